@@ -1,0 +1,184 @@
+package org.publicservice.procurement.browser;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Base of the tests that use the web applications as an official would: the application runs on a random port
+ * with the demo data, and Debian's headless Chromium drives Tasklist. Such tests are tagged {@code browser} and
+ * named {@code *BrowserTest}; Maven runs them (failsafe, profile {@code browser-tests}) where
+ * {@code /usr/bin/chromedriver} exists. A failing test leaves a screenshot and the page's HTML in
+ * {@code target/browser-screenshots/}.
+ */
+@Tag("browser")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// "test" last: its in-memory database and stopped job executor win over the demo settings
+@ActiveProfiles({"demo", "test"})
+@ExtendWith(BrowserTest.ScreenshotOnFailure.class)
+public abstract class BrowserTest {
+
+  static final String CHROMIUM = "/usr/bin/chromium";
+  static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+  static final Path SCREENSHOTS = Paths.get("target", "browser-screenshots");
+  /** Tasklist is an Angular application that loads its parts after the page: generous, the CI machine is slow. */
+  static final Duration WAIT = Duration.ofSeconds(30);
+
+  @LocalServerPort
+  protected int port;
+
+  protected WebDriver driver;
+  protected WebDriverWait wait;
+  private Path profileDir;
+  private String testName;
+
+  @BeforeEach
+  void startBrowser(TestInfo info) throws IOException {
+    testName = info.getTestClass().map(Class::getSimpleName).orElse("test")
+        + "-" + info.getTestMethod().map(m -> m.getName()).orElse("");
+    profileDir = Files.createTempDirectory("chromium-profile-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=zh-CN",
+        "--user-data-dir=" + profileDir.toAbsolutePath());
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(Paths.get(CHROMEDRIVER).toFile())
+        .usingAnyFreePort()
+        .build();
+    driver = new ChromeDriver(service, options);
+    wait = new WebDriverWait(driver, WAIT);
+  }
+
+  @AfterEach
+  void stopBrowser() throws IOException {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (profileDir != null) {
+      FileSystemUtils.deleteRecursively(profileDir);
+    }
+  }
+
+  protected String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  /** Opens Tasklist, logs in through its login form and waits until the task list is shown. */
+  protected void logIntoTasklist(String userId, String password) {
+    driver.get(url("/camunda/app/tasklist/default/"));
+    WebElement username = waitVisible(By.cssSelector("input[ng-model='username']"));
+    username.clear();
+    username.sendKeys(userId);
+    WebElement passwordInput = driver.findElement(By.cssSelector("input[ng-model='password']"));
+    passwordInput.clear();
+    passwordInput.sendKeys(password);
+    click(driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")));
+    waitVisible(By.cssSelector("[cam-tasks]"));
+  }
+
+  /** Logs out so that the next user can log in in the same browser. */
+  protected void logOut() {
+    driver.manage().deleteAllCookies();
+    driver.get(url("/camunda/app/tasklist/default/"));
+    waitVisible(By.cssSelector("input[ng-model='username']"));
+  }
+
+  protected WebElement waitVisible(By locator) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+  }
+
+  protected WebElement waitClickable(By locator) {
+    return wait.until(ExpectedConditions.elementToBeClickable(locator));
+  }
+
+  protected void waitText(By locator, String text) {
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+  }
+
+  protected void waitGone(By locator) {
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(locator));
+  }
+
+  /** Waits for a condition of the page, retrying when Angular replaced the element in between. */
+  protected <T> T waitUntil(Function<WebDriver, T> condition) {
+    return wait.ignoring(StaleElementReferenceException.class).until(condition);
+  }
+
+  /** The visible element among all that match, for lists that Angular re-renders. */
+  protected WebElement waitVisibleWithText(By locator, String text) {
+    return waitUntil(d -> {
+      List<WebElement> found = d.findElements(locator);
+      return found.stream().filter(e -> e.isDisplayed() && e.getText().contains(text)).findFirst().orElse(null);
+    });
+  }
+
+  protected void click(WebElement element) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+  }
+
+  /** Saves what the browser shows as {@code target/browser-screenshots/<test>-<name>.png} and returns the file. */
+  protected Path screenshot(String name) {
+    return saveScreenshot(driver, testName + "-" + name);
+  }
+
+  static Path saveScreenshot(WebDriver driver, String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Path png = SCREENSHOTS.resolve(name + ".png");
+      Files.write(png, ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
+      Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
+      return png;
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException("cannot save a screenshot of " + name, e);
+    }
+  }
+
+  /** Runs after the test method and before {@code @AfterEach} closes the browser. */
+  static final class ScreenshotOnFailure implements AfterTestExecutionCallback {
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+      if (context.getExecutionException().isEmpty()) {
+        return;
+      }
+      Object test = context.getRequiredTestInstance();
+      if (test instanceof BrowserTest browserTest && browserTest.driver != null) {
+        try {
+          Path png = browserTest.screenshot("failure");
+          System.err.println("Browser test failed; screenshot: " + png.toAbsolutePath());
+        } catch (IllegalStateException e) {
+          context.getExecutionException().get().addSuppressed(e);
+        }
+      }
+    }
+  }
+}
