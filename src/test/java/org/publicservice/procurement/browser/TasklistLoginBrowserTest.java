@@ -17,6 +17,7 @@ class TasklistLoginBrowserTest extends BrowserTest {
   @Autowired IdentityService identityService;
   @Autowired AuthorizationService authorizationService;
 
+  /** The demo data's administrator; created here the same way when the demo profile has not created it. */
   @BeforeEach
   void demoAdministrator() {
     if (identityService.createUserQuery().userId("admin").count() == 0) {

@@ -19,6 +19,8 @@ public class EmbeddedPostgresConfiguration {
   @Bean(destroyMethod = "close")
   EmbeddedPostgres embeddedPostgres() throws IOException {
     return EmbeddedPostgres.builder()
+        // Spring stops it (destroyMethod) after the engine; its own JVM shutdown hook would race the engine's close
+        .setRegisterShutdownHook(false)
         // production runs with the same encoding; Chinese texts must survive the round trip
         .setServerConfig("client_encoding", "UTF8")
         // a throw-away database: durability costs a tenfold slowdown on the shared CI disk
