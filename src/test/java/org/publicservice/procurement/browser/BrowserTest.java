@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -105,11 +108,56 @@ public abstract class BrowserTest {
     waitVisible(By.cssSelector("[cam-tasks]"));
   }
 
-  /** Logs out so that the next user can log in in the same browser. */
+  /** Logs out through the account menu, as the next user at the same desk would expect. */
   protected void logOut() {
-    driver.manage().deleteAllCookies();
-    driver.get(url("/camunda/app/tasklist/default/"));
+    click(waitVisible(By.cssSelector("li.account .dropdown-toggle")));
+    click(waitVisible(By.cssSelector("li.account .dropdown-menu li.logout a")));
     waitVisible(By.cssSelector("input[ng-model='username']"));
+  }
+
+  // Camunda Forms (form-js) render each field with the id "fjs-form-<random>-<field id of the form JSON>";
+  // fields inside a dynamic list get "_<row>" appended.
+
+  /** The input, textarea or hidden select input of a Camunda Forms field, by the field's id in the form JSON. */
+  protected WebElement formField(String fieldId) {
+    return waitVisibleOrHidden(By.cssSelector("[id$='-" + fieldId + "']"));
+  }
+
+  protected void typeInto(String fieldId, String text) {
+    WebElement input = formField(fieldId);
+    click(input);
+    input.clear();
+    input.sendKeys(text);
+  }
+
+  /** Picks an option of a select field (a custom dropdown, not an HTML select) by its Chinese label. */
+  protected void choose(String fieldId, String optionLabel) {
+    WebElement field = formField(fieldId)
+        .findElement(By.xpath("./ancestor::div[contains(concat(' ', @class, ' '), ' fjs-form-field ')][1]"));
+    click(field.findElement(By.cssSelector(".fjs-select-display")));
+    click(waitUntil(d -> field.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+        .filter(item -> item.getText().trim().equals(optionLabel)).findFirst().orElse(null)));
+    waitUntil(d -> field.findElement(By.cssSelector(".fjs-select-display")).getText().contains(optionLabel));
+  }
+
+  /** Types a date into a date field; the form-js date picker takes the US format its placeholder shows. */
+  protected void typeDate(String fieldId, LocalDate date) {
+    WebElement input = formField(fieldId + "-date");
+    click(input);
+    input.sendKeys(date.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.TAB);
+  }
+
+  /** Checks a radio button or checkbox option by its label. */
+  protected void check(String fieldId, String optionLabel) {
+    WebElement field = formField(fieldId + "-0")
+        .findElement(By.xpath("./ancestor::div[contains(concat(' ', @class, ' '), ' fjs-form-field ')][1]"));
+    click(field.findElements(By.cssSelector("label")).stream()
+        .filter(label -> label.getText().trim().equals(optionLabel)).findFirst()
+        .orElseThrow(() -> new AssertionError("no option " + optionLabel + " in " + fieldId)));
+  }
+
+  private WebElement waitVisibleOrHidden(By locator) {
+    return wait.until(ExpectedConditions.presenceOfElementLocated(locator));
   }
 
   protected WebElement waitVisible(By locator) {
