@@ -32,7 +32,7 @@ public class HolidayScheduleStartupCheck {
           year, year, HolidayScheduleVariables.MAINTAIN_PROCESS);
     }
     try {
-      runtimeService.startProcessInstanceByKey(HolidayScheduleVariables.CHECK_PROCESS);
+      runtimeService.startProcessInstanceByMessage(HolidayScheduleVariables.CHECK_NOW_MESSAGE);
     } catch (RuntimeException e) {
       // the daily timer runs the check again; a failure here must not keep the application from starting
       LOG.error("Could not run the holiday schedule check at start-up", e);

@@ -6,6 +6,8 @@ public final class HolidayScheduleVariables {
   public static final String MAINTAIN_PROCESS = "MaintainHolidaySchedule";
   public static final String CHECK_PROCESS = "CheckHolidaySchedule";
   public static final String WARNING_TASK = "Task_EnterHolidaySchedule";
+  /** Starts CheckHolidaySchedule at once (start-up); a process cannot have both a none and a timer start event. */
+  public static final String CHECK_NOW_MESSAGE = "CheckHolidayScheduleNow";
   /** Correlated when a year's schedule is stored, so that the warning for that year closes. */
   public static final String SCHEDULE_ENTERED_MESSAGE = "HolidayScheduleEntered";
 
