@@ -10,6 +10,7 @@ import static org.publicservice.procurement.calendar.HolidayScheduleVariables.*;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ManagementService;
@@ -84,7 +85,8 @@ class HolidayScheduleProcessTest {
   @Test
   void designersUseTheBeanInATimerExpression() {
     var model = Bpmn.createExecutableProcess("WorkingDayTimerExample").camundaHistoryTimeToLive(1)
-        .startEvent().userTask("Task_Answer").boundaryEvent("Timer_PeriodOver")
+        .startEvent().userTask("Task_Answer").camundaDueDate("${workingDays.calendarDaysAfter(submittedOn, 15)}")
+        .boundaryEvent("Timer_PeriodOver")
         .timerWithDate("${workingDays.after(submittedOn, 5)}").endEvent().moveToActivity("Task_Answer")
         .endEvent().done();
     String deploymentId = repositoryService.createDeployment().addModelInstance("example.bpmn", model).deploy()
@@ -95,6 +97,10 @@ class HolidayScheduleProcessTest {
       Job timer = managementService.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
       // Oct 1-7 off; Thu 8, Fri 9, Sat 10 (worked), Mon 12, Tue 13
       assertThat(timer.getDuedate().toInstant()).isEqualTo(OffsetDateTime.parse("2026-10-13T23:59:59+08:00").toInstant());
+      // Oct 15 is a Thursday: the calendar-day period ends that day
+      assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getDueDate()
+          .toInstant()).isEqualTo(OffsetDateTime.parse("2026-10-15T23:59:59+08:00").toInstant());
+      // 15 days after Sep 20 is Oct 5, a holiday: the period ends on the next working day
       assertThat(workingDays.calendarDaysAfter("2026-09-20", 15).toInstant())
           .isEqualTo(OffsetDateTime.parse("2026-10-08T23:59:59+08:00").toInstant());
     } finally {
@@ -108,7 +114,14 @@ class HolidayScheduleProcessTest {
     assertThat(workingDays.addWorkingDays(LocalDate.of(2027, 2, 3), 3)).isEqualTo("2027-02-10");
     assertThat(workingDays.addWorkingDays(LocalDate.of(2027, 2, 19), 1)).isEqualTo("2027-02-22");
 
-    ProcessInstance instance = submitMaintenance(schedule2027());
+    String definitionId = maintenanceDefinitionId();
+    processEngine.getIdentityService().setAuthentication("wang.admin", List.of(Groups.ADMIN));
+    ProcessInstance instance;
+    try {
+      instance = formService.submitStartForm(definitionId, schedule2027());
+    } finally {
+      processEngine.getIdentityService().clearAuthentication();
+    }
 
     assertThat(instance).isWaitingAt("ServiceTask_StoreSchedule");
     execute(job());
@@ -116,6 +129,7 @@ class HolidayScheduleProcessTest {
     YearSchedule stored = workingDays.schedule(2027);
     assertThat(stored.isOfficial()).isTrue();
     assertThat(stored.notice()).isEqualTo("国办发明电〔2026〕9号");
+    assertThat(stored.updatedBy()).isEqualTo("wang.admin");
     assertThat(stored.days()).hasSize(13);
     // 春节 now runs Feb 5-13, and Saturday Feb 20 is worked
     assertThat(workingDays.addWorkingDays(LocalDate.of(2027, 2, 3), 3)).isEqualTo("2027-02-16");
@@ -175,7 +189,14 @@ class HolidayScheduleProcessTest {
     assertThatThrownBy(() -> formService.submitTaskForm(warning.getId(), schedule2027().putValue(YEAR, 2026)))
         .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("本任务用于录入2027年");
 
-    formService.submitTaskForm(warning.getId(), schedule2027());
+    processEngine.getIdentityService().setAuthentication("wang.admin", List.of(Groups.ADMIN));
+    try {
+      assertThat(taskService.createTaskQuery().taskCandidateGroup(Groups.ADMIN).list()).extracting(Task::getName)
+          .containsExactly("录入2027年节假日安排");
+      formService.submitTaskForm(warning.getId(), schedule2027());
+    } finally {
+      processEngine.getIdentityService().clearAuthentication();
+    }
     execute(job(check));
 
     assertThat(check).isEnded().hasPassed("EndEvent_ScheduleEntered");
@@ -184,9 +205,12 @@ class HolidayScheduleProcessTest {
   }
 
   private ProcessInstance submitMaintenance(VariableMap variables) {
-    String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(MAINTAIN_PROCESS)
-        .latestVersion().singleResult().getId();
-    return formService.submitStartForm(definitionId, variables);
+    return formService.submitStartForm(maintenanceDefinitionId(), variables);
+  }
+
+  private String maintenanceDefinitionId() {
+    return repositoryService.createProcessDefinitionQuery().processDefinitionKey(MAINTAIN_PROCESS).latestVersion()
+        .singleResult().getId();
   }
 
   private void assertRejected(VariableMap variables, String message) {
