@@ -30,15 +30,13 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.publicservice.procurement.ProcurementSpringTest;
 import org.publicservice.procurement.form.SubmissionRejectedException;
 import org.publicservice.procurement.identity.Groups;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
-@SpringBootTest
-@ActiveProfiles("test")
+@ProcurementSpringTest
 class HolidayScheduleProcessTest {
 
   /** Today in the brief: 2026-11-28, a Saturday in November, so 2027 is in use and has no notice yet. */

@@ -10,10 +10,12 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The V4 migration and the repository on PostgreSQL, the production database (the other tests use H2). */
+@Tag("isolated")
 class WorkingDayTablesPostgresTest {
 
   private static EmbeddedPostgres postgres;
