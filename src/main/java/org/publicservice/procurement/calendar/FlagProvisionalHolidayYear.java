@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.form.JsonValues;
 import org.springframework.stereotype.Component;
@@ -41,7 +42,8 @@ public class FlagProvisionalHolidayYear implements JavaDelegate {
     YearSchedule schedule = calendar.provisional(year);
     if (!repository.exists(year)) {
       // kept so that one can later tell which holidays the deadlines of that time were computed with
-      repository.save(schedule);
+      repository.save(new YearSchedule(year, ScheduleStatus.PROVISIONAL, schedule.notice(), "system",
+          ClockUtil.getCurrentTime().toInstant(), schedule.days()));
     }
     long openWarnings = execution.getProcessEngineServices().getTaskService().createTaskQuery()
         .processDefinitionKey(CHECK_PROCESS).taskDefinitionKey(WARNING_TASK)

@@ -162,8 +162,10 @@ class HolidayScheduleProcessTest {
     assertThat(runtimeService.getVariable(first.getId(), PROVISIONAL_SUMMARY).toString())
         .contains("2027年尚未录入", "春节：2027-02-05 至 2027-02-08", "清明节：2027-04-05");
     // the provisional schedule is recorded, so one can tell what deadlines were computed with
-    assertThat(jdbc.queryForObject("SELECT status FROM working_day_year WHERE schedule_year = 2027", String.class))
-        .isEqualTo("PROVISIONAL");
+    assertThat(workingDays.schedule(2027).status()).isEqualTo(ScheduleStatus.PROVISIONAL);
+    assertThat(workingDays.schedule(2027).updatedAt()).isEqualTo(TODAY.toInstant());
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM working_day_special WHERE schedule_year = 2027",
+        Integer.class)).isEqualTo(13);
 
     // the next day's timer finds the open warning and creates no second one
     Job timer = managementService.createJobQuery().processDefinitionKey(CHECK_PROCESS).timers().singleResult();
