@@ -29,22 +29,19 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.publicservice.procurement.ProcurementSpringTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.FileSystemUtils;
 
 /**
  * Base of the tests that use the web applications as an official would: the application runs on a random port
- * with the demo data, and Debian's headless Chromium drives Tasklist. Such tests are tagged {@code browser} and
+ * with the demo data (the shared test configuration), and Debian's headless Chromium drives Tasklist. Such tests are tagged {@code browser} and
  * named {@code *BrowserTest}; Maven runs them (failsafe, profile {@code browser-tests}) where
  * {@code /usr/bin/chromedriver} exists. A failing test leaves a screenshot and the page's HTML in
  * {@code target/browser-screenshots/}.
  */
 @Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-// "test" last: its in-memory database and stopped job executor win over the demo settings
-@ActiveProfiles({"demo", "test"})
+@ProcurementSpringTest
 @ExtendWith(BrowserTest.ScreenshotOnFailure.class)
 public abstract class BrowserTest {
 
