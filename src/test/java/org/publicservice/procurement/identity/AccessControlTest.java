@@ -1,0 +1,313 @@
+package org.publicservice.procurement.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/** What each demo user can and cannot do, checked over HTTP as Tasklist, Cockpit and Desktop Modeler do it. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "demo"})
+class AccessControlTest {
+
+  private static final String PASSWORD = "demo";
+
+  @LocalServerPort int port;
+  @Autowired TestRestTemplate rest;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired IdentityService identityService;
+  @Autowired FilterService filterService;
+
+  private final List<String> deployments = new ArrayList<>();
+
+  @AfterEach
+  void removeTestDeployments() {
+    identityService.clearAuthentication();
+    deployments.forEach(id -> repositoryService.deleteDeployment(id, true));
+  }
+
+  @Test
+  void restApiRefusesAnonymousCalls() {
+    ResponseEntity<String> response = rest.getForEntity("/engine-rest/deployment?maxResults=0", String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
+    assertThat(rest.getForEntity("/engine-rest/task", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void actuatorHealthStaysOpen() {
+    ResponseEntity<String> response = rest.getForEntity("/actuator/health", String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(response.getBody()).contains("UP");
+  }
+
+  @Test
+  void designerDeploysFromDesktopModeler() {
+    var designer = rest.withBasicAuth("sheji", PASSWORD);
+    // Modeler's connection check before it offers to deploy
+    assertThat(designer.getForEntity("/engine-rest/deployment?maxResults=0", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(designer.getForEntity("/engine-rest/version", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+
+    ResponseEntity<Map<String, Object>> response = deployAsModeler("sheji", "IdentityModelerDeploy");
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    String deploymentId = (String) response.getBody().get("id");
+    deployments.add(deploymentId);
+    assertThat(repositoryService.createProcessDefinitionQuery().deploymentId(deploymentId).singleResult().getKey())
+        .isEqualTo("IdentityModelerDeploy");
+    assertThat(repositoryService.createDeploymentQuery().deploymentId(deploymentId).singleResult().getSource())
+        .isEqualTo("Camunda Modeler");
+  }
+
+  @Test
+  void purchaserCannotDeploy() {
+    ResponseEntity<Map<String, Object>> response = deployAsModeler("minzheng", "IdentityPurchaserDeploy");
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("IdentityPurchaserDeploy")
+        .count()).isZero();
+  }
+
+  @Test
+  void onlyTheCandidateGroupSeesClaimsAndCompletesItsTask() {
+    String instanceId = startFinanceReview();
+
+    assertThat(tasksOf("org-yangguang", instanceId)).isEmpty();
+    assertThat(tasksOf("minzheng", instanceId)).isEmpty();
+    assertThat(tasksOf("sheji", instanceId)).isEmpty();
+    List<Map<String, Object>> financeTasks = tasksOf("caizheng", instanceId);
+    assertThat(financeTasks).hasSize(1);
+    String taskId = (String) financeTasks.get(0).get("id");
+    assertThat(financeTasks.get(0).get("name")).isEqualTo("审核采购需求");
+
+    // a social organisation that guesses the id can neither open nor claim the task (for it, there is none)
+    assertThat(rest.withBasicAuth("org-yangguang", PASSWORD).getForEntity("/engine-rest/task/" + taskId, String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(post("org-yangguang", "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "org-yangguang"))
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+    assertThat(post("caizheng", "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "caizheng"))
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(post("caizheng", "/engine-rest/task/" + taskId + "/complete", Map.of("variables", Map.of()))
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count()).isZero();
+  }
+
+  @Test
+  void financeFindsItsTaskInTheGroupFilterAndASocialOrganisationDoesNot() {
+    String instanceId = startFinanceReview();
+    String groupFilter = filterService.createFilterQuery().filterName("本组待办").singleResult().getId();
+
+    assertThat(filterList("caizheng", groupFilter)).extracting(t -> t.get("processInstanceId")).contains(instanceId);
+    assertThat(filterList("org-yangguang", groupFilter)).extracting(t -> t.get("processInstanceId"))
+        .doesNotContain(instanceId);
+  }
+
+  @Test
+  void supervisorSeesEveryTaskReadOnly() {
+    String instanceId = startFinanceReview();
+
+    List<Map<String, Object>> tasks = tasksOf("jiandu", instanceId);
+    assertThat(tasks).hasSize(1);
+    String taskId = (String) tasks.get(0).get("id");
+    assertThat(post("jiandu", "/engine-rest/task/" + taskId + "/complete", Map.of("variables", Map.of()))
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void onlySupervisorsAndAdministratorsOpenCockpit() throws Exception {
+    assertThat(webappLogin("minzheng", "cockpit")).isEqualTo(403);
+    assertThat(webappLogin("caizheng", "cockpit")).isEqualTo(403);
+    assertThat(webappLogin("sheji", "cockpit")).isEqualTo(403);
+    assertThat(webappLogin("jiandu", "cockpit")).isEqualTo(200);
+    assertThat(webappLogin("admin", "cockpit")).isEqualTo(200);
+  }
+
+  @Test
+  void onlyAdministratorsOpenAdmin() throws Exception {
+    assertThat(webappLogin("jiandu", "admin")).isEqualTo(403);
+    assertThat(webappLogin("sheji", "admin")).isEqualTo(403);
+    assertThat(webappLogin("admin", "admin")).isEqualTo(200);
+  }
+
+  @Test
+  void everyRoleOpensTasklist() throws Exception {
+    for (String user : List.of("minzheng", "weijian", "caizheng", "expert07", "org-anle", "pingjia", "jiandu",
+        "sheji", "admin")) {
+      assertThat(webappLogin(user, "tasklist")).as(user).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void eachRoleGetsItsTasklistFilters() {
+    List<String> common = List.of("我的任务", "本组待办", "已逾期");
+    assertThat(filtersOf("minzheng")).containsExactlyElementsOf(with(common, "采购需求", "招标与合同", "履约与评价"));
+    assertThat(filtersOf("weijian")).containsExactlyElementsOf(with(common, "采购需求", "招标与合同", "履约与评价"));
+    assertThat(filtersOf("caizheng")).containsExactlyElementsOf(with(common, "采购需求", "招标与合同", "履约与评价"));
+    assertThat(filtersOf("expert01")).containsExactlyElementsOf(with(common, "评审任务"));
+    assertThat(filtersOf("org-xinyu")).containsExactlyElementsOf(with(common, "招标与合同", "履约与评价"));
+    assertThat(filtersOf("pingjia")).containsExactlyElementsOf(with(common, "履约与评价"));
+    assertThat(filtersOf("jiandu")).containsExactlyElementsOf(with(common, "全部任务"));
+    assertThat(filtersOf("sheji")).containsExactlyElementsOf(common);
+    assertThat(filtersOf("admin")).containsExactlyElementsOf(
+        with(common, "采购需求", "招标与合同", "评审任务", "履约与评价", "全部任务"));
+  }
+
+  @Test
+  void demoUsersHaveTheirRolesAndMailAddresses() {
+    assertThat(identityService.createUserQuery().memberOfGroup(Groups.EXPERT).count()).isEqualTo(11);
+    assertThat(identityService.createUserQuery().memberOfGroup(Groups.SOCIAL_ORGANISATION).list())
+        .hasSize(5)
+        .extracting(u -> u.getFirstName())
+        .contains("南通阳光养老服务中心");
+    assertThat(identityService.createUserQuery().memberOfGroup(Groups.PURCHASER).list())
+        .extracting(u -> u.getId()).containsExactlyInAnyOrder("minzheng", "minzheng2", "weijian");
+    assertThat(groupsOf("minzheng")).containsExactlyInAnyOrder(Groups.PURCHASER, Groups.DEPT_CIVIL_AFFAIRS);
+    assertThat(groupsOf("weijian")).containsExactlyInAnyOrder(Groups.PURCHASER, Groups.DEPT_HEALTH);
+    assertThat(identityService.createGroupQuery().groupId(Groups.DEPT_HEALTH).singleResult().getType())
+        .isEqualTo(Groups.TYPE_DEPARTMENT);
+    assertThat(identityService.createUserQuery().list())
+        .allSatisfy(u -> assertThat(u.getEmail()).isEqualTo(u.getId() + "@demo.local"));
+    assertThat(identityService.checkPassword("caizheng", PASSWORD)).isTrue();
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+
+  private ResponseEntity<Map<String, Object>> deployAsModeler(String user, String processKey) {
+    BpmnModelInstance model = Bpmn.createExecutableProcess(processKey).name("Modeler 部署检查")
+        .startEvent("StartEvent_Submitted").userTask("Task_Check").name("检查").camundaCandidateGroups("designer")
+        .endEvent("EndEvent_Done").done();
+    byte[] bpmn = Bpmn.convertToString(model).getBytes(StandardCharsets.UTF_8);
+    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    parts.add("deployment-name", processKey);
+    parts.add("deployment-source", "Camunda Modeler");
+    parts.add("enable-duplicate-filtering", "true");
+    parts.add("deploy-changed-only", "true");
+    parts.add(processKey + ".bpmn", new ByteArrayResource(bpmn) {
+      @Override
+      public String getFilename() {
+        return processKey + ".bpmn";
+      }
+    });
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return rest.withBasicAuth(user, PASSWORD).exchange("/engine-rest/deployment/create", HttpMethod.POST,
+        new HttpEntity<>(parts, headers), new ParameterizedTypeReference<>() { });
+  }
+
+  /** A task for candidate group finance, as the purchase process creates one for reviewing a request. */
+  private String startFinanceReview() {
+    BpmnModelInstance model = Bpmn.createExecutableProcess("IdentityFinanceReview")
+        .startEvent("StartEvent_Requested").userTask("Task_ReviewRequest").name("审核采购需求")
+        .camundaCandidateGroups(Groups.FINANCE).endEvent("EndEvent_Reviewed").done();
+    String deploymentId = repositoryService.createDeployment().name("identity-test")
+        .addModelInstance("IdentityFinanceReview.bpmn", model).deploy().getId();
+    deployments.add(deploymentId);
+    return runtimeService.startProcessInstanceByKey("IdentityFinanceReview").getId();
+  }
+
+  private List<Map<String, Object>> tasksOf(String user, String instanceId) {
+    ResponseEntity<List<Map<String, Object>>> response = rest.withBasicAuth(user, PASSWORD).exchange(
+        "/engine-rest/task?processInstanceId=" + instanceId, HttpMethod.GET, null,
+        new ParameterizedTypeReference<>() { });
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return response.getBody();
+  }
+
+  private List<Map<String, Object>> filterList(String user, String filterId) {
+    ResponseEntity<List<Map<String, Object>>> response = rest.withBasicAuth(user, PASSWORD).exchange(
+        "/engine-rest/filter/" + filterId + "/list", HttpMethod.GET, null, new ParameterizedTypeReference<>() { });
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return response.getBody();
+  }
+
+  private ResponseEntity<String> post(String user, String path, Map<String, Object> body) {
+    return rest.withBasicAuth(user, PASSWORD).postForEntity(path, body, String.class);
+  }
+
+  private List<String> groupsOf(String user) {
+    return identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+  }
+
+  private List<String> filtersOf(String user) {
+    identityService.setAuthentication(user, groupsOf(user));
+    try {
+      return filterService.createTaskFilterQuery().list().stream()
+          .sorted((a, b) -> Integer.compare(priority(a), priority(b)))
+          .map(Filter::getName).toList();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private static int priority(Filter filter) {
+    return ((Number) filter.getProperties().get("priority")).intValue();
+  }
+
+  private static List<String> with(List<String> common, String... more) {
+    List<String> all = new ArrayList<>(common);
+    all.addAll(List.of(more));
+    return all;
+  }
+
+  /** Logs into a webapp as its login page does: fetch the CSRF token, then post the credentials. */
+  private int webappLogin(String user, String app) throws Exception {
+    CookieManager cookies = new CookieManager();
+    HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
+    String base = "http://localhost:" + port;
+    HttpResponse<String> page = client.send(
+        HttpRequest.newBuilder(URI.create(base + "/camunda/app/" + app + "/default/")).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    String token = page.headers().firstValue("X-XSRF-TOKEN").orElseGet(() -> cookies.getCookieStore().getCookies()
+        .stream().filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElseThrow());
+    String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=" + PASSWORD;
+    HttpResponse<String> login = client.send(
+        HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("X-XSRF-TOKEN", token)
+            .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    return login.statusCode();
+  }
+}
