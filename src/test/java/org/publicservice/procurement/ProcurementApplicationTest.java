@@ -8,8 +8,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
-@SpringBootTest
-@ActiveProfiles("test")
+// Same context as the other Spring tests: Camunda registers the engine "default" JVM-wide, so a second cached
+// context with other settings cannot start next to it.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "demo"})
 class ProcurementApplicationTest {
 
   @Autowired RepositoryService repositoryService;
