@@ -11,7 +11,7 @@ import org.springframework.test.context.ActiveProfiles;
 // Same context as the other Spring tests: Camunda registers the engine "default" JVM-wide, so a second cached
 // context with other settings cannot start next to it.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "demo"})
+@ActiveProfiles("test")
 class ProcurementApplicationTest {
 
   @Autowired RepositoryService repositoryService;

@@ -10,7 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
@@ -22,7 +24,9 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.publicservice.procurement.form.ProcurementTime;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -40,9 +44,13 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
-/** What each demo user can and cannot do, checked over HTTP as Tasklist, Cockpit and Desktop Modeler do it. */
+/**
+ * What each demo user can and cannot do, checked over HTTP as Tasklist, Cockpit and Desktop Modeler do it.
+ * The context is the one all Spring tests share (profile {@code test}); the demo users are created by the same
+ * {@link DemoAccounts} the {@code demo} profile runs at start-up ({@link ProfilesTest} checks that part).
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "demo"})
+@ActiveProfiles("test")
 class AccessControlTest {
 
   private static final String PASSWORD = "demo";
@@ -55,6 +63,11 @@ class AccessControlTest {
   @Autowired FilterService filterService;
 
   private final List<String> deployments = new ArrayList<>();
+
+  @BeforeEach
+  void demoUsers() {
+    new DemoAccounts(PASSWORD).create(identityService);
+  }
 
   @AfterEach
   void removeTestDeployments() {
@@ -110,16 +123,31 @@ class AccessControlTest {
   }
 
   @Test
-  void onlyTheCandidateGroupSeesClaimsAndCompletesItsTask() {
-    String instanceId = startFinanceReview();
+  void purchaserFilesARequestThroughTheStartForm() {
+    var purchaser = rest.withBasicAuth("minzheng", PASSWORD);
+    assertThat(purchaser.getForEntity("/engine-rest/process-definition/key/" + ProcessKeys.PUBLIC_SERVICE_PURCHASE
+        + "/deployed-start-form", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
 
-    assertThat(tasksOf("org-yangguang", instanceId)).isEmpty();
-    assertThat(tasksOf("minzheng", instanceId)).isEmpty();
-    assertThat(tasksOf("sheji", instanceId)).isEmpty();
+    String instanceId = fileRequestAs("minzheng");
+
+    assertThat(runtimeService.getVariable(instanceId, "requester")).isEqualTo("minzheng");
+    // only purchasers start purchases
+    assertThat(rest.withBasicAuth("caizheng", PASSWORD).postForEntity("/engine-rest/process-definition/key/"
+        + ProcessKeys.PUBLIC_SERVICE_PURCHASE + "/submit-form", Map.of("variables", purchaseRequest()), String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void onlyFinanceSeesClaimsAndCompletesTheReviewOfARequest() {
+    String instanceId = fileRequestAs("minzheng");
+
+    for (String outsider : List.of("org-yangguang", "minzheng", "weijian", "expert01", "pingjia", "sheji")) {
+      assertThat(tasksOf(outsider, instanceId)).as(outsider).isEmpty();
+    }
     List<Map<String, Object>> financeTasks = tasksOf("caizheng", instanceId);
-    assertThat(financeTasks).hasSize(1);
+    assertThat(financeTasks).singleElement().satisfies(t -> assertThat(t.get("taskDefinitionKey"))
+        .isEqualTo("Task_ReviewRequest"));
     String taskId = (String) financeTasks.get(0).get("id");
-    assertThat(financeTasks.get(0).get("name")).isEqualTo("审核采购需求");
 
     // a social organisation that guesses the id can neither open nor claim the task (for it, there is none)
     assertThat(rest.withBasicAuth("org-yangguang", PASSWORD).getForEntity("/engine-rest/task/" + taskId, String.class)
@@ -127,32 +155,56 @@ class AccessControlTest {
     assertThat(post("org-yangguang", "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "org-yangguang"))
         .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
+    // finance opens the form as Tasklist does, claims and decides
+    var finance = rest.withBasicAuth("caizheng", PASSWORD);
+    assertThat(finance.getForEntity("/engine-rest/task/" + taskId + "/deployed-form", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(finance.getForEntity("/engine-rest/task/" + taskId + "/form-variables", String.class).getBody())
+        .contains("崇川区居家养老上门服务");
     assertThat(post("caizheng", "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "caizheng"))
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-    assertThat(post("caizheng", "/engine-rest/task/" + taskId + "/complete", Map.of("variables", Map.of()))
+    assertThat(post("caizheng", "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", Map.of(
+        "reviewDecision", Map.of("value", "RETURN"), "reviewComment", Map.of("value", "请补充服务人次的测算依据。"))))
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count()).isZero();
+
+    // the revision goes to the requesting department only
+    assertThat(tasksOf("minzheng2", instanceId)).singleElement()
+        .satisfies(t -> assertThat(t.get("taskDefinitionKey")).isEqualTo("Task_ReviseRequest"));
+    assertThat(tasksOf("weijian", instanceId)).isEmpty();
+    assertThat(tasksOf("caizheng", instanceId)).isEmpty();
+    assertThat(tasksOf("org-yangguang", instanceId)).isEmpty();
   }
 
   @Test
-  void financeFindsItsTaskInTheGroupFilterAndASocialOrganisationDoesNot() {
-    String instanceId = startFinanceReview();
+  void financeFindsTheReviewInItsGroupListAndASocialOrganisationDoesNot() {
+    String instanceId = fileRequestAs("weijian");
     String groupFilter = filterService.createFilterQuery().filterName("本组待办").singleResult().getId();
+    String requestFilter = filterService.createFilterQuery().filterName("采购需求").singleResult().getId();
 
     assertThat(filterList("caizheng", groupFilter)).extracting(t -> t.get("processInstanceId")).contains(instanceId);
+    assertThat(filterList("caizheng", requestFilter)).extracting(t -> t.get("processInstanceId")).contains(instanceId);
     assertThat(filterList("org-yangguang", groupFilter)).extracting(t -> t.get("processInstanceId"))
         .doesNotContain(instanceId);
+    // a filter a group is not given cannot be used by it at all
+    assertThat(rest.withBasicAuth("org-yangguang", PASSWORD).getForEntity(
+        "/engine-rest/filter/" + requestFilter + "/list", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
   }
 
   @Test
-  void supervisorSeesEveryTaskReadOnly() {
-    String instanceId = startFinanceReview();
+  void supervisorSeesEveryTaskButCannotWorkOnIt() {
+    String instanceId = fileRequestAs("minzheng");
 
     List<Map<String, Object>> tasks = tasksOf("jiandu", instanceId);
     assertThat(tasks).hasSize(1);
     String taskId = (String) tasks.get(0).get("id");
+    assertThat(post("jiandu", "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "jiandu"))
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(post("jiandu", "/engine-rest/task/" + taskId + "/complete", Map.of("variables", Map.of()))
         .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(rest.withBasicAuth("jiandu", PASSWORD).getForEntity(
+        "/engine-rest/history/process-instance?processInstanceId=" + instanceId, String.class).getBody())
+        .contains(instanceId);
   }
 
   @Test
@@ -194,24 +246,6 @@ class AccessControlTest {
         with(common, "采购需求", "招标与合同", "评审任务", "履约与评价", "全部任务"));
   }
 
-  @Test
-  void demoUsersHaveTheirRolesAndMailAddresses() {
-    assertThat(identityService.createUserQuery().memberOfGroup(Groups.EXPERT).count()).isEqualTo(11);
-    assertThat(identityService.createUserQuery().memberOfGroup(Groups.SOCIAL_ORGANISATION).list())
-        .hasSize(5)
-        .extracting(u -> u.getFirstName())
-        .contains("南通阳光养老服务中心");
-    assertThat(identityService.createUserQuery().memberOfGroup(Groups.PURCHASER).list())
-        .extracting(u -> u.getId()).containsExactlyInAnyOrder("minzheng", "minzheng2", "weijian");
-    assertThat(groupsOf("minzheng")).containsExactlyInAnyOrder(Groups.PURCHASER, Groups.DEPT_CIVIL_AFFAIRS);
-    assertThat(groupsOf("weijian")).containsExactlyInAnyOrder(Groups.PURCHASER, Groups.DEPT_HEALTH);
-    assertThat(identityService.createGroupQuery().groupId(Groups.DEPT_HEALTH).singleResult().getType())
-        .isEqualTo(Groups.TYPE_DEPARTMENT);
-    assertThat(identityService.createUserQuery().list())
-        .allSatisfy(u -> assertThat(u.getEmail()).isEqualTo(u.getId() + "@demo.local"));
-    assertThat(identityService.checkPassword("caizheng", PASSWORD)).isTrue();
-  }
-
   // ---------------------------------------------------------------------------------------------------------
 
   private ResponseEntity<Map<String, Object>> deployAsModeler(String user, String processKey) {
@@ -236,15 +270,34 @@ class AccessControlTest {
         new HttpEntity<>(parts, headers), new ParameterizedTypeReference<>() { });
   }
 
-  /** A task for candidate group finance, as the purchase process creates one for reviewing a request. */
-  private String startFinanceReview() {
-    BpmnModelInstance model = Bpmn.createExecutableProcess("IdentityFinanceReview")
-        .startEvent("StartEvent_Requested").userTask("Task_ReviewRequest").name("审核采购需求")
-        .camundaCandidateGroups(Groups.FINANCE).endEvent("EndEvent_Reviewed").done();
-    String deploymentId = repositoryService.createDeployment().name("identity-test")
-        .addModelInstance("IdentityFinanceReview.bpmn", model).deploy().getId();
-    deployments.add(deploymentId);
-    return runtimeService.startProcessInstanceByKey("IdentityFinanceReview").getId();
+  /** Files a valid purchase request through the start form, as Tasklist submits it for this purchaser. */
+  private String fileRequestAs(String purchaser) {
+    ResponseEntity<Map<String, Object>> response = rest.withBasicAuth(purchaser, PASSWORD).exchange(
+        "/engine-rest/process-definition/key/" + ProcessKeys.PUBLIC_SERVICE_PURCHASE + "/submit-form",
+        HttpMethod.POST, new HttpEntity<>(Map.of("variables", purchaseRequest())),
+        new ParameterizedTypeReference<>() { });
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return (String) response.getBody().get("id");
+  }
+
+  private static Map<String, Object> purchaseRequest() {
+    LocalDate start = ProcurementTime.today().plusMonths(2).withDayOfMonth(1);
+    Map<String, Object> form = new LinkedHashMap<>();
+    form.put("serviceName", Map.of("value", "崇川区居家养老上门服务"));
+    form.put("serviceCategory", Map.of("value", "ELDERLY_CARE"));
+    form.put("serviceDescription", Map.of("value", "为辖区内800名失能、半失能老人提供助餐、助洁、助浴等上门服务。"));
+    form.put("serviceStandards", Map.of("value", "每名老人每月上门服务不少于8次，每次不少于1小时。"));
+    form.put("indicators", Map.of("type", "Json",
+        "value", "[{\"name\": \"服务对象满意度\", \"target\": \"90\", \"unit\": \"%\"}]"));
+    form.put("budget", Map.of("value", 600000));
+    form.put("servicePeriodStart", Map.of("value", start.toString()));
+    form.put("servicePeriodEnd", Map.of("value", start.plusYears(1).minusDays(1).toString()));
+    form.put("region", Map.of("value", "南通市崇川区"));
+    form.put("servesPublic", Map.of("value", true));
+    form.put("needsAssessment", Map.of("value", "入户问卷调查并召开专家论证会。"));
+    form.put("surveyRespondents", Map.of("value", 120));
+    form.put("singleSourceGround", Map.of("value", "NONE"));
+    return form;
   }
 
   private List<Map<String, Object>> tasksOf(String user, String instanceId) {

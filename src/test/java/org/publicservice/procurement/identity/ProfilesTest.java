@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.identity.User;
@@ -16,8 +17,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.io.ClassPathResource;
 
-/** Production (profile {@code prod}) starts with the administrator from the environment and nobody else. */
-class ProductionProfileTest {
+/**
+ * Who exists after start-up: under {@code prod} the administrator from the environment and nobody else, under
+ * {@code demo} the demo users. Both get the same groups, grants and filters.
+ */
+class ProfilesTest {
 
   @Test
   void startUpFailsWithoutTheAdministratorPassword() {
@@ -40,29 +44,61 @@ class ProductionProfileTest {
 
   @Test
   void productionCreatesTheAdministratorRolesAndFiltersButNoDemoUsers() {
+    startUp(engine -> {
+      var identity = engine.getIdentityService();
+      assertThat(identity.createUserQuery().list()).extracting(User::getId).containsExactly("nt-admin");
+      assertThat(identity.createUserQuery().userId("nt-admin").memberOfGroup(Groups.ADMIN).count()).isOne();
+      assertThat(identity.checkPassword("nt-admin", "Xk9-long-secret")).isTrue();
+      assertThat(identity.createGroupQuery().list()).hasSize(AccessRules.GROUPS.size());
+      assertThat(engine.getFilterService().createTaskFilterQuery().list()).hasSize(TasklistFilters.FILTERS.size());
+      assertThat(engine.getAuthorizationService().createAuthorizationQuery().groupIdIn(Groups.PURCHASER).list())
+          .extracting(a -> a.getResourceType() + "/" + a.getResourceId())
+          .doesNotHaveDuplicates()
+          .contains("0/tasklist", "6/" + ProcessKeys.PUBLIC_SERVICE_PURCHASE);
+    }, "spring.profiles.active=prod", "procurement.admin.id=nt-admin", "procurement.admin.password=Xk9-long-secret");
+  }
+
+  @Test
+  void demoCreatesTheDemoUsersInTheirGroups() {
+    startUp(engine -> {
+      var identity = engine.getIdentityService();
+      assertThat(identity.createUserQuery().list()).hasSize(DemoAccounts.USERS.size())
+          .allSatisfy(u -> assertThat(u.getEmail()).isEqualTo(u.getId() + "@demo.local"));
+      assertThat(identity.createUserQuery().memberOfGroup(Groups.EXPERT).count()).isEqualTo(11);
+      assertThat(identity.createUserQuery().memberOfGroup(Groups.SOCIAL_ORGANISATION).list()).hasSize(5)
+          .extracting(User::getFirstName).contains("南通阳光养老服务中心");
+      assertThat(identity.createUserQuery().memberOfGroup(Groups.PURCHASER).list()).extracting(User::getId)
+          .containsExactlyInAnyOrder("minzheng", "minzheng2", "weijian");
+      assertThat(identity.createUserQuery().memberOfGroup(Groups.DEPT_CIVIL_AFFAIRS).list()).extracting(User::getId)
+          .containsExactlyInAnyOrder("minzheng", "minzheng2");
+      assertThat(identity.createUserQuery().memberOfGroup(Groups.DEPT_HEALTH).list()).extracting(User::getId)
+          .containsExactly("weijian");
+      assertThat(identity.createGroupQuery().groupId(Groups.DEPT_HEALTH).singleResult().getType())
+          .isEqualTo(Groups.TYPE_DEPARTMENT);
+      for (String role : Groups.ROLES) {
+        assertThat(identity.createUserQuery().memberOfGroup(role).count()).as(role).isPositive();
+      }
+      assertThat(identity.checkPassword("caizheng", "demo")).isTrue();
+      assertThat(identity.checkPassword("admin", "demo")).isTrue();
+    }, "spring.profiles.active=demo", "procurement.demo.password=demo");
+  }
+
+  /**
+   * Runs the start-up identity step of a profile (twice, as after a restart) on a fresh engine, using the beans
+   * Spring creates for that profile.
+   */
+  private static void startUp(Consumer<ProcessEngine> check, String... properties) {
     new ApplicationContextRunner()
-        .withPropertyValues("spring.profiles.active=prod", "procurement.admin.id=nt-admin",
-            "procurement.admin.password=Xk9-long-secret", "procurement.demo.password=demo")
+        .withPropertyValues(properties)
         .withUserConfiguration(IdentitySetup.class, DemoAccounts.class, ProductionAdministrator.class)
         .run(context -> {
-          assertThat(context).hasNotFailed().doesNotHaveBean(DemoAccounts.class);
+          assertThat(context).hasNotFailed();
           ProcessEngine engine = engineLikeTheApplications();
           try {
             IdentitySetup setup = context.getBean(IdentitySetup.class);
             setup.onDeployed(new PostDeployEvent(engine));
-            // a restart must find everything in place and change nothing
             setup.onDeployed(new PostDeployEvent(engine));
-
-            var identity = engine.getIdentityService();
-            assertThat(identity.createUserQuery().list()).extracting(User::getId).containsExactly("nt-admin");
-            assertThat(identity.createUserQuery().userId("nt-admin").memberOfGroup(Groups.ADMIN).count()).isOne();
-            assertThat(identity.checkPassword("nt-admin", "Xk9-long-secret")).isTrue();
-            assertThat(identity.createGroupQuery().list()).hasSize(AccessRules.GROUPS.size());
-            assertThat(engine.getFilterService().createTaskFilterQuery().list()).hasSize(TasklistFilters.FILTERS.size());
-            assertThat(engine.getAuthorizationService().createAuthorizationQuery().groupIdIn(Groups.PURCHASER).list())
-                .extracting(a -> a.getResourceType() + "/" + a.getResourceId())
-                .doesNotHaveDuplicates()
-                .contains("0/tasklist", "6/" + ProcessKeys.PUBLIC_SERVICE_PURCHASE);
+            check.accept(engine);
           } finally {
             engine.close();
           }
