@@ -78,6 +78,9 @@ public final class AccessRules {
       group(Groups.FINANCE, "财政局", Groups.TYPE_ROLE,
           app(TASKLIST),
           processes(PURCHASE_PROCESSES, ProcessDefinitionPermissions.READ),
+          // finance oversees every purchase request and plan (so its task cards show project and department);
+          // not the stages, whose variables include sealed bids
+          processes(List.of(PUBLIC_SERVICE_PURCHASE), ProcessDefinitionPermissions.READ_INSTANCE),
           colleagues()),
       group(Groups.EXPERT, "评审专家", Groups.TYPE_ROLE,
           app(TASKLIST),

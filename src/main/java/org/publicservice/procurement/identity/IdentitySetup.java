@@ -123,6 +123,7 @@ public class IdentitySetup {
     properties.put("description", rule.description());
     properties.put("priority", rule.priority());
     properties.put("refresh", true);
+    properties.put("variables", TasklistFilters.CARD_VARIABLES);
     filter.setProperties(properties);
     filter.setQuery(rule.query().apply(tasks.createTaskQuery()));
     filters.saveFilter(filter);

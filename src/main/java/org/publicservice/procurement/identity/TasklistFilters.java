@@ -9,8 +9,10 @@ import static org.publicservice.procurement.identity.ProcessKeys.REVIEW_STAGE;
 import static org.publicservice.procurement.identity.ProcessKeys.TENDER_STAGE;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.publicservice.procurement.planning.PlanningVariables;
 
 /**
  * The task lists (filters) Tasklist shows on the left, and the groups allowed to use each. A filter only selects;
@@ -25,6 +27,12 @@ public final class TasklistFilters {
   }
 
   static final List<String> EVERY_ROLE = Groups.ROLES;
+
+  /** Process variables Tasklist shows on every task card, so that officials see which project a task is about. */
+  static final List<Map<String, String>> CARD_VARIABLES = List.of(
+      Map.of("name", PlanningVariables.PROJECT_NUMBER, "label", "项目编号"),
+      Map.of("name", PlanningVariables.SERVICE_NAME, "label", "服务项目"),
+      Map.of("name", PlanningVariables.DEPARTMENT_NAME, "label", "采购人"));
 
   public static final List<FilterRule> FILTERS = List.of(
       new FilterRule("我的任务", -10, "已认领或指派给我的任务",

@@ -39,6 +39,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.RequestEntity;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.LinkedMultiValueMap;
@@ -185,6 +186,10 @@ class AccessControlTest {
     assertThat(filterList("caizheng", requestFilter)).extracting(t -> t.get("processInstanceId")).contains(instanceId);
     assertThat(filterList("org-yangguang", groupFilter)).extracting(t -> t.get("processInstanceId"))
         .doesNotContain(instanceId);
+    // the task card in Tasklist names the project
+    assertThat(rest.withBasicAuth("caizheng", PASSWORD).exchange(RequestEntity.get(
+        "/engine-rest/filter/" + groupFilter + "/list").accept(MediaType.parseMediaType("application/hal+json"))
+        .build(), String.class).getBody()).contains("projectNumber", "崇川区居家养老上门服务", "南通市卫生健康委员会");
     // a filter a group is not given cannot be used by it at all
     assertThat(rest.withBasicAuth("org-yangguang", PASSWORD).getForEntity(
         "/engine-rest/filter/" + requestFilter + "/list", String.class).getStatusCode())
