@@ -15,21 +15,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.publicservice.procurement.ProcurementSpringTest;
 import org.publicservice.procurement.form.ProcurementTime;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
@@ -41,17 +43,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.RequestEntity;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
- * What each demo user can and cannot do, checked over HTTP as Tasklist, Cockpit and Desktop Modeler do it.
- * The context is the one all Spring tests share (profile {@code test}); the demo users are created by the same
- * {@link DemoAccounts} the {@code demo} profile runs at start-up ({@link ProfilesTest} checks that part).
+ * What each demo user can and cannot do, checked over HTTP as Tasklist, Cockpit and Desktop Modeler do it, in the
+ * shared test context (profiles demo and test: the demo users exist from start-up).
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ProcurementSpringTest
 class AccessControlTest {
 
   private static final String PASSWORD = "demo";
@@ -62,13 +61,11 @@ class AccessControlTest {
   @Autowired RuntimeService runtimeService;
   @Autowired IdentityService identityService;
   @Autowired FilterService filterService;
+  @Autowired AuthorizationService authorizationService;
+  @Autowired ProcessEngine processEngine;
+  @Autowired IdentitySetup identitySetup;
 
   private final List<String> deployments = new ArrayList<>();
-
-  @BeforeEach
-  void demoUsers() {
-    new DemoAccounts(PASSWORD).create(identityService);
-  }
 
   @AfterEach
   void removeTestDeployments() {
@@ -249,6 +246,42 @@ class AccessControlTest {
     assertThat(filtersOf("sheji")).containsExactlyElementsOf(common);
     assertThat(filtersOf("admin")).containsExactlyElementsOf(
         with(common, "采购需求", "招标与合同", "评审任务", "履约与评价", "全部任务"));
+  }
+
+  @Test
+  void demoUsersHaveTheirRolesAndMailAddresses() {
+    assertThat(identityService.createUserQuery().memberOfGroup(Groups.EXPERT).count()).isEqualTo(11);
+    assertThat(identityService.createUserQuery().memberOfGroup(Groups.SOCIAL_ORGANISATION).list()).hasSize(5)
+        .extracting(User::getFirstName).contains("南通阳光养老服务中心");
+    assertThat(identityService.createUserQuery().memberOfGroup(Groups.DEPT_CIVIL_AFFAIRS).list())
+        .extracting(User::getId).contains("minzheng", "minzheng2").doesNotContain("weijian");
+    assertThat(groupsOf("minzheng")).containsExactlyInAnyOrder(Groups.PURCHASER, Groups.DEPT_CIVIL_AFFAIRS);
+    assertThat(groupsOf("weijian")).containsExactlyInAnyOrder(Groups.PURCHASER, Groups.DEPT_HEALTH);
+    assertThat(identityService.createGroupQuery().groupId(Groups.DEPT_HEALTH).singleResult().getType())
+        .isEqualTo(Groups.TYPE_DEPARTMENT);
+    for (String role : Groups.ROLES) {
+      assertThat(identityService.createUserQuery().memberOfGroup(role).count()).as(role).isPositive();
+    }
+    for (DemoAccounts.DemoUser demo : DemoAccounts.USERS) {
+      User user = identityService.createUserQuery().userId(demo.id()).singleResult();
+      assertThat(user.getEmail()).isEqualTo(demo.id() + "@demo.local");
+      assertThat(groupsOf(demo.id())).containsExactlyInAnyOrderElementsOf(demo.groups());
+    }
+  }
+
+  @Test
+  void aRestartChangesNothing() {
+    long users = identityService.createUserQuery().count();
+    long memberships = identityService.createGroupQuery().groupMember("minzheng").count();
+    long authorizations = authorizationService.createAuthorizationQuery().count();
+    long filters = filterService.createFilterQuery().count();
+
+    identitySetup.onDeployed(new PostDeployEvent(processEngine));
+
+    assertThat(identityService.createUserQuery().count()).isEqualTo(users);
+    assertThat(identityService.createGroupQuery().groupMember("minzheng").count()).isEqualTo(memberships);
+    assertThat(authorizationService.createAuthorizationQuery().count()).isEqualTo(authorizations);
+    assertThat(filterService.createFilterQuery().count()).isEqualTo(filters);
   }
 
   // ---------------------------------------------------------------------------------------------------------
