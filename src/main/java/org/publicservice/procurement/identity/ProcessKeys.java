@@ -1,0 +1,30 @@
+package org.publicservice.procurement.identity;
+
+import java.util.List;
+
+/**
+ * Keys of the process definitions the access rules name. The processes themselves live in {@code processes/};
+ * the keys are repeated here so that the grants can be written before (and independently of) the models.
+ */
+public final class ProcessKeys {
+
+  /** 政府购买服务 main process, started by a purchaser through its start form. */
+  public static final String PUBLIC_SERVICE_PURCHASE = "PublicServicePurchase";
+  public static final String TENDER_STAGE = "TenderStage";
+  public static final String REVIEW_STAGE = "ReviewStage";
+  public static final String AWARD_STAGE = "AwardStage";
+  public static final String CONTRACT_STAGE = "ContractStage";
+  public static final String PERFORMANCE_STAGE = "PerformanceStage";
+  public static final String EVALUATION_STAGE = "EvaluationStage";
+  /** Technical: sends mails, has no user tasks. */
+  public static final String MAIL_DELIVERY = "MailDelivery";
+  /** Started by administrators to maintain the working-day calendar. */
+  public static final String MAINTAIN_HOLIDAY_SCHEDULE = "MaintainHolidaySchedule";
+
+  /** The main process and every stage of a purchase: what finance oversees. */
+  public static final List<String> PURCHASE_PROCESSES = List.of(PUBLIC_SERVICE_PURCHASE, TENDER_STAGE, REVIEW_STAGE,
+      AWARD_STAGE, CONTRACT_STAGE, PERFORMANCE_STAGE, EVALUATION_STAGE);
+
+  private ProcessKeys() {
+  }
+}
