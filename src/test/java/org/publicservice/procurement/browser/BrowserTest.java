@@ -30,6 +30,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.publicservice.procurement.ProcurementSpringTest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.util.FileSystemUtils;
 
@@ -53,6 +54,10 @@ public abstract class BrowserTest {
 
   @LocalServerPort
   protected int port;
+
+  /** The password of every demo user (application-demo.yaml). */
+  @Value("${procurement.demo.password}")
+  protected String demoPassword;
 
   protected WebDriver driver;
   protected WebDriverWait wait;

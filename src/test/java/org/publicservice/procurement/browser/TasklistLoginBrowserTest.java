@@ -3,7 +3,6 @@ package org.publicservice.procurement.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,18 +10,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 class TasklistLoginBrowserTest extends BrowserTest {
 
   @Autowired IdentityService identityService;
-  @Autowired DemoLogins demoLogins;
-
-  @BeforeEach
-  void demoLogins() {
-    demoLogins.ensure();
-  }
 
   @Test
-  void adminLogsIntoTasklist() {
-    logIntoTasklist(DemoLogins.ADMIN, DemoLogins.PASSWORD);
+  void demoAdministratorLogsIntoTasklist() {
+    logIntoTasklist("admin", demoPassword);
 
-    var admin = identityService.createUserQuery().userId(DemoLogins.ADMIN).singleResult();
+    var admin = identityService.createUserQuery().userId("admin").singleResult();
     assertThat(driver.getTitle()).contains("Tasklist");
     assertThat(waitVisible(By.cssSelector("li.account .dropdown-toggle")).getText())
         .isEqualTo(admin.getFirstName() + " " + admin.getLastName());
