@@ -22,6 +22,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -176,6 +177,15 @@ public abstract class BrowserTest {
 
   protected void waitGone(By locator) {
     wait.until(ExpectedConditions.invisibilityOfElementLocated(locator));
+  }
+
+  /** Fails with {@code what} unless the element (a button) becomes enabled, as Tasklist does for a valid form. */
+  protected void assertBecomesEnabled(By locator, String what) {
+    try {
+      waitUntil(d -> d.findElement(locator).isEnabled() ? Boolean.TRUE : null);
+    } catch (TimeoutException e) {
+      throw new AssertionError(what + ": still disabled after " + WAIT.toSeconds() + " s", e);
+    }
   }
 
   /** Waits for a condition of the page, retrying when Angular replaced the element in between. */
