@@ -200,6 +200,24 @@ class TaskMailTest {
   }
 
   @Test
+  void aDeliveryRetriedAfterTheServerAcceptedTheMailDoesNotSendItAgain() throws Exception {
+    String project = project();
+    startProject(project, null);
+    Job job = deliveryJobs(project).get(0);
+
+    assertThatThrownBy(() -> new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+      managementService.executeJob(job.getId());
+      throw new IllegalStateException("the job's commit failed after the mail went out");
+    })).hasMessageContaining("commit failed");
+    assertThat(greenMail.getReceivedMessages()).hasSize(1);
+    assertThat(managementService.createJobQuery().jobId(job.getId()).count()).as("job rolled back").isOne();
+
+    managementService.executeJob(job.getId());
+    assertThat(greenMail.getReceivedMessages()).hasSize(1);
+    assertThat(managementService.createJobQuery().jobId(job.getId()).count()).isZero();
+  }
+
+  @Test
   void mailQueuedWhileTheServerIsDownIsDeliveredWhenItIsBack() throws Exception {
     ClockUtil.setCurrentTime(at("2026-12-01T09:00:00+08:00"));
     greenMail.stop();
