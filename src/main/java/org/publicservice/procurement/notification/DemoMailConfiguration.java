@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Profile;
  */
 @Configuration
 @Profile("demo")
-public class DemoMailServer {
+public class DemoMailConfiguration {
 
   @Bean(initMethod = "start", destroyMethod = "stop")
   GreenMail demoMailServer(@Value("${procurement.mail.demo-server.host:127.0.0.1}") String host,
