@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +30,8 @@ public class RejectedSubmissionUnwrapping extends AbstractProcessEnginePlugin {
     configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
   }
 
+  private static final Logger LOG = LoggerFactory.getLogger(RejectedSubmissionUnwrapping.class);
+
   static final class Unwrapper extends CommandInterceptor {
     @Override
     public <T> T execute(Command<T> command) {
@@ -35,7 +39,11 @@ public class RejectedSubmissionUnwrapping extends AbstractProcessEnginePlugin {
         return next.execute(command);
       } catch (ProcessEngineException e) {
         SubmissionRejectedException rejection = find(e);
-        throw rejection != null ? rejection : e;
+        if (rejection == null) {
+          throw e;
+        }
+        LOG.info("Submission refused ({}): {}", rejection.getField(), rejection.getMessage());
+        throw rejection;
       }
     }
   }

@@ -1,0 +1,48 @@
+package org.publicservice.procurement.planning;
+
+/** Names of the process variables of the planning stage (the purchase request and its review). */
+public final class PlanningVariables {
+
+  public static final String PROCESS_KEY = "PublicServicePurchase";
+
+  // the request, as the purchasing department files it (forms/purchase-request.form)
+  public static final String SERVICE_NAME = "serviceName";
+  public static final String SERVICE_CATEGORY = "serviceCategory";
+  public static final String SERVICE_DESCRIPTION = "serviceDescription";
+  public static final String SERVICE_STANDARDS = "serviceStandards";
+  /** JSON list of {@code {name, target, unit}}: the indicators the service is measured against. */
+  public static final String INDICATORS = "indicators";
+  public static final String BUDGET = "budget";
+  public static final String SERVICE_PERIOD_START = "servicePeriodStart";
+  public static final String SERVICE_PERIOD_END = "servicePeriodEnd";
+  public static final String REGION = "region";
+  public static final String SERVES_PUBLIC = "servesPublic";
+  public static final String NEEDS_ASSESSMENT = "needsAssessment";
+  public static final String SURVEY_RESPONDENTS = "surveyRespondents";
+  public static final String SINGLE_SOURCE_GROUND = "singleSourceGround";
+  public static final String SINGLE_SOURCE_JUSTIFICATION = "singleSourceJustification";
+
+  // set when the request is registered
+  public static final String REQUESTER = "requester";
+  public static final String PROJECT_NUMBER = "projectNumber";
+  public static final String DEPARTMENT_GROUP = "departmentGroup";
+  public static final String DEPARTMENT_NAME = "departmentName";
+
+  // set by the decision ProcurementMethod
+  public static final String PROCUREMENT_METHOD = "procurementMethod";
+  public static final String PROCUREMENT_METHOD_NAME = "procurementMethodName";
+  public static final String METHOD_RATIONALE = "methodRationale";
+
+  // the finance bureau's review (forms/review-purchase-request.form)
+  public static final String REVIEW_DECISION = "reviewDecision";
+  public static final String REVIEW_COMMENT = "reviewComment";
+  public static final String REVIEWER = "reviewer";
+  public static final String PLAN_APPROVED = "planApproved";
+
+  public static final String DECISION_APPROVE = "APPROVE";
+  public static final String DECISION_RETURN = "RETURN";
+  public static final String DECISION_REJECT = "REJECT";
+
+  private PlanningVariables() {
+  }
+}

@@ -1,0 +1,49 @@
+package org.publicservice.procurement.planning;
+
+import static org.publicservice.procurement.form.FormRules.reject;
+import static org.publicservice.procurement.planning.PlanningVariables.*;
+
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.publicservice.procurement.form.FormRules;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks the finance bureau's decision on a request: a return or a rejection must say why, because the
+ * department has to act on it (and a rejection is an administrative decision that needs its reasons).
+ */
+@Component("validateReviewDecision")
+public class ReviewDecisionValidator implements TaskListener {
+
+  @Override
+  public void notify(DelegateTask task) {
+    FormRules form = FormRules.of(task);
+    String decision = form.requiredChoice(REVIEW_DECISION, "审核结论",
+        Set.of(DECISION_APPROVE, DECISION_RETURN, DECISION_REJECT));
+    String comment = form.optionalText(REVIEW_COMMENT);
+    if (DECISION_RETURN.equals(decision) && comment == null) {
+      throw reject(REVIEW_COMMENT, "退回修改时请填写退回理由。");
+    }
+    if (DECISION_REJECT.equals(decision) && comment == null) {
+      throw reject(REVIEW_COMMENT, "不予批准时请填写理由。");
+    }
+    if (comment != null && comment.length() > 2000) {
+      throw reject(REVIEW_COMMENT, "审核意见不能超过2000个字。");
+    }
+    task.setVariable(REVIEWER, decidingOfficial(task));
+  }
+
+  /** Who decided is part of the file: Tasklist completes as the assignee, the REST API as the caller. */
+  private static String decidingOfficial(DelegateTask task) {
+    if (task.getAssignee() != null) {
+      return task.getAssignee();
+    }
+    Authentication caller = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    if (caller == null || caller.getUserId() == null) {
+      throw reject(null, "无法确认审核人，请先认领任务后再提交。");
+    }
+    return caller.getUserId();
+  }
+}
