@@ -50,7 +50,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Mails about tasks, end to end: a process creates tasks, the global listener queues mails, the MailDelivery jobs
  * (run by hand here) send them over SMTP to GreenMail, where the test reads them as a recipient would.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class TaskMailTest {
 
