@@ -38,6 +38,16 @@ public final class TestIdentities {
     return this;
   }
 
+  public static String password(String userId) {
+    return "test-" + userId;
+  }
+
+  /** The Authorization header of an HTTP basic login as this user. */
+  public static String basicAuth(String userId) {
+    return "Basic " + java.util.Base64.getEncoder()
+        .encodeToString((userId + ":" + password(userId)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   /** Makes the engine treat the following calls as this user's, with the user's groups. */
   public void actAs(String userId) {
     identity.clearAuthentication();
@@ -80,7 +90,7 @@ public final class TestIdentities {
       user.setFirstName(firstName);
       user.setLastName(lastName);
       user.setEmail(id + "@test.local");
-      user.setPassword("test-" + id);
+      user.setPassword(password(id));
       identity.saveUser(user);
       for (String group : groups) {
         identity.createMembership(id, group);
