@@ -19,6 +19,8 @@ public class DemoMailConfiguration {
   @Bean(initMethod = "start", destroyMethod = "stop")
   GreenMail demoMailServer(@Value("${procurement.mail.demo-server.host:127.0.0.1}") String host,
       @Value("${procurement.mail.demo-server.port:2525}") int port) {
-    return new GreenMail(new ServerSetup(port, host, ServerSetup.PROTOCOL_SMTP));
+    ServerSetup setup = new ServerSetup(port, host, ServerSetup.PROTOCOL_SMTP);
+    // port 0: any free port, for the tests, which run with the demo profile next to a running demo
+    return new GreenMail(port == 0 ? setup.dynamicPort() : setup);
   }
 }

@@ -38,11 +38,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.publicservice.procurement.ProcurementSpringTest;
 import org.publicservice.procurement.identity.Groups;
 import org.publicservice.procurement.notification.MailOutbox.Mail;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -50,8 +49,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Mails about tasks, end to end: a process creates tasks, the global listener queues mails, the MailDelivery jobs
  * (run by hand here) send them over SMTP to GreenMail, where the test reads them as a recipient would.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ProcurementSpringTest
 class TaskMailTest {
 
   @RegisterExtension
