@@ -24,6 +24,9 @@ public final class MailVariables {
   public static final String INPUT_USER = "recipientUser";
   public static final String INPUT_ADDRESS = "recipientAddress";
 
+  /** Optional input of the deadline watch's scan: tasks due before this date are "due soon". */
+  public static final String INPUT_DUE_SOON_BEFORE = "dueSoonBefore";
+
   /** Model entries every template may use. */
   public static final String MODEL_PROJECT_NUMBER = "projectNumber";
   public static final String MODEL_SERVICE_NAME = "serviceName";
