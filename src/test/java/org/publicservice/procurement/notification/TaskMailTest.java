@@ -321,6 +321,30 @@ class TaskMailTest {
   }
 
   @Test
+  void theModelMaySetTheNearDeadlineLimitForExampleFromTheWorkingDayCalendar() throws Exception {
+    ClockUtil.setCurrentTime(at("2026-12-04T10:00:00+08:00"));
+    String project = project();
+    // due on Monday: three calendar days away, but only one working day after this Friday
+    startProject(project, at("2026-12-07T17:00:00+08:00"));
+    deliverMails(project);
+    greenMail.purgeEmailFromAllMailboxes();
+
+    runDeadlineWatch();
+    assertThat(deliverMails(project)).as("not within one calendar day").isZero();
+
+    // what the scan step's input ${workingDays.after(now(), 1)} gives on that Friday: the end of Monday
+    runtimeService.createProcessInstanceByKey(MailVariables.DEADLINE_WATCH_PROCESS)
+        .startBeforeActivity("Task_RemindTaskDeadlines")
+        .setVariable(MailVariables.INPUT_DUE_SOON_BEFORE, at("2026-12-07T23:59:59+08:00")).execute();
+    for (Job scan : managementService.createJobQuery().processDefinitionKey(MailVariables.DEADLINE_WATCH_PROCESS)
+        .messages().list()) {
+      managementService.executeJob(scan.getId());
+    }
+    assertThat(deliverMails(project)).isEqualTo(2);
+    assertThat(single(mailsTo(alice)).getSubject()).startsWith("【即将到期】" + project);
+  }
+
+  @Test
   void theNotificationStepMailsGroupMembersAndAnAddressWithProcessData() throws Exception {
     String project = project();
     String supplier = "bidder-" + run + "@test.example";
