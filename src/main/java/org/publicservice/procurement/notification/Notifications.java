@@ -113,7 +113,7 @@ public class Notifications {
     return group == null || group.getName() == null ? groupId : group.getName();
   }
 
-  /** The user's name in Chinese order (family name first), or the id when no name is stored. */
+  /** The user's name (family name first), or the id when no name is stored. */
   public String userName(String userId) {
     User user = identityService.createUserQuery().userId(userId).singleResult();
     return user == null ? userId : displayName(user);
@@ -160,10 +160,14 @@ public class Notifications {
     return 1;
   }
 
+  /**
+   * The name as the product stores it for Camunda's "first last" display: a person's family name in firstName and
+   * given name in lastName, an organisation's full name in firstName. Chinese names need no space.
+   */
   private static String displayName(User user) {
-    String last = user.getLastName() == null ? "" : user.getLastName().trim();
     String first = user.getFirstName() == null ? "" : user.getFirstName().trim();
-    String name = last + first;
+    String last = user.getLastName() == null ? "" : user.getLastName().trim();
+    String name = first + last;
     return name.isEmpty() ? user.getId() : name;
   }
 }

@@ -88,11 +88,11 @@ class TaskMailTest {
     if (identityService.createGroupQuery().groupId(Groups.SUPERVISOR).count() == 0) {
       group(Groups.SUPERVISOR, "监督");
     }
-    user(alice, "丽", "王", true, reviewers);
-    user(bob, "强", "李", true, reviewers);
-    user(carol, "敏", "张", false, reviewers);
-    user(dave, "伟", "刘", true, null);
-    user(sam, "军", "赵", true, Groups.SUPERVISOR);
+    user(alice, "王", "丽", true, reviewers);
+    user(bob, "李", "强", true, reviewers);
+    user(carol, "张", "敏", false, reviewers);
+    user(dave, "刘", "伟", true, null);
+    user(sam, "赵", "军", true, Groups.SUPERVISOR);
     FailingStep.FAILURES_LEFT.set(0);
   }
 
@@ -450,10 +450,11 @@ class TaskMailTest {
     identityService.saveGroup(group);
   }
 
-  private void user(String id, String firstName, String lastName, boolean withAddress, String groupId) {
+  /** Names as the product stores them: family name in firstName (Camunda shows "first last"). */
+  private void user(String id, String familyName, String givenName, boolean withAddress, String groupId) {
     User user = identityService.newUser(id);
-    user.setFirstName(firstName);
-    user.setLastName(lastName);
+    user.setFirstName(familyName);
+    user.setLastName(givenName);
     user.setPassword(id);
     if (withAddress) {
       user.setEmail(address(id));
