@@ -374,6 +374,21 @@ class TaskMailTest {
     assertThat(mailsTo(alice)).hasSize(1);
   }
 
+  @Test
+  void anyLoggedInUsersActionMayCauseAMailWithoutRightsToTheMailProcess() throws Exception {
+    String project = project();
+    Map<String, Object> model = Map.of(MailVariables.MODEL_PROJECT_NUMBER, project, "bidDeadline", "明天");
+    identityService.setAuthentication(dave, List.of());
+    try {
+      new TransactionTemplate(transactionManager).executeWithoutResult(status ->
+          assertThat(notifications.toGroup(reviewers, "test-notice", "opening:" + project, model)).isEqualTo(2));
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(deliverMails(project)).isEqualTo(2);
+    assertThat(body(single(mailsTo(bob)))).contains("李强，您好");
+  }
+
   private void runDeadlineWatch() {
     Job timer = managementService.createJobQuery().processDefinitionKey(MailVariables.DEADLINE_WATCH_PROCESS)
         .timers().singleResult();
