@@ -36,6 +36,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.publicservice.procurement.ProcurementSpringTest;
 import org.publicservice.procurement.TestIdentities;
+import org.publicservice.procurement.calendar.WorkingDayCalendar;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.form.ProcurementTime;
@@ -54,6 +55,7 @@ class PlanningProcessTest {
   @Autowired AuthorizationService authorizationService;
   @Autowired DisclosureRegister disclosureRegister;
   @Autowired PurchasePlans purchasePlans;
+  @Autowired WorkingDayCalendar workingDays;
 
   TestIdentities officials;
 
@@ -86,7 +88,8 @@ class PlanningProcessTest {
         .containsEntry(DEPARTMENT_NAME, "南通市民政局")
         .containsEntry(PROCUREMENT_METHOD, "COMPETITIVE_CONSULTATION")
         .containsEntry(PROCUREMENT_METHOD_NAME, "竞争性磋商");
-    assertThat(task(purchase)).hasCandidateGroup(Groups.FINANCE).isNotAssigned();
+    assertThat(task(purchase)).hasCandidateGroup(Groups.FINANCE).isNotAssigned()
+        .hasDueDate(workingDays.after(ClockUtil.getCurrentTime(), 5));
 
     review(purchase, DECISION_APPROVE, "同意按竞争性磋商方式采购。");
 
