@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param templates where the mail templates are read from: {@code classpath:/mail/} (built in) or a folder such
  *     as {@code file:./mail-templates/} that an operator edits; a template missing there is taken from the
  *     built-in ones
- * @param dueSoonWithin a task whose due date is this close gets the "deadline near" reminder
+ * @param dueSoonWithin a task whose due date is this close gets the "deadline near" reminder, when the deadline
+ *     scan has no working-day limit of its own (TaskDeadlineWatch has: the end of the next working day)
  */
 @ConfigurationProperties("procurement.mail")
 public record MailProperties(

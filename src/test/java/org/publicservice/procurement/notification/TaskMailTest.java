@@ -83,7 +83,8 @@ class TaskMailTest {
     BpmnAwareTests.init(processEngine);
     deploymentId = repositoryService.createDeployment().name("notification-test")
         .addClasspathResource("notification/NotificationTestProcess.bpmn")
-        .addClasspathResource("notification/NotificationStepTestProcess.bpmn").deploy().getId();
+        .addClasspathResource("notification/NotificationStepTestProcess.bpmn")
+        .addClasspathResource("notification/CalendarTimeDeadlineWatchTestProcess.bpmn").deploy().getId();
     group(reviewers, "审核组");
     if (identityService.createGroupQuery().groupId(Groups.SUPERVISOR).count() == 0) {
       group(Groups.SUPERVISOR, "监督");
@@ -322,27 +323,43 @@ class TaskMailTest {
   }
 
   @Test
-  void theModelMaySetTheNearDeadlineLimitForExampleFromTheWorkingDayCalendar() throws Exception {
+  void aDeadlineIsNearWhenItFallsBeforeTheEndOfTheNextWorkingDayOfTheChineseCalendar() throws Exception {
+    // the day before the National Day holiday (Oct 1-7, 2026); Oct 8 is the next working day
+    ClockUtil.setCurrentTime(at("2026-09-30T10:00:00+08:00"));
+    String afterHoliday = project();
+    String dayLater = project();
+    startProject(afterHoliday, at("2026-10-08T17:00:00+08:00"));
+    startProject(dayLater, at("2026-10-09T17:00:00+08:00"));
+    deliverMails(afterHoliday);
+    deliverMails(dayLater);
+    greenMail.purgeEmailFromAllMailboxes();
+
+    runDeadlineWatch();
+    assertThat(deliverMails(afterHoliday)).as("eight calendar days, one working day away").isEqualTo(2);
+    assertThat(deliverMails(dayLater)).isZero();
+    assertThat(single(mailsTo(alice)).getSubject()).startsWith("【即将到期】" + afterHoliday);
+
+    ClockUtil.setCurrentTime(at("2026-10-08T09:00:00+08:00"));
+    runDeadlineWatch();
+    assertThat(deliverMails(dayLater)).isEqualTo(2);
+    assertThat(deliverMails(afterHoliday)).as("reminded already").isZero();
+  }
+
+  @Test
+  void aDeadlineScanWithoutTheWorkingDayLimitUsesCalendarTime() throws Exception {
     ClockUtil.setCurrentTime(at("2026-12-04T10:00:00+08:00"));
     String project = project();
-    // due on Monday: three calendar days away, but only one working day after this Friday
     startProject(project, at("2026-12-07T17:00:00+08:00"));
     deliverMails(project);
     greenMail.purgeEmailFromAllMailboxes();
 
-    runDeadlineWatch();
-    assertThat(deliverMails(project)).as("not within one calendar day").isZero();
+    runtimeService.startProcessInstanceByKey("CalendarTimeDeadlineWatchTestProcess");
+    assertThat(deliverMails(project)).as("three calendar days away").isZero();
 
-    // what the scan step's input ${workingDays.after(now(), 1)} gives on that Friday: the end of Monday
-    runtimeService.createProcessInstanceByKey(MailVariables.DEADLINE_WATCH_PROCESS)
-        .startBeforeActivity("Task_RemindTaskDeadlines")
-        .setVariable(MailVariables.INPUT_DUE_SOON_BEFORE, at("2026-12-07T23:59:59+08:00")).execute();
-    for (Job scan : managementService.createJobQuery().processDefinitionKey(MailVariables.DEADLINE_WATCH_PROCESS)
-        .messages().list()) {
-      managementService.executeJob(scan.getId());
-    }
-    assertThat(deliverMails(project)).isEqualTo(2);
-    assertThat(single(mailsTo(alice)).getSubject()).startsWith("【即将到期】" + project);
+    ClockUtil.setCurrentTime(at("2026-12-06T18:00:00+08:00"));
+    runtimeService.startProcessInstanceByKey("CalendarTimeDeadlineWatchTestProcess");
+    assertThat(deliverMails(project)).as("within procurement.mail.due-soon-within (P1D)").isEqualTo(2);
+    assertThat(single(mailsTo(bob)).getSubject()).startsWith("【即将到期】" + project);
   }
 
   @Test
