@@ -10,7 +10,9 @@ import static org.publicservice.procurement.planning.PlanningVariables.PROCESS_K
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -21,6 +23,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
@@ -60,27 +64,19 @@ class PlanningMailTest {
   @AfterEach
   void tearDown() {
     officials.actAsNobody();
+    ClockUtil.reset();
   }
 
   @Test
   void aFiledRequestIsMailedToTheFinanceOfficialsWithProjectNumberServiceAndLink() throws Exception {
-    officials.actAs(PURCHASER);
-    ProcessInstance purchase = engine.getFormService().submitStartForm(engine.getRepositoryService()
-        .createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY).latestVersion().singleResult().getId(),
-        PurchaseRequests.elderlyCare(1_200_000));
-    officials.actAsNobody();
+    ProcessInstance purchase = file();
     assertThat(purchase).isWaitingAt("Task_ReviewRequest");
     String projectNumber = purchase.getBusinessKey();
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(MailVariables.DELIVERY_PROCESS)
+        .processInstanceBusinessKey(projectNumber).count()).isPositive();
+    deliver(projectNumber);
 
-    var deliveries = new HashSet<>(runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey(MailVariables.DELIVERY_PROCESS).processInstanceBusinessKey(projectNumber).list()
-        .stream().map(ProcessInstance::getId).toList());
-    assertThat(deliveries).isNotEmpty();
-    managementService.createJobQuery().processInstanceIds(deliveries).list()
-        .forEach(job -> managementService.executeJob(job.getId()));
-
-    List<MimeMessage> toFinance = Arrays.stream(greenMail.getReceivedMessages())
-        .filter(message -> recipients(message).contains(FINANCE_OFFICIAL + "@test.local")).toList();
+    List<MimeMessage> toFinance = mailsTo(FINANCE_OFFICIAL + "@test.local");
     assertThat(toFinance).hasSize(1);
     MimeMessage mail = toFinance.get(0);
     assertThat(mail.getSubject()).isEqualTo("【新待办】" + projectNumber + " 崇川区居家养老上门服务：审核采购申请");
@@ -88,6 +84,52 @@ class PlanningMailTest {
         "http://localhost:8080/camunda/app/tasklist/default/#/?task=" + task(purchase).getId());
     assertThat(Arrays.stream(greenMail.getReceivedMessages()).map(PlanningMailTest::recipients))
         .as("the purchaser filed the request and is not mailed about it").noneMatch(r -> r.contains(PURCHASER));
+  }
+
+  @Test
+  void aReviewLeftPastItsFiveWorkingDaysIsRemindedAsOverdue() throws Exception {
+    ProcessInstance purchase = file();
+    String projectNumber = purchase.getBusinessKey();
+    deliver(projectNumber);
+    greenMail.purgeEmailFromAllMailboxes();
+
+    ClockUtil.setCurrentTime(Date.from(task(purchase).getDueDate().toInstant().plus(Duration.ofHours(1))));
+    Job timer = managementService.createJobQuery().processDefinitionKey(MailVariables.DEADLINE_WATCH_PROCESS)
+        .timers().singleResult();
+    managementService.executeJob(timer.getId());
+    managementService.createJobQuery().processDefinitionKey(MailVariables.DEADLINE_WATCH_PROCESS).messages().list()
+        .forEach(job -> managementService.executeJob(job.getId()));
+    deliver(projectNumber);
+
+    List<MimeMessage> toFinance = mailsTo(FINANCE_OFFICIAL + "@test.local");
+    assertThat(toFinance).hasSize(1);
+    assertThat(toFinance.get(0).getSubject())
+        .isEqualTo("【已超期】" + projectNumber + " 崇川区居家养老上门服务：审核采购申请");
+  }
+
+  private ProcessInstance file() {
+    officials.actAs(PURCHASER);
+    try {
+      return engine.getFormService().submitStartForm(engine.getRepositoryService().createProcessDefinitionQuery()
+          .processDefinitionKey(PROCESS_KEY).latestVersion().singleResult().getId(),
+          PurchaseRequests.elderlyCare(1_200_000));
+    } finally {
+      officials.actAsNobody();
+    }
+  }
+
+  private void deliver(String projectNumber) {
+    var deliveries = new HashSet<>(runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(MailVariables.DELIVERY_PROCESS).processInstanceBusinessKey(projectNumber).list()
+        .stream().map(ProcessInstance::getId).toList());
+    if (!deliveries.isEmpty()) {
+      managementService.createJobQuery().processInstanceIds(deliveries).list()
+          .forEach(job -> managementService.executeJob(job.getId()));
+    }
+  }
+
+  private static List<MimeMessage> mailsTo(String address) {
+    return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> recipients(m).contains(address)).toList();
   }
 
   private static String recipients(MimeMessage message) {
