@@ -2,7 +2,11 @@ package org.publicservice.procurement.notification;
 
 import static org.publicservice.procurement.notification.MailVariables.*;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -156,7 +160,9 @@ public class Notifications {
     return template + ":" + execution.getActivityInstanceId();
   }
 
-  private int enqueue(String dedupKey, String template, String userId, String address, Map<String, ?> model) {
+  private int enqueue(String eventAndRecipient, String template, String userId, String address,
+      Map<String, ?> model) {
+    String dedupKey = fitting(eventAndRecipient);
     if (outbox.contains(dedupKey)) {
       LOG.debug("Mail {} already queued", dedupKey);
       return 0;
@@ -171,6 +177,19 @@ public class Notifications {
         Variables.createVariables().putValue(MAIL_ID, mailId).putValue(RECIPIENT, address)
             .putValue(TEMPLATE, template));
     return 1;
+  }
+
+  /** The key as stored (mail_outbox.dedup_key holds 400 characters): a longer key is replaced by its hash. */
+  static String fitting(String key) {
+    if (key.length() <= 400) {
+      return key;
+    }
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      return "sha256:" + HexFormat.of().formatHex(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**

@@ -392,6 +392,18 @@ class TaskMailTest {
   }
 
   @Test
+  void aLongEventKeyStillMailsOnce() throws Exception {
+    String project = project();
+    String event = "contract-signed:" + project + ":" + "甲".repeat(500);
+    Map<String, Object> model = Map.of(MailVariables.MODEL_PROJECT_NUMBER, project, "bidDeadline", "明天");
+    new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+      assertThat(notifications.toUser(alice, "test-notice", event, model)).isOne();
+      assertThat(notifications.toUser(alice, "test-notice", event, model)).isZero();
+    });
+    assertThat(deliverMails(project)).isOne();
+  }
+
+  @Test
   void anyLoggedInUsersActionMayCauseAMailWithoutRightsToTheMailProcess() throws Exception {
     String project = project();
     Map<String, Object> model = Map.of(MailVariables.MODEL_PROJECT_NUMBER, project, "bidDeadline", "明天");
