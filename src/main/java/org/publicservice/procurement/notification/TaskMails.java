@@ -143,8 +143,9 @@ public class TaskMails {
     model.put(MODEL_TASK_LINK, publicUrl + "/camunda/app/tasklist/default/#/?task=" + facts.id());
     model.put(MODEL_DUE_DATE, facts.due() == null ? null
         : DUE_FORMAT.format(facts.due().toInstant().atZone(ProcurementTime.ZONE)));
-    model.put(MODEL_GROUP_NAMES,
-        facts.candidateGroups().stream().map(notifications::groupName).collect(Collectors.joining("、")));
+    // null when only single users are candidates, so that a template can say "您" instead
+    model.put(MODEL_GROUP_NAMES, facts.candidateGroups().isEmpty() ? null
+        : facts.candidateGroups().stream().map(notifications::groupName).collect(Collectors.joining("、")));
     return model;
   }
 

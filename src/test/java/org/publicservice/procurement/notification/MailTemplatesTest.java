@@ -35,6 +35,16 @@ class MailTemplatesTest {
   }
 
   @Test
+  void aTaskForSingleCandidateUsersAddressesThemInsteadOfAGroup() {
+    var templates = templates(MailTemplates.BUILT_IN);
+    assertThat(templates.render(TaskMails.TEMPLATE_CANDIDATE, MODEL).body()).contains("有一项新任务等待您办理");
+    var forGroup = new java.util.HashMap<>(MODEL);
+    forGroup.put("groupNames", "财政局、监督");
+    assertThat(templates.render(TaskMails.TEMPLATE_CANDIDATE, forGroup).body())
+        .contains("有一项新任务等待财政局、监督办理");
+  }
+
+  @Test
   void anEditedFileInTheOperatorsFolderIsUsedAtOnceAndMissingOnesComeFromTheBuiltInSet() throws Exception {
     MailTemplates templates = templates("file:" + folder + "/");
     Path file = folder.resolve("task-assigned.txt");

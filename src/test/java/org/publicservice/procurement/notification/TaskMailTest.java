@@ -124,7 +124,7 @@ class TaskMailTest {
     MimeMessage toAlice = single(mailsTo(alice));
     assertThat(toAlice.getSubject()).isEqualTo("【新待办】" + project + " " + SERVICE + "：审核采购需求");
     assertThat(toAlice.getFrom()[0].toString()).contains("noreply@test.example");
-    assertThat(body(toAlice)).contains("王丽，您好", "您所在的审核组有一项新任务", "项目编号：" + project,
+    assertThat(body(toAlice)).contains("王丽，您好", "有一项新任务等待审核组办理", "项目编号：" + project,
         "服务项目：" + SERVICE, "任务：审核采购需求", "办理期限：未设定",
         "http://localhost:8080/camunda/app/tasklist/default/#/?task=" + review.getId());
     assertThat(body(single(mailsTo(bob)))).contains("李强，您好", review.getId());
