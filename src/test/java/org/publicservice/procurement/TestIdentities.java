@@ -32,9 +32,9 @@ public final class TestIdentities {
     group(Groups.FINANCE, "财政局", Groups.TYPE_ROLE);
     group(Groups.DEPT_CIVIL_AFFAIRS, "南通市民政局", Groups.TYPE_DEPARTMENT);
     group(Groups.DEPT_HEALTH, "南通市卫生健康委员会", Groups.TYPE_DEPARTMENT);
-    user(PURCHASER, "敏", "张", Groups.PURCHASER, Groups.DEPT_CIVIL_AFFAIRS);
-    user(HEALTH_PURCHASER, "卫", "李", Groups.PURCHASER, Groups.DEPT_HEALTH);
-    user(FINANCE_OFFICIAL, "财", "王", Groups.FINANCE);
+    user(PURCHASER, "张", "敏", Groups.PURCHASER, Groups.DEPT_CIVIL_AFFAIRS);
+    user(HEALTH_PURCHASER, "李", "卫", Groups.PURCHASER, Groups.DEPT_HEALTH);
+    user(FINANCE_OFFICIAL, "王", "财", Groups.FINANCE);
     return this;
   }
 
@@ -84,6 +84,7 @@ public final class TestIdentities {
     }
   }
 
+  /** Like the demo accounts: the family name first, as Chinese names are written and greeted. */
   private void user(String id, String firstName, String lastName, String... groups) {
     if (identity.createUserQuery().userId(id).count() == 0) {
       var user = identity.newUser(id);

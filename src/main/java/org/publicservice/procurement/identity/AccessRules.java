@@ -16,6 +16,7 @@ import static org.camunda.bpm.engine.authorization.Resources.USER;
 import static org.publicservice.procurement.identity.ProcessKeys.AWARD_STAGE;
 import static org.publicservice.procurement.identity.ProcessKeys.CONTRACT_STAGE;
 import static org.publicservice.procurement.identity.ProcessKeys.EVALUATION_STAGE;
+import static org.publicservice.procurement.identity.ProcessKeys.MAIL_DELIVERY;
 import static org.publicservice.procurement.identity.ProcessKeys.PERFORMANCE_STAGE;
 import static org.publicservice.procurement.identity.ProcessKeys.PUBLIC_SERVICE_PURCHASE;
 import static org.publicservice.procurement.identity.ProcessKeys.PURCHASE_PROCESSES;
@@ -106,6 +107,10 @@ public final class AccessRules {
           one(DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ),
           one(DEPLOYMENT, ANY, Permissions.READ),
           one(OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ),
+          // a mail that could not go out is an incident; re-sending it changes nothing in the procedure
+          one(PROCESS_DEFINITION, MAIL_DELIVERY, ProcessDefinitionPermissions.READ,
+              ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+              ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.RETRY_JOB),
           colleagues()),
       group(Groups.DESIGNER, "流程设计", Groups.TYPE_ROLE,
           app(TASKLIST),

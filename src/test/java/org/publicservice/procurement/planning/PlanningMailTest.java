@@ -1,0 +1,142 @@
+package org.publicservice.procurement.planning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.publicservice.procurement.TestIdentities.FINANCE_OFFICIAL;
+import static org.publicservice.procurement.TestIdentities.PURCHASER;
+import static org.publicservice.procurement.planning.PlanningVariables.PROCESS_KEY;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.publicservice.procurement.ProcurementSpringTest;
+import org.publicservice.procurement.TestIdentities;
+import org.publicservice.procurement.identity.Groups;
+import org.publicservice.procurement.notification.MailVariables;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The planning stage's first mail: a filed request reaches the finance bureau's officials by mail. */
+@ProcurementSpringTest
+class PlanningMailTest {
+
+  @RegisterExtension
+  static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired ManagementService managementService;
+  @Autowired IdentityService identityService;
+  @Autowired AuthorizationService authorizationService;
+
+  TestIdentities officials;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+    officials = new TestIdentities(identityService, authorizationService).ensureOfficials();
+    officials.ensureGrant(Groups.PURCHASER, Resources.PROCESS_DEFINITION, PROCESS_KEY,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    officials.ensureGrant(Groups.PURCHASER, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+  }
+
+  @AfterEach
+  void tearDown() {
+    officials.actAsNobody();
+    ClockUtil.reset();
+  }
+
+  @Test
+  void aFiledRequestIsMailedToTheFinanceOfficialsWithProjectNumberServiceAndLink() throws Exception {
+    ProcessInstance purchase = file();
+    assertThat(purchase).isWaitingAt("Task_ReviewRequest");
+    String projectNumber = purchase.getBusinessKey();
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(MailVariables.DELIVERY_PROCESS)
+        .processInstanceBusinessKey(projectNumber).count()).isPositive();
+    deliver(projectNumber);
+
+    List<MimeMessage> toFinance = mailsTo(FINANCE_OFFICIAL + "@test.local");
+    assertThat(toFinance).hasSize(1);
+    MimeMessage mail = toFinance.get(0);
+    assertThat(mail.getSubject()).isEqualTo("【新待办】" + projectNumber + " 崇川区居家养老上门服务：审核采购申请");
+    assertThat(mail.getContent().toString()).contains("，您好", "财政局", "项目编号：" + projectNumber,
+        "http://localhost:8080/camunda/app/tasklist/default/#/?task=" + task(purchase).getId());
+    assertThat(Arrays.stream(greenMail.getReceivedMessages()).map(PlanningMailTest::recipients))
+        .as("the purchaser filed the request and is not mailed about it").noneMatch(r -> r.contains(PURCHASER));
+  }
+
+  @Test
+  void aReviewLeftPastItsFiveWorkingDaysIsRemindedAsOverdue() throws Exception {
+    ProcessInstance purchase = file();
+    String projectNumber = purchase.getBusinessKey();
+    deliver(projectNumber);
+    greenMail.purgeEmailFromAllMailboxes();
+
+    ClockUtil.setCurrentTime(Date.from(task(purchase).getDueDate().toInstant().plus(Duration.ofHours(1))));
+    Job timer = managementService.createJobQuery().processDefinitionKey(MailVariables.DEADLINE_WATCH_PROCESS)
+        .timers().singleResult();
+    managementService.executeJob(timer.getId());
+    managementService.createJobQuery().processDefinitionKey(MailVariables.DEADLINE_WATCH_PROCESS).messages().list()
+        .forEach(job -> managementService.executeJob(job.getId()));
+    deliver(projectNumber);
+
+    List<MimeMessage> toFinance = mailsTo(FINANCE_OFFICIAL + "@test.local");
+    assertThat(toFinance).hasSize(1);
+    assertThat(toFinance.get(0).getSubject())
+        .isEqualTo("【已超期】" + projectNumber + " 崇川区居家养老上门服务：审核采购申请");
+  }
+
+  private ProcessInstance file() {
+    officials.actAs(PURCHASER);
+    try {
+      return engine.getFormService().submitStartForm(engine.getRepositoryService().createProcessDefinitionQuery()
+          .processDefinitionKey(PROCESS_KEY).latestVersion().singleResult().getId(),
+          PurchaseRequests.elderlyCare(1_200_000));
+    } finally {
+      officials.actAsNobody();
+    }
+  }
+
+  private void deliver(String projectNumber) {
+    var deliveries = new HashSet<>(runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(MailVariables.DELIVERY_PROCESS).processInstanceBusinessKey(projectNumber).list()
+        .stream().map(ProcessInstance::getId).toList());
+    if (!deliveries.isEmpty()) {
+      managementService.createJobQuery().processInstanceIds(deliveries).list()
+          .forEach(job -> managementService.executeJob(job.getId()));
+    }
+  }
+
+  private static List<MimeMessage> mailsTo(String address) {
+    return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> recipients(m).contains(address)).toList();
+  }
+
+  private static String recipients(MimeMessage message) {
+    try {
+      return Arrays.toString(message.getAllRecipients());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
