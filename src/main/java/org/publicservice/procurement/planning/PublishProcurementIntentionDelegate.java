@@ -46,9 +46,8 @@ public class PublishProcurementIntentionDelegate implements JavaDelegate {
     text.append("绩效指标：\n");
     int n = 1;
     for (Map<String, Object> indicator : plan.rows(INDICATORS)) {
-      Object unit = indicator.get("unit");
       text.append("  ").append(n++).append(". ").append(indicator.get("name")).append("：")
-          .append(indicator.get("target")).append(unit == null ? "" : unit.toString()).append('\n');
+          .append(indicator.get("target")).append('\n');
     }
     line(text, "预算金额", yuan(plan.requiredAmount(BUDGET, "预算金额")));
     line(text, "服务期限", plan.requiredDate(SERVICE_PERIOD_START, "服务开始日期") + " 至 "

@@ -5,13 +5,16 @@ import static org.publicservice.procurement.planning.PlanningVariables.*;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.form.JsonValues;
 import org.publicservice.procurement.form.ProcurementTime;
 import org.springframework.stereotype.Component;
 
@@ -44,7 +47,7 @@ public class PurchaseRequestValidator implements ExecutionListener, TaskListener
     form.requiredChoice(SERVICE_CATEGORY, "服务类别", ServiceCategory.codes());
     form.requiredText(SERVICE_DESCRIPTION, "服务内容", 4000);
     form.requiredText(SERVICE_STANDARDS, "服务标准", 4000);
-    checkIndicators(form);
+    checkIndicators(form, scope);
 
     BigDecimal budget = form.requiredAmount(BUDGET, "预算金额");
     if (budget.signum() <= 0) {
@@ -87,21 +90,19 @@ public class PurchaseRequestValidator implements ExecutionListener, TaskListener
     }
   }
 
-  private static void checkIndicators(FormRules form) {
-    var rows = form.rows(INDICATORS);
-    if (rows.isEmpty()) {
-      throw reject(INDICATORS, "请至少填写一项服务指标（指标名称和目标值）。");
+  /**
+   * The indicators come as lines of text from the form, or as a JSON list from an API client; either way both
+   * variables are stored, the list for the stages that measure and the text for the forms that show it.
+   */
+  private static void checkIndicators(FormRules form, VariableScope scope) {
+    List<Map<String, Object>> indicators = form.optionalText(INDICATORS_TEXT) != null
+        ? Indicators.parse(form.optionalText(INDICATORS_TEXT))
+        : Indicators.check(form.rows(INDICATORS));
+    if (indicators.isEmpty()) {
+      throw reject(INDICATORS_TEXT, "请至少填写一项服务指标（每行一项，格式为“指标名称：目标值”）。");
     }
-    int line = 1;
-    for (Map<String, Object> row : rows) {
-      if (isBlank(row.get("name")) || isBlank(row.get("target"))) {
-        throw reject(INDICATORS, "第" + line + "项服务指标缺少指标名称或目标值。");
-      }
-      line++;
-    }
+    scope.setVariable(INDICATORS, SpinValues.jsonValue(JsonValues.toJson(indicators)).create());
+    scope.setVariable(INDICATORS_TEXT, Indicators.format(indicators));
   }
 
-  private static boolean isBlank(Object value) {
-    return value == null || value.toString().isBlank();
-  }
 }

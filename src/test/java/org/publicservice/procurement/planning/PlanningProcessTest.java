@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,7 @@ import org.publicservice.procurement.TestIdentities;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
+import org.publicservice.procurement.form.JsonValues;
 import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.form.SubmissionRejectedException;
 import org.publicservice.procurement.identity.Groups;
@@ -107,7 +109,7 @@ class PlanningProcessTest {
       assertThat(notice.type()).isEqualTo(NoticeType.PROCUREMENT_INTENTION);
       assertThat(notice.title()).isEqualTo("南通市民政局关于崇川区居家养老上门服务的采购意向公开");
       assertThat(notice.content()).contains("预算金额：1,200,000.00元", "拟采用采购方式：竞争性磋商",
-          "服务对象满意度：90%", "项目编号：" + projectNumber);
+          "服务对象满意度：90%", "上门服务人次：76800人次", "项目编号：" + projectNumber);
       assertThat(notice.publisher()).isEqualTo("南通市民政局");
     });
   }
@@ -150,6 +152,20 @@ class PlanningProcessTest {
   }
 
   @Test
+  void indicatorsAreKeptAsAListForTheStagesAndAsLinesForTheForms() {
+    ProcessInstance typed = file(PURCHASER, PurchaseRequests.elderlyCare(200_000)
+        .putValue(INDICATORS_TEXT, "  服务对象满意度 : 90% \n\n按时上门率：98%"));
+    assertThat(JsonValues.rows(runtimeService.getVariable(typed.getId(), INDICATORS))).containsExactly(
+        Map.of("name", "服务对象满意度", "target", "90%"), Map.of("name", "按时上门率", "target", "98%"));
+    assertThat(runtimeService.getVariable(typed.getId(), INDICATORS_TEXT)).isEqualTo("服务对象满意度：90%\n按时上门率：98%");
+
+    // an API client may send the list as JSON instead
+    ProcessInstance listed = file(PURCHASER, PurchaseRequests.elderlyCare(200_000).putValue(INDICATORS_TEXT, null)
+        .putValue(INDICATORS, SpinValues.jsonValue("[{\"name\": \"培训人数\", \"target\": \"300\", \"unit\": \"人\"}]").create()));
+    assertThat(runtimeService.getVariable(listed.getId(), INDICATORS_TEXT)).isEqualTo("培训人数：300人");
+  }
+
+  @Test
   void singleSourceGroundLeadsToSingleSource() {
     VariableMap request = PurchaseRequests.elderlyCare(300_000)
         .putValue(SINGLE_SOURCE_GROUND, "UNIQUE_SUPPLIER")
@@ -175,9 +191,11 @@ class PlanningProcessTest {
         broken("budget of zero", r -> r.putValue(BUDGET, 0), "预算金额必须大于0元"),
         broken("negative budget", r -> r.putValue(BUDGET, -5000), "预算金额必须大于0元"),
         broken("budget not a number", r -> r.putValue(BUDGET, "一百万"), "预算金额必须是数字"),
-        broken("no indicators", r -> r.putValue(INDICATORS, null), "请至少填写一项服务指标"),
-        broken("indicator without target", r -> r.putValue(INDICATORS,
-            org.camunda.spin.plugin.variable.SpinValues.jsonValue("[{\"name\": \"满意度\", \"target\": \"\"}]").create()),
+        broken("no indicators", r -> r.putValue(INDICATORS_TEXT, " \n "), "请至少填写一项服务指标"),
+        broken("indicator line without target", r -> r.putValue(INDICATORS_TEXT, "服务对象满意度：90%\n上门服务人次"),
+            "服务指标第2行应为“指标名称：目标值”"),
+        broken("indicator from an API client without target", r -> r.putValue(INDICATORS_TEXT, null)
+            .putValue(INDICATORS, SpinValues.jsonValue("[{\"name\": \"满意度\", \"target\": \"\"}]").create()),
             "第1项服务指标缺少指标名称或目标值"),
         broken("period ends before it starts", r -> r
             .putValue(SERVICE_PERIOD_START, today.plusMonths(3).toString())

@@ -49,9 +49,7 @@ class PurchaseRequestBrowserTest extends BrowserTest {
     choose("Field_serviceCategory", "养老服务");
     typeInto("Field_serviceDescription", "为辖区内800名失能、半失能老人提供助餐、助洁、助浴等上门服务。");
     typeInto("Field_serviceStandards", "每名老人每月上门服务不少于8次，每次不少于1小时，服务记录可追溯。");
-    typeInto("Field_indicatorName_0", "服务对象满意度");
-    typeInto("Field_indicatorTarget_0", "90");
-    typeInto("Field_indicatorUnit_0", "%");
+    typeInto("Field_indicatorsText", "服务对象满意度：90%\n上门服务人次：76800人次");
     typeInto("Field_budget", "1200000");
     typeDate("Field_servicePeriodStart", start);
     typeDate("Field_servicePeriodEnd", start.plusYears(1).minusDays(1));
@@ -110,7 +108,8 @@ class PurchaseRequestBrowserTest extends BrowserTest {
     assertThat(disclosureRegister.findByProject(projectNumber)).singleElement().satisfies(notice -> {
       assertThat(notice.type()).isEqualTo(NoticeType.PROCUREMENT_INTENTION);
       assertThat(notice.title()).contains(serviceName);
-      assertThat(notice.content()).contains("项目编号：" + projectNumber, "拟采用采购方式：竞争性磋商");
+      assertThat(notice.content()).contains("项目编号：" + projectNumber, "拟采用采购方式：竞争性磋商",
+          "1. 服务对象满意度：90%", "2. 上门服务人次：76800人次");
     });
   }
 }

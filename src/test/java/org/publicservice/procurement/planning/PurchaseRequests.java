@@ -5,7 +5,6 @@ import static org.publicservice.procurement.planning.PlanningVariables.*;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.form.ProcurementTime;
 
 /** A valid purchase request as the start form submits it; tests change one field to break one rule. */
@@ -21,10 +20,7 @@ final class PurchaseRequests {
         .putValue(SERVICE_CATEGORY, "ELDERLY_CARE")
         .putValue(SERVICE_DESCRIPTION, "为辖区内800名失能、半失能老人提供助餐、助洁、助浴等上门服务。")
         .putValue(SERVICE_STANDARDS, "每名老人每月上门服务不少于8次，每次不少于1小时，服务记录可追溯。")
-        // Tasklist submits a dynamic list as a JSON variable
-        .putValue(INDICATORS, SpinValues.jsonValue("""
-            [{"name": "服务对象满意度", "target": "90", "unit": "%"},
-             {"name": "上门服务人次", "target": "76800", "unit": "人次"}]""").create())
+        .putValue(INDICATORS_TEXT, "服务对象满意度：90%\n上门服务人次：76800人次")
         .putValue(BUDGET, budget)
         .putValue(SERVICE_PERIOD_START, start.toString())
         .putValue(SERVICE_PERIOD_END, start.plusYears(1).minusDays(1).toString())
