@@ -15,14 +15,11 @@ import java.util.Date;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -54,7 +51,6 @@ class PlanningProcessTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
-  @Autowired AuthorizationService authorizationService;
   @Autowired DisclosureRegister disclosureRegister;
   @Autowired PurchasePlans purchasePlans;
   @Autowired WorkingDayCalendar workingDays;
@@ -64,10 +60,7 @@ class PlanningProcessTest {
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(engine);
-    officials = new TestIdentities(identityService, authorizationService).ensureOfficials();
-    officials.ensureGrant(Groups.PURCHASER, Resources.PROCESS_DEFINITION, PROCESS_KEY,
-        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
-    officials.ensureGrant(Groups.PURCHASER, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+    officials = new TestIdentities(identityService).ensureOfficials();
   }
 
   @AfterEach
