@@ -99,6 +99,45 @@ class PlanningMailTest {
         .isEqualTo("【已超期】" + projectNumber + " 崇川区居家养老上门服务：审核采购申请");
   }
 
+  @Test
+  void theRequesterLearnsOfTheApprovalAndOfARejectionWithItsReason() throws Exception {
+    ProcessInstance approved = file();
+    review(approved, "APPROVE", "同意。");
+    deliver(approved.getBusinessKey());
+    ProcessInstance rejected = file();
+    review(rejected, "REJECT", "该服务已由区级财政安排，不予重复购买。");
+    deliver(rejected.getBusinessKey());
+
+    List<MimeMessage> toRequester = mailsTo(PURCHASER + "@test.local");
+    assertThat(toRequester).extracting(MimeMessage::getSubject).containsExactlyInAnyOrder(
+        "【采购计划已批准】" + approved.getBusinessKey() + " 崇川区居家养老上门服务",
+        "【采购申请未获批准】" + rejected.getBusinessKey() + " 崇川区居家养老上门服务");
+    MimeMessage rejection = toRequester.stream().filter(m -> subject(m).contains("未获批准")).findFirst().orElseThrow();
+    assertThat(rejection.getContent().toString()).contains("张敏，您好", "不予批准的理由：该服务已由区级财政安排，不予重复购买。");
+    MimeMessage approval = toRequester.stream().filter(m -> subject(m).contains("已批准")).findFirst().orElseThrow();
+    assertThat(approval.getContent().toString()).contains("采购方式：竞争性磋商", "审核意见：同意。");
+  }
+
+  private void review(ProcessInstance purchase, String decision, String comment) {
+    officials.actAs(FINANCE_OFFICIAL);
+    try {
+      var review = engine.getTaskService().createTaskQuery().processInstanceId(purchase.getId()).singleResult();
+      engine.getTaskService().claim(review.getId(), FINANCE_OFFICIAL);
+      engine.getFormService().submitTaskForm(review.getId(),
+          java.util.Map.of("reviewDecision", decision, "reviewComment", comment));
+    } finally {
+      officials.actAsNobody();
+    }
+  }
+
+  private static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private ProcessInstance file() {
     officials.actAs(PURCHASER);
     try {

@@ -89,7 +89,7 @@ class PlanningProcessTest {
     review(purchase, DECISION_APPROVE, "同意按竞争性磋商方式采购。");
 
     assertThat(purchase).isEnded().hasPassed("Task_RecordApprovedPlan", "Task_PublishProcurementIntention")
-        .hasPassed("EndEvent_PlanApproved");
+        .hasPassed("Task_NotifyPlanApproved", "EndEvent_PlanApproved");
     var plan = purchasePlans.find(projectNumber).orElseThrow();
     assertThat(plan.budget()).isEqualByComparingTo("1200000");
     assertThat(plan.procurementMethod()).isEqualTo("COMPETITIVE_CONSULTATION");
@@ -139,7 +139,8 @@ class PlanningProcessTest {
     ProcessInstance purchase = file(PURCHASER, PurchaseRequests.elderlyCare(800_000));
     review(purchase, DECISION_REJECT, "该服务已由区级财政安排，不予重复购买。");
 
-    assertThat(purchase).isEnded().hasPassed("EndEvent_RequestRejected").hasNotPassed("Task_RecordApprovedPlan");
+    assertThat(purchase).isEnded().hasPassed("Task_NotifyRequestRejected", "EndEvent_RequestRejected")
+        .hasNotPassed("Task_RecordApprovedPlan");
     assertThat(purchasePlans.find(purchase.getBusinessKey())).isEmpty();
     assertThat(disclosureRegister.findByProject(purchase.getBusinessKey())).isEmpty();
   }
