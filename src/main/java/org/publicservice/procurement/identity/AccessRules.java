@@ -21,6 +21,8 @@ import static org.publicservice.procurement.identity.ProcessKeys.PERFORMANCE_STA
 import static org.publicservice.procurement.identity.ProcessKeys.PUBLIC_SERVICE_PURCHASE;
 import static org.publicservice.procurement.identity.ProcessKeys.PURCHASE_PROCESSES;
 import static org.publicservice.procurement.identity.ProcessKeys.REVIEW_STAGE;
+import static org.publicservice.procurement.identity.ProcessKeys.SINGLE_SOURCE_OBJECTION;
+import static org.publicservice.procurement.identity.ProcessKeys.SINGLE_SOURCE_STAGE;
 import static org.publicservice.procurement.identity.ProcessKeys.TENDER_STAGE;
 
 import java.util.ArrayList;
@@ -71,11 +73,11 @@ public final class AccessRules {
           colleagues()),
       group(Groups.DEPT_CIVIL_AFFAIRS, "南通市民政局", Groups.TYPE_DEPARTMENT,
           app(TASKLIST),
-          // revises its own requests; its members are purchasers as well
-          processes(List.of(PUBLIC_SERVICE_PURCHASE), ProcessDefinitionPermissions.READ)),
+          // revises its own requests and runs its single sources; its members are purchasers as well
+          processes(List.of(PUBLIC_SERVICE_PURCHASE, SINGLE_SOURCE_STAGE), ProcessDefinitionPermissions.READ)),
       group(Groups.DEPT_HEALTH, "南通市卫生健康委员会", Groups.TYPE_DEPARTMENT,
           app(TASKLIST),
-          processes(List.of(PUBLIC_SERVICE_PURCHASE), ProcessDefinitionPermissions.READ)),
+          processes(List.of(PUBLIC_SERVICE_PURCHASE, SINGLE_SOURCE_STAGE), ProcessDefinitionPermissions.READ)),
       group(Groups.FINANCE, "财政局", Groups.TYPE_ROLE,
           app(TASKLIST),
           processes(PURCHASE_PROCESSES, ProcessDefinitionPermissions.READ),
@@ -89,7 +91,11 @@ public final class AccessRules {
       group(Groups.SOCIAL_ORGANISATION, "承接主体", Groups.TYPE_ROLE,
           app(TASKLIST),
           processes(List.of(TENDER_STAGE, AWARD_STAGE, CONTRACT_STAGE, PERFORMANCE_STAGE, EVALUATION_STAGE),
-              ProcessDefinitionPermissions.READ)),
+              ProcessDefinitionPermissions.READ),
+          // objects to a single-source notice through the start form; the objection reaches the stage by message
+          processes(List.of(SINGLE_SOURCE_OBJECTION),
+              ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE),
+          one(PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE)),
       group(Groups.EVALUATOR, "第三方评价机构", Groups.TYPE_ROLE,
           app(TASKLIST),
           processes(List.of(EVALUATION_STAGE), ProcessDefinitionPermissions.READ)),

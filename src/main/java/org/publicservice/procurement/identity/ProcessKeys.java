@@ -11,6 +11,10 @@ public final class ProcessKeys {
   /** 政府购买服务 main process, started by a purchaser through its start form. */
   public static final String PUBLIC_SERVICE_PURCHASE = "PublicServicePurchase";
   public static final String TENDER_STAGE = "TenderStage";
+  /** The single-source procurement of an approved plan, called by the main process. */
+  public static final String SINGLE_SOURCE_STAGE = "SingleSourceStage";
+  /** Started by a social organisation to object to a single-source notice. */
+  public static final String SINGLE_SOURCE_OBJECTION = "SingleSourceObjection";
   public static final String REVIEW_STAGE = "ReviewStage";
   public static final String AWARD_STAGE = "AwardStage";
   public static final String CONTRACT_STAGE = "ContractStage";
@@ -22,7 +26,8 @@ public final class ProcessKeys {
   public static final String MAINTAIN_HOLIDAY_SCHEDULE = "MaintainHolidaySchedule";
 
   /** The main process and every stage of a purchase: what finance oversees. */
-  public static final List<String> PURCHASE_PROCESSES = List.of(PUBLIC_SERVICE_PURCHASE, TENDER_STAGE, REVIEW_STAGE,
+  public static final List<String> PURCHASE_PROCESSES = List.of(PUBLIC_SERVICE_PURCHASE, SINGLE_SOURCE_STAGE, TENDER_STAGE,
+      REVIEW_STAGE,
       AWARD_STAGE, CONTRACT_STAGE, PERFORMANCE_STAGE, EVALUATION_STAGE);
 
   private ProcessKeys() {

@@ -8,12 +8,12 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.publicservice.procurement.form.ProcurementTime;
 
 /** A valid purchase request as the start form submits it; tests change one field to break one rule. */
-final class PurchaseRequests {
+public final class PurchaseRequests {
 
   private PurchaseRequests() {
   }
 
-  static VariableMap elderlyCare(long budget) {
+  public static VariableMap elderlyCare(long budget) {
     LocalDate start = ProcurementTime.today().plusMonths(2).withDayOfMonth(1);
     return Variables.createVariables()
         .putValue(SERVICE_NAME, "崇川区居家养老上门服务")

@@ -1,0 +1,410 @@
+package org.publicservice.procurement.tender;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.publicservice.procurement.TestIdentities.FINANCE_OFFICIAL;
+import static org.publicservice.procurement.TestIdentities.ORGANISATION;
+import static org.publicservice.procurement.TestIdentities.OTHER_ORGANISATION;
+import static org.publicservice.procurement.TestIdentities.PURCHASER;
+import static org.publicservice.procurement.planning.PlanningVariables.*;
+import static org.publicservice.procurement.tender.SingleSourceVariables.*;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.publicservice.procurement.ProcurementSpringTest;
+import org.publicservice.procurement.TestIdentities;
+import org.publicservice.procurement.calendar.WorkingDayCalendar;
+import org.publicservice.procurement.disclosure.DisclosureNotice;
+import org.publicservice.procurement.disclosure.DisclosureRegister;
+import org.publicservice.procurement.disclosure.NoticeType;
+import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.form.SubmissionRejectedException;
+import org.publicservice.procurement.identity.Groups;
+import org.publicservice.procurement.notification.MailVariables;
+import org.publicservice.procurement.planning.PurchaseRequests;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The single-source path of a purchase, driven as the department, the finance bureau and social organisations
+ * would drive it in Tasklist: notice, 5 working days of publicity with objections, approval, negotiation, result.
+ */
+@ProcurementSpringTest
+class SingleSourceProcessTest {
+
+  @RegisterExtension
+  static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+
+  /** A Thursday: the 5 working days of the notice run over a weekend. */
+  static final ZonedDateTime THURSDAY_MORNING = ZonedDateTime.of(2026, 12, 3, 10, 0, 0, 0, ProcurementTime.ZONE);
+  /** End of the 5th working day after that Thursday: Fri 4, Mon 7, Tue 8, Wed 9, Thu 10 December. */
+  static final ZonedDateTime PERIOD_END = ZonedDateTime.of(2026, 12, 10, 23, 59, 59, 0, ProcurementTime.ZONE);
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired IdentityService identityService;
+  @Autowired DisclosureRegister register;
+  @Autowired WorkingDayCalendar workingDays;
+
+  TestIdentities people;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+    people = new TestIdentities(identityService).ensureOfficials();
+    ClockUtil.setCurrentTime(Date.from(THURSDAY_MORNING.toInstant()));
+  }
+
+  @AfterEach
+  void tearDown() {
+    people.actAsNobody();
+    ClockUtil.reset();
+  }
+
+  @Test
+  void withoutObjectionsTheSingleSourceIsApprovedNegotiatedPublishedAndTheSupplierMailed() throws Exception {
+    ProcessInstance purchase = approvedSingleSource();
+    assertThat(purchase).isWaitingAt("Task_SingleSourceProcurement");
+    ProcessInstance stage = stage(purchase);
+    assertThat(stage.getBusinessKey()).isEqualTo(purchase.getBusinessKey());
+    assertThat(stage).isWaitingAt("Task_PrepareNotice");
+    Task prepare = task(stage, "Task_PrepareNotice");
+    assertThat(identityLinks(prepare)).contains(Groups.DEPT_CIVIL_AFFAIRS);
+    assertThat(JsonValues.rows(runtimeService.getVariable(stage.getId(), SUPPLIER_OPTIONS)))
+        .contains(Map.of("label", "南通安心助残服务中心", "value", ORGANISATION));
+    assertThat(runtimeService.getVariable(stage.getId(), SINGLE_SOURCE_JUSTIFICATION))
+        .isEqualTo("本市唯一具备盲文教学资质的社会组织。");
+
+    prepareNotice(stage, 280_000);
+
+    DisclosureNotice notice = notices(purchase, NoticeType.SINGLE_SOURCE_NOTICE).get(0);
+    assertThat(notice.content()).contains("拟定唯一供应商：南通安心助残服务中心", "拟定成交价格：280,000.00元",
+        "采用单一来源采购的理由：本市唯一具备盲文教学资质的社会组织。", "至2026年12月10日 23:59止");
+    Job timer = noticePeriodTimer(stage);
+    assertThat(timer.getDuedate()).isEqualTo(workingDays.after(notice.publishedAt().toLocalDate(), 5))
+        .isEqualTo(Date.from(PERIOD_END.toInstant()));
+
+    endNoticePeriod(stage);
+    assertThat(stage).isWaitingAt("Task_ApproveSingleSource");
+    assertThat(identityLinks(task(stage, "Task_ApproveSingleSource"))).contains(Groups.FINANCE);
+    approve(stage, APPROVE, "同意采用单一来源采购。");
+
+    assertThat(stage).isWaitingAt("Task_RecordNegotiation");
+    recordNegotiation(stage, 275_000);
+
+    assertThat(stage).isEnded().hasPassed("Task_PublishResult", "Task_NotifySupplier", "EndEvent_SingleSourceConcluded");
+    assertThat(purchase).isEnded().hasPassed("EndEvent_SingleSourceConcluded").hasNotPassed("EndEvent_PlanApproved");
+    assertThat(BpmnAwareTests.historyService().createHistoricVariableInstanceQuery().processInstanceId(purchase.getId())
+        .variableName(AGREED_PRICE).singleResult().getValue()).isEqualTo(275_000);
+    assertThat(notices(purchase, NoticeType.AWARD_NOTICE)).singleElement().satisfies(award -> {
+      assertThat(award.title()).isEqualTo("南通市民政局关于崇川区居家养老上门服务的成交结果公告");
+      assertThat(award.content()).contains("成交供应商：南通安心助残服务中心", "成交金额：275,000.00元");
+    });
+    assertThat(notices(purchase, NoticeType.CLARIFICATION)).isEmpty();
+
+    deliver(purchase.getBusinessKey());
+    List<MimeMessage> toSupplier = mailsTo(ORGANISATION);
+    assertThat(toSupplier).extracting(MimeMessage::getSubject)
+        .contains("【成交通知】" + purchase.getBusinessKey() + " 崇川区居家养老上门服务 单一来源采购");
+    assertThat(toSupplier.stream().filter(m -> subject(m).startsWith("【成交通知】")).findFirst().orElseThrow()
+        .getContent().toString()).contains("南通安心助残服务中心，您好", "成交金额：275000元");
+  }
+
+  @Test
+  void anObjectionAnsweredAsUnfoundedIsPublishedMailedAndTheSingleSourceGoesOn() throws Exception {
+    ProcessInstance purchase = approvedSingleSource();
+    ProcessInstance stage = stage(purchase);
+    prepareNotice(stage, 280_000);
+
+    ClockUtil.setCurrentTime(Date.from(THURSDAY_MORNING.plusDays(4).toInstant()));
+    object(OTHER_ORGANISATION, purchase.getBusinessKey().toLowerCase(), "本社同样具备盲文教学资质，可参与竞争。");
+    Task answer = task(stage, "Task_AnswerObjection");
+    assertThat(identityLinks(answer)).contains(Groups.DEPT_CIVIL_AFFAIRS);
+    assertThat(answer.getDueDate()).isEqualTo(workingDays.after(ClockUtil.getCurrentTime(), 5));
+    assertThat(taskService.getVariables(answer.getId())).containsEntry(OBJECTOR_NAME, "南通康宁社会工作服务社")
+        .containsEntry(OBJECTION_GROUNDS, "本社同样具备盲文教学资质，可参与竞争。");
+
+    answerObjection(stage, OBJECTION_REJECTED, "经核实，贵社尚未取得盲文教学资质证书，异议不成立。");
+
+    assertThat(notices(purchase, NoticeType.CLARIFICATION)).singleElement().satisfies(published ->
+        assertThat(published.content()).contains("异议人：南通康宁社会工作服务社", "异议不成立，继续单一来源采购",
+            "答复意见：经核实，贵社尚未取得盲文教学资质证书，异议不成立。"));
+    deliver(purchase.getBusinessKey());
+    assertThat(mailsTo(OTHER_ORGANISATION)).singleElement().satisfies(mail -> {
+      assertThat(mail.getSubject()).isEqualTo("【异议答复】" + purchase.getBusinessKey() + " 崇川区居家养老上门服务 单一来源采购");
+      assertThat(mail.getContent().toString()).contains("处理结论：异议不成立，继续单一来源采购");
+    });
+
+    endNoticePeriod(stage);
+    approve(stage, APPROVE, null);
+    recordNegotiation(stage, 280_000);
+    assertThat(purchase).isEnded().hasPassed("EndEvent_SingleSourceConcluded");
+    assertThat(notices(purchase, NoticeType.AWARD_NOTICE)).hasSize(1);
+  }
+
+  @Test
+  void anUpheldObjectionStopsTheSingleSourceWithoutAward() {
+    ProcessInstance purchase = approvedSingleSource();
+    ProcessInstance stage = stage(purchase);
+    prepareNotice(stage, 280_000);
+    object(OTHER_ORGANISATION, purchase.getBusinessKey(), "公示的资质证书已过期。");
+
+    answerObjection(stage, OBJECTION_UPHELD, "经核实，拟定供应商资质证书已过期，异议成立。");
+
+    assertThat(stage).isEnded().hasPassed("EndEvent_ObjectionUpheld", "EndEvent_SingleSourceStopped")
+        .hasNotPassed("Task_ApproveSingleSource");
+    assertThat(purchase).isEnded().hasPassed("EndEvent_SingleSourceStopped")
+        .hasNotPassed("EndEvent_SingleSourceConcluded");
+    assertThat(managementService.createJobQuery().processInstanceId(stage.getId()).count()).isZero();
+    assertThat(notices(purchase, NoticeType.CLARIFICATION)).singleElement()
+        .satisfies(n -> assertThat(n.content()).contains("异议成立，本项目停止单一来源采购"));
+    assertThat(notices(purchase, NoticeType.AWARD_NOTICE)).isEmpty();
+  }
+
+  @Test
+  void financeCannotApproveWhileAnObjectionIsUnanswered() {
+    ProcessInstance purchase = approvedSingleSource();
+    ProcessInstance stage = stage(purchase);
+    prepareNotice(stage, 280_000);
+    ClockUtil.setCurrentTime(Date.from(PERIOD_END.minusMinutes(5).toInstant()));
+    object(ORGANISATION, purchase.getBusinessKey(), "对拟定价格的测算依据有异议。");
+    endNoticePeriod(stage);
+
+    assertThatThrownBy(() -> approve(stage, APPROVE, null)).isInstanceOf(SubmissionRejectedException.class)
+        .hasMessageContaining("本项目尚有1件异议未答复");
+    assertThat(stage).isWaitingAt("Task_ApproveSingleSource", "Task_AnswerObjection");
+    assertThat(runtimeService.getVariable(stage.getId(), APPROVAL_DECISION)).isNull();
+
+    answerObjection(stage, OBJECTION_REJECTED, "价格依据已在公示中列明。");
+    approve(stage, APPROVE, null);
+    assertThat(stage).isWaitingAt("Task_RecordNegotiation");
+  }
+
+  @Test
+  void anObjectionAfterTheNoticePeriodIsRefusedAndNothingIsSaved() {
+    ProcessInstance purchase = approvedSingleSource();
+    ProcessInstance stage = stage(purchase);
+    prepareNotice(stage, 280_000);
+    ClockUtil.setCurrentTime(Date.from(PERIOD_END.plusSeconds(2).toInstant()));
+
+    assertThatThrownBy(() -> object(ORGANISATION, purchase.getBusinessKey(), "迟到的异议。"))
+        .isInstanceOf(SubmissionRejectedException.class)
+        .hasMessageContaining("公示期已于2026年12月10日 23:59结束，不再受理异议");
+    assertThat(taskService.createTaskQuery().processInstanceId(stage.getId()).taskDefinitionKey("Task_AnswerObjection")
+        .count()).isZero();
+    assertThat(BpmnAwareTests.historyService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(OBJECTION_PROCESS_KEY).processInstanceBusinessKey(purchase.getBusinessKey()).count()).isZero();
+  }
+
+  @Test
+  void anObjectionOnAnUnknownProjectOrWithoutGroundsIsRefused() {
+    assertThatThrownBy(() -> object(ORGANISATION, "NT-2026-9999", "理由。"))
+        .isInstanceOf(SubmissionRejectedException.class)
+        .hasMessageContaining("项目NT-2026-9999不在单一来源采购公示中");
+    ProcessInstance purchase = approvedSingleSource();
+    assertThatThrownBy(() -> object(ORGANISATION, purchase.getBusinessKey(), "理由。"))
+        .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("公示尚未发布");
+    prepareNotice(stage(purchase), 280_000);
+    assertThatThrownBy(() -> object(ORGANISATION, purchase.getBusinessKey(), "  "))
+        .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("请填写异议事项及理由");
+  }
+
+  @Test
+  void aPriceAboveTheBudgetOrASupplierThatIsNoSocialOrganisationIsRefused() {
+    ProcessInstance purchase = approvedSingleSource();
+    ProcessInstance stage = stage(purchase);
+    assertThatThrownBy(() -> prepareNotice(stage, 300_001)).isInstanceOf(SubmissionRejectedException.class)
+        .hasMessageContaining("拟定成交价格不得超过采购预算（300,000.00元）");
+    assertThatThrownBy(() -> completeAs(PURCHASER, stage, "Task_PrepareNotice", notice(280_000)
+        .putValue(SUPPLIER, FINANCE_OFFICIAL))).isInstanceOf(SubmissionRejectedException.class)
+        .hasMessageContaining("所选供应商不是已登记的社会组织");
+    assertThat(stage).isWaitingAt("Task_PrepareNotice");
+
+    prepareNotice(stage, 280_000);
+    endNoticePeriod(stage);
+    approve(stage, APPROVE, null);
+    assertThatThrownBy(() -> recordNegotiation(stage, 300_500)).isInstanceOf(SubmissionRejectedException.class)
+        .hasMessageContaining("协商确定的成交价格不得超过采购预算");
+    assertThatThrownBy(() -> recordNegotiation(stage, 0)).isInstanceOf(SubmissionRejectedException.class)
+        .hasMessageContaining("协商确定的成交价格必须大于0元");
+    assertThat(stage).isWaitingAt("Task_RecordNegotiation");
+    assertThat(notices(purchase, NoticeType.AWARD_NOTICE)).isEmpty();
+  }
+
+  @Test
+  void financeMayRefuseTheSingleSourceWithAReason() {
+    ProcessInstance purchase = approvedSingleSource();
+    ProcessInstance stage = stage(purchase);
+    prepareNotice(stage, 280_000);
+    endNoticePeriod(stage);
+    assertThatThrownBy(() -> approve(stage, REJECT, null)).isInstanceOf(SubmissionRejectedException.class)
+        .hasMessageContaining("不予批准时请填写理由");
+    approve(stage, REJECT, "理由不符合政府采购法第三十一条。");
+    assertThat(purchase).isEnded().hasPassed("EndEvent_SingleSourceStopped");
+  }
+
+  // --- driving the purchase as its users -------------------------------------------------------------------
+
+  private ProcessInstance approvedSingleSource() {
+    VariableMap request = PurchaseRequests.elderlyCare(300_000)
+        .putValue(SINGLE_SOURCE_GROUND, "UNIQUE_SUPPLIER")
+        .putValue(SINGLE_SOURCE_JUSTIFICATION, "本市唯一具备盲文教学资质的社会组织。");
+    people.actAs(PURCHASER);
+    ProcessInstance purchase;
+    try {
+      purchase = engine.getFormService().submitStartForm(engine.getRepositoryService().createProcessDefinitionQuery()
+          .processDefinitionKey(PROCESS_KEY).latestVersion().singleResult().getId(), request);
+    } finally {
+      people.actAsNobody();
+    }
+    completeAs(FINANCE_OFFICIAL, purchase, "Task_ReviewRequest",
+        Variables.createVariables().putValue(REVIEW_DECISION, DECISION_APPROVE));
+    return purchase;
+  }
+
+  private ProcessInstance stage(ProcessInstance purchase) {
+    return runtimeService.createProcessInstanceQuery().superProcessInstanceId(purchase.getId()).singleResult();
+  }
+
+  private static VariableMap notice(long price) {
+    return Variables.createVariables()
+        .putValue(SUPPLIER, ORGANISATION)
+        .putValue(SUPPLIER_QUALIFICATIONS, "民政部门登记的社会服务机构，持有盲文教学资质证书，近三年同类服务3项。")
+        .putValue(SINGLE_SOURCE_JUSTIFICATION, "本市唯一具备盲文教学资质的社会组织。")
+        .putValue(PROPOSED_PRICE, price);
+  }
+
+  private void prepareNotice(ProcessInstance stage, long price) {
+    completeAs(PURCHASER, stage, "Task_PrepareNotice", notice(price));
+  }
+
+  private void approve(ProcessInstance stage, String decision, String comment) {
+    VariableMap form = Variables.createVariables().putValue(APPROVAL_DECISION, decision);
+    if (comment != null) {
+      form.putValue(APPROVAL_COMMENT, comment);
+    }
+    completeAs(FINANCE_OFFICIAL, stage, "Task_ApproveSingleSource", form);
+  }
+
+  private void recordNegotiation(ProcessInstance stage, long price) {
+    completeAs(PURCHASER, stage, "Task_RecordNegotiation", Variables.createVariables()
+        .putValue(AGREED_PRICE, price)
+        .putValue(NEGOTIATION_RECORD, "2026年12月11日与供应商协商，确定服务内容不变，价格按人工成本核定。"));
+  }
+
+  private void answerObjection(ProcessInstance stage, String decision, String answer) {
+    completeAs(PURCHASER, stage, "Task_AnswerObjection", Variables.createVariables()
+        .putValue(OBJECTION_DECISION, decision).putValue(OBJECTION_ANSWER, answer));
+  }
+
+  private void object(String organisation, String projectNumber, String grounds) {
+    people.actAs(organisation);
+    try {
+      engine.getFormService().submitStartForm(engine.getRepositoryService().createProcessDefinitionQuery()
+          .processDefinitionKey(OBJECTION_PROCESS_KEY).latestVersion().singleResult().getId(),
+          Variables.createVariables().putValue(OBJECTION_PROJECT_NUMBER, projectNumber)
+              .putValue(OBJECTION_GROUNDS, grounds));
+    } finally {
+      people.actAsNobody();
+    }
+  }
+
+  /** As the user would in Tasklist: find the task in the own lists, claim it, submit the form. */
+  private void completeAs(String user, ProcessInstance instance, String taskKey, VariableMap form) {
+    people.actAs(user);
+    try {
+      Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey)
+          .singleResult();
+      assertThat(task).as("%s sees task %s", user, taskKey).isNotNull();
+      if (task.getAssignee() == null) {
+        taskService.claim(task.getId(), user);
+      }
+      engine.getFormService().submitTaskForm(task.getId(), form);
+    } finally {
+      people.actAsNobody();
+    }
+  }
+
+  private Task task(ProcessInstance instance, String taskKey) {
+    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).singleResult();
+  }
+
+  private List<String> identityLinks(Task task) {
+    return taskService.getIdentityLinksForTask(task.getId()).stream().map(l -> l.getGroupId()).toList();
+  }
+
+  private Job noticePeriodTimer(ProcessInstance stage) {
+    return managementService.createJobQuery().processInstanceId(stage.getId()).activityId("Timer_NoticePeriodEnds")
+        .timers().singleResult();
+  }
+
+  private void endNoticePeriod(ProcessInstance stage) {
+    Job timer = noticePeriodTimer(stage);
+    if (ClockUtil.getCurrentTime().before(timer.getDuedate())) {
+      ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
+    }
+    assertThat(managementService.createJobQuery().processInstanceId(stage.getId()).executable().count()).isEqualTo(1);
+    managementService.executeJob(timer.getId());
+  }
+
+  private List<DisclosureNotice> notices(ProcessInstance purchase, NoticeType type) {
+    return register.findByProject(purchase.getBusinessKey()).stream().filter(n -> n.type() == type).toList();
+  }
+
+  private void deliver(String projectNumber) {
+    var deliveries = new HashSet<>(runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(MailVariables.DELIVERY_PROCESS).processInstanceBusinessKey(projectNumber).list()
+        .stream().map(ProcessInstance::getId).toList());
+    if (!deliveries.isEmpty()) {
+      managementService.createJobQuery().processInstanceIds(deliveries).list()
+          .forEach(job -> managementService.executeJob(job.getId()));
+    }
+  }
+
+  private static List<MimeMessage> mailsTo(String userId) {
+    return Arrays.stream(greenMail.getReceivedMessages())
+        .filter(m -> recipients(m).contains(userId + "@test.local")).toList();
+  }
+
+  private static String recipients(MimeMessage message) {
+    try {
+      return Arrays.toString(message.getAllRecipients());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
