@@ -121,7 +121,7 @@ class SingleSourceProcessTest {
     assertThat(stage).isEnded().hasPassed("Task_PublishResult", "Task_NotifySupplier", "EndEvent_SingleSourceConcluded");
     assertThat(purchase).isEnded().hasPassed("EndEvent_SingleSourceConcluded").hasNotPassed("EndEvent_PlanApproved");
     assertThat(BpmnAwareTests.historyService().createHistoricVariableInstanceQuery().processInstanceId(purchase.getId())
-        .variableName(AGREED_PRICE).singleResult().getValue()).isEqualTo(275_000);
+        .variableName(AGREED_PRICE).singleResult().getValue()).isEqualTo(275_000L);
     assertThat(notices(purchase, NoticeType.AWARD_NOTICE)).singleElement().satisfies(award -> {
       assertThat(award.title()).isEqualTo("南通市民政局关于崇川区居家养老上门服务的成交结果公告");
       assertThat(award.content()).contains("成交供应商：南通安心助残服务中心", "成交金额：275,000.00元");
