@@ -52,12 +52,11 @@ public class FileSingleSourceObjection implements ExecutionListener {
       }
       User user = identity.createUserQuery().userId(caller.getUserId()).singleResult();
       runtime.createMessageCorrelation(OBJECTION_MESSAGE).processInstanceId(stage.getId())
-          .setVariablesLocal(Variables.createVariables()
-              .putValue(OBJECTOR, caller.getUserId())
-              .putValue(OBJECTOR_NAME, displayName(user, caller.getUserId()))
-              .putValue(OBJECTION_GROUNDS, grounds)
-              .putValue(OBJECTION_DECISION, null)
-              .putValue(OBJECTION_ANSWER, null))
+          // transient: the stage keeps them in the objection's own scope (KeepObjectionInItsScope)
+          .setVariables(Variables.createVariables()
+              .putValueTyped(OBJECTOR, Variables.stringValue(caller.getUserId(), true))
+              .putValueTyped(OBJECTOR_NAME, Variables.stringValue(displayName(user, caller.getUserId()), true))
+              .putValueTyped(OBJECTION_GROUNDS, Variables.stringValue(grounds, true)))
           .correlate();
       return null;
     });

@@ -169,6 +169,63 @@ class SingleSourceProcessTest {
   }
 
   @Test
+  void twoObjectionsAreAnsweredEachOnItsOwn() {
+    ProcessInstance purchase = approvedSingleSource();
+    ProcessInstance stage = stage(purchase);
+    prepareNotice(stage, 280_000);
+    object(ORGANISATION, purchase.getBusinessKey(), "第一件异议：价格偏高。");
+    object(OTHER_ORGANISATION, purchase.getBusinessKey(), "第二件异议：资质不足。");
+
+    List<Task> answers = taskService.createTaskQuery().processInstanceId(stage.getId())
+        .taskDefinitionKey("Task_AnswerObjection").list();
+    assertThat(answers).extracting(t -> taskService.getVariable(t.getId(), OBJECTION_GROUNDS))
+        .containsExactlyInAnyOrder("第一件异议：价格偏高。", "第二件异议：资质不足。");
+    // each objection keeps its data in its own scope, not in the stage's
+    assertThat(runtimeService.getVariable(stage.getId(), OBJECTION_GROUNDS)).isNull();
+
+    Task second = answers.stream().filter(t -> taskService.getVariable(t.getId(), OBJECTOR).equals(OTHER_ORGANISATION))
+        .findFirst().orElseThrow();
+    people.actAs(PURCHASER);
+    try {
+      taskService.claim(second.getId(), PURCHASER);
+      engine.getFormService().submitTaskForm(second.getId(), Variables.createVariables()
+          .putValue(OBJECTION_DECISION, OBJECTION_REJECTED).putValue(OBJECTION_ANSWER, "资质证书在有效期内。"));
+    } finally {
+      people.actAsNobody();
+    }
+    Task first = task(stage, "Task_AnswerObjection");
+    assertThat(taskService.getVariable(first.getId(), OBJECTOR)).isEqualTo(ORGANISATION);
+    assertThat(taskService.getVariable(first.getId(), OBJECTION_DECISION)).isNull();
+    assertThat(notices(purchase, NoticeType.CLARIFICATION)).singleElement()
+        .satisfies(n -> assertThat(n.content()).contains("异议人：南通康宁社会工作服务社", "第二件异议：资质不足。"));
+  }
+
+  @Test
+  void onlySocialOrganisationsObjectAndTheyDoNotSeeTheDepartmentsTasks() {
+    ProcessInstance purchase = approvedSingleSource();
+    ProcessInstance stage = stage(purchase);
+    prepareNotice(stage, 280_000);
+    assertThatThrownBy(() -> object(FINANCE_OFFICIAL, purchase.getBusinessKey(), "财政部门不应通过此途径提出异议。"))
+        .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+
+    object(ORGANISATION, purchase.getBusinessKey(), "对资质有疑问。");
+    people.actAs(ORGANISATION);
+    try {
+      assertThat(taskService.createTaskQuery().processInstanceId(stage.getId()).count()).isZero();
+      assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(stage.getId()).count()).isZero();
+    } finally {
+      people.actAsNobody();
+    }
+    people.actAs(FINANCE_OFFICIAL);
+    try {
+      assertThat(taskService.createTaskQuery().processInstanceId(stage.getId()).taskDefinitionKey("Task_AnswerObjection")
+          .count()).isZero();
+    } finally {
+      people.actAsNobody();
+    }
+  }
+
+  @Test
   void anUpheldObjectionStopsTheSingleSourceWithoutAward() {
     ProcessInstance purchase = approvedSingleSource();
     ProcessInstance stage = stage(purchase);
@@ -324,10 +381,11 @@ class SingleSourceProcessTest {
   }
 
   private void object(String organisation, String projectNumber, String grounds) {
+    String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(OBJECTION_PROCESS_KEY).latestVersion().singleResult().getId();
     people.actAs(organisation);
     try {
-      engine.getFormService().submitStartForm(engine.getRepositoryService().createProcessDefinitionQuery()
-          .processDefinitionKey(OBJECTION_PROCESS_KEY).latestVersion().singleResult().getId(),
+      engine.getFormService().submitStartForm(definitionId,
           Variables.createVariables().putValue(OBJECTION_PROJECT_NUMBER, projectNumber)
               .putValue(OBJECTION_GROUNDS, grounds));
     } finally {
