@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,8 +75,10 @@ public abstract class BrowserTest {
     options.setBinary(CHROMIUM);
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=zh-CN",
+        "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=" + browserLanguage(),
         "--user-data-dir=" + profileDir.toAbsolutePath());
+    // navigator.languages, from which Tasklist picks its language, follows this preference
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", browserLanguage()));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(Paths.get(CHROMEDRIVER).toFile())
         .usingAnyFreePort()
@@ -92,6 +95,14 @@ public abstract class BrowserTest {
     if (profileDir != null) {
       FileSystemUtils.deleteRecursively(profileDir);
     }
+  }
+
+  /**
+   * The language the browser asks for. English by default, so that the tests click Tasklist's English texts
+   * ("Claim"); Tasklist shows Chinese, its default here, to a browser that asks for Chinese or any other language.
+   */
+  protected String browserLanguage() {
+    return "en-US";
   }
 
   protected String url(String path) {
