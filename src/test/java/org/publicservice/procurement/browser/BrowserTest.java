@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -212,9 +213,20 @@ public abstract class BrowserTest {
     });
   }
 
+  /**
+   * Clicks as a person would once the page has settled: Tasklist and Camunda Forms keep laying out after an
+   * element shows, so a click that lands on something moving in front of it is tried again until the wait ends.
+   */
   protected void click(WebElement element) {
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+    wait.ignoring(ElementClickInterceptedException.class).until(d -> {
+      ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+      WebElement clickable = ExpectedConditions.elementToBeClickable(element).apply(d);
+      if (clickable == null) {
+        return false;
+      }
+      clickable.click();
+      return true;
+    });
   }
 
   /** Saves what the browser shows as {@code target/browser-screenshots/<test>-<name>.png} and returns the file. */
