@@ -14,9 +14,6 @@ public final class TestIdentities {
   public static final String PURCHASER = "t-minzheng";
   public static final String HEALTH_PURCHASER = "t-weijian";
   public static final String FINANCE_OFFICIAL = "t-caizheng";
-  /** Social organisations: an organisation's full name is its first name. */
-  public static final String ORGANISATION = "t-org-anxin";
-  public static final String OTHER_ORGANISATION = "t-org-kangning";
 
   private final IdentityService identity;
 
@@ -28,8 +25,6 @@ public final class TestIdentities {
     user(PURCHASER, "张", "敏", Groups.PURCHASER, Groups.DEPT_CIVIL_AFFAIRS);
     user(HEALTH_PURCHASER, "李", "卫", Groups.PURCHASER, Groups.DEPT_HEALTH);
     user(FINANCE_OFFICIAL, "王", "财", Groups.FINANCE);
-    user(ORGANISATION, "南通安心助残服务中心", "", Groups.SOCIAL_ORGANISATION);
-    user(OTHER_ORGANISATION, "南通康宁社会工作服务社", "", Groups.SOCIAL_ORGANISATION);
     return this;
   }
 

@@ -253,6 +253,9 @@ class AccessControlTest {
     assertThat(startableBy("minzheng")).contains(ProcessKeys.PUBLIC_SERVICE_PURCHASE);
     assertThat(startableBy("admin")).contains(ProcessKeys.MAINTAIN_HOLIDAY_SCHEDULE);
     assertThat(startableBy("caizheng")).doesNotContain(ProcessKeys.PUBLIC_SERVICE_PURCHASE);
+    // objections to a single-source notice come from social organisations; the stage itself is never started by hand
+    assertThat(startableBy("org-xinyu")).containsExactly(ProcessKeys.SINGLE_SOURCE_OBJECTION);
+    assertThat(startableBy("minzheng")).doesNotContain(ProcessKeys.SINGLE_SOURCE_OBJECTION, ProcessKeys.SINGLE_SOURCE_STAGE);
     assertThat(startableBy("jiandu")).isEmpty();
     for (String user : List.of("minzheng", "caizheng", "org-xinyu", "jiandu", "sheji", "admin")) {
       assertThat(startableBy(user)).as("technical processes in %s's start menu", user)

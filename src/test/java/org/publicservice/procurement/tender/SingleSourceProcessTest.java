@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.publicservice.procurement.TestIdentities.FINANCE_OFFICIAL;
-import static org.publicservice.procurement.TestIdentities.ORGANISATION;
-import static org.publicservice.procurement.TestIdentities.OTHER_ORGANISATION;
 import static org.publicservice.procurement.TestIdentities.PURCHASER;
 import static org.publicservice.procurement.planning.PlanningVariables.*;
 import static org.publicservice.procurement.tender.SingleSourceVariables.*;
@@ -59,6 +57,13 @@ class SingleSourceProcessTest {
   @RegisterExtension
   static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
 
+  /**
+   * Social organisations of the demo accounts (the demo profile is active in every Spring test); their number is
+   * asserted elsewhere, so the tests add none of their own.
+   */
+  static final String ORGANISATION = "org-anle";
+  static final String OTHER_ORGANISATION = "org-xinyu";
+
   /** A Thursday: the 5 working days of the notice run over a weekend. */
   static final ZonedDateTime THURSDAY_MORNING = ZonedDateTime.of(2026, 12, 3, 10, 0, 0, 0, ProcurementTime.ZONE);
   /** End of the 5th working day after that Thursday: Fri 4, Mon 7, Tue 8, Wed 9, Thu 10 December. */
@@ -97,14 +102,14 @@ class SingleSourceProcessTest {
     Task prepare = task(stage, "Task_PrepareNotice");
     assertThat(identityLinks(prepare)).contains(Groups.DEPT_CIVIL_AFFAIRS);
     assertThat(JsonValues.rows(runtimeService.getVariable(stage.getId(), SUPPLIER_OPTIONS)))
-        .contains(Map.of("label", "南通安心助残服务中心", "value", ORGANISATION));
+        .contains(Map.of("label", "南通安乐居家养老服务社", "value", ORGANISATION));
     assertThat(runtimeService.getVariable(stage.getId(), SINGLE_SOURCE_JUSTIFICATION))
         .isEqualTo("本市唯一具备盲文教学资质的社会组织。");
 
     prepareNotice(stage, 280_000);
 
     DisclosureNotice notice = notices(purchase, NoticeType.SINGLE_SOURCE_NOTICE).get(0);
-    assertThat(notice.content()).contains("拟定唯一供应商：南通安心助残服务中心", "拟定成交价格：280,000.00元",
+    assertThat(notice.content()).contains("拟定唯一供应商：南通安乐居家养老服务社", "拟定成交价格：280,000.00元",
         "采用单一来源采购的理由：本市唯一具备盲文教学资质的社会组织。", "至2026年12月10日 23:59止");
     Job timer = noticePeriodTimer(stage);
     assertThat(timer.getDuedate()).isEqualTo(workingDays.after(notice.publishedAt().toLocalDate(), 5))
@@ -124,7 +129,7 @@ class SingleSourceProcessTest {
         .variableName(AGREED_PRICE).singleResult().getValue()).isEqualTo(275_000L);
     assertThat(notices(purchase, NoticeType.AWARD_NOTICE)).singleElement().satisfies(award -> {
       assertThat(award.title()).isEqualTo("南通市民政局关于崇川区居家养老上门服务的成交结果公告");
-      assertThat(award.content()).contains("成交供应商：南通安心助残服务中心", "成交金额：275,000.00元");
+      assertThat(award.content()).contains("成交供应商：南通安乐居家养老服务社", "成交金额：275,000.00元");
     });
     assertThat(notices(purchase, NoticeType.CLARIFICATION)).isEmpty();
 
@@ -133,7 +138,7 @@ class SingleSourceProcessTest {
     assertThat(toSupplier).extracting(MimeMessage::getSubject)
         .contains("【成交通知】" + purchase.getBusinessKey() + " 崇川区居家养老上门服务 单一来源采购");
     assertThat(toSupplier.stream().filter(m -> subject(m).startsWith("【成交通知】")).findFirst().orElseThrow()
-        .getContent().toString()).contains("南通安心助残服务中心，您好", "成交金额：275000元");
+        .getContent().toString()).contains("南通安乐居家养老服务社，您好", "成交金额：275000元");
   }
 
   @Test
@@ -147,13 +152,13 @@ class SingleSourceProcessTest {
     Task answer = task(stage, "Task_AnswerObjection");
     assertThat(identityLinks(answer)).contains(Groups.DEPT_CIVIL_AFFAIRS);
     assertThat(answer.getDueDate()).isEqualTo(workingDays.after(ClockUtil.getCurrentTime(), 5));
-    assertThat(taskService.getVariables(answer.getId())).containsEntry(OBJECTOR_NAME, "南通康宁社会工作服务社")
+    assertThat(taskService.getVariables(answer.getId())).containsEntry(OBJECTOR_NAME, "南通心语社会工作服务社")
         .containsEntry(OBJECTION_GROUNDS, "本社同样具备盲文教学资质，可参与竞争。");
 
     answerObjection(stage, OBJECTION_REJECTED, "经核实，贵社尚未取得盲文教学资质证书，异议不成立。");
 
     assertThat(notices(purchase, NoticeType.CLARIFICATION)).singleElement().satisfies(published ->
-        assertThat(published.content()).contains("异议人：南通康宁社会工作服务社", "异议不成立，继续单一来源采购",
+        assertThat(published.content()).contains("异议人：南通心语社会工作服务社", "异议不成立，继续单一来源采购",
             "答复意见：经核实，贵社尚未取得盲文教学资质证书，异议不成立。"));
     deliver(purchase.getBusinessKey());
     assertThat(mailsTo(OTHER_ORGANISATION)).singleElement().satisfies(mail -> {
@@ -197,7 +202,7 @@ class SingleSourceProcessTest {
     assertThat(taskService.getVariable(first.getId(), OBJECTOR)).isEqualTo(ORGANISATION);
     assertThat(taskService.getVariable(first.getId(), OBJECTION_DECISION)).isNull();
     assertThat(notices(purchase, NoticeType.CLARIFICATION)).singleElement()
-        .satisfies(n -> assertThat(n.content()).contains("异议人：南通康宁社会工作服务社", "第二件异议：资质不足。"));
+        .satisfies(n -> assertThat(n.content()).contains("异议人：南通心语社会工作服务社", "第二件异议：资质不足。"));
   }
 
   @Test
@@ -447,7 +452,7 @@ class SingleSourceProcessTest {
 
   private static List<MimeMessage> mailsTo(String userId) {
     return Arrays.stream(greenMail.getReceivedMessages())
-        .filter(m -> recipients(m).contains(userId + "@test.local")).toList();
+        .filter(m -> recipients(m).contains(userId + "@demo.local")).toList();
   }
 
   private static String recipients(MimeMessage message) {
