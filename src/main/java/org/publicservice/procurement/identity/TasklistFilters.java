@@ -6,6 +6,7 @@ import static org.publicservice.procurement.identity.ProcessKeys.EVALUATION_STAG
 import static org.publicservice.procurement.identity.ProcessKeys.PERFORMANCE_STAGE;
 import static org.publicservice.procurement.identity.ProcessKeys.PUBLIC_SERVICE_PURCHASE;
 import static org.publicservice.procurement.identity.ProcessKeys.REVIEW_STAGE;
+import static org.publicservice.procurement.identity.ProcessKeys.SINGLE_SOURCE_STAGE;
 import static org.publicservice.procurement.identity.ProcessKeys.TENDER_STAGE;
 
 import java.util.List;
@@ -44,8 +45,9 @@ public final class TasklistFilters {
       new FilterRule("采购需求", 10, "采购需求的提出、审核与修改",
           q -> q.processDefinitionKey(PUBLIC_SERVICE_PURCHASE).orderByTaskCreateTime().asc(),
           List.of(Groups.PURCHASER, Groups.FINANCE)),
-      new FilterRule("招标与合同", 20, "采购公告、中标、合同签订",
-          q -> q.processDefinitionKeyIn(TENDER_STAGE, AWARD_STAGE, CONTRACT_STAGE).orderByTaskCreateTime().asc(),
+      new FilterRule("招标与合同", 20, "采购公告、单一来源采购、中标、合同签订",
+          q -> q.processDefinitionKeyIn(SINGLE_SOURCE_STAGE, TENDER_STAGE, AWARD_STAGE, CONTRACT_STAGE)
+              .orderByTaskCreateTime().asc(),
           List.of(Groups.PURCHASER, Groups.FINANCE, Groups.SOCIAL_ORGANISATION)),
       new FilterRule("评审任务", 20, "评审小组的评审与打分",
           q -> q.processDefinitionKey(REVIEW_STAGE).orderByDueDate().asc(), List.of(Groups.EXPERT)),

@@ -101,6 +101,7 @@ class SingleSourceProcessTest {
     assertThat(stage).isWaitingAt("Task_PrepareNotice");
     Task prepare = task(stage, "Task_PrepareNotice");
     assertThat(identityLinks(prepare)).contains(Groups.DEPT_CIVIL_AFFAIRS);
+    assertThat(inFilter(PURCHASER, "招标与合同")).contains(prepare.getId());
     assertThat(JsonValues.rows(runtimeService.getVariable(stage.getId(), SUPPLIER_OPTIONS)))
         .contains(Map.of("label", "南通安乐居家养老服务社", "value", ORGANISATION));
     assertThat(runtimeService.getVariable(stage.getId(), SINGLE_SOURCE_JUSTIFICATION))
@@ -118,6 +119,7 @@ class SingleSourceProcessTest {
     endNoticePeriod(stage);
     assertThat(stage).isWaitingAt("Task_ApproveSingleSource");
     assertThat(identityLinks(task(stage, "Task_ApproveSingleSource"))).contains(Groups.FINANCE);
+    assertThat(inFilter(FINANCE_OFFICIAL, "招标与合同")).contains(task(stage, "Task_ApproveSingleSource").getId());
     approve(stage, APPROVE, "同意采用单一来源采购。");
 
     assertThat(stage).isWaitingAt("Task_RecordNegotiation");
@@ -420,6 +422,18 @@ class SingleSourceProcessTest {
 
   private List<String> identityLinks(Task task) {
     return taskService.getIdentityLinksForTask(task.getId()).stream().map(l -> l.getGroupId()).toList();
+  }
+
+  /** The ids of the tasks the user's Tasklist filter of that name lists. */
+  private List<String> inFilter(String user, String filterName) {
+    var filters = engine.getFilterService();
+    String filterId = filters.createTaskFilterQuery().filterName(filterName).singleResult().getId();
+    people.actAs(user);
+    try {
+      return filters.<Task>list(filterId).stream().map(Task::getId).toList();
+    } finally {
+      people.actAsNobody();
+    }
   }
 
   private Job noticePeriodTimer(ProcessInstance stage) {
