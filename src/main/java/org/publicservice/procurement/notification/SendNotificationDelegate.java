@@ -60,7 +60,10 @@ public class SendNotificationDelegate implements JavaDelegate {
   private static Map<String, Object> simpleVariables(DelegateExecution execution) {
     Map<String, Object> model = new LinkedHashMap<>();
     execution.getVariables().forEach((name, value) -> {
-      if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+      if (value instanceof Number) {
+        // kept a number, so that a template can format an amount: #numbers.formatDecimal(x, 1, 'COMMA', 2, 'POINT')
+        model.put(name, value);
+      } else if (value instanceof String || value instanceof Boolean) {
         model.put(name, value.toString());
       } else if (value instanceof Date date) {
         model.put(name, DATE_FORMAT.format(date.toInstant().atZone(ProcurementTime.ZONE)));

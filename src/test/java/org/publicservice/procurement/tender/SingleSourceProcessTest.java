@@ -140,7 +140,7 @@ class SingleSourceProcessTest {
     assertThat(toSupplier).extracting(MimeMessage::getSubject)
         .contains("【成交通知】" + purchase.getBusinessKey() + " 崇川区居家养老上门服务 单一来源采购");
     assertThat(toSupplier.stream().filter(m -> subject(m).startsWith("【成交通知】")).findFirst().orElseThrow()
-        .getContent().toString()).contains("南通安乐居家养老服务社，您好", "成交金额：275000元");
+        .getContent().toString()).contains("南通安乐居家养老服务社，您好", "成交金额：275,000.00元");
   }
 
   @Test
