@@ -3,6 +3,8 @@ package org.publicservice.procurement.disclosure;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -44,5 +46,15 @@ public class PublicPlans {
         .param("projectNumber", projectNumber)
         .query(PublicPlan.class)
         .optional();
+  }
+
+  public List<PublicPlan> findAll(Collection<String> projectNumbers) {
+    if (projectNumbers.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("SELECT " + PUBLIC_COLUMNS + " FROM purchase_plan WHERE project_number IN (:projectNumbers)")
+        .param("projectNumbers", projectNumbers)
+        .query(PublicPlan.class)
+        .list();
   }
 }
