@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * The official OCDS 1.1.5 package schemas (copies in src/test/resources/ocds/, see SOURCE.txt there). They refer to
  * each other by their published URLs; those are mapped to the copies, so validation never touches the network.
  */
-final class OcdsSchemas {
+public final class OcdsSchemas {
 
   static final String PUBLISHED = "https://standard.open-contracting.org/schema/1__1__5/";
 
@@ -23,16 +23,16 @@ final class OcdsSchemas {
   private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
       .formatAssertionsEnabled(true).build();
 
-  static final JsonSchema RELEASE_PACKAGE = FACTORY.getSchema(
+  public static final JsonSchema RELEASE_PACKAGE = FACTORY.getSchema(
       SchemaLocation.of(PUBLISHED + "release-package-schema.json"), CONFIG);
-  static final JsonSchema RECORD_PACKAGE = FACTORY.getSchema(
+  public static final JsonSchema RECORD_PACKAGE = FACTORY.getSchema(
       SchemaLocation.of(PUBLISHED + "record-package-schema.json"), CONFIG);
 
   private OcdsSchemas() {
   }
 
   /** The schema's complaints about the document, one per line; empty when it is valid. */
-  static String errors(JsonSchema schema, JsonNode document) {
+  public static String errors(JsonSchema schema, JsonNode document) {
     Set<ValidationMessage> messages = schema.validate(document);
     return messages.stream().map(ValidationMessage::toString).sorted().collect(Collectors.joining("\n"));
   }
