@@ -1,5 +1,6 @@
 package org.publicservice.procurement.portal;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
@@ -13,7 +14,7 @@ class PortalErrors {
     var page = new ModelAndView("portal/error");
     page.setStatus(e.status());
     page.addObject("status", e.status().value());
-    page.addObject("heading", e.status().is4xxClientError() && e.status().value() == 404 ? "页面不存在" : "请求有误");
+    page.addObject("heading", e.status() == HttpStatus.NOT_FOUND ? "页面不存在" : "请求有误");
     page.addObject("message", e.getMessage());
     return page;
   }

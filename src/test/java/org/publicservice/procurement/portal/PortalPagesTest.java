@@ -57,12 +57,17 @@ class PortalPagesTest {
 
   @Test
   void homeShowsTheLatestNoticesAndTheOpenIntentionsWithTheirPlans() {
+    // other tests publish with moved clocks into the shared database: this purchase is made the newest of all
+    moveClockTo(2099, 6, 1);
+    serviceName = serviceName + "（远期）";
+    projectNumber = new ApprovedPlans(engine).approve(ApprovedPlans.request(serviceName, 1_234_567));
     String home = page("/portal");
     assertThat(home).contains("政府购买公共服务信息公开", "正在公开的采购意向", "最新公告", "name=\"q\"")
         .contains(serviceName, projectNumber, "1,234,567.00元", "竞争性磋商", "南通市民政局")
         .contains("南通市民政局关于" + serviceName + "的采购意向公开");
 
     // a project that reached the tender stage is no longer an open intention
+    moveClockTo(2099, 6, 2);
     register.publish(projectNumber, NoticeType.TENDER_NOTICE, serviceName + "竞争性磋商公告", "磋商文件获取时间：……",
         "南通市民政局", null);
     String after = page("/portal");
@@ -120,6 +125,7 @@ class PortalPagesTest {
 
   @Test
   void noticeTextIsShownAsTextNeverAsMarkup() {
+    moveClockTo(2099, 12, 31);
     DisclosureNotice notice = register.publish(projectNumber, NoticeType.CLARIFICATION,
         "<script>alert('x')</script>更正公告", "第一行<b>加粗</b>\n<img src=x onerror=alert(1)>", "南通市民政局", null);
     for (String page : List.of(page("/portal/notices/" + notice.id()), page("/portal/projects/" + projectNumber),
@@ -209,6 +215,11 @@ class PortalPagesTest {
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(response.getHeaders().getContentType().toString()).startsWith("text/html");
     assertThat(response.getBody()).contains("页面不存在", "没有找到").doesNotContain("Exception", "at org.");
+  }
+
+  private static void moveClockTo(int year, int month, int day) {
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(year, month, day, 10, 0, 0, 0, ProcurementTime.ZONE)
+        .toInstant()));
   }
 
   private String page(String path) {
