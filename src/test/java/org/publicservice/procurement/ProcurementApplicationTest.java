@@ -2,6 +2,7 @@ package org.publicservice.procurement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ProcurementApplicationTest {
 
   @Autowired RepositoryService repositoryService;
+  @Autowired HistoryService historyService;
   @LocalServerPort int port;
 
   @Test
@@ -24,6 +26,14 @@ class ProcurementApplicationTest {
     assertThat(names).isNotEmpty().allSatisfy(name -> assertThat(name).matches("(processes|forms)/[^/]+"))
         .contains("processes/PublicServicePurchase.bpmn", "processes/ProcurementMethod.dmn",
             "forms/purchase-request.form");
+  }
+
+  @Test
+  void historyIsKeptFifteenYearsAndExpiredHistoryIsCleanedUpAtNight() {
+    var purchase = repositoryService.createProcessDefinitionQuery().processDefinitionKey("PublicServicePurchase")
+        .latestVersion().singleResult();
+    assertThat(purchase.getHistoryTimeToLive()).isEqualTo(5479);
+    assertThat(historyService.findHistoryCleanupJobs()).isNotEmpty();
   }
 
   @Test

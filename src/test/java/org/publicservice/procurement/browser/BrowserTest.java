@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -74,8 +76,10 @@ public abstract class BrowserTest {
     options.setBinary(CHROMIUM);
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=zh-CN",
+        "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=" + browserLanguage(),
         "--user-data-dir=" + profileDir.toAbsolutePath());
+    // navigator.languages, from which Tasklist picks its language, follows this preference
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", browserLanguage()));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(Paths.get(CHROMEDRIVER).toFile())
         .usingAnyFreePort()
@@ -92,6 +96,14 @@ public abstract class BrowserTest {
     if (profileDir != null) {
       FileSystemUtils.deleteRecursively(profileDir);
     }
+  }
+
+  /**
+   * The language the browser asks for. English by default, so that the tests click Tasklist's English texts
+   * ("Claim"); Tasklist shows Chinese, its default here, to a browser that asks for Chinese or any other language.
+   */
+  protected String browserLanguage() {
+    return "en-US";
   }
 
   protected String url(String path) {
@@ -201,9 +213,20 @@ public abstract class BrowserTest {
     });
   }
 
+  /**
+   * Clicks as a person would once the page has settled: Tasklist and Camunda Forms keep laying out after an
+   * element shows, so a click that lands on something moving in front of it is tried again until the wait ends.
+   */
   protected void click(WebElement element) {
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+    wait.ignoring(ElementClickInterceptedException.class).until(d -> {
+      ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+      WebElement clickable = ExpectedConditions.elementToBeClickable(element).apply(d);
+      if (clickable == null) {
+        return false;
+      }
+      clickable.click();
+      return true;
+    });
   }
 
   /** Saves what the browser shows as {@code target/browser-screenshots/<test>-<name>.png} and returns the file. */

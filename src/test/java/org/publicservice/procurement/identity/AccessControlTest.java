@@ -249,6 +249,31 @@ class AccessControlTest {
   }
 
   @Test
+  void tasklistOffersEachRoleOnlyTheProcessesItMayStartAndNeverATechnicalOne() {
+    assertThat(startableBy("minzheng")).contains(ProcessKeys.PUBLIC_SERVICE_PURCHASE);
+    assertThat(startableBy("admin")).contains(ProcessKeys.MAINTAIN_HOLIDAY_SCHEDULE);
+    assertThat(startableBy("caizheng")).doesNotContain(ProcessKeys.PUBLIC_SERVICE_PURCHASE);
+    assertThat(startableBy("jiandu")).isEmpty();
+    for (String user : List.of("minzheng", "caizheng", "org-xinyu", "jiandu", "sheji", "admin")) {
+      assertThat(startableBy(user)).as("technical processes in %s's start menu", user)
+          .doesNotContain("MailDelivery", "TaskDeadlineWatch", "CheckHolidaySchedule");
+    }
+  }
+
+  /** The processes Tasklist lists under "Start process" for this user. */
+  private List<String> startableBy(String userId) {
+    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+        .map(g -> g.getId()).toList();
+    identityService.setAuthentication(userId, groups);
+    try {
+      return repositoryService.createProcessDefinitionQuery().startableInTasklist().startablePermissionCheck()
+          .latestVersion().list().stream().map(d -> d.getKey()).toList();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  @Test
   void demoUsersHaveTheirRolesAndMailAddresses() {
     assertThat(identityService.createUserQuery().memberOfGroup(Groups.EXPERT).count()).isEqualTo(11);
     assertThat(identityService.createUserQuery().memberOfGroup(Groups.SOCIAL_ORGANISATION).list()).hasSize(5)

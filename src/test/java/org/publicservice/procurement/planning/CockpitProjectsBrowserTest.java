@@ -51,7 +51,8 @@ class CockpitProjectsBrowserTest extends BrowserTest {
     username.sendKeys(userId);
     driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
     click(driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")));
-    waitVisible(By.cssSelector(".dashboard, [cam-widget-header], .navbar"));
+    // the header shows on the login page too: logged in is when the login form has gone
+    waitGone(By.cssSelector("form[name='signinForm']"));
   }
 
   private ProcessInstance fileAsCivilAffairs(org.camunda.bpm.engine.variable.VariableMap request) {

@@ -15,14 +15,11 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -33,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.publicservice.procurement.ProcurementSpringTest;
 import org.publicservice.procurement.TestIdentities;
-import org.publicservice.procurement.identity.Groups;
 import org.publicservice.procurement.notification.MailVariables;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -48,17 +44,13 @@ class PlanningMailTest {
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
   @Autowired IdentityService identityService;
-  @Autowired AuthorizationService authorizationService;
 
   TestIdentities officials;
 
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(engine);
-    officials = new TestIdentities(identityService, authorizationService).ensureOfficials();
-    officials.ensureGrant(Groups.PURCHASER, Resources.PROCESS_DEFINITION, PROCESS_KEY,
-        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
-    officials.ensureGrant(Groups.PURCHASER, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+    officials = new TestIdentities(identityService).ensureOfficials();
   }
 
   @AfterEach
@@ -105,6 +97,45 @@ class PlanningMailTest {
     assertThat(toFinance).hasSize(1);
     assertThat(toFinance.get(0).getSubject())
         .isEqualTo("【已超期】" + projectNumber + " 崇川区居家养老上门服务：审核采购申请");
+  }
+
+  @Test
+  void theRequesterLearnsOfTheApprovalAndOfARejectionWithItsReason() throws Exception {
+    ProcessInstance approved = file();
+    review(approved, "APPROVE", "同意。");
+    deliver(approved.getBusinessKey());
+    ProcessInstance rejected = file();
+    review(rejected, "REJECT", "该服务已由区级财政安排，不予重复购买。");
+    deliver(rejected.getBusinessKey());
+
+    List<MimeMessage> toRequester = mailsTo(PURCHASER + "@test.local");
+    assertThat(toRequester).extracting(MimeMessage::getSubject).containsExactlyInAnyOrder(
+        "【采购计划已批准】" + approved.getBusinessKey() + " 崇川区居家养老上门服务",
+        "【采购申请未获批准】" + rejected.getBusinessKey() + " 崇川区居家养老上门服务");
+    MimeMessage rejection = toRequester.stream().filter(m -> subject(m).contains("未获批准")).findFirst().orElseThrow();
+    assertThat(rejection.getContent().toString()).contains("张敏，您好", "不予批准的理由：该服务已由区级财政安排，不予重复购买。");
+    MimeMessage approval = toRequester.stream().filter(m -> subject(m).contains("已批准")).findFirst().orElseThrow();
+    assertThat(approval.getContent().toString()).contains("采购方式：竞争性磋商", "审核意见：同意。");
+  }
+
+  private void review(ProcessInstance purchase, String decision, String comment) {
+    officials.actAs(FINANCE_OFFICIAL);
+    try {
+      var review = engine.getTaskService().createTaskQuery().processInstanceId(purchase.getId()).singleResult();
+      engine.getTaskService().claim(review.getId(), FINANCE_OFFICIAL);
+      engine.getFormService().submitTaskForm(review.getId(),
+          java.util.Map.of("reviewDecision", decision, "reviewComment", comment));
+    } finally {
+      officials.actAsNobody();
+    }
+  }
+
+  private static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private ProcessInstance file() {

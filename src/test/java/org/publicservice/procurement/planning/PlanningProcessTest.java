@@ -15,14 +15,11 @@ import java.util.Date;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -54,7 +51,6 @@ class PlanningProcessTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
-  @Autowired AuthorizationService authorizationService;
   @Autowired DisclosureRegister disclosureRegister;
   @Autowired PurchasePlans purchasePlans;
   @Autowired WorkingDayCalendar workingDays;
@@ -64,10 +60,7 @@ class PlanningProcessTest {
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(engine);
-    officials = new TestIdentities(identityService, authorizationService).ensureOfficials();
-    officials.ensureGrant(Groups.PURCHASER, Resources.PROCESS_DEFINITION, PROCESS_KEY,
-        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
-    officials.ensureGrant(Groups.PURCHASER, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+    officials = new TestIdentities(identityService).ensureOfficials();
   }
 
   @AfterEach
@@ -96,7 +89,7 @@ class PlanningProcessTest {
     review(purchase, DECISION_APPROVE, "同意按竞争性磋商方式采购。");
 
     assertThat(purchase).isEnded().hasPassed("Task_RecordApprovedPlan", "Task_PublishProcurementIntention")
-        .hasPassed("EndEvent_PlanApproved");
+        .hasPassed("Task_NotifyPlanApproved", "EndEvent_PlanApproved");
     var plan = purchasePlans.find(projectNumber).orElseThrow();
     assertThat(plan.budget()).isEqualByComparingTo("1200000");
     assertThat(plan.procurementMethod()).isEqualTo("COMPETITIVE_CONSULTATION");
@@ -146,7 +139,8 @@ class PlanningProcessTest {
     ProcessInstance purchase = file(PURCHASER, PurchaseRequests.elderlyCare(800_000));
     review(purchase, DECISION_REJECT, "该服务已由区级财政安排，不予重复购买。");
 
-    assertThat(purchase).isEnded().hasPassed("EndEvent_RequestRejected").hasNotPassed("Task_RecordApprovedPlan");
+    assertThat(purchase).isEnded().hasPassed("Task_NotifyRequestRejected", "EndEvent_RequestRejected")
+        .hasNotPassed("Task_RecordApprovedPlan");
     assertThat(purchasePlans.find(purchase.getBusinessKey())).isEmpty();
     assertThat(disclosureRegister.findByProject(purchase.getBusinessKey())).isEmpty();
   }

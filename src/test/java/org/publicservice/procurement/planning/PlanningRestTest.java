@@ -10,19 +10,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.publicservice.procurement.ProcurementSpringTest;
 import org.publicservice.procurement.TestIdentities;
 import org.publicservice.procurement.form.ProcurementTime;
-import org.publicservice.procurement.identity.Groups;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
@@ -35,7 +31,6 @@ class PlanningRestTest {
 
   @LocalServerPort int port;
   @Autowired IdentityService identityService;
-  @Autowired AuthorizationService authorizationService;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
 
@@ -43,10 +38,7 @@ class PlanningRestTest {
 
   @BeforeEach
   void setUp() {
-    var officials = new TestIdentities(identityService, authorizationService).ensureOfficials();
-    officials.ensureGrant(Groups.PURCHASER, Resources.PROCESS_DEFINITION, PROCESS_KEY,
-        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
-    officials.ensureGrant(Groups.PURCHASER, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+    new TestIdentities(identityService).ensureOfficials();
   }
 
   @Test

@@ -8,16 +8,12 @@ import static org.publicservice.procurement.planning.PlanningVariables.*;
 
 import java.time.LocalDate;
 import java.util.Arrays;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -33,7 +29,6 @@ import org.publicservice.procurement.TestIdentities;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.form.ProcurementTime;
-import org.publicservice.procurement.identity.Groups;
 import org.publicservice.procurement.planning.PurchasePlans;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -57,7 +52,6 @@ class PostgresTest {
   @Autowired TaskService taskService;
   @Autowired HistoryService historyService;
   @Autowired IdentityService identityService;
-  @Autowired AuthorizationService authorizationService;
   @Autowired PurchasePlans purchasePlans;
   @Autowired DisclosureRegister disclosureRegister;
   @Autowired Flyway flyway;
@@ -68,10 +62,7 @@ class PostgresTest {
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(processEngine);
-    officials = new TestIdentities(identityService, authorizationService).ensureOfficials();
-    officials.ensureGrant(Groups.PURCHASER, Resources.PROCESS_DEFINITION, PROCESS_KEY,
-        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
-    officials.ensureGrant(Groups.PURCHASER, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE);
+    officials = new TestIdentities(identityService).ensureOfficials();
   }
 
   @AfterEach
