@@ -4,16 +4,10 @@ import static org.publicservice.procurement.TestIdentities.FINANCE_OFFICIAL;
 import static org.publicservice.procurement.TestIdentities.PURCHASER;
 import static org.publicservice.procurement.planning.PlanningVariables.*;
 
-import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.publicservice.procurement.TestIdentities;
-import org.publicservice.procurement.identity.Groups;
 
 /**
  * For tests of later features (the portal, the open data): purchases driven through the real planning stage, filed
@@ -26,12 +20,7 @@ public final class ApprovedPlans {
 
   public ApprovedPlans(ProcessEngine engine) {
     this.engine = engine;
-    IdentityService identity = engine.getIdentityService();
-    AuthorizationService authorizations = engine.getAuthorizationService();
-    this.officials = new TestIdentities(identity, authorizations).ensureOfficials();
-    officials.ensureGrant(Groups.PURCHASER, Resources.PROCESS_DEFINITION, PROCESS_KEY,
-        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
-    officials.ensureGrant(Groups.PURCHASER, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+    this.officials = new TestIdentities(engine.getIdentityService()).ensureOfficials();
   }
 
   /** A valid elderly-care request of this budget and service name (see PurchaseRequests). */
