@@ -3,7 +3,9 @@ package org.publicservice.procurement.disclosure;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.publicservice.procurement.form.ProcurementTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,6 +57,108 @@ public class DisclosureRegister {
         .param("limit", limit)
         .query(DisclosureRegister::map)
         .list();
+  }
+
+  public Optional<DisclosureNotice> find(long id) {
+    return jdbc.sql("SELECT * FROM disclosure_notice WHERE id = :id").param("id", id)
+        .query(DisclosureRegister::map).optional();
+  }
+
+  /** One page of the notices that match, newest first; the database filters, sorts and pages. */
+  public List<DisclosureNotice> search(NoticeQuery query, int offset, int limit) {
+    Where where = where(query);
+    var statement = jdbc.sql("SELECT n.* FROM disclosure_notice n" + where.sql
+        + " ORDER BY n.published_at DESC, n.id DESC OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY");
+    where.params.forEach(statement::param);
+    return statement.param("offset", offset).param("limit", limit).query(DisclosureRegister::map).list();
+  }
+
+  public long count(NoticeQuery query) {
+    Where where = where(query);
+    var statement = jdbc.sql("SELECT COUNT(*) FROM disclosure_notice n" + where.sql);
+    where.params.forEach(statement::param);
+    return statement.query(Long.class).single();
+  }
+
+  /**
+   * Procurement intentions of projects that have published nothing since: the purchases social organisations can
+   * still prepare for. Later stages end this by publishing their notices.
+   */
+  public List<DisclosureNotice> openIntentions(int limit) {
+    return jdbc.sql("""
+            SELECT n.* FROM disclosure_notice n
+            WHERE n.notice_type = :intention
+              AND NOT EXISTS (SELECT 1 FROM disclosure_notice later
+                              WHERE later.project_number = n.project_number AND later.notice_type <> :intention)
+            ORDER BY n.published_at DESC, n.id DESC FETCH FIRST :limit ROWS ONLY""")
+        .param("intention", NoticeType.PROCUREMENT_INTENTION.name())
+        .param("limit", limit)
+        .query(DisclosureRegister::map)
+        .list();
+  }
+
+  /** Everyone who has published a notice, for the portal's filter. */
+  public List<String> publishers() {
+    return jdbc.sql("SELECT DISTINCT publisher FROM disclosure_notice ORDER BY publisher").query(String.class).list();
+  }
+
+  /** The first and the last publication time, if anything was published. */
+  public Optional<OffsetDateTime[]> publicationRange() {
+    return jdbc.sql("SELECT MIN(published_at) AS first_at, MAX(published_at) AS last_at FROM disclosure_notice")
+        .query((rs, row) -> new OffsetDateTime[] {
+            rs.getObject("first_at", OffsetDateTime.class), rs.getObject("last_at", OffsetDateTime.class)})
+        .optional()
+        .filter(range -> range[0] != null);
+  }
+
+  /** Every notice in publication order (by id: ids only grow), for the open-data feed. */
+  public List<DisclosureNotice> inOrderOfPublication(int offset, int limit) {
+    return jdbc.sql("SELECT * FROM disclosure_notice ORDER BY id OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY")
+        .param("offset", offset).param("limit", limit).query(DisclosureRegister::map).list();
+  }
+
+  public long countAll() {
+    return jdbc.sql("SELECT COUNT(*) FROM disclosure_notice").query(Long.class).single();
+  }
+
+  private record Where(String sql, java.util.Map<String, Object> params) {
+  }
+
+  private static Where where(NoticeQuery query) {
+    List<String> conditions = new ArrayList<>();
+    var params = new java.util.LinkedHashMap<String, Object>();
+    if (query.keyword() != null) {
+      conditions.add("(LOWER(n.title) LIKE :keyword ESCAPE '\\' OR LOWER(n.content) LIKE :keyword ESCAPE '\\')");
+      params.put("keyword", "%" + likeLiteral(query.keyword().toLowerCase(java.util.Locale.ROOT)) + "%");
+    }
+    if (query.type() != null) {
+      conditions.add("n.notice_type = :type");
+      params.put("type", query.type().name());
+    }
+    if (query.from() != null) {
+      conditions.add("n.published_at >= :from");
+      params.put("from", query.from());
+    }
+    if (query.until() != null) {
+      conditions.add("n.published_at < :until");
+      params.put("until", query.until());
+    }
+    if (query.publisher() != null) {
+      conditions.add("n.publisher = :publisher");
+      params.put("publisher", query.publisher());
+    }
+    if (query.serviceCategory() != null) {
+      conditions.add("""
+          EXISTS (SELECT 1 FROM purchase_plan p
+                  WHERE p.project_number = n.project_number AND p.service_category = :category)""");
+      params.put("category", query.serviceCategory());
+    }
+    return new Where(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), params);
+  }
+
+  /** The public's text as a literal inside LIKE: %, _ and the escape character lose their meaning. */
+  static String likeLiteral(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   private static DisclosureNotice map(ResultSet rs, int row) throws SQLException {

@@ -1,0 +1,68 @@
+package org.publicservice.procurement.portal;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import org.publicservice.procurement.disclosure.DisclosureNotice;
+import org.publicservice.procurement.disclosure.PublicPlans.PublicPlan;
+import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.planning.ProcurementMethod;
+import org.publicservice.procurement.planning.ServiceCategory;
+
+/** What the templates show, already in the reader's terms: Chinese labels, Beijing time, yuan. */
+final class PortalViews {
+
+  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+
+  private PortalViews() {
+  }
+
+  record NoticeView(long id, String projectNumber, String typeLabel, String title, String content,
+      String publishedAt, String publishedDay, String publisher) {
+  }
+
+  record PlanView(String projectNumber, String serviceName, String category, String department, String budget,
+      String method, String period, String region, String approvedAt) {
+  }
+
+  record Option(String value, String label) {
+  }
+
+  static NoticeView notice(DisclosureNotice notice) {
+    OffsetDateTime at = beijing(notice.publishedAt());
+    return new NoticeView(notice.id(), notice.projectNumber(), notice.type().label(), notice.title(),
+        notice.content(), MINUTE.format(at), DAY.format(at), notice.publisher());
+  }
+
+  static PlanView plan(PublicPlan plan) {
+    return new PlanView(plan.projectNumber(), plan.serviceName(), categoryLabel(plan.serviceCategory()),
+        plan.departmentName(), yuan(plan.budget()), methodLabel(plan.procurementMethod()),
+        DAY.format(plan.servicePeriodStart()) + " 至 " + DAY.format(plan.servicePeriodEnd()), plan.region(),
+        DAY.format(beijing(plan.approvedAt())));
+  }
+
+  static String yuan(BigDecimal amount) {
+    return String.format("%,.2f元", amount);
+  }
+
+  static String categoryLabel(String code) {
+    try {
+      return ServiceCategory.valueOf(code).label();
+    } catch (IllegalArgumentException e) {
+      return code;
+    }
+  }
+
+  static String methodLabel(String code) {
+    try {
+      return ProcurementMethod.valueOf(code).label();
+    } catch (IllegalArgumentException e) {
+      return code;
+    }
+  }
+
+  private static OffsetDateTime beijing(OffsetDateTime time) {
+    return time.atZoneSameInstant(ProcurementTime.ZONE).toOffsetDateTime();
+  }
+}

@@ -1,0 +1,84 @@
+package org.publicservice.procurement.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.publicservice.procurement.disclosure.DisclosureNotice;
+import org.publicservice.procurement.disclosure.DisclosureRegister;
+import org.publicservice.procurement.disclosure.NoticeQuery;
+import org.publicservice.procurement.disclosure.NoticeType;
+import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.ocds.OcdsSchemas;
+import org.publicservice.procurement.planning.ApprovedPlans;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The portal's searches and the open data on PostgreSQL, the production database. */
+@Tag("isolated")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(EmbeddedPostgresConfiguration.class)
+class PortalPostgresTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired DisclosureRegister register;
+  @Autowired TestRestTemplate http;
+  @Autowired ObjectMapper json;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void searchesFilterSortAndPageInPostgres() throws Exception {
+    String projectNumber = new ApprovedPlans(engine).approve(ApprovedPlans.request("海门区助老服务", 700_000));
+    for (int i = 1; i <= 25; i++) {
+      ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(i <= 5 ? 2025 : 2026, 2, 1, 8, 0, 0, 0,
+          ProcurementTime.ZONE).plusHours(i).toInstant()));
+      register.publish(projectNumber, i % 2 == 0 ? NoticeType.CLARIFICATION : NoticeType.TENDER_NOTICE,
+          "第" + i + "号公告", i == 7 ? "含100%_通配符" : "正文", "海门区民政局", null);
+    }
+    ClockUtil.reset();
+
+    NoticeQuery publisher = new NoticeQuery(null, null, null, null, "海门区民政局", null);
+    assertThat(register.count(publisher)).isEqualTo(25);
+    List<DisclosureNotice> second = register.search(publisher, 10, 10);
+    assertThat(second).extracting(DisclosureNotice::title).first().isEqualTo("第15号公告");
+    assertThat(second).extracting(DisclosureNotice::title).last().isEqualTo("第6号公告");
+    assertThat(register.search(new NoticeQuery("100%_", null, null, null, null, null), 0, 20))
+        .extracting(DisclosureNotice::title).containsExactly("第7号公告");
+    // % and _ are literal: only the notice that contains them, although every title has characters
+    assertThat(register.count(new NoticeQuery("%_", null, null, null, null, null))).isEqualTo(1);
+    var year2025 = java.time.LocalDate.of(2025, 1, 1).atStartOfDay(ProcurementTime.ZONE).toOffsetDateTime();
+    assertThat(register.count(new NoticeQuery(null, NoticeType.TENDER_NOTICE, year2025, year2025.plusYears(1),
+        "海门区民政局", "ELDERLY_CARE"))).isEqualTo(3);
+    assertThat(register.count(new NoticeQuery(null, null, null, null, null, "LEGAL_AID"))).isZero();
+    assertThat(register.openIntentions(10)).isEmpty();
+
+    assertThat(http.getForObject("/portal/notices?publisher=海门区民政局&year=2026", String.class))
+        .contains("共 <strong>20</strong> 条公告", "第6号公告").doesNotContain("第5号公告");
+    assertThat(http.getForObject("/portal/notices?publisher=海门区民政局&page=2", String.class))
+        .contains("共 <strong>25</strong> 条公告", "第5号公告", "第1号公告").doesNotContain("第6号公告");
+    assertThat(http.getForObject("/portal/projects/" + projectNumber, String.class)).contains("海门区助老服务",
+        "700,000.00元", "第25号公告");
+    var releases = http.getForEntity("/ocds/releases/" + projectNumber, String.class);
+    assertThat(releases.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(OcdsSchemas.errors(OcdsSchemas.RELEASE_PACKAGE, json.readTree(releases.getBody()))).isEmpty();
+    var record = http.getForEntity("/ocds/records/" + projectNumber, String.class);
+    assertThat(OcdsSchemas.errors(OcdsSchemas.RECORD_PACKAGE, json.readTree(record.getBody()))).isEmpty();
+    assertThat(json.readTree(record.getBody()).at("/records/0/compiledRelease/tender/documents")).hasSize(25);
+  }
+}
