@@ -13,7 +13,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -30,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.publicservice.procurement.ProcurementSpringTest;
 import org.publicservice.procurement.TestIdentities;
+import org.publicservice.procurement.notification.MailDeliveries;
 import org.publicservice.procurement.notification.MailVariables;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -41,6 +41,7 @@ class PlanningMailTest {
   static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
 
   @Autowired ProcessEngine engine;
+  MailDeliveries mails;
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
   @Autowired IdentityService identityService;
@@ -49,6 +50,7 @@ class PlanningMailTest {
 
   @BeforeEach
   void setUp() {
+    mails = new MailDeliveries(engine);
     BpmnAwareTests.init(engine);
     officials = new TestIdentities(identityService).ensureOfficials();
   }
@@ -66,15 +68,15 @@ class PlanningMailTest {
     String projectNumber = purchase.getBusinessKey();
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(MailVariables.DELIVERY_PROCESS)
         .processInstanceBusinessKey(projectNumber).count()).isPositive();
-    deliver(projectNumber);
+    mails.deliver(projectNumber);
 
-    List<MimeMessage> toFinance = mailsTo(FINANCE_OFFICIAL + "@test.local");
+    List<MimeMessage> toFinance = MailDeliveries.mailsTo(greenMail, FINANCE_OFFICIAL + "@test.local");
     assertThat(toFinance).hasSize(1);
     MimeMessage mail = toFinance.get(0);
     assertThat(mail.getSubject()).isEqualTo("【新待办】" + projectNumber + " 崇川区居家养老上门服务：审核采购申请");
     assertThat(mail.getContent().toString()).contains("，您好", "财政局", "项目编号：" + projectNumber,
         "http://localhost:8080/camunda/app/tasklist/default/#/?task=" + task(purchase).getId());
-    assertThat(Arrays.stream(greenMail.getReceivedMessages()).map(PlanningMailTest::recipients))
+    assertThat(Arrays.stream(greenMail.getReceivedMessages()).map(MailDeliveries::recipients))
         .as("the purchaser filed the request and is not mailed about it").noneMatch(r -> r.contains(PURCHASER));
   }
 
@@ -82,7 +84,7 @@ class PlanningMailTest {
   void aReviewLeftPastItsFiveWorkingDaysIsRemindedAsOverdue() throws Exception {
     ProcessInstance purchase = file();
     String projectNumber = purchase.getBusinessKey();
-    deliver(projectNumber);
+    mails.deliver(projectNumber);
     greenMail.purgeEmailFromAllMailboxes();
 
     ClockUtil.setCurrentTime(Date.from(task(purchase).getDueDate().toInstant().plus(Duration.ofHours(1))));
@@ -91,9 +93,9 @@ class PlanningMailTest {
     managementService.executeJob(timer.getId());
     managementService.createJobQuery().processDefinitionKey(MailVariables.DEADLINE_WATCH_PROCESS).messages().list()
         .forEach(job -> managementService.executeJob(job.getId()));
-    deliver(projectNumber);
+    mails.deliver(projectNumber);
 
-    List<MimeMessage> toFinance = mailsTo(FINANCE_OFFICIAL + "@test.local");
+    List<MimeMessage> toFinance = MailDeliveries.mailsTo(greenMail, FINANCE_OFFICIAL + "@test.local");
     assertThat(toFinance).hasSize(1);
     assertThat(toFinance.get(0).getSubject())
         .isEqualTo("【已超期】" + projectNumber + " 崇川区居家养老上门服务：审核采购申请");
@@ -103,18 +105,20 @@ class PlanningMailTest {
   void theRequesterLearnsOfTheApprovalAndOfARejectionWithItsReason() throws Exception {
     ProcessInstance approved = file();
     review(approved, "APPROVE", "同意。");
-    deliver(approved.getBusinessKey());
+    mails.deliver(approved.getBusinessKey());
     ProcessInstance rejected = file();
     review(rejected, "REJECT", "该服务已由区级财政安排，不予重复购买。");
-    deliver(rejected.getBusinessKey());
+    mails.deliver(rejected.getBusinessKey());
 
-    List<MimeMessage> toRequester = mailsTo(PURCHASER + "@test.local");
+    List<MimeMessage> toRequester = MailDeliveries.mailsTo(greenMail, PURCHASER + "@test.local");
     assertThat(toRequester).extracting(MimeMessage::getSubject).containsExactlyInAnyOrder(
         "【采购计划已批准】" + approved.getBusinessKey() + " 崇川区居家养老上门服务",
         "【采购申请未获批准】" + rejected.getBusinessKey() + " 崇川区居家养老上门服务");
-    MimeMessage rejection = toRequester.stream().filter(m -> subject(m).contains("未获批准")).findFirst().orElseThrow();
+    MimeMessage rejection = toRequester.stream().filter(m -> MailDeliveries.subject(m).contains("未获批准"))
+        .findFirst().orElseThrow();
     assertThat(rejection.getContent().toString()).contains("张敏，您好", "不予批准的理由：该服务已由区级财政安排，不予重复购买。");
-    MimeMessage approval = toRequester.stream().filter(m -> subject(m).contains("已批准")).findFirst().orElseThrow();
+    MimeMessage approval = toRequester.stream().filter(m -> MailDeliveries.subject(m).contains("已批准"))
+        .findFirst().orElseThrow();
     assertThat(approval.getContent().toString()).contains("采购方式：竞争性磋商", "审核意见：同意。");
   }
 
@@ -130,13 +134,6 @@ class PlanningMailTest {
     }
   }
 
-  private static String subject(MimeMessage message) {
-    try {
-      return message.getSubject();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   private ProcessInstance file() {
     officials.actAs(PURCHASER);
@@ -149,25 +146,6 @@ class PlanningMailTest {
     }
   }
 
-  private void deliver(String projectNumber) {
-    var deliveries = new HashSet<>(runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey(MailVariables.DELIVERY_PROCESS).processInstanceBusinessKey(projectNumber).list()
-        .stream().map(ProcessInstance::getId).toList());
-    if (!deliveries.isEmpty()) {
-      managementService.createJobQuery().processInstanceIds(deliveries).list()
-          .forEach(job -> managementService.executeJob(job.getId()));
-    }
-  }
 
-  private static List<MimeMessage> mailsTo(String address) {
-    return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> recipients(m).contains(address)).toList();
-  }
 
-  private static String recipients(MimeMessage message) {
-    try {
-      return Arrays.toString(message.getAllRecipients());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -14,7 +14,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -43,6 +42,7 @@ import org.publicservice.procurement.form.JsonValues;
 import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.form.SubmissionRejectedException;
 import org.publicservice.procurement.identity.Groups;
+import org.publicservice.procurement.notification.MailDeliveries;
 import org.publicservice.procurement.notification.MailVariables;
 import org.publicservice.procurement.planning.PurchaseRequests;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,6 +70,7 @@ class SingleSourceProcessTest {
   static final ZonedDateTime PERIOD_END = ZonedDateTime.of(2026, 12, 10, 23, 59, 59, 0, ProcurementTime.ZONE);
 
   @Autowired ProcessEngine engine;
+  MailDeliveries mails;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
@@ -81,6 +82,7 @@ class SingleSourceProcessTest {
 
   @BeforeEach
   void setUp() {
+    mails = new MailDeliveries(engine);
     BpmnAwareTests.init(engine);
     people = new TestIdentities(identityService).ensureOfficials();
     ClockUtil.setCurrentTime(Date.from(THURSDAY_MORNING.toInstant()));
@@ -135,11 +137,11 @@ class SingleSourceProcessTest {
     });
     assertThat(notices(purchase, NoticeType.CLARIFICATION)).isEmpty();
 
-    deliver(purchase.getBusinessKey());
-    List<MimeMessage> toSupplier = mailsTo(ORGANISATION);
+    mails.deliver(purchase.getBusinessKey());
+    List<MimeMessage> toSupplier = MailDeliveries.mailsTo(greenMail, ORGANISATION + "@demo.local");
     assertThat(toSupplier).extracting(MimeMessage::getSubject)
         .contains("【成交通知】" + purchase.getBusinessKey() + " 崇川区居家养老上门服务 单一来源采购");
-    assertThat(toSupplier.stream().filter(m -> subject(m).startsWith("【成交通知】")).findFirst().orElseThrow()
+    assertThat(toSupplier.stream().filter(m -> MailDeliveries.subject(m).startsWith("【成交通知】")).findFirst().orElseThrow()
         .getContent().toString()).contains("南通安乐居家养老服务社，您好", "成交金额：275,000.00元");
   }
 
@@ -162,8 +164,8 @@ class SingleSourceProcessTest {
     assertThat(notices(purchase, NoticeType.CLARIFICATION)).singleElement().satisfies(published ->
         assertThat(published.content()).contains("异议人：南通心语社会工作服务社", "异议不成立，继续单一来源采购",
             "答复意见：经核实，贵社尚未取得盲文教学资质证书，异议不成立。"));
-    deliver(purchase.getBusinessKey());
-    assertThat(mailsTo(OTHER_ORGANISATION)).singleElement().satisfies(mail -> {
+    mails.deliver(purchase.getBusinessKey());
+    assertThat(MailDeliveries.mailsTo(greenMail, OTHER_ORGANISATION + "@demo.local")).singleElement().satisfies(mail -> {
       assertThat(mail.getSubject()).isEqualTo("【异议答复】" + purchase.getBusinessKey() + " 崇川区居家养老上门服务 单一来源采购");
       assertThat(mail.getContent().toString()).contains("处理结论：异议不成立，继续单一来源采购");
     });
@@ -454,34 +456,7 @@ class SingleSourceProcessTest {
     return register.findByProject(purchase.getBusinessKey()).stream().filter(n -> n.type() == type).toList();
   }
 
-  private void deliver(String projectNumber) {
-    var deliveries = new HashSet<>(runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey(MailVariables.DELIVERY_PROCESS).processInstanceBusinessKey(projectNumber).list()
-        .stream().map(ProcessInstance::getId).toList());
-    if (!deliveries.isEmpty()) {
-      managementService.createJobQuery().processInstanceIds(deliveries).list()
-          .forEach(job -> managementService.executeJob(job.getId()));
-    }
-  }
 
-  private static List<MimeMessage> mailsTo(String userId) {
-    return Arrays.stream(greenMail.getReceivedMessages())
-        .filter(m -> recipients(m).contains(userId + "@demo.local")).toList();
-  }
 
-  private static String recipients(MimeMessage message) {
-    try {
-      return Arrays.toString(message.getAllRecipients());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
-  private static String subject(MimeMessage message) {
-    try {
-      return message.getSubject();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }
