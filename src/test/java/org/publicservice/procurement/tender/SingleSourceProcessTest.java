@@ -12,7 +12,6 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.time.ZonedDateTime;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +42,6 @@ import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.form.SubmissionRejectedException;
 import org.publicservice.procurement.identity.Groups;
 import org.publicservice.procurement.notification.MailDeliveries;
-import org.publicservice.procurement.notification.MailVariables;
 import org.publicservice.procurement.planning.PurchaseRequests;
 import org.springframework.beans.factory.annotation.Autowired;
 
