@@ -25,6 +25,10 @@ import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.planning.ApprovedPlans;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -218,6 +222,17 @@ class PortalPagesTest {
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(response.getHeaders().getContentType().toString()).startsWith("text/html");
     assertThat(response.getBody()).contains("页面不存在", "没有找到").doesNotContain("Exception", "at org.");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"/portal/no-such-page", "/no-such-page"})
+  void unknownAddressesAnswerBrowsersWithAChinese404Page(String path) {
+    HttpHeaders browser = new HttpHeaders();
+    browser.setAccept(List.of(MediaType.TEXT_HTML));
+    ResponseEntity<String> response = http.exchange(path, HttpMethod.GET, new HttpEntity<>(browser), String.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(response.getBody()).contains("页面不存在", "您访问的地址不存在")
+        .doesNotContain("Whitelabel", "Exception", "at org.");
   }
 
   private static void moveClockTo(int year, int month, int day) {
