@@ -1,8 +1,9 @@
 package org.publicservice.procurement.planning;
 
+import static org.publicservice.procurement.disclosure.NoticeText.line;
+import static org.publicservice.procurement.disclosure.NoticeText.yuan;
 import static org.publicservice.procurement.planning.PlanningVariables.*;
 
-import java.math.BigDecimal;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -55,13 +56,5 @@ public class PublishProcurementIntentionDelegate implements JavaDelegate {
     line(text, "服务区域", plan.requiredText(REGION, "服务区域"));
     line(text, "拟采用采购方式", plan.requiredText(PROCUREMENT_METHOD_NAME, "采购方式"));
     return text.toString();
-  }
-
-  static String yuan(BigDecimal amount) {
-    return String.format("%,.2f元", amount);
-  }
-
-  private static void line(StringBuilder text, String label, String value) {
-    text.append(label).append('：').append(value).append('\n');
   }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import org.publicservice.procurement.disclosure.DisclosureNotice;
+import org.publicservice.procurement.disclosure.NoticeText;
 import org.publicservice.procurement.disclosure.PublicPlans.PublicPlan;
 import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.planning.ProcurementMethod;
@@ -43,7 +44,7 @@ final class PortalViews {
   }
 
   static String yuan(BigDecimal amount) {
-    return String.format("%,.2f元", amount);
+    return NoticeText.yuan(amount);
   }
 
   static String categoryLabel(String code) {

@@ -1,7 +1,7 @@
 package org.publicservice.procurement.tender;
 
 import static org.publicservice.procurement.planning.PlanningVariables.*;
-import static org.publicservice.procurement.tender.PublishSingleSourceNoticeDelegate.line;
+import static org.publicservice.procurement.disclosure.NoticeText.line;
 import static org.publicservice.procurement.tender.SingleSourceVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;

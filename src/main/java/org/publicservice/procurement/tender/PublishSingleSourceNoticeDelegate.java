@@ -1,5 +1,7 @@
 package org.publicservice.procurement.tender;
 
+import static org.publicservice.procurement.disclosure.NoticeText.line;
+import static org.publicservice.procurement.disclosure.NoticeText.yuan;
 import static org.publicservice.procurement.planning.PlanningVariables.*;
 import static org.publicservice.procurement.tender.SingleSourceVariables.*;
 
@@ -60,13 +62,5 @@ public class PublishSingleSourceNoticeDelegate implements JavaDelegate {
         execution.getProcessInstanceId());
     execution.setVariable(NOTICE_PUBLISHED_AT, published);
     execution.setVariable(OBJECTION_PERIOD_END, periodEnd);
-  }
-
-  static String yuan(java.math.BigDecimal amount) {
-    return String.format("%,.2f元", amount);
-  }
-
-  static void line(StringBuilder text, String label, String value) {
-    text.append(label).append('：').append(value).append('\n');
   }
 }
