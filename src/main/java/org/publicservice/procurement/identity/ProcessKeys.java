@@ -24,6 +24,8 @@ public final class ProcessKeys {
   public static final String MAIL_DELIVERY = "MailDelivery";
   /** Started by administrators to maintain the working-day calendar. */
   public static final String MAINTAIN_HOLIDAY_SCHEDULE = "MaintainHolidaySchedule";
+  /** Started by administrators (camunda-admin, who hold every permission) to maintain the credit register. */
+  public static final String MAINTAIN_CREDIT_RECORD = "MaintainCreditRecord";
 
   /** The main process and every stage of a purchase: what finance oversees. */
   public static final List<String> PURCHASE_PROCESSES = List.of(PUBLIC_SERVICE_PURCHASE, SINGLE_SOURCE_STAGE, TENDER_STAGE,

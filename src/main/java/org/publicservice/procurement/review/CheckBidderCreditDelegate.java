@@ -1,0 +1,96 @@
+package org.publicservice.procurement.review;
+
+import static org.publicservice.procurement.review.ReviewVariables.*;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.publicservice.procurement.credit.CreditEffect;
+import org.publicservice.procurement.credit.CreditRecord;
+import org.publicservice.procurement.credit.CreditRegister;
+import org.publicservice.procurement.credit.Organisations;
+import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.disclosure.NoticeText;
+import org.publicservice.procurement.form.ProcurementTime;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks every bidder against the credit register on the day of the review and records each check with its date
+ * (财库〔2016〕125号): a bidder with a record that excludes it fails the qualification review; a penalising record is
+ * shown to the department and the panel. Prepares the qualification form: one numbered block per bid.
+ */
+@Component("checkBidderCredit")
+public class CheckBidderCreditDelegate implements JavaDelegate {
+
+  static final String CLEAR = "CLEAR";
+  static final String EXCLUDED = "EXCLUDED";
+  static final String PENALISED = "PENALISED";
+
+  private final CreditRegister register;
+  private final ReviewRecords records;
+
+  public CheckBidderCreditDelegate(CreditRegister register, ReviewRecords records) {
+    this.register = register;
+    this.records = records;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    List<OpenedBid> bids = OpenedBid.list(execution.getVariable(OPENED_BIDS));
+    if (bids.isEmpty() || bids.size() > MAX_BIDS) {
+      throw new IllegalStateException("ReviewStage needs 1 to " + MAX_BIDS + " opened bids, got " + bids.size());
+    }
+    LocalDate today = ProcurementTime.today();
+    List<Map<String, Object>> checks = new ArrayList<>();
+    for (int i = 1; i <= bids.size(); i++) {
+      OpenedBid bid = bids.get(i - 1);
+      List<CreditRecord> found = register.activeRecordsOf(bid.bidder(), today);
+      boolean excluded = found.stream().anyMatch(r -> r.effect() == CreditEffect.EXCLUDE);
+      String outcome = excluded ? EXCLUDED : found.isEmpty() ? CLEAR : PENALISED;
+      String findings = found.isEmpty() ? "未发现不良信用记录"
+          : found.stream().map(CreditRecord::describe).collect(Collectors.joining("；"));
+      records.recordCreditCheck(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), bid, today,
+          outcome, found.isEmpty() ? null : found.stream().map(r -> String.valueOf(r.id()))
+              .collect(Collectors.joining(",")), findings);
+      Map<String, Object> check = new LinkedHashMap<>();
+      check.put("bidId", bid.bidId());
+      check.put("bidder", bid.bidder());
+      check.put("bidderName", bid.bidderName());
+      check.put("outcome", outcome);
+      check.put("findings", findings);
+      check.put("checkedOn", today.toString());
+      checks.add(check);
+
+      execution.setVariable(qualificationExcluded(i), excluded);
+      execution.setVariable(qualificationInfo(i), "#### 投标" + i + "：" + bid.bidderName() + "\n"
+          + "报价：" + NoticeText.yuan(bid.price()) + "　提交时间：" + bid.submittedAt() + "\n\n"
+          + "资格证明材料：" + nullToDash(bid.qualifications()) + "\n\n"
+          + "信用核查（" + today + "）：" + (excluded ? "**列入禁止参加名单，资格审查不通过。** " : "") + findings);
+    }
+    execution.setVariable(QUALIFICATION_BID_COUNT, bids.size());
+    execution.setVariable(CREDIT_CHECKS, SpinValues.jsonValue(JsonValues.toJson(checks)).create());
+    execution.setVariable(REPRESENTATIVE_OPTIONS, SpinValues.jsonValue(JsonValues.toJson(
+        representatives(execution.getProcessEngineServices().getIdentityService(),
+            (String) execution.getVariable(DEPARTMENT_GROUP)))).create());
+  }
+
+  /** Select options {label, value}: the department's staff who may sit on the panel as its representative. */
+  private static List<Map<String, String>> representatives(IdentityService identity, String departmentGroup) {
+    List<User> users = Organisations.unchecked(() -> identity.createUserQuery().memberOfGroup(departmentGroup)
+        .orderByUserId().asc().list());
+    return users.stream().map(u -> Map.of("label", Organisations.displayName(u) + "（" + u.getId() + "）",
+        "value", u.getId())).toList();
+  }
+
+  private static String nullToDash(String text) {
+    return text == null || text.isBlank() ? "—" : text;
+  }
+}

@@ -1,0 +1,59 @@
+package org.publicservice.procurement.review;
+
+import java.nio.ByteBuffer;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The random draw of a review panel from the expert pool (R39; 87 Art 48), reproducible for audit: a fresh seed
+ * from the system's strong generator, recorded with the pool (sorted by user id); the seed drives a SHA1PRNG
+ * {@link SecureRandom} whose output is fully determined by a seed set before first use, which shuffles the pool.
+ * Picks, including replacements, are taken from the front of that order, so seed and pool repeat every pick.
+ */
+public final class PanelDraw {
+
+  public static final String ALGORITHM = "SHA1PRNG/Fisher-Yates";
+
+  /** Panel size for the budget: at least 5 and odd, at least 7 from 10,000,000 yuan (87 Art 45). */
+  public static int panelSize(java.math.BigDecimal budget) {
+    return budget.compareTo(new java.math.BigDecimal("10000000")) >= 0 ? 7 : 5;
+  }
+
+  /** Seats for drawn experts: the panel less the department's representative, if one sits. */
+  public static int expertSeats(int panelSize, boolean withRepresentative) {
+    int experts = panelSize - (withRepresentative ? 1 : 0);
+    // experts at least two thirds of the panel (87 Art 47)
+    if (experts * 3 < panelSize * 2 || panelSize % 2 == 0 || panelSize < 5) {
+      throw new IllegalStateException("panel of " + panelSize + " with " + experts + " experts breaks 87 Arts 45, 47");
+    }
+    return experts;
+  }
+
+  public static long newSeed() {
+    return new SecureRandom().nextLong();
+  }
+
+  /** The pool shuffled by the seed; the same seed and pool give the same order on every machine. */
+  public static List<String> drawOrder(long seed, List<String> sortedPool) {
+    SecureRandom random;
+    try {
+      random = SecureRandom.getInstance("SHA1PRNG");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA1PRNG is part of every Java runtime", e);
+    }
+    random.setSeed(ByteBuffer.allocate(Long.BYTES).putLong(seed).array());
+    List<String> order = new ArrayList<>(sortedPool);
+    for (int i = order.size() - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      String swap = order.get(i);
+      order.set(i, order.get(j));
+      order.set(j, swap);
+    }
+    return order;
+  }
+
+  private PanelDraw() {
+  }
+}

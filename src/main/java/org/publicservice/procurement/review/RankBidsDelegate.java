@@ -1,0 +1,118 @@
+package org.publicservice.procurement.review;
+
+import static org.publicservice.procurement.review.ReviewVariables.*;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.publicservice.procurement.disclosure.NoticeText;
+import org.publicservice.procurement.form.JsonValues;
+import org.springframework.stereotype.Component;
+
+/**
+ * Ranks the qualified bids from the panel's scores ({@link Ranking}) and writes the panel's report (评审报告): the
+ * panel, the credit checks and qualification results, every member's scores per bid and the ranking. The members
+ * confirm it next.
+ */
+@Component("rankBids")
+public class RankBidsDelegate implements JavaDelegate {
+
+  private final ReviewRecords records;
+
+  public RankBidsDelegate(ReviewRecords records) {
+    this.records = records;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void execute(DelegateExecution execution) {
+    List<OpenedBid> bids = OpenedBid.list(execution.getVariable(QUALIFIED_BIDS));
+    boolean comprehensive = COMPREHENSIVE.equals(execution.getVariable(EVALUATION_METHOD));
+    List<String> members = (List<String>) execution.getVariable(PANEL_MEMBERS);
+    List<Criterion> criteria = comprehensive ? Criterion.list(execution.getVariable(EVALUATION_CRITERIA)) : List.of();
+    BigDecimal priceWeight = comprehensive ? new BigDecimal(execution.getVariable(PRICE_WEIGHT).toString())
+        : BigDecimal.ZERO;
+    Map<String, Map<String, Map<Integer, BigDecimal>>> scores = comprehensive
+        ? records.scores(execution.getProcessInstanceId(), members) : Map.of();
+    List<Ranking.Entry> ranking = comprehensive ? Ranking.comprehensive(bids, criteria, priceWeight, scores)
+        : Ranking.lowestPrice(bids);
+
+    String project = execution.getProcessBusinessKey();
+    String reportId = project + "-PB" + (records.countReports(project) + 1);
+    List<Map<String, Object>> panel = JsonValues.rows(execution.getVariable(PANEL));
+    String rankingJson = JsonValues.toJson(ranking.stream().map(Ranking.Entry::toRow).toList());
+    String text = report(execution, reportId, comprehensive, priceWeight, panel, bids, criteria, scores, ranking);
+    records.createReport(reportId, project, execution.getProcessInstanceId(),
+        comprehensive ? COMPREHENSIVE : LOWEST_PRICE, text, rankingJson, JsonValues.toJson(panel));
+    execution.setVariable(RANKING, SpinValues.jsonValue(rankingJson).create());
+    execution.setVariable(REVIEW_REPORT_ID, reportId);
+    execution.setVariable(REPORT_TEXT, text);
+  }
+
+  private static String report(DelegateExecution execution, String reportId, boolean comprehensive,
+      BigDecimal priceWeight, List<Map<String, Object>> panel, List<OpenedBid> bids, List<Criterion> criteria,
+      Map<String, Map<String, Map<Integer, BigDecimal>>> scores, List<Ranking.Entry> ranking) {
+    StringBuilder text = new StringBuilder();
+    text.append("### 评审报告 ").append(reportId).append("\n\n");
+    text.append("项目编号：").append(execution.getProcessBusinessKey()).append("　服务项目：")
+        .append(execution.getVariable(SERVICE_NAME)).append("\n\n");
+    text.append("评标方法：").append(comprehensive ? "综合评分法（价格分权重" + SeatReviewPanelDelegate.plain(priceWeight)
+        + "分，价格分＝评标基准价÷投标报价×价格权重，评标基准价为最低有效报价）" : "最低评标价法（报价最低的合格投标排名第一）")
+        .append("\n\n#### 评审委员会\n");
+    for (Map<String, Object> member : panel) {
+      text.append("- ").append(roleName((String) member.get("role"))).append("：").append(member.get("name"))
+          .append('\n');
+    }
+    text.append("\n#### 信用核查与资格审查\n");
+    Map<String, String> creditByBid = new java.util.HashMap<>();
+    JsonValues.rows(execution.getVariable(CREDIT_CHECKS)).forEach(c -> creditByBid.put(String.valueOf(c.get("bidId")),
+        c.get("checkedOn") + " " + c.get("findings")));
+    for (Map<String, Object> result : JsonValues.rows(execution.getVariable(QUALIFICATION_RESULTS))) {
+      text.append("- ").append(result.get("bidderName")).append("：信用核查（")
+          .append(creditByBid.get(String.valueOf(result.get("bidId")))).append("）；资格审查")
+          .append(Boolean.TRUE.equals(result.get("qualified")) ? "通过" : "不通过（" + result.get("reason") + "）")
+          .append('\n');
+    }
+    if (comprehensive) {
+      text.append("\n#### 各评委评分\n");
+      for (Map<String, Object> member : panel) {
+        Map<String, Map<Integer, BigDecimal>> sheet = scores.get((String) member.get("userId"));
+        text.append("- ").append(member.get("name")).append('\n');
+        for (OpenedBid bid : bids) {
+          Map<Integer, BigDecimal> byCriterion = sheet.get(bid.bidId());
+          BigDecimal sum = BigDecimal.ZERO;
+          text.append("  - ").append(bid.bidderName()).append("：");
+          for (int c = 1; c <= criteria.size(); c++) {
+            BigDecimal score = byCriterion.get(c);
+            sum = sum.add(score);
+            text.append(c == 1 ? "" : "，").append(criteria.get(c - 1).name()).append(' ')
+                .append(SeatReviewPanelDelegate.plain(score));
+          }
+          text.append("；合计 ").append(SeatReviewPanelDelegate.plain(sum)).append('\n');
+        }
+      }
+    }
+    text.append("\n#### 评审结果排序\n");
+    for (Ranking.Entry entry : ranking) {
+      text.append(entry.rank()).append(". ").append(entry.bidderName()).append("　报价 ")
+          .append(NoticeText.yuan(entry.price()));
+      if (comprehensive) {
+        text.append("　价格分 ").append(entry.priceScore()).append("　评审分（各评委平均）").append(entry.criteriaScore())
+            .append("　总分 ").append(entry.totalScore());
+      }
+      text.append('\n');
+    }
+    return text.toString();
+  }
+
+  static String roleName(String role) {
+    return switch (role) {
+      case SeatReviewPanelDelegate.CHAIR -> "组长（评审专家）";
+      case SeatReviewPanelDelegate.REPRESENTATIVE_ROLE -> "采购人代表";
+      default -> "评审专家";
+    };
+  }
+}

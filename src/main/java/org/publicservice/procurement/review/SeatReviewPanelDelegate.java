@@ -1,0 +1,111 @@
+package org.publicservice.procurement.review;
+
+import static org.publicservice.procurement.review.ReviewVariables.*;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.publicservice.procurement.credit.Organisations;
+import org.publicservice.procurement.disclosure.NoticeText;
+import org.publicservice.procurement.form.JsonValues;
+import org.springframework.stereotype.Component;
+
+/**
+ * Seats the panel once every drawn expert has accepted: the experts in the order drawn, the first of them as
+ * chair, the department's representative last (he never chairs, 87 Art 45). Prepares the scoring form: one block
+ * of numbered fields per qualified bid, one field per criterion.
+ */
+@Component("seatReviewPanel")
+public class SeatReviewPanelDelegate implements JavaDelegate {
+
+  public static final String CHAIR = "CHAIR";
+  public static final String EXPERT_ROLE = "EXPERT";
+  public static final String REPRESENTATIVE_ROLE = "DEPARTMENT_REPRESENTATIVE";
+
+  private final ReviewRecords records;
+
+  public SeatReviewPanelDelegate(ReviewRecords records) {
+    this.records = records;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    IdentityService identity = execution.getProcessEngineServices().getIdentityService();
+    ReviewRecords.Draw draw = records.draw(((Number) execution.getVariable(PANEL_DRAW_ID)).longValue());
+    List<String> experts = draw.picks().stream().filter(p -> ReviewRecords.ACCEPTED.equals(p.status()))
+        .map(ReviewRecords.Pick::userId).toList();
+    if (experts.size() != draw.expertSeats()) {
+      throw new IllegalStateException("panel incomplete: " + experts.size() + " of " + draw.expertSeats());
+    }
+    List<Map<String, Object>> panel = new ArrayList<>();
+    List<String> members = new ArrayList<>();
+    for (int i = 0; i < experts.size(); i++) {
+      panel.add(member(identity, experts.get(i), i == 0 ? CHAIR : EXPERT_ROLE));
+      members.add(experts.get(i));
+    }
+    String representative = (String) execution.getVariable(REPRESENTATIVE);
+    if (representative != null) {
+      panel.add(member(identity, representative, REPRESENTATIVE_ROLE));
+      members.add(representative);
+    }
+    execution.setVariable(PANEL, SpinValues.jsonValue(JsonValues.toJson(panel)).create());
+    execution.setVariable(PANEL_MEMBERS, members);
+
+    if (COMPREHENSIVE.equals(execution.getVariable(EVALUATION_METHOD))) {
+      prepareScoring(execution);
+    }
+  }
+
+  private static void prepareScoring(DelegateExecution execution) {
+    List<OpenedBid> bids = OpenedBid.list(execution.getVariable(QUALIFIED_BIDS));
+    List<Criterion> criteria = Criterion.list(execution.getVariable(EVALUATION_CRITERIA));
+    if (criteria.isEmpty() || criteria.size() > MAX_CRITERIA) {
+      throw new IllegalStateException("the scoring form takes 1 to " + MAX_CRITERIA + " criteria, got "
+          + criteria.size());
+    }
+    execution.setVariable(SCORE_BID_COUNT, bids.size());
+    execution.setVariable(SCORE_CRITERIA_COUNT, criteria.size());
+    for (int i = 1; i <= bids.size(); i++) {
+      OpenedBid bid = bids.get(i - 1);
+      execution.setVariable(scoreBidTitle(i), "#### 投标" + i + "：" + bid.bidderName() + "\n"
+          + "报价：" + NoticeText.yuan(bid.price()) + "\n\n服务方案：" + dash(bid.servicePlan()) + "\n\n服务团队："
+          + dash(bid.team()));
+    }
+    StringBuilder guide = new StringBuilder("评分项及分值：");
+    for (int c = 1; c <= criteria.size(); c++) {
+      Criterion criterion = criteria.get(c - 1);
+      execution.setVariable(criterionLabel(c), criterion.name() + "（0–" + plain(criterion.maxScore()) + "分）");
+      execution.setVariable(criterionMax(c), criterion.maxScore());
+      guide.append(c == 1 ? "" : "；").append(criterion.name()).append(' ').append(plain(criterion.maxScore()))
+          .append("分");
+    }
+    Object weight = execution.getVariable(PRICE_WEIGHT);
+    guide.append("。价格分（").append(plain(new BigDecimal(weight.toString())))
+        .append("分）由系统按“评标基准价（最低有效报价）÷投标报价×价格权重”计算，无需打分。");
+    execution.setVariable(SCORING_GUIDE, guide.toString());
+  }
+
+  private static Map<String, Object> member(IdentityService identity, String userId, String role) {
+    User user = Organisations.unchecked(() -> identity.createUserQuery().userId(userId).singleResult());
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("userId", userId);
+    row.put("name", user == null ? userId : Organisations.displayName(user));
+    row.put("role", role);
+    return row;
+  }
+
+  static String plain(BigDecimal number) {
+    return number.stripTrailingZeros().toPlainString();
+  }
+
+  private static String dash(String text) {
+    return text == null || text.isBlank() ? "—" : text;
+  }
+}

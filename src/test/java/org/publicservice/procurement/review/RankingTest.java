@@ -1,0 +1,97 @@
+package org.publicservice.procurement.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Scoring and ranking rules of 87 Arts 54–55, and the panel sizes of 87 Arts 45, 47. */
+class RankingTest {
+
+  static final List<Criterion> CRITERIA = List.of(new Criterion("服务方案", new BigDecimal("50")),
+      new Criterion("服务团队", new BigDecimal("20")));
+
+  static OpenedBid bid(String id, String price) {
+    return new OpenedBid(id, "org-" + id, "组织" + id, new BigDecimal(price), null, null, null, null);
+  }
+
+  @Test
+  void equalTotalsAreBrokenByTheLowerPrice() {
+    // A: price 100,000 → 30.00 + 60 = 90.00; B: price 120,000 → 25.00 + 65 = 90.00; C: 150,000 → 20.00 + 70 = 90.00
+    List<OpenedBid> bids = List.of(bid("B", "120000"), bid("C", "150000"), bid("A", "100000"));
+    Map<String, Map<String, Map<Integer, BigDecimal>>> scores = new LinkedHashMap<>();
+    scores.put("expert01", Map.of("A", scores(40, 20), "B", scores(45, 20), "C", scores(50, 20)));
+    scores.put("expert02", Map.of("A", scores(40, 20), "B", scores(45, 20), "C", scores(50, 20)));
+
+    List<Ranking.Entry> ranking = Ranking.comprehensive(bids, CRITERIA, new BigDecimal("30"), scores);
+
+    assertThat(ranking).extracting(Ranking.Entry::totalScore).allMatch(t -> t.compareTo(new BigDecimal("90")) == 0);
+    assertThat(ranking).extracting(Ranking.Entry::bidId).containsExactly("A", "B", "C");
+    assertThat(ranking).extracting(Ranking.Entry::rank).containsExactly(1, 2, 3);
+  }
+
+  @Test
+  void criteriaScoresAreAveragedOverThePanelAndThePriceScoreUsesTheLowestPrice() {
+    List<OpenedBid> bids = List.of(bid("A", "300000"), bid("B", "280000"));
+    Map<String, Map<String, Map<Integer, BigDecimal>>> scores = new LinkedHashMap<>();
+    scores.put("expert01", Map.of("A", scores(45, 18), "B", scores(30, 10)));
+    scores.put("expert02", Map.of("A", scores(40, 17), "B", scores(31, 11)));
+    scores.put("expert03", Map.of("A", scores(44, 16), "B", scores(29, 12)));
+
+    List<Ranking.Entry> ranking = Ranking.comprehensive(bids, CRITERIA, new BigDecimal("30"), scores);
+
+    Ranking.Entry a = ranking.get(0);
+    assertThat(a.bidId()).isEqualTo("A");
+    // 280,000 / 300,000 × 30 = 28.00; (45+40+44)/3 + (18+17+16)/3 = 43 + 17 = 60.00
+    assertThat(a.priceScore()).isEqualByComparingTo("28.00");
+    assertThat(a.criteriaScore()).isEqualByComparingTo("60.00");
+    assertThat(a.totalScore()).isEqualByComparingTo("88.00");
+    assertThat(ranking.get(1).priceScore()).isEqualByComparingTo("30.00");
+    assertThat(ranking.get(1).criteriaScore()).isEqualByComparingTo("41.00");
+  }
+
+  @Test
+  void aMissingScoreStopsTheRanking() {
+    Map<String, Map<String, Map<Integer, BigDecimal>>> scores = Map.of("expert01", Map.of("A", Map.of(1,
+        BigDecimal.TEN)));
+    assertThatThrownBy(() -> Ranking.comprehensive(List.of(bid("A", "1")), CRITERIA, BigDecimal.TEN, scores))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void underTheLowestPriceMethodTheCheapestQualifiedBidWinsAndEqualPricesKeepTheOrderOfSubmission() {
+    List<Ranking.Entry> ranking = Ranking.lowestPrice(List.of(bid("A", "500000"), bid("B", "450000"),
+        bid("C", "450000")));
+    assertThat(ranking).extracting(Ranking.Entry::bidId).containsExactly("B", "C", "A");
+    assertThat(ranking.get(0).totalScore()).isEqualByComparingTo("0");
+  }
+
+  @Test
+  void panelsHaveFiveOrSevenSeatsAndExpertsHoldTwoThirds() {
+    assertThat(PanelDraw.panelSize(new BigDecimal("9999999.99"))).isEqualTo(5);
+    assertThat(PanelDraw.panelSize(new BigDecimal("10000000"))).isEqualTo(7);
+    assertThat(PanelDraw.expertSeats(5, true)).isEqualTo(4);
+    assertThat(PanelDraw.expertSeats(5, false)).isEqualTo(5);
+    assertThat(PanelDraw.expertSeats(7, true)).isEqualTo(6);
+    assertThatThrownBy(() -> PanelDraw.expertSeats(3, true)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> PanelDraw.expertSeats(6, false)).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void theSameSeedAndPoolGiveTheSameDrawAndAnotherSeedAnother() {
+    List<String> pool = List.of("expert01", "expert02", "expert03", "expert04", "expert05", "expert06", "expert07",
+        "expert08", "expert09", "expert10", "expert11");
+    List<String> order = PanelDraw.drawOrder(20261207L, pool);
+    assertThat(order).containsExactlyInAnyOrderElementsOf(pool);
+    assertThat(PanelDraw.drawOrder(20261207L, pool)).isEqualTo(order);
+    assertThat(PanelDraw.drawOrder(20261208L, pool)).isNotEqualTo(order);
+  }
+
+  private static Map<Integer, BigDecimal> scores(int first, int second) {
+    return Map.of(1, BigDecimal.valueOf(first), 2, BigDecimal.valueOf(second));
+  }
+}

@@ -1,0 +1,415 @@
+package org.publicservice.procurement.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.publicservice.procurement.review.ReviewStages.BIDS;
+import static org.publicservice.procurement.review.ReviewStages.assignees;
+import static org.publicservice.procurement.review.ReviewStages.inputs;
+import static org.publicservice.procurement.review.ReviewStages.set;
+import static org.publicservice.procurement.review.ReviewVariables.*;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.publicservice.procurement.ProcurementSpringTest;
+import org.publicservice.procurement.TestIdentities;
+import org.publicservice.procurement.calendar.WorkingDayCalendar;
+import org.publicservice.procurement.credit.CreditEffect;
+import org.publicservice.procurement.credit.CreditListing;
+import org.publicservice.procurement.credit.CreditRegister;
+import org.publicservice.procurement.credit.NewCreditRecord;
+import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.form.SubmissionRejectedException;
+import org.publicservice.procurement.notification.MailDeliveries;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The review stage from opened bids to the panel's signed report, started directly with the IN variables of
+ * INTERFACES.md and worked as the department, the drawn experts and the panel would work it in Tasklist.
+ */
+@ProcurementSpringTest
+class ReviewStageProcessTest {
+
+  @RegisterExtension
+  static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+
+  /** A Monday morning in Nantong. */
+  static final ZonedDateTime MONDAY = ZonedDateTime.of(2026, 12, 7, 9, 0, 0, 0, ProcurementTime.ZONE);
+
+  /** Scores of one panel member: bids 1-4 (as in {@link ReviewStages#BIDS}) on 服务方案/40, 服务团队/20, 管理制度/10. */
+  static final double[][] SCORES = {{36, 18, 9}, {30, 15, 8}, {38, 19, 10}, {32, 16, 8}};
+
+  @Autowired ProcessEngine engine;
+  @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
+  @Autowired CreditRegister creditRegister;
+  @Autowired ReviewRecords records;
+  @Autowired WorkingDayCalendar workingDays;
+  @Autowired JdbcTemplate jdbc;
+
+  TestIdentities people;
+  ReviewStages stages;
+  MailDeliveries mails;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+    people = new TestIdentities(identityService);
+    stages = new ReviewStages(engine, people);
+    mails = new MailDeliveries(engine);
+    ClockUtil.setCurrentTime(Date.from(MONDAY.toInstant()));
+    forgetCreditRecordsOfTheBidders();
+  }
+
+  @AfterEach
+  void tearDown() {
+    people.actAsNobody();
+    ClockUtil.reset();
+    forgetCreditRecordsOfTheBidders();
+  }
+
+  @Test
+  void aCleanReviewEndsWithTheRankingAndTheSignedReport() throws Exception {
+    ProcessInstance stage = stages.start(inputs("NT-2026-0901", 2_000_000, COMPREHENSIVE, 3, BIDS));
+
+    assertThat(stage).isWaitingAt("Task_ReviewQualification");
+    assertThat(taskService.getIdentityLinksForTask(stages.task(stage, "Task_ReviewQualification").getId()))
+        .extracting(link -> link.getGroupId()).containsExactly("dept-civil-affairs");
+    List<Map<String, Object>> checks = records.creditChecks("NT-2026-0901");
+    assertThat(checks).hasSize(4).allSatisfy(check -> {
+      assertThat(check.get("OUTCOME")).isEqualTo("CLEAR");
+      assertThat(check.get("CHECKED_ON").toString()).isEqualTo("2026-12-07");
+    });
+
+    stages.submitQualification(stage, stages.qualificationForm(4, "minzheng2"));
+    // 5 seats for 2,000,000 yuan: the department's representative and 4 experts
+    List<Task> declarations = stages.tasks(stage, "Task_DeclareConflict");
+    assertThat(declarations).hasSize(4);
+    assertThat(declarations).allSatisfy(task -> {
+      assertThat(task.getAssignee()).startsWith("expert");
+      assertThat(task.getDueDate()).isEqualTo(workingDays.after(LocalDate.of(2026, 12, 7), 1));
+    });
+    List<String> experts = stages.acceptAll(stage);
+
+    assertThat(stage).isWaitingAt("Task_ScoreBids");
+    List<Task> sheets = stages.tasks(stage, "Task_ScoreBids");
+    assertThat(assignees(sheets)).containsExactlyInAnyOrderElementsOf(
+        List.of(experts.get(0), experts.get(1), experts.get(2), experts.get(3), "minzheng2"));
+    List<Map<String, Object>> panel = JsonValues.rows(engine.getRuntimeService().getVariable(stage.getId(), PANEL));
+    assertThat(panel).hasSize(5);
+    assertThat(panel.get(0).get("role")).isEqualTo("CHAIR");
+    assertThat(panel.get(0).get("userId").toString()).startsWith("expert");
+    assertThat(panel.get(4)).containsEntry("userId", "minzheng2").containsEntry("role", "DEPARTMENT_REPRESENTATIVE");
+    assertThat(panel).filteredOn(m -> "EXPERT".equals(m.get("role"))).hasSize(3);
+
+    stages.scoreAll(stage, SCORES);
+    assertThat(stage).isWaitingAt("Task_ConfirmReport");
+    String reportId = (String) engine.getRuntimeService().getVariable(stage.getId(), REVIEW_REPORT_ID);
+    String text = (String) engine.getRuntimeService().getVariable(stage.getId(), REPORT_TEXT);
+    assertThat(text).contains("评审报告 " + reportId, "组长（评审专家）", "采购人代表", "南通惠民社区服务中心：服务方案 38，服务团队 19，管理制度 10；合计 67",
+        "1. 南通惠民社区服务中心　报价 1,900,000.00元　价格分 26.05　评审分（各评委平均）67.00　总分 93.05");
+    stages.confirmAll(stage);
+
+    assertThat(stage).isEnded().hasPassed("EndEvent_Ranked");
+    assertThat(stages.variable(stage, REVIEW_OUTCOME)).isEqualTo(RANKED);
+    List<Map<String, Object>> ranking = JsonValues.rows(stages.variable(stage, RANKING));
+    // lowest price 1,650,000: price scores 27.50 (xinyu), 28.29 (anle), 26.05 (huimin), 27.50 (yangguang: 1.8M → 27.50)
+    assertThat(ranking).extracting(r -> r.get("bidder")).containsExactly("org-huimin", "org-yangguang", "org-anle",
+        "org-xinyu");
+    assertThat(ranking.get(0)).containsEntry("rank", 1).containsEntry("bidderName", "南通惠民社区服务中心");
+    assertThat(new BigDecimal(ranking.get(0).get("priceScore").toString())).isEqualByComparingTo("26.05");
+    assertThat(new BigDecimal(ranking.get(0).get("criteriaScore").toString())).isEqualByComparingTo("67.00");
+    assertThat(new BigDecimal(ranking.get(0).get("totalScore").toString())).isEqualByComparingTo("93.05");
+    assertThat(new BigDecimal(ranking.get(3).get("priceScore").toString())).isEqualByComparingTo("30.00");
+    ReviewRecords.Report report = records.report(reportId).orElseThrow();
+    assertThat(report.confirmedAt()).isNotNull();
+    assertThat(report.signatures()).hasSize(5).allMatch(ReviewRecords.Signature::agrees);
+
+    mails.deliver("NT-2026-0901");
+    List<MimeMessage> toDepartment = MailDeliveries.mailsTo(greenMail, "minzheng@demo.local");
+    assertThat(toDepartment).extracting(MailDeliveries::subject).contains("【评审报告】NT-2026-0901 崇川区居家养老上门服务 评审完成");
+    assertThat(MailDeliveries.mailsTo(greenMail, experts.get(0) + "@demo.local")).isNotEmpty();
+  }
+
+  @Test
+  void aBidderOnTheCreditRegisterIsExcludedAndAnExpiredRecordIsNot() {
+    creditRegister.add(new NewCreditRecord("org-huimin", "南通惠民社区服务中心", CreditListing.PROCUREMENT_BLACKLIST,
+        CreditEffect.EXCLUDE, "中国政府采购网", "提供虚假材料谋取中标", LocalDate.of(2026, 6, 1), LocalDate.of(2029, 5, 31),
+        null, "admin"));
+    creditRegister.add(new NewCreditRecord("org-anle", "南通安乐居家养老服务社", CreditListing.COURT_DEFAULTER,
+        CreditEffect.EXCLUDE, "信用中国", "拒不履行生效判决", LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 6),
+        null, "admin"));
+    ProcessInstance stage = stages.start(inputs("NT-2026-0902", 2_000_000, COMPREHENSIVE, 3, BIDS));
+
+    assertThat(engine.getRuntimeService().getVariable(stage.getId(), qualificationExcluded(3))).isEqualTo(true);
+    assertThat(engine.getRuntimeService().getVariable(stage.getId(), qualificationExcluded(4))).isEqualTo(false);
+    assertThat((String) engine.getRuntimeService().getVariable(stage.getId(), qualificationInfo(3)))
+        .contains("列入禁止参加名单", "政府采购严重违法失信行为记录名单", "提供虚假材料谋取中标");
+    assertThat(records.creditChecks("NT-2026-0902")).extracting(c -> c.get("OUTCOME"))
+        .containsExactly("CLEAR", "CLEAR", "EXCLUDED", "CLEAR");
+
+    // the department's "pass" cannot override the register
+    stages.submitQualification(stage, stages.qualificationForm(4, null));
+    List<Map<String, Object>> results = JsonValues.rows(stages.variable(stage, QUALIFICATION_RESULTS));
+    assertThat(results.get(2)).containsEntry("qualified", false).containsEntry("reason", "信用核查：列入禁止参加政府采购活动的名单");
+    assertThat(stages.variable(stage, QUALIFIED_COUNT)).isEqualTo(3);
+    stages.acceptAll(stage);
+    assertThat(stages.tasks(stage, "Task_ScoreBids")).hasSize(5);
+    assertThat((String) engine.getRuntimeService().getVariable(stage.getId(), scoreBidTitle(3)))
+        .contains("南通安乐居家养老服务社");
+    assertThat(engine.getRuntimeService().getVariable(stage.getId(), scoreBidTitle(4))).isNull();
+    stages.scoreAll(stage, new double[][] {{30, 15, 8}, {30, 15, 8}, {30, 15, 8}});
+    stages.confirmAll(stage);
+    assertThat(JsonValues.rows(stages.variable(stage, RANKING))).extracting(r -> r.get("bidder"))
+        .doesNotContain("org-huimin").hasSize(3);
+  }
+
+  @Test
+  void tooFewQualifiedBidsEndTheReviewWithoutAPanel() throws Exception {
+    ProcessInstance stage = stages.start(inputs("NT-2026-0903", 2_000_000, COMPREHENSIVE, 3, BIDS[0], BIDS[1], BIDS[2]));
+
+    stages.submitQualification(stage, stages.qualificationForm(3, null, new Object[] {2, "未提供社保缴纳证明"}));
+
+    assertThat(stage).isEnded().hasPassed("EndEvent_TooFewQualified").hasNotPassed("ServiceTask_DrawPanel");
+    assertThat(stages.variable(stage, REVIEW_OUTCOME)).isEqualTo(TOO_FEW_QUALIFIED);
+    assertThat((String) stages.variable(stage, FAILED_TENDER_REASON)).contains("只有2家，不足3家");
+    assertThat(records.drawsOf("NT-2026-0903")).isEmpty();
+    mails.deliver("NT-2026-0903");
+    assertThat(MailDeliveries.mailsTo(greenMail, "minzheng@demo.local")).extracting(MailDeliveries::subject)
+        .contains("【合格投标人不足】NT-2026-0903 崇川区居家养老上门服务");
+  }
+
+  @Test
+  void consultationNeedsTwoQualifiedBids() {
+    ProcessInstance stage = stages.start(inputs("NT-2026-0904", 2_000_000, LOWEST_PRICE, 2, BIDS[0], BIDS[1], BIDS[2]));
+    stages.submitQualification(stage, stages.qualificationForm(3, null, new Object[] {1, "服务区域不符合招标文件要求"}));
+    assertThat(stage).isWaitingAt("SubProcess_DeclareConflicts");
+  }
+
+  @Test
+  void aFailWithoutReasonOrAMissingDecisionIsRefusedAndNothingChanges() {
+    ProcessInstance stage = stages.start(inputs("NT-2026-0905", 2_000_000, COMPREHENSIVE, 3, BIDS));
+    String taskId = stages.task(stage, "Task_ReviewQualification").getId();
+
+    var noReason = stages.qualificationForm(4, null);
+    noReason.putValue(qualification(2), FAIL);
+    people.actAs("minzheng");
+    assertThatThrownBy(() -> engine.getFormService().submitTaskForm(taskId, noReason))
+        .isInstanceOf(SubmissionRejectedException.class)
+        .hasMessage("投标2（南通心语社会工作服务社）资格审查不通过，请写明理由。");
+    var missing = stages.qualificationForm(3, null);
+    assertThatThrownBy(() -> engine.getFormService().submitTaskForm(taskId, missing))
+        .isInstanceOf(SubmissionRejectedException.class)
+        .hasMessage("请对投标4（南通安乐居家养老服务社）作出资格审查结论。");
+    var outsider = stages.qualificationForm(4, "weijian");
+    assertThatThrownBy(() -> engine.getFormService().submitTaskForm(taskId, outsider))
+        .isInstanceOf(SubmissionRejectedException.class).hasMessage("采购人代表须为本单位的工作人员。");
+    people.actAsNobody();
+
+    assertThat(stage).isWaitingAt("Task_ReviewQualification");
+    assertThat(engine.getRuntimeService().getVariable(stage.getId(), qualification(2))).isNull();
+    assertThat(engine.getRuntimeService().getVariable(stage.getId(), QUALIFIED_COUNT)).isNull();
+  }
+
+  @Test
+  void aDeclaredConflictAndASilentExpertAreReplacedByTheNextDraws() throws Exception {
+    ProcessInstance stage = stages.start(inputs("NT-2026-0906", 2_000_000, COMPREHENSIVE, 3, BIDS));
+    stages.submitQualification(stage, stages.qualificationForm(4, null));
+    // no representative: 5 experts
+    List<Task> first = stages.tasks(stage, "Task_DeclareConflict");
+    assertThat(first).hasSize(5);
+    long drawId = ((Number) engine.getRuntimeService().getVariable(stage.getId(), PANEL_DRAW_ID)).longValue();
+    List<String> order = records.draw(drawId).drawOrder();
+    assertThat(assignees(first)).containsExactlyInAnyOrderElementsOf(order.subList(0, 5));
+
+    Task conflicted = first.get(0);
+    Task silent = first.get(1);
+    var noNote = Variables.createVariables().putValue(CONFLICT_DECLARATION, CONFLICT);
+    assertThatThrownBy(() -> stages.submitAs(conflicted.getAssignee(), conflicted, noNote))
+        .isInstanceOf(SubmissionRejectedException.class).hasMessage("请说明与哪一投标人存在何种利害关系。");
+    stages.declare(conflicted, CONFLICT, "本人配偶在南通心语社会工作服务社任理事。");
+    for (Task other : first.subList(2, 5)) {
+      stages.declare(other, NO_CONFLICT, null);
+    }
+    stages.runJobs(stage);
+    assertThat(stage).isWaitingAt("Task_DeclareConflict");
+
+    // the deadline passes: the end of the next working day, Tuesday 8 December
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 12, 9, 0, 0, 1, 0, ProcurementTime.ZONE).toInstant()));
+    stages.runJobs(stage);
+
+    List<Task> second = stages.tasks(stage, "Task_DeclareConflict");
+    assertThat(assignees(second)).containsExactlyInAnyOrderElementsOf(order.subList(5, 7));
+    assertThat(second.get(0).getDueDate()).isEqualTo(workingDays.after(LocalDate.of(2026, 12, 9), 1));
+    List<ReviewRecords.Pick> picks = records.draw(drawId).picks();
+    assertThat(picks).filteredOn(p -> p.userId().equals(conflicted.getAssignee())).singleElement()
+        .satisfies(p -> {
+          assertThat(p.status()).isEqualTo("CONFLICT");
+          assertThat(p.conflictNote()).contains("配偶");
+        });
+    assertThat(picks).filteredOn(p -> p.userId().equals(silent.getAssignee())).singleElement()
+        .extracting(ReviewRecords.Pick::status).isEqualTo("NO_ANSWER");
+    assertThat(picks.subList(5, 7)).extracting(ReviewRecords.Pick::replacesUserId)
+        .containsExactly(conflicted.getAssignee(), silent.getAssignee());
+
+    stages.acceptAll(stage);
+    List<String> panel = JsonValues.rows(engine.getRuntimeService().getVariable(stage.getId(), PANEL)).stream()
+        .map(m -> m.get("userId").toString()).toList();
+    assertThat(panel).hasSize(5).doesNotContain(conflicted.getAssignee(), silent.getAssignee())
+        .containsAll(order.subList(5, 7));
+    assertThat(set(assignees(stages.tasks(stage, "Task_ScoreBids")))).isEqualTo(set(panel));
+
+    mails.deliver("NT-2026-0906");
+    assertThat(MailDeliveries.mailsTo(greenMail, silent.getAssignee() + "@demo.local"))
+        .extracting(MailDeliveries::subject).contains("【评审专家替补】NT-2026-0906 崇川区居家养老上门服务");
+  }
+
+  @Test
+  void thePanelHasFiveOrSevenSeatsByBudgetAndExpertsHoldTwoThirds() {
+    ProcessInstance small = stages.start(inputs("NT-2026-0907", 9_999_999, COMPREHENSIVE, 3, BIDS));
+    stages.submitQualification(small, stages.qualificationForm(4, null));
+    assertThat(stages.tasks(small, "Task_DeclareConflict")).hasSize(5);
+
+    ProcessInstance large = stages.start(inputs("NT-2026-0908", 10_000_000, COMPREHENSIVE, 3, BIDS));
+    stages.submitQualification(large, stages.qualificationForm(4, null));
+    assertThat(stages.tasks(large, "Task_DeclareConflict")).hasSize(7);
+
+    ProcessInstance largeWithRepresentative = stages.start(inputs("NT-2026-0909", 12_000_000, COMPREHENSIVE, 3, BIDS));
+    stages.submitQualification(largeWithRepresentative, stages.qualificationForm(4, "minzheng"));
+    assertThat(stages.tasks(largeWithRepresentative, "Task_DeclareConflict")).hasSize(6);
+    stages.acceptAll(largeWithRepresentative);
+    List<Map<String, Object>> panel = JsonValues.rows(
+        engine.getRuntimeService().getVariable(largeWithRepresentative.getId(), PANEL));
+    assertThat(panel).hasSize(7);
+    assertThat(panel).filteredOn(m -> !"DEPARTMENT_REPRESENTATIVE".equals(m.get("role"))).hasSize(6);
+    assertThat(panel).filteredOn(m -> "CHAIR".equals(m.get("role"))).singleElement()
+        .satisfies(chair -> assertThat(chair.get("userId").toString()).startsWith("expert"));
+
+    ReviewRecords.Draw draw = records.draw(records.drawsOf("NT-2026-0909").get(0));
+    assertThat(draw.panelSize()).isEqualTo(7);
+    assertThat(draw.expertSeats()).isEqualTo(6);
+  }
+
+  @Test
+  void theDrawIsReproducibleFromTheRecordedSeedAndPool() {
+    ProcessInstance stage = stages.start(inputs("NT-2026-0910", 2_000_000, COMPREHENSIVE, 3, BIDS));
+    stages.submitQualification(stage, stages.qualificationForm(4, null));
+    ReviewRecords.Draw draw = records.draw(records.drawsOf("NT-2026-0910").get(0));
+
+    assertThat(draw.pool()).isSorted().contains("expert01", "expert11").hasSize(11);
+    assertThat(draw.algorithm()).isEqualTo(PanelDraw.ALGORITHM);
+    assertThat(PanelDraw.drawOrder(draw.seed(), draw.pool())).isEqualTo(draw.drawOrder());
+    assertThat(draw.picks()).extracting(ReviewRecords.Pick::userId).isEqualTo(draw.drawOrder().subList(0, 5));
+    assertThat(set(assignees(stages.tasks(stage, "Task_DeclareConflict")))).isEqualTo(set(draw.drawOrder().subList(0, 5)));
+  }
+
+  @Test
+  void theLowestPriceMethodRanksByPriceWithoutScoring() {
+    ProcessInstance stage = stages.start(inputs("NT-2026-0911", 2_000_000, LOWEST_PRICE, 3, BIDS));
+    stages.submitQualification(stage, stages.qualificationForm(4, null));
+    stages.acceptAll(stage);
+
+    assertThat(stage).isWaitingAt("Task_ConfirmReport").hasNotPassed("Task_ScoreBids");
+    stages.confirmAll(stage);
+
+    assertThat(stage).isEnded().hasPassed("EndEvent_Ranked");
+    List<Map<String, Object>> ranking = JsonValues.rows(stages.variable(stage, RANKING));
+    assertThat(ranking).extracting(r -> r.get("bidder"))
+        .containsExactly("org-xinyu", "org-anle", "org-yangguang", "org-huimin");
+    assertThat(ranking).extracting(r -> r.get("rank")).containsExactly(1, 2, 3, 4);
+  }
+
+  @Test
+  void scoresOutOfRangeOrMissingAreRefusedAndNoMemberSeesAnothersScores() {
+    ProcessInstance stage = stages.start(inputs("NT-2026-0912", 2_000_000, COMPREHENSIVE, 3, BIDS));
+    stages.submitQualification(stage, stages.qualificationForm(4, null));
+    stages.acceptAll(stage);
+    List<Task> sheets = stages.tasks(stage, "Task_ScoreBids");
+    Task mine = sheets.get(0);
+    Task theirs = sheets.get(1);
+
+    var tooHigh = ReviewStages.sheet(SCORES);
+    tooHigh.putValue(score(2, 1), 41);
+    assertThatThrownBy(() -> stages.submitAs(mine.getAssignee(), mine, tooHigh))
+        .isInstanceOf(SubmissionRejectedException.class)
+        .hasMessage("投标2（南通心语社会工作服务社）的“服务方案”评分须在0至40分之间。");
+    var negative = ReviewStages.sheet(SCORES);
+    negative.putValue(score(4, 3), -1);
+    assertThatThrownBy(() -> stages.submitAs(mine.getAssignee(), mine, negative))
+        .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("评分须在0至10分之间");
+    var missing = ReviewStages.sheet(SCORES);
+    missing.remove(score(3, 2));
+    assertThatThrownBy(() -> stages.submitAs(mine.getAssignee(), mine, missing))
+        .isInstanceOf(SubmissionRejectedException.class)
+        .hasMessage("请填写投标3（南通惠民社区服务中心）的“服务团队”评分。");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM review_score WHERE process_instance_id = ?", Integer.class,
+        stage.getId())).isZero();
+
+    stages.submitAs(mine.getAssignee(), mine, ReviewStages.sheet(SCORES));
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM review_score WHERE process_instance_id = ?", Integer.class,
+        stage.getId())).isEqualTo(12);
+    // what the other member's Tasklist form loads: his own empty fields, nothing of the first member's sheet
+    people.actAs(theirs.getAssignee());
+    Map<String, Object> visible = engine.getFormService().getTaskFormVariables(theirs.getId());
+    Map<String, Object> viaTask = taskService.getVariables(theirs.getId());
+    people.actAsNobody();
+    assertThat(visible).containsKey(score(1, 1));
+    assertThat(visible.entrySet()).filteredOn(e -> e.getKey().startsWith("score_"))
+        .allSatisfy(e -> assertThat(e.getValue()).isNull());
+    assertThat(viaTask.entrySet()).filteredOn(e -> e.getKey().startsWith("score_"))
+        .allSatisfy(e -> assertThat(e.getValue()).isNull());
+    assertThat(engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(stage.getId())
+        .variableName(score(1, 1)).list()).allSatisfy(v -> assertThat(v.getValue()).isNull());
+  }
+
+  @Test
+  void aMemberWhoDisagreesMustStateTheDissentInWriting() {
+    ProcessInstance stage = stages.start(inputs("NT-2026-0913", 2_000_000, LOWEST_PRICE, 3, BIDS));
+    stages.submitQualification(stage, stages.qualificationForm(4, null));
+    stages.acceptAll(stage);
+    List<Task> confirmations = stages.tasks(stage, "Task_ConfirmReport");
+    Task dissenter = confirmations.get(0);
+
+    var unwritten = Variables.createVariables().putValue(REPORT_AGREEMENT, DISSENT);
+    assertThatThrownBy(() -> stages.submitAs(dissenter.getAssignee(), dissenter, unwritten))
+        .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("请书面写明不同意见和理由");
+    stages.submitAs(dissenter.getAssignee(), dissenter, Variables.createVariables()
+        .putValue(REPORT_AGREEMENT, DISSENT).putValue(REPORT_DISSENT, "南通心语社会工作服务社报价明显低于成本，应要求其说明。"));
+    stages.confirmAll(stage);
+
+    assertThat(stage).isEnded();
+    ReviewRecords.Report report = records.report((String) stages.variable(stage, REVIEW_REPORT_ID)).orElseThrow();
+    assertThat(report.signatures()).hasSize(5);
+    assertThat(report.signatures()).filteredOn(s -> !s.agrees()).singleElement().satisfies(s -> {
+      assertThat(s.memberUserId()).isEqualTo(dissenter.getAssignee());
+      assertThat(s.dissent()).contains("低于成本");
+    });
+  }
+
+  private void forgetCreditRecordsOfTheBidders() {
+    for (Object[] bid : BIDS) {
+      jdbc.update("DELETE FROM credit_record WHERE organisation_user_id = ?", bid[0]);
+    }
+  }
+}

@@ -1,0 +1,204 @@
+package org.publicservice.procurement.review;
+
+import static org.publicservice.procurement.review.ReviewVariables.*;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.publicservice.procurement.TestIdentities;
+import org.publicservice.procurement.form.JsonValues;
+
+/**
+ * Drives a ReviewStage as the main process would start it after an opened tender (the IN variables of
+ * INTERFACES.md) and as the department, the experts and the panel work it in Tasklist.
+ */
+final class ReviewStages {
+
+  /** Bidders of the demo accounts with their opened bids: {user id, name, price}. */
+  static final Object[][] BIDS = {
+      {"org-yangguang", "南通阳光养老服务中心", 1_800_000},
+      {"org-xinyu", "南通心语社会工作服务社", 1_650_000},
+      {"org-huimin", "南通惠民社区服务中心", 1_900_000},
+      {"org-anle", "南通安乐居家养老服务社", 1_750_000}};
+
+  static final String CRITERIA = "[{\"name\":\"服务方案\",\"maxScore\":40},{\"name\":\"服务团队\",\"maxScore\":20},"
+      + "{\"name\":\"管理制度\",\"maxScore\":10}]";
+
+  private final ProcessEngine engine;
+  private final TestIdentities people;
+
+  ReviewStages(ProcessEngine engine, TestIdentities people) {
+    this.engine = engine;
+    this.people = people;
+  }
+
+  /** The IN variables: a 综合评分法 open tender of 2,000,000 yuan with the bids given (rows of {@link #BIDS}). */
+  static VariableMap inputs(String projectNumber, long budget, String method, int minimumBids, Object[]... bids) {
+    List<Map<String, Object>> opened = new ArrayList<>();
+    for (int i = 0; i < bids.length; i++) {
+      Map<String, Object> bid = new LinkedHashMap<>();
+      bid.put("bidId", projectNumber + "-B" + (i + 1));
+      bid.put("bidder", bids[i][0]);
+      bid.put("bidderName", bids[i][1]);
+      bid.put("price", bids[i][2]);
+      bid.put("servicePlan", "为辖区内" + (200 + i * 10) + "名高龄独居老人提供每周两次上门探访、助餐和紧急呼叫响应。");
+      bid.put("team", "社会工作师" + (3 + i) + "名，护理员" + (10 + i) + "名。");
+      bid.put("qualifications", "民办非企业单位登记证书；近三年无重大违法记录声明；社保缴纳证明。");
+      bid.put("submittedAt", "2026-12-0" + (1 + i) + "T10:00:00+08:00");
+      opened.add(bid);
+    }
+    boolean comprehensive = COMPREHENSIVE.equals(method);
+    return Variables.createVariables()
+        .putValue("projectNumber", projectNumber)
+        .putValue(SERVICE_NAME, "崇川区居家养老上门服务")
+        .putValue("serviceCategory", "ELDERLY_CARE")
+        .putValue(BUDGET, budget)
+        .putValue(DEPARTMENT_GROUP, "dept-civil-affairs")
+        .putValue(DEPARTMENT_NAME, "南通市民政局")
+        .putValue("requester", "minzheng")
+        .putValue("procurementMethod", "OPEN_TENDER")
+        .putValue(PROCUREMENT_METHOD_NAME, "公开招标")
+        .putValue("tenderOutcome", "OPENED")
+        .putValue(TENDER_ROUND, 1L)
+        .putValue(EVALUATION_METHOD, method)
+        .putValue(PRICE_WEIGHT, comprehensive ? 30L : 0L)
+        .putValueTyped(EVALUATION_CRITERIA, SpinValues.jsonValue(comprehensive ? CRITERIA : "[]").create())
+        .putValue(QUALIFICATION_REQUIREMENTS, "依法登记的社会组织；具有养老服务经验；近三年无重大违法记录。")
+        .putValue("bidBond", 20_000L)
+        .putValue("bidDeadline", "2026-12-04T09:30:00+08:00")
+        .putValueTyped(OPENED_BIDS, SpinValues.jsonValue(JsonValues.toJson(opened)).create())
+        .putValue(MINIMUM_BIDS, (long) minimumBids);
+  }
+
+  ProcessInstance start(VariableMap inputs) {
+    ProcessInstance stage = engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY,
+        (String) inputs.get("projectNumber"), inputs);
+    runJobs(stage);
+    return stage;
+  }
+
+  /** Runs the instance's due jobs (asynchronous steps, due timers) as the job executor would, until none is left. */
+  void runJobs(ProcessInstance stage) {
+    for (int round = 0; round < 20; round++) {
+      List<Job> due = engine.getManagementService().createJobQuery().processInstanceId(stage.getId()).executable()
+          .list();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    }
+  }
+
+  Task task(ProcessInstance stage, String key) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(stage.getId()).taskDefinitionKey(key)
+        .singleResult();
+  }
+
+  List<Task> tasks(ProcessInstance stage, String key) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(stage.getId()).taskDefinitionKey(key)
+        .orderByTaskAssignee().asc().list();
+  }
+
+  /** The department passes every bid except those given as {bid number, reason}; optional representative. */
+  VariableMap qualificationForm(int bids, String representative, Object[]... failures) {
+    VariableMap form = Variables.createVariables();
+    for (int i = 1; i <= bids; i++) {
+      form.putValue(qualification(i), PASS);
+    }
+    for (Object[] failure : failures) {
+      form.putValue(qualification((Integer) failure[0]), FAIL);
+      form.putValue(qualificationReason((Integer) failure[0]), failure[1]);
+    }
+    if (representative != null) {
+      form.putValue(REPRESENTATIVE, representative);
+    }
+    return form;
+  }
+
+  void submitQualification(ProcessInstance stage, VariableMap form) {
+    people.actAs("minzheng");
+    try {
+      engine.getFormService().submitTaskForm(task(stage, "Task_ReviewQualification").getId(), form);
+    } finally {
+      people.actAsNobody();
+    }
+    runJobs(stage);
+  }
+
+  /** Every open declaration task answered "no conflict", each by its expert. */
+  List<String> acceptAll(ProcessInstance stage) {
+    List<String> experts = new ArrayList<>();
+    for (Task declaration : tasks(stage, "Task_DeclareConflict")) {
+      declare(declaration, NO_CONFLICT, null);
+      experts.add(declaration.getAssignee());
+    }
+    runJobs(stage);
+    return experts;
+  }
+
+  void declare(Task declaration, String answer, String note) {
+    people.actAs(declaration.getAssignee());
+    try {
+      engine.getFormService().submitTaskForm(declaration.getId(), Variables.createVariables()
+          .putValue(CONFLICT_DECLARATION, answer).putValue(CONFLICT_NOTE, note));
+    } finally {
+      people.actAsNobody();
+    }
+  }
+
+  /** A score sheet: {@code scores[bid][criterion]}, bids and criteria numbered from 1 in the form. */
+  static VariableMap sheet(double[][] scores) {
+    VariableMap form = Variables.createVariables();
+    for (int b = 0; b < scores.length; b++) {
+      for (int c = 0; c < scores[b].length; c++) {
+        form.putValue(score(b + 1, c + 1), scores[b][c]);
+      }
+    }
+    return form;
+  }
+
+  void submitAs(String user, Task task, VariableMap form) {
+    people.actAs(user);
+    try {
+      engine.getFormService().submitTaskForm(task.getId(), form);
+    } finally {
+      people.actAsNobody();
+    }
+  }
+
+  void scoreAll(ProcessInstance stage, double[][] scores) {
+    for (Task sheet : tasks(stage, "Task_ScoreBids")) {
+      submitAs(sheet.getAssignee(), sheet, sheet(scores));
+    }
+    runJobs(stage);
+  }
+
+  void confirmAll(ProcessInstance stage) {
+    for (Task confirm : tasks(stage, "Task_ConfirmReport")) {
+      submitAs(confirm.getAssignee(), confirm, Variables.createVariables().putValue(REPORT_AGREEMENT, AGREE));
+    }
+    runJobs(stage);
+  }
+
+  Object variable(ProcessInstance stage, String name) {
+    return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(stage.getId())
+        .variableName(name).singleResult().getValue();
+  }
+
+  static List<String> assignees(List<Task> tasks) {
+    return tasks.stream().map(Task::getAssignee).toList();
+  }
+
+  static <T> HashSet<T> set(List<T> items) {
+    return new HashSet<>(items);
+  }
+}
