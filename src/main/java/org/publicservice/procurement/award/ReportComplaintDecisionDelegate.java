@@ -10,7 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hands finance's decision to the handling of the challenge in the award stage, which waits for it: an upheld
- * complaint overturns the award there, a rejected one lets it stand. Runs after the purchase was resumed.
+ * complaint overturns the award there, a rejected one lets it stand. Runs after the purchase was resumed, in a
+ * transaction of its own (asynchronous continuation): the resumed stage is read afresh, and a failure here becomes an
+ * incident to retry instead of undoing finance's decision.
  */
 @Component("reportComplaintDecision")
 public class ReportComplaintDecisionDelegate implements JavaDelegate {

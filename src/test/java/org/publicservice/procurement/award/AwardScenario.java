@@ -148,6 +148,12 @@ final class AwardScenario {
     engine.getManagementService().executeJob(timer.getId());
   }
 
+  /** Runs the instance's due asynchronous continuations, as the job executor would after the step committed. */
+  void runJobs(ProcessInstance instance) {
+    engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).executable().messages().list()
+        .forEach(job -> engine.getManagementService().executeJob(job.getId()));
+  }
+
   Object historicVariable(ProcessInstance instance, String name) {
     var variable = engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
         .variableName(name).singleResult();

@@ -228,6 +228,8 @@ class AwardStageProcessTest {
     award.completeAs(FINANCE_OFFICIAL, complaint, "Task_DecideComplaint", Variables.createVariables()
         .putValue(COMPLAINT_DECISION, UPHELD).putValue(COMPLAINT_REMEDY, OUTCOME_RE_TENDER)
         .putValue(COMPLAINT_DECISION_TEXT, "经核查，中标供应商提交的8份护理员证书系伪造，评审依据不实。"));
+    assertThat(complaint).isWaitingAt("Task_ReportDecisionToAward");
+    award.runJobs(complaint);
 
     assertThat(complaint).isEnded().hasPassed("Task_ResumeProcurement", "Task_PublishComplaintDecision",
         "Task_ReportDecisionToAward");
@@ -279,6 +281,7 @@ class AwardStageProcessTest {
 
     award.completeAs(FINANCE_OFFICIAL, complaint, "Task_DecideComplaint", Variables.createVariables()
         .putValue(COMPLAINT_DECISION, REJECTED).putValue(COMPLAINT_DECISION_TEXT, "价格分计算符合招标文件。"));
+    award.runJobs(complaint);
     assertThat(complaint).isEnded();
     assertThat(notices(project, NoticeType.COMPLAINT_DECISION)).singleElement()
         .satisfies(n -> assertThat(n.content()).contains("驳回投诉，中标（成交）结果维持"));
