@@ -1,0 +1,59 @@
+package org.publicservice.procurement.contract;
+
+import static org.publicservice.procurement.contract.ContractVariables.*;
+import static org.publicservice.procurement.form.FormRules.reject;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.publicservice.procurement.disclosure.NoticeText;
+import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.form.JsonValues;
+import org.springframework.stereotype.Component;
+
+/**
+ * The department's draft of the contract. The amount is the price of the bid awarded, unchanged (政府采购法第四十六条,
+ * 实施条例第四十九条: no substantive change to the tender and bid); the performance bond is at most 10% of the amount
+ * (实施条例第四十八条); the instalments add up to the amount, the last one being the final payment after the
+ * performance evaluation. Stores the schedule as the list of milestones the performance stage works through.
+ */
+@Component("validateContractDraft")
+public class ContractDraftValidator implements TaskListener {
+
+  static final BigDecimal BOND_LIMIT = new BigDecimal("0.10");
+
+  @Override
+  public void notify(DelegateTask task) {
+    FormRules form = FormRules.of(task);
+    BigDecimal amount = form.requiredAmount(CONTRACT_AMOUNT, "合同金额");
+    BigDecimal awarded = new BigDecimal(task.getVariable(CONTRACTOR_PRICE).toString());
+    if (amount.compareTo(awarded) != 0) {
+      throw reject(CONTRACT_AMOUNT, "合同金额必须与中标（成交）金额" + NoticeText.yuan(awarded)
+          + "一致，不得对采购文件和投标文件作实质性修改（政府采购法第四十六条）。");
+    }
+    BigDecimal bond = form.requiredAmount(PERFORMANCE_BOND, "履约保证金");
+    BigDecimal bondLimit = amount.multiply(BOND_LIMIT).setScale(2, RoundingMode.DOWN);
+    if (bond.signum() < 0) {
+      throw reject(PERFORMANCE_BOND, "履约保证金不能为负数，不收取时请填0。");
+    }
+    if (bond.compareTo(bondLimit) > 0) {
+      throw reject(PERFORMANCE_BOND, "履约保证金不得超过合同金额的10%，即" + NoticeText.yuan(bondLimit)
+          + "（政府采购法实施条例第四十八条）。");
+    }
+    LocalDate start = form.requiredDate(CONTRACT_PERIOD_START, "服务期限开始日期");
+    LocalDate end = form.requiredDate(CONTRACT_PERIOD_END, "服务期限结束日期");
+    if (!end.isAfter(start)) {
+      throw reject(CONTRACT_PERIOD_END, "服务期限结束日期应晚于开始日期。");
+    }
+    if (form.optionalText(CONTRACT_TERMS) != null) {
+      form.requiredText(CONTRACT_TERMS, "其他合同条款", 4000);
+    }
+    List<PaymentSchedule.Instalment> schedule = PaymentSchedule.parse(
+        form.requiredText(PAYMENT_SCHEDULE_TEXT, "付款计划"), amount, start, end);
+    task.setVariable(MILESTONES, SpinValues.jsonValue(JsonValues.toJson(PaymentSchedule.rows(schedule))).create());
+  }
+}

@@ -1,0 +1,78 @@
+package org.publicservice.procurement.contract;
+
+/** Names of the process variables of the contract stage (ContractStage) and its values. */
+public final class ContractVariables {
+
+  public static final String PROCESS_KEY = "ContractStage";
+
+  // IN from the award stage (INTERFACES.md)
+  public static final String WINNER = "winner";
+  public static final String WINNER_NAME = "winnerName";
+  public static final String AWARDED_PRICE = "awardedPrice";
+  public static final String AWARD_NOTICE_DATE = "awardNoticeDate";
+  /** The ranking in the order the contract may fall back to, winner first: {@code {bidder, bidderName, price, ...}}. */
+  public static final String CANDIDATES = "candidates";
+
+  // the candidate currently offered the contract
+  /** Position in {@link #CANDIDATES} of the organisation currently offered the contract (0 = the winner). */
+  public static final String CANDIDATE_INDEX = "candidateIndex";
+  public static final String CONTRACTOR = "contractor";
+  public static final String CONTRACTOR_NAME = "contractorName";
+  /** The price of the current candidate's bid: the contract amount must equal it (no substantive change). */
+  public static final String CONTRACTOR_PRICE = "contractorPrice";
+  /** The day counting of the 30 days starts here (the award notice, or the offer to a later candidate). */
+  public static final String OFFERED_ON = "contractOfferedOn";
+  public static final String SIGNING_DEADLINE = "signingDeadline";
+  /** The deadline as forms show it ("2026年12月31日"): forms never carry Date variables, which they would submit back as text. */
+  public static final String SIGNING_DEADLINE_TEXT = "signingDeadlineText";
+  public static final String SIGNING_ALERT_AT = "signingAlertAt";
+  /** Days before the signing deadline that supervisors are alerted. */
+  public static final int ALERT_DAYS_BEFORE = 5;
+  public static final int SIGNING_DAYS = 30;
+
+  // the draft (forms/draft-contract.form)
+  public static final String CONTRACT_AMOUNT = "contractAmount";
+  public static final String PERFORMANCE_BOND = "performanceBond";
+  public static final String CONTRACT_PERIOD_START = "contractPeriodStart";
+  public static final String CONTRACT_PERIOD_END = "contractPeriodEnd";
+  public static final String CONTRACT_INDICATORS_TEXT = "contractIndicatorsText";
+  public static final String PAYMENT_SCHEDULE_TEXT = "paymentScheduleText";
+  public static final String CONTRACT_TERMS = "contractTerms";
+  /** The parsed schedule (json list {@code {index, name, amount, dueDate, finalPayment}}). */
+  public static final String MILESTONES = "milestones";
+
+  // the organisation's signature (forms/sign-contract.form)
+  public static final String CONTRACTOR_DECISION = "contractorDecision";
+  public static final String CONTRACTOR_REFUSAL_REASON = "contractorRefusalReason";
+  public static final String SIGN = "SIGN";
+  public static final String REFUSE = "REFUSE";
+
+  // the department's signature (forms/countersign-contract.form)
+  public static final String DEPARTMENT_SIGNS = "departmentSigns";
+  public static final String CONTRACT_SIGNED_DATE = "contractSignedDate";
+  public static final String CONTRACT_ID = "contractId";
+
+  // after a refusal or the deadline (forms/decide-next-candidate.form)
+  public static final String NO_SIGNATURE_REASON = "noSignatureReason";
+  public static final String NEXT_CANDIDATE_NAME = "nextCandidateName";
+  public static final String NEXT_STEP = "contractNextStep";
+  public static final String NEXT_CANDIDATE = "NEXT_CANDIDATE";
+  public static final String END_WITHOUT_CONTRACT = "NO_CONTRACT";
+
+  // publication and filing (forms/publish-contract.form, forms/file-contract.form)
+  public static final String PUBLICATION_DUE = "contractPublicationDue";
+  public static final String FILING_DUE = "contractFilingDue";
+  public static final String WITHHELD_PARTS = "withheldParts";
+  public static final String FILING_REFERENCE = "filingReference";
+  /** Local inputs of the supervisors' mail about a late step. */
+  public static final String LATE_STEP = "lateStep";
+  public static final String LATE_STEP_DUE = "lateStepDue";
+
+  /** What the stage hands back: SIGNED or NO_CONTRACT. */
+  public static final String OUTCOME = "contractOutcome";
+  public static final String OUTCOME_SIGNED = "SIGNED";
+  public static final String OUTCOME_NO_CONTRACT = "NO_CONTRACT";
+
+  private ContractVariables() {
+  }
+}

@@ -1,0 +1,77 @@
+package org.publicservice.procurement.contract;
+
+import static org.publicservice.procurement.contract.ContractVariables.*;
+import static org.publicservice.procurement.planning.PlanningVariables.INDICATORS;
+import static org.publicservice.procurement.planning.PlanningVariables.SERVICE_PERIOD_END;
+import static org.publicservice.procurement.planning.PlanningVariables.SERVICE_PERIOD_START;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.publicservice.procurement.calendar.WorkingDayCalendar;
+import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.form.ProcurementTime;
+import org.springframework.stereotype.Component;
+
+/**
+ * Offers the contract to the current candidate (the winner first): its name and bid price, and the 30 days to sign
+ * (政府采购法第四十六条; 87号令第七十一条), counted from the award notice for the winner and from the offer for a
+ * later candidate, ending on a working day (87号令第八十五条). Prefills the draft from the award and the plan.
+ */
+@Component("prepareContractOffer")
+public class PrepareContractOfferDelegate implements JavaDelegate {
+
+  private final WorkingDayCalendar workingDays;
+
+  public PrepareContractOfferDelegate(WorkingDayCalendar workingDays) {
+    this.workingDays = workingDays;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    int index = ContractCandidates.currentIndex(execution);
+    ContractCandidates.Candidate candidate = ContractCandidates.at(execution, index)
+        .orElseThrow(() -> new IllegalStateException("no candidate at position " + index));
+    LocalDate offeredOn = index == 0 ? awardNoticeDay(execution) : ProcurementTime.today();
+    Date deadline = workingDays.calendarDaysAfter(offeredOn, SIGNING_DAYS);
+
+    execution.setVariable(CANDIDATE_INDEX, index);
+    execution.setVariable(CONTRACTOR, candidate.userId());
+    execution.setVariable(CONTRACTOR_NAME, candidate.name());
+    execution.setVariable(CONTRACTOR_PRICE, candidate.price());
+    execution.setVariable(OFFERED_ON, offeredOn.toString());
+    execution.setVariable(SIGNING_DEADLINE, deadline);
+    execution.setVariable(SIGNING_DEADLINE_TEXT, DateTimeFormatter.ofPattern("yyyy年M月d日")
+        .format(deadline.toInstant().atZone(ProcurementTime.ZONE)));
+    execution.setVariable(SIGNING_ALERT_AT, Date.from(deadline.toInstant().minus(Duration.ofDays(ALERT_DAYS_BEFORE))));
+    execution.setVariable(NEXT_CANDIDATE_NAME,
+        ContractCandidates.at(execution, index + 1).map(ContractCandidates.Candidate::name).orElse(null));
+
+    execution.setVariable(CONTRACT_AMOUNT, candidate.price());
+    if (execution.getVariable(CONTRACT_PERIOD_START) == null) {
+      execution.setVariable(CONTRACT_PERIOD_START, execution.getVariable(SERVICE_PERIOD_START));
+      execution.setVariable(CONTRACT_PERIOD_END, execution.getVariable(SERVICE_PERIOD_END));
+    }
+    execution.setVariable(CONTRACT_INDICATORS_TEXT, JsonValues.rows(execution.getVariable(INDICATORS)).stream()
+        .map(i -> i.get("name") + "：" + i.get("target")).collect(Collectors.joining("\n")));
+    execution.setVariable(CONTRACTOR_DECISION, null);
+    execution.setVariable(CONTRACTOR_REFUSAL_REASON, null);
+    execution.setVariable(NEXT_STEP, null);
+  }
+
+  /** The award notice date as the award stage stores it: ISO date-time with or without offset, or a date. */
+  private static LocalDate awardNoticeDay(DelegateExecution execution) {
+    Object value = execution.getVariable(AWARD_NOTICE_DATE);
+    if (value != null && value.toString().length() > 10 && value.toString().indexOf('T') > 0
+        && !value.toString().matches(".*([+-]\\d\\d:?\\d\\d|Z)$")) {
+      return LocalDateTime.parse(value.toString()).toLocalDate();
+    }
+    return FormRules.of(execution).requiredDate(AWARD_NOTICE_DATE, "中标通知日期");
+  }
+}

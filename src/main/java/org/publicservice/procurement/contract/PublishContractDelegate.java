@@ -1,0 +1,60 @@
+package org.publicservice.procurement.contract;
+
+import static org.publicservice.procurement.contract.ContractVariables.*;
+import static org.publicservice.procurement.disclosure.NoticeText.line;
+import static org.publicservice.procurement.disclosure.NoticeText.yuan;
+import static org.publicservice.procurement.planning.PlanningVariables.DEPARTMENT_NAME;
+import static org.publicservice.procurement.planning.PlanningVariables.SERVICE_NAME;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.publicservice.procurement.disclosure.DisclosureRegister;
+import org.publicservice.procurement.disclosure.NoticeType;
+import org.publicservice.procurement.form.FormRules;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes the signed contract (政府采购合同公告, 实施条例第五十条), except the parts the department withholds as state or
+ * trade secrets, and stamps the contract as published.
+ */
+@Component("publishContract")
+public class PublishContractDelegate implements JavaDelegate {
+
+  private final DisclosureRegister register;
+  private final ContractRegister contracts;
+
+  public PublishContractDelegate(DisclosureRegister register, ContractRegister contracts) {
+    this.register = register;
+    this.contracts = contracts;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    FormRules facts = FormRules.of(execution);
+    String contractId = facts.requiredText(CONTRACT_ID, "合同编号");
+    ContractRegister.SignedContract contract = contracts.find(contractId)
+        .orElseThrow(() -> new IllegalStateException("no contract " + contractId));
+    String department = facts.requiredText(DEPARTMENT_NAME, "采购单位");
+    String serviceName = facts.requiredText(SERVICE_NAME, "服务项目名称");
+
+    StringBuilder text = new StringBuilder();
+    line(text, "项目编号", contract.projectNumber());
+    line(text, "合同编号", contractId);
+    line(text, "项目名称", serviceName);
+    line(text, "采购人", department);
+    line(text, "供应商", contract.contractorName());
+    line(text, "合同金额", yuan(contract.amount()));
+    line(text, "履约保证金", yuan(contract.performanceBond()));
+    line(text, "服务期限", contract.periodStart() + "至" + contract.periodEnd());
+    line(text, "合同签订日期", contract.signedOn().toString());
+    text.append("服务标准和绩效指标：\n").append(contract.serviceStandards().strip()).append('\n');
+    text.append("付款计划：\n").append(contract.paymentSchedule()).append('\n');
+    String withheld = facts.optionalText(WITHHELD_PARTS);
+    if (withheld != null) {
+      line(text, "不予公开的内容（涉及国家秘密、商业秘密）", withheld);
+    }
+    register.publish(contract.projectNumber(), NoticeType.CONTRACT, serviceName + "政府采购合同公告", text.toString(),
+        department, execution.getProcessInstanceId());
+    contracts.markPublished(contractId);
+  }
+}

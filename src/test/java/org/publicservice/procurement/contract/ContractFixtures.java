@@ -1,0 +1,89 @@
+package org.publicservice.procurement.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.publicservice.procurement.TestIdentities;
+import org.publicservice.procurement.form.JsonValues;
+
+/**
+ * What the stages after the award start from (the IN variables of INTERFACES.md), and driving their tasks as the users
+ * would in Tasklist.
+ */
+public final class ContractFixtures {
+
+  public static final String WINNER_ORG = "org-anle";
+  public static final String WINNER_ORG_NAME = "南通安乐居家养老服务社";
+  public static final String SECOND_ORG = "org-xinyu";
+  public static final String SECOND_ORG_NAME = "南通心语社会工作服务社";
+  public static final String SUPERVISOR_MAIL = "jiandu@demo.local";
+
+  private static final AtomicInteger NEXT_PROJECT = new AtomicInteger(ThreadLocalRandom.current().nextInt(100, 800) * 10);
+
+  private ContractFixtures() {
+  }
+
+  /** A project number of its own for each test: the register and the tables are shared by the tests of a run. */
+  public static String newProjectNumber() {
+    return "NT-2026-" + (1000 + NEXT_PROJECT.incrementAndGet() % 9000);
+  }
+
+  /** The variables a purchase has when the award stage hands it to the contract stage. */
+  public static VariableMap awarded(String projectNumber) {
+    return Variables.createVariables()
+        .putValue("projectNumber", projectNumber)
+        .putValue("serviceName", "崇川区居家养老上门服务")
+        .putValue("serviceCategory", "ELDERLY_CARE")
+        .putValue("serviceDescription", "为崇川区200名失能老人提供每周两次上门助餐、助洁服务。")
+        .putValue("serviceStandards", "上门服务每次不少于1小时，服务人员持证上岗。")
+        .putValue("indicators", json(List.of(Map.of("name", "服务对象满意度", "target", "90%"),
+            Map.of("name", "上门服务人次", "target", "9600"))))
+        .putValue("budget", 300_000L)
+        .putValue("servicePeriodStart", "2027-01-01")
+        .putValue("servicePeriodEnd", "2027-12-31")
+        .putValue("region", "崇川区")
+        .putValue("requester", TestIdentities.PURCHASER)
+        .putValue("departmentGroup", "dept-civil-affairs")
+        .putValue("departmentName", "南通市民政局")
+        .putValue("procurementMethod", "OPEN_TENDER")
+        .putValue("procurementMethodName", "公开招标")
+        .putValue("awardOutcome", "AWARDED")
+        .putValue("winner", WINNER_ORG)
+        .putValue("winnerName", WINNER_ORG_NAME)
+        .putValue("awardedPrice", 280_000L)
+        .putValue("awardNoticeDate", "2026-12-01T09:00:00+08:00")
+        .putValue("candidates", json(List.of(
+            Map.of("rank", 1, "bidId", "b1", "bidder", WINNER_ORG, "bidderName", WINNER_ORG_NAME, "price", 280_000),
+            Map.of("rank", 2, "bidId", "b2", "bidder", SECOND_ORG, "bidderName", SECOND_ORG_NAME, "price", 285_000.5))));
+  }
+
+  public static Object json(Object value) {
+    return SpinValues.jsonValue(JsonValues.toJson(value)).create();
+  }
+
+  /** As the user would in Tasklist: find the task in the own lists, claim it, submit the form. */
+  public static void completeAs(ProcessEngine engine, TestIdentities people, String user, ProcessInstance instance,
+      String taskKey, VariableMap form) {
+    people.actAs(user);
+    try {
+      Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+          .taskDefinitionKey(taskKey).singleResult();
+      assertThat(task).as("%s sees task %s", user, taskKey).isNotNull();
+      if (task.getAssignee() == null) {
+        engine.getTaskService().claim(task.getId(), user);
+      }
+      engine.getFormService().submitTaskForm(task.getId(), form);
+    } finally {
+      people.actAsNobody();
+    }
+  }
+}

@@ -1,0 +1,357 @@
+package org.publicservice.procurement.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.publicservice.procurement.TestIdentities.PURCHASER;
+import static org.publicservice.procurement.contract.ContractFixtures.*;
+import static org.publicservice.procurement.contract.ContractVariables.*;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.math.BigDecimal;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.publicservice.procurement.ProcurementSpringTest;
+import org.publicservice.procurement.TestIdentities;
+import org.publicservice.procurement.calendar.WorkingDayCalendar;
+import org.publicservice.procurement.disclosure.DisclosureNotice;
+import org.publicservice.procurement.disclosure.DisclosureRegister;
+import org.publicservice.procurement.disclosure.NoticeType;
+import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.form.SubmissionRejectedException;
+import org.publicservice.procurement.notification.MailDeliveries;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The contract stage driven as the department and the organisations would drive it: draft, signature by the
+ * organisation and the department within 30 days of the award notice, publication and filing within their working
+ * days, and the fall-back to the next candidate.
+ */
+@ProcurementSpringTest
+class ContractStageTest {
+
+  @RegisterExtension
+  static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+
+  /** The day after the award notice of 1 December 2026 (a Tuesday): 30 days end on Thursday 31 December. */
+  static final ZonedDateTime AFTER_AWARD = ZonedDateTime.of(2026, 12, 2, 10, 0, 0, 0, ProcurementTime.ZONE);
+  static final ZonedDateTime DEADLINE = ZonedDateTime.of(2026, 12, 31, 23, 59, 59, 0, ProcurementTime.ZONE);
+  static final String SCHEDULE = """
+      第一阶段验收：100000：2027-04-30
+      第二阶段验收：100000：2027-08-31
+      绩效评价后尾款：80000：2028-01-31""";
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
+  @Autowired DisclosureRegister register;
+  @Autowired ContractRegister contracts;
+  @Autowired WorkingDayCalendar workingDays;
+
+  TestIdentities people;
+  MailDeliveries mails;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+    people = new TestIdentities(identityService).ensureOfficials();
+    mails = new MailDeliveries(engine);
+    ClockUtil.setCurrentTime(Date.from(AFTER_AWARD.toInstant()));
+  }
+
+  @AfterEach
+  void tearDown() {
+    people.actAsNobody();
+    ClockUtil.reset();
+  }
+
+  @Test
+  void theWinnerSignsOnTimeAndTheContractIsPublishedAndFiled() throws Exception {
+    ProcessInstance stage = start();
+    assertThat(stage).isWaitingAt("Task_DraftContract");
+    assertThat(runtimeService.getVariable(stage.getId(), CONTRACT_AMOUNT)).isEqualTo(new BigDecimal("280000"));
+    assertThat(runtimeService.getVariable(stage.getId(), CONTRACT_INDICATORS_TEXT))
+        .isEqualTo("服务对象满意度：90%\n上门服务人次：9600");
+    assertThat(runtimeService.getVariable(stage.getId(), SIGNING_DEADLINE))
+        .isEqualTo(Date.from(DEADLINE.toInstant()));
+    assertThat(taskService.createTaskQuery().processInstanceId(stage.getId()).singleResult().getDueDate())
+        .isEqualTo(Date.from(DEADLINE.toInstant()));
+
+    draft(stage, draftForm(280_000, 28_000, SCHEDULE));
+    Task sign = task(stage, "Task_SignContract");
+    assertThat(sign.getAssignee()).isEqualTo(WINNER_ORG);
+    people.actAs(PURCHASER);
+    try {
+      assertThat(taskService.createTaskQuery().taskId(sign.getId()).count()).as("the department does not sign for it")
+          .isZero();
+    } finally {
+      people.actAsNobody();
+    }
+    mails.deliver(stage.getBusinessKey());
+    List<MimeMessage> toWinner = MailDeliveries.mailsTo(greenMail, WINNER_ORG + "@demo.local");
+    MimeMessage ready = toWinner.stream().filter(m -> MailDeliveries.subject(m).startsWith("【合同待签订】")).findFirst()
+        .orElseThrow();
+    assertThat(ready.getSubject()).isEqualTo("【合同待签订】" + stage.getBusinessKey() + " 崇川区居家养老上门服务 政府采购合同");
+    assertThat(ready.getContent().toString()).contains("南通安乐居家养老服务社，您好", "合同金额：280,000.00元",
+        "签约期限：2026年12月31日");
+
+    ClockUtil.setCurrentTime(Date.from(AFTER_AWARD.plusDays(7).toInstant()));
+    signAsOrganisation(stage, WINNER_ORG);
+    countersign(stage);
+
+    String contractId = (String) runtimeService.getVariable(stage.getId(), CONTRACT_ID);
+    assertThat(contractId).isEqualTo(stage.getBusinessKey() + "-HT01");
+    assertThat(stage).isWaitingAt("Task_PublishContract", "Task_FileContract");
+    // signed Wednesday 9 December: 2 working days end Friday 11, 7 working days end Friday 18 December
+    assertThat(task(stage, "Task_PublishContract").getDueDate())
+        .isEqualTo(WorkingDayCalendar.endOf(java.time.LocalDate.of(2026, 12, 11)));
+    assertThat(task(stage, "Task_FileContract").getDueDate())
+        .isEqualTo(WorkingDayCalendar.endOf(java.time.LocalDate.of(2026, 12, 18)));
+
+    completeAs(engine, people, PURCHASER, stage, "Task_PublishContract", Variables.createVariables()
+        .putValue(WITHHELD_PARTS, "服务人员身份证号码"));
+    assertThat(notices(stage, NoticeType.CONTRACT)).singleElement().satisfies(notice -> {
+      assertThat(notice.title()).isEqualTo("崇川区居家养老上门服务政府采购合同公告");
+      assertThat(notice.content()).contains("合同编号：" + contractId, "供应商：南通安乐居家养老服务社",
+          "合同金额：280,000.00元", "履约保证金：28,000.00元", "服务期限：2027-01-01至2027-12-31",
+          "合同签订日期：2026-12-09", "第3期 绩效评价后尾款：80,000.00元，2028-01-31（绩效评价后支付）",
+          "上门服务人次：9600", "不予公开的内容（涉及国家秘密、商业秘密）：服务人员身份证号码");
+    });
+    completeAs(engine, people, PURCHASER, stage, "Task_FileContract", Variables.createVariables()
+        .putValue(FILING_REFERENCE, "通财购备〔2026〕118号"));
+
+    assertThat(stage).isEnded().hasPassed("EndEvent_ContractSigned").hasNotPassed("Task_DecideNextCandidate",
+        "Task_EscalateLatePublication", "Task_EscalateLateFiling");
+    Map<String, Object> out = history(stage);
+    assertThat(out).containsEntry(OUTCOME, OUTCOME_SIGNED).containsEntry(CONTRACTOR, WINNER_ORG)
+        .containsEntry(CONTRACTOR_NAME, WINNER_ORG_NAME).containsEntry(CONTRACT_SIGNED_DATE, "2026-12-09")
+        .containsEntry(CONTRACT_ID, contractId);
+    assertThat(((Number) out.get(CONTRACT_AMOUNT)).longValue()).isEqualTo(280_000L);
+    assertThat(JsonValues.rows(out.get(MILESTONES))).extracting(m -> m.get("name"), m -> m.get("dueDate"),
+            m -> m.get("finalPayment"))
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("第一阶段验收", "2027-04-30", false),
+            org.assertj.core.groups.Tuple.tuple("第二阶段验收", "2027-08-31", false),
+            org.assertj.core.groups.Tuple.tuple("绩效评价后尾款", "2028-01-31", true));
+    ContractRegister.SignedContract stored = contracts.find(contractId).orElseThrow();
+    assertThat(stored.amount()).isEqualByComparingTo("280000");
+    assertThat(stored.publishedAt()).isNotNull();
+    assertThat(stored.filedAt()).isNotNull();
+  }
+
+  @Test
+  void theWinnerRefusesAndTheNextCandidateSignsAtTheirOwnPrice() {
+    ProcessInstance stage = start();
+    draft(stage, draftForm(280_000, 0, SCHEDULE));
+    completeAs(engine, people, WINNER_ORG, stage, "Task_SignContract", Variables.createVariables()
+        .putValue(CONTRACTOR_DECISION, REFUSE).putValue(CONTRACTOR_REFUSAL_REASON, "人员无法按期到位。"));
+
+    assertThat(stage).isWaitingAt("Task_DecideNextCandidate").hasPassed("EndEvent_ContractorRefused");
+    assertThat(runtimeService.getVariables(stage.getId())).containsEntry(NO_SIGNATURE_REASON, "供应商拒绝签订合同")
+        .containsEntry(NEXT_CANDIDATE_NAME, SECOND_ORG_NAME).containsEntry(CONTRACTOR_REFUSAL_REASON, "人员无法按期到位。");
+    completeAs(engine, people, PURCHASER, stage, "Task_DecideNextCandidate",
+        Variables.createVariables().putValue(NEXT_STEP, NEXT_CANDIDATE));
+
+    assertThat(stage).isWaitingAt("Task_DraftContract");
+    assertThat(runtimeService.getVariables(stage.getId())).containsEntry(CONTRACTOR, SECOND_ORG)
+        .containsEntry(CONTRACT_AMOUNT, new BigDecimal("285000.5"));
+    // offered on 2 December: the second candidate's 30 days end on 1 January, a holiday, so on Monday 4 January
+    assertThat(runtimeService.getVariable(stage.getId(), SIGNING_DEADLINE))
+        .isEqualTo(WorkingDayCalendar.endOf(java.time.LocalDate.of(2027, 1, 4)));
+    assertThatThrownBy(() -> draft(stage, draftForm(280_000, 0, SCHEDULE)))
+        .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("合同金额必须与中标（成交）金额285,000.50元一致");
+
+    draft(stage, draftForm(285_000.5, 0, SCHEDULE.replace("80000", "85000.50")));
+    signAsOrganisation(stage, SECOND_ORG);
+    countersign(stage);
+    completeAs(engine, people, PURCHASER, stage, "Task_PublishContract", Variables.createVariables());
+    completeAs(engine, people, PURCHASER, stage, "Task_FileContract", Variables.createVariables()
+        .putValue(FILING_REFERENCE, "通财购备〔2026〕120号"));
+    assertThat(stage).isEnded().hasPassed("EndEvent_ContractSigned");
+    assertThat(history(stage)).containsEntry(CONTRACTOR, SECOND_ORG).containsEntry(CONTRACTOR_NAME, SECOND_ORG_NAME)
+        .containsEntry(OUTCOME, OUTCOME_SIGNED);
+    assertThat(notices(stage, NoticeType.CONTRACT)).singleElement()
+        .satisfies(n -> assertThat(n.content()).contains("供应商：南通心语社会工作服务社", "合同金额：285,000.50元"));
+  }
+
+  @Test
+  void whenThirtyDaysPassTheContractGoesToTheNextCandidateAndEndsWithoutContractWhenNoneIsLeft() {
+    ProcessInstance stage = start();
+    draft(stage, draftForm(280_000, 0, SCHEDULE));
+    Job deadline = timer(stage, "BoundaryEvent_SigningDeadlinePassed");
+    assertThat(deadline.getDuedate()).isEqualTo(Date.from(DEADLINE.toInstant()));
+
+    ClockUtil.setCurrentTime(Date.from(DEADLINE.plusSeconds(5).toInstant()));
+    engine.getManagementService().executeJob(deadline.getId());
+    assertThat(stage).isWaitingAt("Task_DecideNextCandidate");
+    assertThat(taskService.createTaskQuery().processInstanceId(stage.getId()).taskDefinitionKey("Task_SignContract")
+        .count()).isZero();
+    assertThat(runtimeService.getVariable(stage.getId(), NO_SIGNATURE_REASON)).isEqualTo("30日签约期限届满，合同未签订");
+    completeAs(engine, people, PURCHASER, stage, "Task_DecideNextCandidate",
+        Variables.createVariables().putValue(NEXT_STEP, NEXT_CANDIDATE));
+    assertThat(runtimeService.getVariable(stage.getId(), CONTRACTOR)).isEqualTo(SECOND_ORG);
+
+    draft(stage, draftForm(285_000.5, 0, SCHEDULE.replace("80000", "85000.50")));
+    completeAs(engine, people, SECOND_ORG, stage, "Task_SignContract", Variables.createVariables()
+        .putValue(CONTRACTOR_DECISION, REFUSE).putValue(CONTRACTOR_REFUSAL_REASON, "价格无法覆盖成本。"));
+    assertThat(runtimeService.getVariable(stage.getId(), NEXT_CANDIDATE_NAME)).isNull();
+    assertThatThrownBy(() -> completeAs(engine, people, PURCHASER, stage, "Task_DecideNextCandidate",
+        Variables.createVariables().putValue(NEXT_STEP, NEXT_CANDIDATE)))
+        .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("排名中已没有其他候选人");
+    completeAs(engine, people, PURCHASER, stage, "Task_DecideNextCandidate",
+        Variables.createVariables().putValue(NEXT_STEP, END_WITHOUT_CONTRACT));
+    assertThat(stage).isEnded().hasPassed("EndEvent_NoContract");
+    assertThat(history(stage)).containsEntry(OUTCOME, OUTCOME_NO_CONTRACT);
+    assertThat(notices(stage, NoticeType.CONTRACT)).isEmpty();
+  }
+
+  @Test
+  void supervisorsAreAlertedFiveDaysBeforeTheSigningLimit() throws Exception {
+    ProcessInstance stage = start();
+    draft(stage, draftForm(280_000, 0, SCHEDULE));
+    Job alert = timer(stage, "BoundaryEvent_SigningDeadlineNear");
+    assertThat(alert.getDuedate()).isEqualTo(Date.from(DEADLINE.minusDays(5).toInstant()));
+
+    ClockUtil.setCurrentTime(Date.from(DEADLINE.minusDays(5).plusMinutes(1).toInstant()));
+    engine.getManagementService().executeJob(alert.getId());
+    assertThat(stage).isWaitingAt("Task_SignContract").hasPassed("Task_AlertSupervisors");
+
+    mails.deliver(stage.getBusinessKey());
+    assertThat(MailDeliveries.mailsTo(greenMail, SUPERVISOR_MAIL)).filteredOn(m -> MailDeliveries.subject(m)
+        .startsWith("【签约期限将至】" + stage.getBusinessKey())).singleElement().satisfies(mail ->
+        assertThat(mail.getContent().toString()).contains("供应商：南通安乐居家养老服务社", "签约期限：2026年12月31日"));
+
+    signAsOrganisation(stage, WINNER_ORG);
+    countersign(stage);
+    assertThat(stage).isWaitingAt("Task_PublishContract", "Task_FileContract");
+  }
+
+  @Test
+  void latePublicationAndLateFilingAreReportedToSupervisors() throws Exception {
+    ProcessInstance stage = start();
+    draft(stage, draftForm(280_000, 0, SCHEDULE));
+    signAsOrganisation(stage, WINNER_ORG);
+    countersign(stage);
+    // signed Wednesday 2 December: publication due Friday 4, filing due Friday 11 December
+    Job publication = timer(stage, "BoundaryEvent_PublicationLate");
+    assertThat(publication.getDuedate()).isEqualTo(WorkingDayCalendar.endOf(java.time.LocalDate.of(2026, 12, 4)));
+    ClockUtil.setCurrentTime(new Date(publication.getDuedate().getTime() + 1000));
+    engine.getManagementService().executeJob(publication.getId());
+    assertThat(stage).isWaitingAt("Task_PublishContract", "Task_FileContract").hasPassed("Task_EscalateLatePublication");
+
+    Job filing = timer(stage, "BoundaryEvent_FilingLate");
+    assertThat(filing.getDuedate()).isEqualTo(WorkingDayCalendar.endOf(java.time.LocalDate.of(2026, 12, 11)));
+    ClockUtil.setCurrentTime(new Date(filing.getDuedate().getTime() + 1000));
+    engine.getManagementService().executeJob(filing.getId());
+    assertThat(stage).hasPassed("Task_EscalateLateFiling");
+
+    mails.deliver(stage.getBusinessKey());
+    List<String> subjects = MailDeliveries.mailsTo(greenMail, SUPERVISOR_MAIL).stream().map(MailDeliveries::subject)
+        .filter(s -> s.contains(stage.getBusinessKey())).toList();
+    assertThat(subjects).contains(
+        "【超期督办】" + stage.getBusinessKey() + " 崇川区居家养老上门服务：公告政府采购合同（实施条例第五十条：签订之日起2个工作日内） 已超期",
+        "【超期督办】" + stage.getBusinessKey() + " 崇川区居家养老上门服务：合同报财政部门备案（政府采购法第四十七条：签订之日起7个工作日内） 已超期");
+
+    completeAs(engine, people, PURCHASER, stage, "Task_PublishContract", Variables.createVariables());
+    completeAs(engine, people, PURCHASER, stage, "Task_FileContract", Variables.createVariables()
+        .putValue(FILING_REFERENCE, "通财购备〔2026〕131号"));
+    assertThat(stage).isEnded().hasPassed("EndEvent_ContractSigned");
+  }
+
+  @Test
+  void aDraftThatChangesThePriceOrBreaksTheBondOrScheduleRulesIsRefusedAndNothingIsSaved() {
+    ProcessInstance stage = start();
+    assertRefused(stage, draftForm(279_000, 0, SCHEDULE), "合同金额必须与中标（成交）金额280,000.00元一致");
+    assertRefused(stage, draftForm(280_000, 28_000.01, SCHEDULE), "履约保证金不得超过合同金额的10%，即28,000.00元");
+    assertRefused(stage, draftForm(280_000, 0, SCHEDULE.replace("80000", "70000")),
+        "付款计划各期金额合计270,000.00元，与合同金额280,000.00元不一致");
+    assertRefused(stage, draftForm(280_000, 0, "全部款项：280000：2028-01-31"), "付款计划至少应有两期");
+    assertRefused(stage, draftForm(280_000, 0, SCHEDULE.replace("第二阶段验收：100000：", "第二阶段验收100000：")),
+        "付款计划第2行应为“里程碑名称：金额：到期日期”");
+    assertRefused(stage, draftForm(280_000, 0, SCHEDULE.replace("2028-01-31", "2027-10-31")),
+        "最后一期是绩效评价后的尾款，到期日期不能早于服务期限结束日（2027-12-31）");
+    assertRefused(stage, draftForm(280_000, 0, SCHEDULE.replace("2027-04-30", "2027-4-30")),
+        "付款计划第1行的到期日期“2027-4-30”格式不正确");
+
+    assertThat(stage).isWaitingAt("Task_DraftContract");
+    assertThat(runtimeService.getVariable(stage.getId(), MILESTONES)).isNull();
+    assertThat(runtimeService.getVariable(stage.getId(), PERFORMANCE_BOND)).isNull();
+    assertThat(runtimeService.getVariable(stage.getId(), CONTRACT_AMOUNT)).isEqualTo(new BigDecimal("280000"));
+  }
+
+  // --- driving the stage ------------------------------------------------------------------------------------
+
+  private ProcessInstance start() {
+    String projectNumber = newProjectNumber();
+    return runtimeService.startProcessInstanceByKey(PROCESS_KEY, projectNumber, awarded(projectNumber));
+  }
+
+  static VariableMap draftForm(Number amount, Number bond, String schedule) {
+    return Variables.createVariables()
+        .putValue(CONTRACT_AMOUNT, amount)
+        .putValue(PERFORMANCE_BOND, bond)
+        .putValue(CONTRACT_PERIOD_START, "2027-01-01")
+        .putValue(CONTRACT_PERIOD_END, "2027-12-31")
+        .putValue(PAYMENT_SCHEDULE_TEXT, schedule)
+        .putValue(CONTRACT_TERMS, "服务人员变动须提前10日书面告知采购人。");
+  }
+
+  private void draft(ProcessInstance stage, VariableMap form) {
+    completeAs(engine, people, PURCHASER, stage, "Task_DraftContract", form);
+  }
+
+  private void assertRefused(ProcessInstance stage, VariableMap form, String message) {
+    assertThatThrownBy(() -> draft(stage, form)).isInstanceOf(SubmissionRejectedException.class)
+        .hasMessageContaining(message);
+  }
+
+  private void signAsOrganisation(ProcessInstance stage, String organisation) {
+    completeAs(engine, people, organisation, stage, "Task_SignContract",
+        Variables.createVariables().putValue(CONTRACTOR_DECISION, SIGN));
+  }
+
+  private void countersign(ProcessInstance stage) {
+    completeAs(engine, people, PURCHASER, stage, "Task_CountersignContract",
+        Variables.createVariables().putValue(DEPARTMENT_SIGNS, true));
+  }
+
+  private Task task(ProcessInstance stage, String key) {
+    return taskService.createTaskQuery().processInstanceId(stage.getId()).taskDefinitionKey(key).singleResult();
+  }
+
+  private Job timer(ProcessInstance stage, String activityId) {
+    return engine.getManagementService().createJobQuery().processInstanceId(stage.getId()).activityId(activityId)
+        .timers().singleResult();
+  }
+
+  private List<DisclosureNotice> notices(ProcessInstance stage, NoticeType type) {
+    return register.findByProject(stage.getBusinessKey()).stream().filter(n -> n.type() == type).toList();
+  }
+
+  private Map<String, Object> history(ProcessInstance stage) {
+    Map<String, Object> values = new java.util.HashMap<>();
+    BpmnAwareTests.historyService().createHistoricVariableInstanceQuery().processInstanceId(stage.getId()).list()
+        .forEach(v -> values.put(v.getName(), v.getValue()));
+    return values;
+  }
+}
