@@ -60,6 +60,8 @@ public final class EvaluationVariables {
   public static final String FINAL_PAYMENT_SHARE = "finalPaymentShare";
   public static final String FINAL_PAYMENT_AMOUNT = "finalPaymentAmount";
   public static final String FINAL_PAYMENT_AMOUNT_TEXT = "finalPaymentAmountText";
+  /** The published result on the portal, for the mails. */
+  public static final String EVALUATION_NOTICE_LINK = "evaluationNoticeLink";
   public static final String GRADE_EXCELLENT = "EXCELLENT";
   public static final String GRADE_GOOD = "GOOD";
   public static final String GRADE_PASS = "PASS";

@@ -14,6 +14,7 @@ import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.form.FormRules;
 import org.publicservice.procurement.rating.ServiceRatings;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,11 +28,14 @@ public class PublishEvaluationResultDelegate implements JavaDelegate {
   private final DisclosureRegister register;
   private final ServiceRatings ratings;
   private final FinalPayments payments;
+  private final String publicUrl;
 
-  public PublishEvaluationResultDelegate(DisclosureRegister register, ServiceRatings ratings, FinalPayments payments) {
+  public PublishEvaluationResultDelegate(DisclosureRegister register, ServiceRatings ratings, FinalPayments payments,
+      @Value("${procurement.public-url}") String publicUrl) {
     this.register = register;
     this.ratings = ratings;
     this.payments = payments;
+    this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
   }
 
   @Override
@@ -67,8 +71,9 @@ public class PublishEvaluationResultDelegate implements JavaDelegate {
     }
     line(text, "尾款支付", yuan(payment.amount()) + "（合同尾款" + yuan(payment.milestoneAmount()) + "的"
         + payment.share().multiply(BigDecimal.valueOf(100)).setScale(0, RoundingMode.HALF_UP) + "%）");
-    register.publish(projectNumber, NoticeType.EVALUATION_RESULT, department + "关于" + serviceName + "的绩效评价结果公告",
+    var notice = register.publish(projectNumber, NoticeType.EVALUATION_RESULT, department + "关于" + serviceName + "的绩效评价结果公告",
         text.toString(), department, execution.getProcessInstanceId());
+    execution.setVariable(EVALUATION_NOTICE_LINK, publicUrl + "/portal/notices/" + notice.id());
   }
 
   private static String points(Object score) {

@@ -74,10 +74,13 @@ public final class AccessRules {
       group(Groups.DEPT_CIVIL_AFFAIRS, "南通市民政局", Groups.TYPE_DEPARTMENT,
           app(TASKLIST),
           // revises its own requests and runs its single sources; its members are purchasers as well
-          processes(List.of(PUBLIC_SERVICE_PURCHASE, SINGLE_SOURCE_STAGE), ProcessDefinitionPermissions.READ)),
+          processes(List.of(PUBLIC_SERVICE_PURCHASE, SINGLE_SOURCE_STAGE), ProcessDefinitionPermissions.READ),
+          // hands out the rating codes of its evaluations
+          processes(List.of(EVALUATION_STAGE), ProcessDefinitionPermissions.READ)),
       group(Groups.DEPT_HEALTH, "南通市卫生健康委员会", Groups.TYPE_DEPARTMENT,
           app(TASKLIST),
-          processes(List.of(PUBLIC_SERVICE_PURCHASE, SINGLE_SOURCE_STAGE), ProcessDefinitionPermissions.READ)),
+          processes(List.of(PUBLIC_SERVICE_PURCHASE, SINGLE_SOURCE_STAGE), ProcessDefinitionPermissions.READ),
+          processes(List.of(EVALUATION_STAGE), ProcessDefinitionPermissions.READ)),
       group(Groups.FINANCE, "财政局", Groups.TYPE_ROLE,
           app(TASKLIST),
           processes(PURCHASE_PROCESSES, ProcessDefinitionPermissions.READ),
