@@ -1,0 +1,59 @@
+package org.publicservice.procurement.evaluation;
+
+import static org.publicservice.procurement.evaluation.EvaluationVariables.*;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.publicservice.procurement.disclosure.DisclosureNotice;
+import org.publicservice.procurement.disclosure.DisclosureRegister;
+import org.publicservice.procurement.disclosure.NoticeType;
+import org.publicservice.procurement.notification.Notifications;
+import org.publicservice.procurement.rating.ServiceRatings;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the residents who rated and asked for it the published outcome, with a link to the notice. Their addresses
+ * are deleted as the mails are queued: the product keeps no list of residents.
+ */
+@Component("mailRatingFollowers")
+public class MailRatingFollowersDelegate implements JavaDelegate {
+
+  static final String TEMPLATE = "evaluation-outcome-resident";
+
+  private final ServiceRatings ratings;
+  private final Notifications notifications;
+  private final DisclosureRegister register;
+  private final String publicUrl;
+
+  public MailRatingFollowersDelegate(ServiceRatings ratings, Notifications notifications, DisclosureRegister register,
+      @Value("${procurement.public-url}") String publicUrl) {
+    this.ratings = ratings;
+    this.notifications = notifications;
+    this.register = register;
+    this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    long evaluationId = ((Number) execution.getVariable(EVALUATION_ID)).longValue();
+    DisclosureNotice notice = register.findByProject(execution.getProcessBusinessKey()).stream()
+        .filter(n -> n.type() == NoticeType.EVALUATION_RESULT
+            && execution.getProcessInstanceId().equals(n.processInstanceId()))
+        .reduce((first, second) -> second)
+        .orElseThrow(() -> new IllegalStateException("the result is published before residents are told"));
+    var summary = ratings.summary(evaluationId);
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("departmentName", execution.getVariable("departmentName"));
+    model.put("contractorName", execution.getVariable(CONTRACTOR_NAME));
+    model.put(GRADE_NAME, execution.getVariable(GRADE_NAME));
+    model.put("ratingCount", summary.ratings());
+    model.put("averageStars", summary.rated() ? summary.average().toPlainString() : "—");
+    model.put("noticeLink", publicUrl + "/portal/notices/" + notice.id());
+    for (String address : ratings.takeFollowers(evaluationId)) {
+      notifications.toAddress(execution, address, TEMPLATE, model);
+    }
+  }
+}

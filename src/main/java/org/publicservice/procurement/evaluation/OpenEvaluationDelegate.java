@@ -1,0 +1,95 @@
+package org.publicservice.procurement.evaluation;
+
+import static org.publicservice.procurement.evaluation.EvaluationVariables.*;
+import static org.publicservice.procurement.planning.PlanningVariables.DEPARTMENT_NAME;
+import static org.publicservice.procurement.planning.PlanningVariables.INDICATORS;
+import static org.publicservice.procurement.planning.PlanningVariables.SERVICE_NAME;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.publicservice.procurement.calendar.WorkingDayCalendar;
+import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.rating.RatingProperties;
+import org.publicservice.procurement.rating.ServiceRatings;
+import org.publicservice.procurement.rating.ServiceRatings.NewEvaluation;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens the final evaluation at the end of the service period: records it with the contract's indicators, opens
+ * the public's rating window ({@code procurement.rating.window-working-days} working days) and gives the forms the
+ * indicator names for their numbered fields. A stage started without the contract's data is a fault of the calling
+ * process, not of a user: it fails here and shows as an incident.
+ */
+@Component("openEvaluation")
+public class OpenEvaluationDelegate implements JavaDelegate {
+
+  static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+
+  private final ServiceRatings ratings;
+  private final WorkingDayCalendar workingDays;
+  private final RatingProperties properties;
+
+  public OpenEvaluationDelegate(ServiceRatings ratings, WorkingDayCalendar workingDays, RatingProperties properties) {
+    this.ratings = ratings;
+    this.workingDays = workingDays;
+    this.properties = properties;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    FormRules in = FormRules.of(execution);
+    List<String> indicators = indicatorLines(in.rows(INDICATORS));
+    if (indicators.isEmpty() || indicators.size() > MAX_INDICATORS) {
+      throw new IllegalStateException("EvaluationStage needs 1 to " + MAX_INDICATORS + " indicators, got "
+          + indicators.size());
+    }
+    String contractor = required(in, CONTRACTOR);
+    OffsetDateTime opens = ClockUtil.getCurrentTime().toInstant().atZone(ProcurementTime.ZONE).toOffsetDateTime();
+    Date closes = workingDays.after(ClockUtil.getCurrentTime(), properties.windowWorkingDays());
+    long evaluationId = ratings.open(new NewEvaluation(execution.getProcessBusinessKey(),
+        execution.getProcessInstanceId(), in.optionalText(CONTRACT_ID), contractor,
+        in.optionalText(CONTRACTOR_NAME) == null ? contractor : in.optionalText(CONTRACTOR_NAME),
+        required(in, SERVICE_NAME), required(in, DEPARTMENT_NAME), indicators, opens,
+        closes.toInstant().atZone(ProcurementTime.ZONE).toOffsetDateTime()));
+
+    execution.setVariable(EVALUATION_ID, evaluationId);
+    execution.setVariable(INDICATOR_COUNT, indicators.size());
+    for (int i = 1; i <= indicators.size(); i++) {
+      execution.setVariable(INDICATOR_NAME + i, indicators.get(i - 1));
+    }
+    execution.setVariable(RATING_WINDOW_END, closes);
+    execution.setVariable(RATING_WINDOW_END_TEXT, MINUTE.format(closes.toInstant().atZone(ProcurementTime.ZONE)));
+    execution.setVariable(RATING_LINK, ratings.ratingLink(execution.getProcessBusinessKey()));
+  }
+
+  /** "name（目标：target）" for each indicator of the plan, as the forms and the rating page show it. */
+  static List<String> indicatorLines(List<Map<String, Object>> rows) {
+    List<String> lines = new ArrayList<>();
+    for (Map<String, Object> row : rows) {
+      Object name = row.get("name");
+      Object target = row.get("target");
+      if (name == null || name.toString().isBlank()) {
+        throw new IllegalStateException("indicator without name: " + row);
+      }
+      lines.add(target == null || target.toString().isBlank() ? name.toString().strip()
+          : name.toString().strip() + "（目标：" + target.toString().strip() + "）");
+    }
+    return lines;
+  }
+
+  private static String required(FormRules in, String variable) {
+    String value = in.optionalText(variable);
+    if (value == null) {
+      throw new IllegalStateException("EvaluationStage started without variable " + variable);
+    }
+    return value;
+  }
+}
