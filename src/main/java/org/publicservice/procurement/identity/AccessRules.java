@@ -16,6 +16,7 @@ import static org.camunda.bpm.engine.authorization.Resources.USER;
 import static org.publicservice.procurement.identity.ProcessKeys.AWARD_STAGE;
 import static org.publicservice.procurement.identity.ProcessKeys.CONTRACT_STAGE;
 import static org.publicservice.procurement.identity.ProcessKeys.EVALUATION_STAGE;
+import static org.publicservice.procurement.identity.ProcessKeys.INTENTION_COMMENT;
 import static org.publicservice.procurement.identity.ProcessKeys.MAIL_DELIVERY;
 import static org.publicservice.procurement.identity.ProcessKeys.PERFORMANCE_STAGE;
 import static org.publicservice.procurement.identity.ProcessKeys.PUBLIC_SERVICE_PURCHASE;
@@ -73,11 +74,14 @@ public final class AccessRules {
           colleagues()),
       group(Groups.DEPT_CIVIL_AFFAIRS, "南通市民政局", Groups.TYPE_DEPARTMENT,
           app(TASKLIST),
-          // revises its own requests and runs its single sources; its members are purchasers as well
-          processes(List.of(PUBLIC_SERVICE_PURCHASE, SINGLE_SOURCE_STAGE), ProcessDefinitionPermissions.READ)),
+          // revises its own requests and runs its single sources; its members are purchasers as well; reads the
+          // residents' comments on its intentions
+          processes(List.of(PUBLIC_SERVICE_PURCHASE, SINGLE_SOURCE_STAGE, INTENTION_COMMENT),
+              ProcessDefinitionPermissions.READ)),
       group(Groups.DEPT_HEALTH, "南通市卫生健康委员会", Groups.TYPE_DEPARTMENT,
           app(TASKLIST),
-          processes(List.of(PUBLIC_SERVICE_PURCHASE, SINGLE_SOURCE_STAGE), ProcessDefinitionPermissions.READ)),
+          processes(List.of(PUBLIC_SERVICE_PURCHASE, SINGLE_SOURCE_STAGE, INTENTION_COMMENT),
+              ProcessDefinitionPermissions.READ)),
       group(Groups.FINANCE, "财政局", Groups.TYPE_ROLE,
           app(TASKLIST),
           processes(PURCHASE_PROCESSES, ProcessDefinitionPermissions.READ),

@@ -20,6 +20,8 @@ public final class ProcessKeys {
   public static final String CONTRACT_STAGE = "ContractStage";
   public static final String PERFORMANCE_STAGE = "PerformanceStage";
   public static final String EVALUATION_STAGE = "EvaluationStage";
+  /** Started by the portal for a resident's comment on a procurement intention; read by the department. */
+  public static final String INTENTION_COMMENT = "IntentionComment";
   /** Technical: sends mails, has no user tasks. */
   public static final String MAIL_DELIVERY = "MailDelivery";
   /** Started by administrators to maintain the working-day calendar. */
