@@ -130,7 +130,7 @@ class PortalStatisticsTest {
     for (String key : List.of(TENDER_FIXTURE, EVALUATION_FIXTURE)) {
       if (repository.createProcessDefinitionQuery().processDefinitionKey(key).count() == 0) {
         repository.createDeployment().name(key).addModelInstance(key + ".bpmn",
-            Bpmn.createExecutableProcess(key).startEvent().endEvent().done()).deploy();
+            Bpmn.createExecutableProcess(key).camundaStartableInTasklist(false).startEvent().endEvent().done()).deploy();
       }
     }
   }
