@@ -9,13 +9,14 @@ import java.util.List;
  */
 public record BarChart(String id, String title, String note, List<Bar> bars) {
 
-  static final int WIDTH = 600;
-  static final int LABEL_END = 165;
-  static final int BAR_START = 172;
-  static final int BAR_MAX = 330;
-  static final int ROW = 30;
-  static final int TOP = 6;
-  static final int MAX_LABEL = 11;
+  // Phone first: each bar has its label on the line above it, so the drawing stays narrow and its text readable
+  // when the SVG is scaled down to a phone's width.
+  static final int WIDTH = 360;
+  static final int BAR_MAX = 200;
+  static final int BAR_HEIGHT = 16;
+  static final int ROW = 46;
+  static final int TOP = 4;
+  static final int MAX_LABEL = 26;
 
   /** One bar: {@code display} is the value as the reader reads it (yuan, days, percent). */
   public record Bar(String label, double value, String display, int index, double maximum) {
@@ -28,16 +29,20 @@ public record BarChart(String id, String title, String note, List<Bar> bars) {
       return maximum <= 0 || value <= 0 ? 0 : Math.max(2, Math.round(value / maximum * BAR_MAX * 10) / 10.0);
     }
 
-    public int y() {
-      return TOP + index * ROW;
+    public int labelY() {
+      return TOP + index * ROW + 13;
     }
 
-    public int textY() {
-      return y() + 14;
+    public int y() {
+      return TOP + index * ROW + 19;
+    }
+
+    public int valueY() {
+      return y() + 13;
     }
 
     public double valueX() {
-      return BAR_START + width() + 6;
+      return width() + 6;
     }
   }
 
@@ -59,7 +64,7 @@ public record BarChart(String id, String title, String note, List<Bar> bars) {
   }
 
   public int height() {
-    return empty() ? 56 : TOP * 2 + bars.size() * ROW;
+    return empty() ? 56 : TOP * 2 + bars.size() * ROW - 6;
   }
 
   public String viewBox() {

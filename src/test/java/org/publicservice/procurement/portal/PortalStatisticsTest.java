@@ -85,8 +85,8 @@ class PortalStatisticsTest {
         .contains("招标公告", "3份", "废标公告", "1份", "33.3%")
         .contains("50天（1项）", ">50天<");
     // the largest figure of a chart gets the full bar, the others theirs in proportion
-    assertThat(html).contains("<rect x=\"172\" height=\"18\" rx=\"2\" y=\"6\" width=\"330.0\">")
-        .contains("width=\"220.0\"", "width=\"110.0\"");
+    assertThat(html).contains("<rect x=\"0\" height=\"16\" rx=\"2\" y=\"23\" width=\"200.0\">")
+        .contains("width=\"133.3\"", "width=\"66.7\"");
     assertThat(count(html, ">暂无数据</text>")).as("bidders and grades come from the stages").isEqualTo(2);
   }
 
