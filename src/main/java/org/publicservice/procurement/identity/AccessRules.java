@@ -18,6 +18,7 @@ import static org.publicservice.procurement.identity.ProcessKeys.BID_CHALLENGE;
 import static org.publicservice.procurement.identity.ProcessKeys.BID_COMPLAINT;
 import static org.publicservice.procurement.identity.ProcessKeys.CONTRACT_STAGE;
 import static org.publicservice.procurement.identity.ProcessKeys.EVALUATION_STAGE;
+import static org.publicservice.procurement.identity.ProcessKeys.INTENTION_COMMENT;
 import static org.publicservice.procurement.identity.ProcessKeys.MAIL_DELIVERY;
 import static org.publicservice.procurement.identity.ProcessKeys.PERFORMANCE_STAGE;
 import static org.publicservice.procurement.identity.ProcessKeys.PUBLIC_SERVICE_PURCHASE;
@@ -61,8 +62,12 @@ public final class AccessRules {
   public record GroupRule(String groupId, String name, String type, List<Grant> grants) {
   }
 
-  /** A department runs every stage of its own purchases; which instances it sees follows from its tasks. */
-  private static final List<String> DEPARTMENT_PROCESSES = PURCHASE_PROCESSES;
+  /**
+   * A department runs every stage of its own purchases and reads the residents' comments on its intentions; which
+   * instances it sees follows from its tasks.
+   */
+  private static final List<String> DEPARTMENT_PROCESSES =
+      Stream.concat(PURCHASE_PROCESSES.stream(), Stream.of(INTENTION_COMMENT)).toList();
 
   static final String TASKLIST = "tasklist";
   static final String COCKPIT = "cockpit";

@@ -24,6 +24,8 @@ public final class ProcessKeys {
   public static final String BID_CHALLENGE = "BidChallenge";
   /** Started by a bidder whose challenge was rejected; the finance bureau handles it. */
   public static final String BID_COMPLAINT = "BidComplaint";
+  /** Started by the portal for a resident's comment on a procurement intention; read by the department. */
+  public static final String INTENTION_COMMENT = "IntentionComment";
   /** Technical: sends mails, has no user tasks. */
   public static final String MAIL_DELIVERY = "MailDelivery";
   /** Started by administrators to maintain the working-day calendar. */

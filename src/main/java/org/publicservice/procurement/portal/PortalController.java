@@ -1,24 +1,38 @@
 package org.publicservice.procurement.portal;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.disclosure.PublicPlans;
 import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.participation.CommentRefusedException;
+import org.publicservice.procurement.participation.CommentVariables;
+import org.publicservice.procurement.participation.IntentionCommentDesk;
+import org.publicservice.procurement.participation.IntentionComments;
 import org.publicservice.procurement.planning.ServiceCategory;
 import org.publicservice.procurement.portal.PortalViews.Option;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The public disclosure portal (信息公开): anyone reads every notice of the register and each project's public
- * facts, without logging in. It only reads, and only the register and the public columns of the plans.
+ * facts, without logging in. It reads only the register and the public columns of the plans; the one thing it
+ * takes in is a resident's comment on an open procurement intention, which goes to the department and is never
+ * shown (only the number of comments is).
  */
 @Controller
 public class PortalController {
@@ -26,12 +40,28 @@ public class PortalController {
   static final int HOME_NOTICES = 10;
   private static final Pattern PROJECT_NUMBER = Pattern.compile("[A-Za-z0-9-]{1,32}");
 
+  /** The session's form token: a comment is only taken from a form this portal rendered in this session. */
+  static final String COMMENT_TOKEN = "portal.commentToken";
+  /** When this session sent its recent comments (engine clock, epoch milliseconds). */
+  static final String COMMENT_TIMES = "portal.commentTimes";
+  static final int COMMENTS_PER_SESSION = 3;
+  static final long SESSION_WINDOW_MILLIS = 10 * 60 * 1000L;
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private final DisclosureRegister register;
   private final PublicPlans plans;
+  private final IntentionCommentDesk commentDesk;
+  private final IntentionComments comments;
+  private final Organisations organisations;
 
-  public PortalController(DisclosureRegister register, PublicPlans plans) {
+  public PortalController(DisclosureRegister register, PublicPlans plans, IntentionCommentDesk commentDesk,
+      IntentionComments comments, Organisations organisations) {
     this.register = register;
     this.plans = plans;
+    this.commentDesk = commentDesk;
+    this.comments = comments;
+    this.organisations = organisations;
   }
 
   @GetMapping("/portal")
@@ -77,11 +107,104 @@ public class PortalController {
     var notice = parseId(id).flatMap(register::find)
         .orElseThrow(() -> PortalRequestException.notFound("没有找到这条公告，它可能不存在。"));
     model.addAttribute("notice", PortalViews.notice(notice));
+    model.addAttribute("organisations", organisations.namedIn(notice));
     return "portal/notice";
   }
 
   @GetMapping("/portal/projects/{projectNumber}")
-  public String project(@PathVariable String projectNumber, Model model) {
+  public String project(@PathVariable String projectNumber,
+      @RequestParam(name = "comment", required = false) String comment, HttpServletRequest request, Model model) {
+    projectPage(projectNumber, request, model);
+    model.addAttribute("commentSent", "sent".equals(comment));
+    model.addAttribute("commentForm", CommentForm.EMPTY);
+    return "portal/project";
+  }
+
+  /** What the resident typed, shown again (escaped) when the comment was refused. */
+  public record CommentForm(String name, String text, String email) {
+    static final CommentForm EMPTY = new CommentForm("", "", "");
+  }
+
+  /**
+   * A resident's comment on the project's procurement intention. Accepted: the department gets a task and the
+   * reader is sent back to the project page (post/redirect/get). Refused: the project page again with the reason,
+   * the typed text and the fitting status; nothing is stored.
+   */
+  @PostMapping("/portal/projects/{projectNumber}/comments")
+  public String comment(@PathVariable String projectNumber,
+      @RequestParam(required = false) String name, @RequestParam(required = false) String text,
+      @RequestParam(required = false) String email, @RequestParam(required = false) String website,
+      @RequestParam(required = false) String token, HttpServletRequest request, HttpServletResponse response,
+      Model model) {
+    projectPage(projectNumber, request, model);
+    model.addAttribute("commentSent", false);
+    CommentForm form = new CommentForm(limited(name), limited(text), limited(email));
+    model.addAttribute("commentForm", form);
+    var period = (IntentionCommentDesk.Period) model.getAttribute("commentPeriod");
+    if (!period.open()) {
+      return refused(response, model, 409, period.reason());
+    }
+    HttpSession session = request.getSession(false);
+    Object expected = session == null ? null : session.getAttribute(COMMENT_TOKEN);
+    if (expected == null || !expected.equals(token)) {
+      return refused(response, model, 403, "页面已过期或不是从本站提交的，请刷新页面后重新提交意见。");
+    }
+    if (website != null && !website.isEmpty()) {
+      // the field is hidden from people; only a program that fills every field fills it
+      return refused(response, model, 400, "提交未被接受。");
+    }
+    long now = ClockUtil.getCurrentTime().getTime();
+    List<Long> recent = recentComments(session, now);
+    if (recent.size() >= COMMENTS_PER_SESSION) {
+      return refused(response, model, 429, "提交过于频繁，请十分钟后再试。");
+    }
+    try {
+      commentDesk.receive(projectNumber, name, text, email, commentDesk.clientKey(request.getRemoteAddr()));
+    } catch (CommentRefusedException e) {
+      int status = switch (e.reason()) {
+        case UNKNOWN_PROJECT -> 404;
+        case CLOSED -> 409;
+        case INVALID -> 400;
+        case TOO_MANY -> 429;
+      };
+      return refused(response, model, status, e.getMessage());
+    }
+    recent.add(now);
+    session.setAttribute(COMMENT_TIMES, new ArrayList<>(recent));
+    return "redirect:/portal/projects/" + projectNumber + "?comment=sent#comment";
+  }
+
+  private String refused(HttpServletResponse response, Model model, int status, String message) {
+    response.setStatus(status);
+    model.addAttribute("commentError", message);
+    return "portal/project";
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Long> recentComments(HttpSession session, long now) {
+    Object stored = session.getAttribute(COMMENT_TIMES);
+    List<Long> times = new ArrayList<>();
+    if (stored instanceof List<?> list) {
+      for (Object time : list) {
+        if (time instanceof Long at && at > now - SESSION_WINDOW_MILLIS && at <= now) {
+          times.add(at);
+        }
+      }
+    }
+    return times;
+  }
+
+  /** Echoes at most this much of what was typed, so that a huge post cannot blow up the answer page. */
+  private static String limited(String text) {
+    if (text == null) {
+      return "";
+    }
+    int max = CommentVariables.MAX_TEXT + 1000;
+    return text.length() <= max ? text : text.substring(0, max);
+  }
+
+  /** The project's plan, notices and comment box; 404 for a project nobody published anything about. */
+  private void projectPage(String projectNumber, HttpServletRequest request, Model model) {
     if (!PROJECT_NUMBER.matcher(projectNumber).matches()) {
       throw PortalRequestException.notFound("没有找到项目编号为该值的项目。");
     }
@@ -93,7 +216,22 @@ public class PortalController {
     model.addAttribute("projectNumber", projectNumber);
     model.addAttribute("plan", plan.orElse(null));
     model.addAttribute("notices", notices);
-    return "portal/project";
+    var period = commentDesk.period(projectNumber)
+        .orElse(new IntentionCommentDesk.Period(false, "本项目不征求公众意见。"));
+    model.addAttribute("commentPeriod", period);
+    model.addAttribute("commentCount", comments.countFor(projectNumber));
+    model.addAttribute("commentMaxLength", CommentVariables.MAX_TEXT);
+    if (period.open()) {
+      HttpSession session = request.getSession(true);
+      Object token = session.getAttribute(COMMENT_TOKEN);
+      if (token == null) {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        token = HexFormat.of().formatHex(bytes);
+        session.setAttribute(COMMENT_TOKEN, token);
+      }
+      model.addAttribute("commentToken", token);
+    }
   }
 
   /** Every year from the first publication to this one, newest first. */

@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
 /** The portal's 400 and 404 answers: a Chinese page with the reason and a way back, never a stack trace. */
-@ControllerAdvice(assignableTypes = PortalController.class)
+@ControllerAdvice(assignableTypes = {PortalController.class, PortalFiguresController.class})
 class PortalErrors {
 
   @ExceptionHandler(PortalRequestException.class)
