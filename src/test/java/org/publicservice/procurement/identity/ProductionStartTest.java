@@ -21,6 +21,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 @Tag("isolated")
 class ProductionStartTest {
 
+  private static final String SEALING_KEY = "cHJvZHVjdGlvbi1zdGFydC10ZXN0LWtleS0zMmJ5dGU=";
+
   private final String database = "jdbc:h2:mem:prod-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;NON_KEYWORDS=VALUE";
 
   @Test
@@ -66,7 +68,8 @@ class ProductionStartTest {
         "--spring.mail.host=localhost",
         "--procurement.public-url=http://localhost",
         "--server.port=0",
-        "--camunda.bpm.job-execution.enabled=false"));
+        "--camunda.bpm.job-execution.enabled=false",
+        "--procurement.bids.sealing-key=" + SEALING_KEY));
     args.addAll(List.of(environment));
     return new SpringApplicationBuilder(ProcurementApplication.class).run(args.toArray(String[]::new));
   }

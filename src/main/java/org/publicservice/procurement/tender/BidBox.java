@@ -1,0 +1,476 @@
+package org.publicservice.procurement.tender;
+
+import static org.publicservice.procurement.form.FormRules.reject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.notification.Notifications;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The sealed bid box of a tender (政府采购法第三十五条; 87号令第三十三条、第三十九条至第四十一条). Social organisations submit,
+ * replace and withdraw bids until the bid deadline; before the opening nobody can read a bid's price or content:
+ * they are stored only sealed ({@link BidSealing}) in table {@code tender_bid}, never in process variables, and
+ * this class unseals them only at the opening, after the deadline by the engine clock, or for the bidder itself
+ * ({@link #ownBid}). Officials may know how many bids arrived ({@link #countBids}), nothing more.
+ *
+ * <p>The bidder methods are for the portal, which passes the logged-in organisation's user id. Every refusal is a
+ * {@link org.publicservice.procurement.form.SubmissionRejectedException} with a Chinese message, thrown before
+ * anything is written; nothing a bidder does touches a process instance, so it can never cause an incident.
+ */
+@Component
+public class BidBox {
+
+  static final String OPEN = "OPEN";
+  static final String OPENED = "OPENED";
+  static final String FAILED = "FAILED";
+  static final String ACTIVE = "ACTIVE";
+  static final String SUPERSEDED = "SUPERSEDED";
+  static final String WITHDRAWN = "WITHDRAWN";
+  static final String RETURNED = "RETURNED";
+  static final int MAX_TEXT = 20000;
+  static final String MAIL_BID_RECEIVED = "bid-received";
+  static final String MAIL_BID_WITHDRAWN = "bid-withdrawn";
+  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm:ss");
+  static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final JdbcClient jdbc;
+  private final BidSealing sealing;
+  private final Notifications notifications;
+  private final IdentityService identityService;
+  private final ProcessEngine processEngine;
+  private final SecureRandom random = new SecureRandom();
+
+  public BidBox(JdbcClient jdbc, BidSealing sealing, Notifications notifications,
+      @Lazy IdentityService identityService, @Lazy ProcessEngine processEngine) {
+    this.jdbc = jdbc;
+    this.sealing = sealing;
+    this.notifications = notifications;
+    this.identityService = identityService;
+    this.processEngine = processEngine;
+  }
+
+  // ---------------------------------------------------------------- bidders (portal)
+
+  /** Seals and stores the bid; an earlier bid of the same bidder in this round is superseded and destroyed. */
+  @Transactional
+  public BidReceipt submit(String projectNumber, String bidderUserId, BidContent content) {
+    BidContent bid = validated(content);
+    String bidderName = registeredOrganisation(bidderUserId);
+    CallRow call = lockedOpenCall(projectNumber, "投标");
+    if (bid.price().compareTo(call.budget()) > 0) {
+      throw reject("price", "投标报价" + yuan(bid.price()) + "超过项目预算" + yuan(call.budget()) + "，不能提交。");
+    }
+    OffsetDateTime now = now();
+    boolean replacing = destroyActiveBid(call, bidderUserId, SUPERSEDED, now) > 0;
+    String bidId = UUID.randomUUID().toString();
+    String receiptCode = call.projectNumber() + "-" + call.round() + "-"
+        + HexFormat.of().withUpperCase().formatHex(randomBytes(5));
+    BidSealing.Sealed sealed = sealing.seal(identity(bidId, call, bidderUserId), toJson(bid));
+    jdbc.sql("""
+            INSERT INTO tender_bid (id, project_number, round_no, bidder, bidder_name, submitted_at, receipt_code,
+                                    bid_status, wrapped_key, sealed_content)
+            VALUES (:id, :project, :round, :bidder, :name, :at, :receipt, :status, :key, :content)""")
+        .param("id", bidId).param("project", call.projectNumber()).param("round", call.round())
+        .param("bidder", bidderUserId).param("name", bidderName).param("at", now).param("receipt", receiptCode)
+        .param("status", ACTIVE).param("key", sealed.wrappedKey()).param("content", sealed.content())
+        .update();
+    Map<String, Object> model = mailModel(call);
+    model.put("submittedAt", TIME.format(now));
+    model.put("receiptCode", receiptCode);
+    model.put("replaced", replacing ? "本次投标已替换贵单位此前提交的投标文件，此前的投标文件已作废。" : "");
+    notifications.toUser(bidderUserId, MAIL_BID_RECEIVED, MAIL_BID_RECEIVED + ":" + bidId, model);
+    return new BidReceipt(call.projectNumber(), call.round(), bidderUserId, now, receiptCode);
+  }
+
+  /** Withdraws the bidder's bid before the deadline; its content is destroyed. */
+  @Transactional
+  public void withdraw(String projectNumber, String bidderUserId) {
+    registeredOrganisation(bidderUserId);
+    CallRow call = lockedOpenCall(projectNumber, "撤回投标");
+    OffsetDateTime now = now();
+    if (destroyActiveBid(call, bidderUserId, WITHDRAWN, now) == 0) {
+      throw reject(null, "贵单位在项目" + call.projectNumber() + "中没有可撤回的投标。");
+    }
+    Map<String, Object> model = mailModel(call);
+    model.put("withdrawnAt", TIME.format(now));
+    notifications.toUser(bidderUserId, MAIL_BID_WITHDRAWN,
+        MAIL_BID_WITHDRAWN + ":" + call.projectNumber() + ":" + call.round() + ":" + bidderUserId + ":" + now,
+        model);
+  }
+
+  /** The receipt of the bidder's valid bid in the project's latest round. */
+  public Optional<BidReceipt> receiptOf(String projectNumber, String bidderUserId) {
+    return latestCall(projectNumber).flatMap(call -> jdbc.sql("""
+            SELECT * FROM tender_bid WHERE project_number = :project AND round_no = :round AND bidder = :bidder
+              AND bid_status = :active""")
+        .param("project", call.projectNumber()).param("round", call.round()).param("bidder", bidderUserId)
+        .param("active", ACTIVE)
+        .query((rs, row) -> new BidReceipt(rs.getString("project_number"), rs.getInt("round_no"),
+            rs.getString("bidder"), rs.getObject("submitted_at", OffsetDateTime.class), rs.getString("receipt_code")))
+        .optional());
+  }
+
+  /**
+   * The bidder's own valid bid, unsealed for it alone. The portal passes the logged-in organisation; when the
+   * engine knows the caller (Tasklist, REST), anybody else is refused.
+   */
+  public Optional<BidContent> ownBid(String projectNumber, String bidderUserId) {
+    var caller = identityService.getCurrentAuthentication();
+    if (caller != null && caller.getUserId() != null && !caller.getUserId().equals(bidderUserId)) {
+      throw reject(null, "只有投标人本人可以查看自己的投标文件。");
+    }
+    return latestCall(projectNumber).flatMap(call -> activeBid(call, bidderUserId))
+        .filter(bid -> bid.sealedContent() != null)
+        .map(bid -> fromJson(sealing.unseal(identity(bid.id(), bid.projectNumber(), bid.round(), bid.bidder()),
+            bid.wrappedKey(), bid.sealedContent())));
+  }
+
+  /** Tenders taking bids now (before their deadline by the engine clock), soonest deadline first. */
+  public List<TenderCall> openCalls() {
+    return jdbc.sql("SELECT * FROM tender_call WHERE call_status = :open AND bid_deadline > :now"
+            + " ORDER BY bid_deadline, project_number")
+        .param("open", OPEN).param("now", now())
+        .query(BidBox::callRow).list().stream().map(CallRow::call).toList();
+  }
+
+  /** The project's latest round while it is not yet opened (also after its deadline, until the opening). */
+  public Optional<TenderCall> currentCall(String projectNumber) {
+    return latestCall(projectNumber).filter(call -> OPEN.equals(call.status())).map(CallRow::call);
+  }
+
+  /** How many valid bids the project's latest round holds: all an official may know before the opening. */
+  public int countBids(String projectNumber) {
+    return latestCall(projectNumber).map(call -> countActive(call.projectNumber(), call.round())).orElse(0);
+  }
+
+  // ---------------------------------------------------------------- the tender stage
+
+  /** Opens a new round for bids; returns its number (1 for the first call of the project). */
+  @Transactional
+  public int openCall(String projectNumber, String processInstanceId, String serviceName, String departmentName,
+      String procurementMethod, BigDecimal budget, OffsetDateTime bidDeadline, OffsetDateTime clarificationDeadline,
+      String qualificationRequirements) {
+    Integer last = jdbc.sql("SELECT MAX(round_no) FROM tender_call WHERE project_number = :project")
+        .param("project", projectNumber).query(Integer.class).single();
+    int round = last == null ? 1 : last + 1;
+    if (last != null) {
+      // an earlier round still open (a stage restarted without its opening) is closed unopened
+      latestCall(projectNumber).filter(call -> OPEN.equals(call.status()))
+          .ifPresent(call -> returnUnopened(call.projectNumber(), call.round()));
+    }
+    jdbc.sql("""
+            INSERT INTO tender_call (project_number, round_no, process_instance_id, service_name, department_name,
+                procurement_method, budget, bid_deadline, clarification_deadline, qualification_requirements,
+                published_at, call_status)
+            VALUES (:project, :round, :instance, :service, :department, :method, :budget, :deadline,
+                    :clarification, :qualifications, :now, :open)""")
+        .param("project", projectNumber).param("round", round).param("instance", processInstanceId)
+        .param("service", serviceName).param("department", departmentName).param("method", procurementMethod)
+        .param("budget", budget).param("deadline", bidDeadline).param("clarification", clarificationDeadline)
+        .param("qualifications", qualificationRequirements).param("now", now()).param("open", OPEN)
+        .update();
+    return round;
+  }
+
+  /** A clarification moved the bid deadline (实施条例第三十一条; 87号令第二十七条). */
+  @Transactional
+  public void moveDeadline(String projectNumber, int round, OffsetDateTime bidDeadline) {
+    jdbc.sql("UPDATE tender_call SET bid_deadline = :deadline WHERE project_number = :project AND round_no = :round"
+            + " AND call_status = :open")
+        .param("deadline", bidDeadline).param("project", projectNumber).param("round", round).param("open", OPEN)
+        .update();
+  }
+
+  public int countActive(String projectNumber, int round) {
+    return jdbc.sql("SELECT COUNT(*) FROM tender_bid WHERE project_number = :project AND round_no = :round"
+            + " AND bid_status = :active")
+        .param("project", projectNumber).param("round", round).param("active", ACTIVE)
+        .query(Integer.class).single();
+  }
+
+  /** The user ids of the organisations with a valid bid in the round, in order of submission. */
+  public List<String> bidders(String projectNumber, int round) {
+    return jdbc.sql("SELECT bidder FROM tender_bid WHERE project_number = :project AND round_no = :round"
+            + " AND bid_status = :active ORDER BY submitted_at, id")
+        .param("project", projectNumber).param("round", round).param("active", ACTIVE)
+        .query(String.class).list();
+  }
+
+  /** A bid as the opening reveals it. */
+  public record OpenedBid(String bidId, String bidder, String bidderName, OffsetDateTime submittedAt,
+      String receiptCode, BidContent content) {
+  }
+
+  /**
+   * The opening (87号令第三十九条至第四十一条): unseals every valid bid of the round, in order of submission, and marks
+   * the round opened. Refused before the bid deadline by the engine clock, whoever asks.
+   */
+  @Transactional
+  public List<OpenedBid> openBids(String projectNumber, int round) {
+    CallRow call = lockedCall(projectNumber, round)
+        .orElseThrow(() -> new IllegalStateException("No tender call " + projectNumber + " round " + round));
+    if (!OPEN.equals(call.status())) {
+      throw new IllegalStateException("Tender call " + projectNumber + " round " + round + " is " + call.status());
+    }
+    sealedUntilDeadline(call);
+    List<BidRow> bids = jdbc.sql("SELECT * FROM tender_bid WHERE project_number = :project AND round_no = :round"
+            + " AND bid_status = :active ORDER BY submitted_at, id")
+        .param("project", projectNumber).param("round", round).param("active", ACTIVE)
+        .query(BidBox::bidRow).list();
+    List<OpenedBid> opened = bids.stream().map(bid -> new OpenedBid(bid.id(), bid.bidder(), bid.bidderName(),
+        bid.submittedAt(), bid.receiptCode(), fromJson(sealing.unseal(
+            identity(bid.id(), bid.projectNumber(), bid.round(), bid.bidder()), bid.wrappedKey(),
+            bid.sealedContent()))))
+        .toList();
+    setStatus(call, OPENED);
+    return opened;
+  }
+
+  /**
+   * A failed tender (废标, 87号令第四十一条: fewer bidders than required, no opening): the round closes and its bids are
+   * returned unopened; their sealed content and keys are destroyed. Returns the bidders, to be told.
+   */
+  @Transactional
+  public List<String> returnUnopened(String projectNumber, int round) {
+    CallRow call = lockedCall(projectNumber, round)
+        .orElseThrow(() -> new IllegalStateException("No tender call " + projectNumber + " round " + round));
+    sealedUntilDeadline(call);
+    List<String> bidders = bidders(projectNumber, round);
+    OffsetDateTime now = now();
+    for (String bidder : bidders) {
+      destroyActiveBid(call, bidder, RETURNED, now);
+    }
+    setStatus(call, FAILED);
+    return bidders;
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private void sealedUntilDeadline(CallRow call) {
+    if (now().isBefore(call.bidDeadline())) {
+      throw new IllegalStateException("Bids of " + call.projectNumber() + " round " + call.round()
+          + " stay sealed until the bid deadline " + call.bidDeadline());
+    }
+  }
+
+  private void setStatus(CallRow call, String status) {
+    jdbc.sql("UPDATE tender_call SET call_status = :status, closed_at = :now"
+            + " WHERE project_number = :project AND round_no = :round")
+        .param("status", status).param("now", now()).param("project", call.projectNumber())
+        .param("round", call.round()).update();
+  }
+
+  private static BidContent validated(BidContent content) {
+    if (content == null) {
+      throw reject(null, "请填写投标文件。");
+    }
+    if (content.price() == null) {
+      throw reject("price", "请填写投标报价。");
+    }
+    if (content.price().signum() <= 0) {
+      throw reject("price", "投标报价必须大于零。");
+    }
+    if (content.price().stripTrailingZeros().scale() > 2) {
+      throw reject("price", "投标报价最多保留两位小数（分）。");
+    }
+    return new BidContent(content.price().setScale(2),
+        requiredText(content.servicePlan(), "servicePlan", "服务方案"),
+        requiredText(content.team(), "team", "项目团队"),
+        requiredText(content.qualifications(), "qualifications", "资格证明材料"));
+  }
+
+  private static String requiredText(String text, String field, String label) {
+    if (text == null || text.isBlank()) {
+      throw reject(field, "请填写" + label + "。");
+    }
+    String trimmed = text.strip();
+    if (trimmed.length() > MAX_TEXT) {
+      throw reject(field, label + "不能超过" + MAX_TEXT + "个字。");
+    }
+    return trimmed;
+  }
+
+  /** The organisation's name; refuses users who are not registered social organisations. */
+  private String registeredOrganisation(String userId) {
+    if (userId == null || userId.isBlank()) {
+      throw reject(null, "请先以社会组织账号登录。");
+    }
+    String name = asSystem(() -> SocialOrganisations.nameOf(identityService, userId));
+    if (name == null) {
+      throw reject(null, "只有在平台登记的社会组织（承接主体）可以投标或提问。");
+    }
+    return name;
+  }
+
+  String organisationName(String userId) {
+    return registeredOrganisation(userId);
+  }
+
+  /** The project's open round, locked against a concurrent opening; refused after its deadline. */
+  private CallRow lockedOpenCall(String projectNumber, String action) {
+    String project = projectNumber == null ? "" : projectNumber.trim().toUpperCase(java.util.Locale.ROOT);
+    CallRow latest = latestCall(project)
+        .orElseThrow(() -> reject(null, "项目" + project + "目前没有正在接受投标的招标，请核对项目编号。"));
+    CallRow call = lockedCall(latest.projectNumber(), latest.round()).orElseThrow();
+    if (!OPEN.equals(call.status())) {
+      throw reject(null, "项目" + project + "目前没有正在接受投标的招标。");
+    }
+    if (!now().isBefore(call.bidDeadline())) {
+      throw reject(null, "项目" + project + "的投标截止时间（" + MINUTE.format(call.bidDeadline())
+          + "）已过，不能再" + action + "。");
+    }
+    return call;
+  }
+
+  private Optional<CallRow> latestCall(String projectNumber) {
+    if (projectNumber == null) {
+      return Optional.empty();
+    }
+    return jdbc.sql("SELECT * FROM tender_call WHERE project_number = :project ORDER BY round_no DESC"
+            + " FETCH FIRST 1 ROWS ONLY")
+        .param("project", projectNumber.trim().toUpperCase(java.util.Locale.ROOT))
+        .query(BidBox::callRow).optional();
+  }
+
+  private Optional<CallRow> lockedCall(String projectNumber, int round) {
+    return jdbc.sql("SELECT * FROM tender_call WHERE project_number = :project AND round_no = :round FOR UPDATE")
+        .param("project", projectNumber).param("round", round).query(BidBox::callRow).optional();
+  }
+
+  private Optional<BidRow> activeBid(CallRow call, String bidder) {
+    return jdbc.sql("SELECT * FROM tender_bid WHERE project_number = :project AND round_no = :round"
+            + " AND bidder = :bidder AND bid_status = :active")
+        .param("project", call.projectNumber()).param("round", call.round()).param("bidder", bidder)
+        .param("active", ACTIVE).query(BidBox::bidRow).optional();
+  }
+
+  /** Ends the bidder's valid bid with the status given and destroys its content and key; returns rows changed. */
+  private int destroyActiveBid(CallRow call, String bidder, String status, OffsetDateTime now) {
+    return jdbc.sql("""
+            UPDATE tender_bid SET bid_status = :status, status_changed_at = :now, wrapped_key = NULL,
+                                  sealed_content = NULL
+            WHERE project_number = :project AND round_no = :round AND bidder = :bidder AND bid_status = :active""")
+        .param("status", status).param("now", now).param("project", call.projectNumber())
+        .param("round", call.round()).param("bidder", bidder).param("active", ACTIVE)
+        .update();
+  }
+
+  private Map<String, Object> mailModel(CallRow call) {
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("projectNumber", call.projectNumber());
+    model.put("serviceName", call.serviceName());
+    model.put("departmentName", call.departmentName());
+    model.put("tenderRound", call.round());
+    model.put("bidDeadline", MINUTE.format(call.bidDeadline()));
+    return model;
+  }
+
+  private static String identity(String bidId, CallRow call, String bidder) {
+    return identity(bidId, call.projectNumber(), call.round(), bidder);
+  }
+
+  private static String identity(String bidId, String projectNumber, int round, String bidder) {
+    return bidId + "|" + projectNumber + "|" + round + "|" + bidder;
+  }
+
+  private static String toJson(BidContent bid) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("price", bid.price().toPlainString());
+    node.put("servicePlan", bid.servicePlan());
+    node.put("team", bid.team());
+    node.put("qualifications", bid.qualifications());
+    return node.toString();
+  }
+
+  private static BidContent fromJson(String json) {
+    try {
+      JsonNode node = JSON.readTree(json);
+      return new BidContent(new BigDecimal(node.get("price").asText()), node.get("servicePlan").asText(),
+          node.get("team").asText(), node.get("qualifications").asText());
+    } catch (Exception e) {
+      throw new IllegalStateException("An unsealed bid is not readable", e);
+    }
+  }
+
+  private byte[] randomBytes(int count) {
+    byte[] bytes = new byte[count];
+    random.nextBytes(bytes);
+    return bytes;
+  }
+
+  static String yuan(BigDecimal amount) {
+    return org.publicservice.procurement.disclosure.NoticeText.yuan(amount);
+  }
+
+  private static OffsetDateTime now() {
+    return ClockUtil.getCurrentTime().toInstant().atZone(ProcurementTime.ZONE).toOffsetDateTime();
+  }
+
+  /** Runs identity look-ups as the system, joining the engine's command if one runs. */
+  private <T> T asSystem(Supplier<T> work) {
+    var configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+    return configuration.getCommandExecutorTxRequired().execute(context -> SystemAccess.run(work));
+  }
+
+  record CallRow(String projectNumber, int round, String processInstanceId, String serviceName,
+      String departmentName, String procurementMethod, BigDecimal budget, OffsetDateTime bidDeadline,
+      OffsetDateTime clarificationDeadline, String qualificationRequirements, String status) {
+
+    TenderCall call() {
+      return new TenderCall(projectNumber, round, serviceName, departmentName, procurementMethod, budget,
+          bidDeadline, clarificationDeadline, qualificationRequirements);
+    }
+  }
+
+  private record BidRow(String id, String projectNumber, int round, String bidder, String bidderName,
+      OffsetDateTime submittedAt, String receiptCode, String wrappedKey, String sealedContent) {
+  }
+
+  static CallRow callRow(ResultSet rs, int row) throws SQLException {
+    return new CallRow(rs.getString("project_number"), rs.getInt("round_no"), rs.getString("process_instance_id"),
+        rs.getString("service_name"), rs.getString("department_name"), rs.getString("procurement_method"),
+        rs.getBigDecimal("budget"), inChina(rs.getObject("bid_deadline", OffsetDateTime.class)),
+        inChina(rs.getObject("clarification_deadline", OffsetDateTime.class)),
+        rs.getString("qualification_requirements"), rs.getString("call_status"));
+  }
+
+  private static BidRow bidRow(ResultSet rs, int row) throws SQLException {
+    return new BidRow(rs.getString("id"), rs.getString("project_number"), rs.getInt("round_no"),
+        rs.getString("bidder"), rs.getString("bidder_name"), inChina(rs.getObject("submitted_at", OffsetDateTime.class)),
+        rs.getString("receipt_code"), rs.getString("wrapped_key"), rs.getString("sealed_content"));
+  }
+
+  private static OffsetDateTime inChina(OffsetDateTime time) {
+    return time == null ? null : time.atZoneSameInstant(ProcurementTime.ZONE).toOffsetDateTime();
+  }
+
+  Optional<CallRow> call(String projectNumber, int round) {
+    return jdbc.sql("SELECT * FROM tender_call WHERE project_number = :project AND round_no = :round")
+        .param("project", projectNumber).param("round", round).query(BidBox::callRow).optional();
+  }
+}
