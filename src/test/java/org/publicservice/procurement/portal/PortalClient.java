@@ -73,6 +73,19 @@ final class PortalClient {
         .map(HttpCookie::getValue).findFirst();
   }
 
+  /** Logs into a Camunda webapp in this browser, as its login page does (its own CSRF header, then the form). */
+  int logIntoWebapp(String userId, String password, String app) {
+    HttpResponse<String> page = get("/camunda/app/" + app + "/default/");
+    String token = page.headers().firstValue("X-XSRF-TOKEN").orElseGet(() -> cookies.getCookieStore().getCookies()
+        .stream().filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElseThrow());
+    return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-XSRF-TOKEN", token)
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(userId, StandardCharsets.UTF_8)
+            + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)))
+        .build()).statusCode();
+  }
+
   /** Puts a cookie into this browser, as an attacker who planted a session id would. */
   void useCookie(HttpCookie cookie) {
     cookies.getCookieStore().add(URI.create(base), cookie);
