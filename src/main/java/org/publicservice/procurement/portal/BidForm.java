@@ -16,8 +16,9 @@ record BidForm(String price, String servicePlan, String team, String qualificati
   static final int MAX_SERVICE_PLAN = 20_000;
   static final int MAX_TEAM = 5_000;
   static final int MAX_QUALIFICATIONS = 10_000;
-  /** Yuan with at most two decimals; thousands separators, spaces and a trailing 元 are allowed and dropped. */
-  private static final Pattern AMOUNT = Pattern.compile("[0-9]{1,13}(\\.[0-9]{1,2})?");
+  /** Yuan with at most two decimals, digits plain or grouped by thousands; spaces and a trailing 元 are dropped. */
+  private static final Pattern AMOUNT =
+      Pattern.compile("([0-9]{1,13}|[0-9]{1,3}(,[0-9]{3}){1,4})(\\.[0-9]{1,2})?");
 
   static BidForm empty() {
     return new BidForm("", "", "", "");
@@ -38,7 +39,7 @@ record BidForm(String price, String servicePlan, String team, String qualificati
     Map<String, String> problems = new LinkedHashMap<>();
     if (price.isBlank()) {
       problems.put("price", "请填写报价（元）。");
-    } else if (price.length() > MAX_PRICE || !AMOUNT.matcher(normalisedPrice()).matches()) {
+    } else if (price.length() > MAX_PRICE || !AMOUNT.matcher(typedPrice()).matches()) {
       problems.put("price", "报价应为以元为单位的金额，最多两位小数，如 1250000 或 1,250,000.00。");
     }
     tooLong(problems, "servicePlan", servicePlan, "服务方案", MAX_SERVICE_PLAN);
@@ -53,12 +54,14 @@ record BidForm(String price, String servicePlan, String team, String qualificati
         qualifications.strip());
   }
 
+  /** The price without spaces and unit, with the full-width comma of a Chinese keyboard as a comma. */
+  private String typedPrice() {
+    String text = price.replace(" ", "").replace("\u3000", "").replace("，", ",");
+    return text.endsWith("元") ? text.substring(0, text.length() - 1) : text;
+  }
+
   private String normalisedPrice() {
-    String text = price.strip();
-    if (text.endsWith("元")) {
-      text = text.substring(0, text.length() - 1);
-    }
-    return text.replace(",", "").replace("，", "").replace(" ", "");
+    return typedPrice().replace(",", "");
   }
 
   private static void tooLong(Map<String, String> problems, String field, String text, String label, int max) {

@@ -166,7 +166,7 @@ class BidderPagesTest {
     assertThat(overBudget.body()).contains("投标未提交：投标报价900,000.00元超过项目预算800,000.00元，不能提交。")
         .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;方案").doesNotContain("<script>");
 
-    for (String price : new String[] {"0", "-5", "1.234", "1e5"}) {
+    for (String price : new String[] {"0", "-5", "1.234", "1e5", "1,2", "7,00000"}) {
       assertThat(huimin.submit(tenderPage, tenderPage + "/bid", bid(price, "方案", "团队", "资质")).statusCode())
           .as(price).isEqualTo(400);
     }

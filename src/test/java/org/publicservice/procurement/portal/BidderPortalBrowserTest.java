@@ -7,6 +7,8 @@ import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.publicservice.procurement.browser.BrowserTest;
 import org.publicservice.procurement.tender.BidBox;
@@ -71,6 +73,16 @@ class BidderPortalBrowserTest extends BrowserTest {
     assertThat(driver.findElement(By.id("price")).getAttribute("value")).isEqualTo("1350000.00");
     assertThat(bidBox.countBids(projectNumber)).isEqualTo(1);
     screenshot("replaced");
+
+    // organisations bid from a phone too: the form fits the screen
+    driver.manage().window().setSize(new Dimension(390, 844));
+    driver.navigate().refresh();
+    waitVisible(By.cssSelector("form.bid-form"));
+    Object overflow = ((JavascriptExecutor) driver).executeScript(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+    assertThat(((Number) overflow).intValue()).as("horizontal overflow on a phone").isZero();
+    screenshot("phone");
+    driver.manage().window().setSize(new Dimension(1400, 1000));
 
     click(driver.findElement(By.cssSelector(".site-header .account button")));
     waitVisible(By.linkText("机构登录"));
