@@ -62,6 +62,7 @@ class BidderPagesTest {
     String area = huimin.get("/portal/bidder").body();
     assertThat(area).contains("我的投标", "南通惠民社区服务中心", serviceName, projectNumber, "800,000.00元", "竞争性磋商");
     assertThat(callCard(area)).contains("未投标");
+    assertThat(huimin.get("/portal/bidder").headers().firstValue("Cache-Control")).contains("no-store");
 
     String empty = huimin.get(tenderPage).body();
     assertThat(empty).contains(serviceName, "提交投标", "报价（元）", "服务方案", "团队", "资格证明材料",
@@ -219,6 +220,32 @@ class BidderPagesTest {
     assertThat(lateWithdraw.statusCode()).isEqualTo(400);
     assertThat(lateWithdraw.body()).contains("投标未撤回：");
     assertThat(bidBox.receiptOf(projectNumber, HUIMIN).orElseThrow().receiptCode()).isEqualTo(receiptCode);
+  }
+
+  @Test
+  void questionsAreRefusedInChineseWhenEmptyTooLongOrAfterTheClarificationDeadline() {
+    PortalClient huimin = loggedIn(HUIMIN);
+    String page = huimin.get(tenderPage).body();
+    assertThat(page).contains("提出疑问", "提交问题");
+
+    HttpResponse<String> empty = huimin.submit(tenderPage, tenderPage + "/questions", Map.of("question", "  "));
+    assertThat(empty.statusCode()).isEqualTo(400);
+    assertThat(empty.body()).contains("问题未提交：请填写问题内容。");
+    String tooLongText = "问".repeat(BidderController.MAX_QUESTION + 1);
+    HttpResponse<String> tooLong = huimin.submit(tenderPage, tenderPage + "/questions",
+        Map.of("question", tooLongText));
+    assertThat(tooLong.statusCode()).isEqualTo(400);
+    assertThat(tooLong.body()).contains("问题不能超过4000个字");
+
+    ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofDays(11).toMillis()));
+    String afterClarification = huimin.get(tenderPage).body();
+    assertThat(afterClarification).doesNotContain("提出疑问").contains("提交投标");
+    Map<String, String> late = new LinkedHashMap<>(Map.of("question", "<b>服务范围</b>是否包括节假日？"));
+    late.put("_csrf", PortalClient.csrfTokenIn(page));
+    HttpResponse<String> refused = huimin.post(tenderPage + "/questions", late);
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("问题未提交：项目" + projectNumber + "的提问截止时间", "已过，不再受理提问。")
+        .contains("&lt;b&gt;服务范围&lt;/b&gt;是否包括节假日？").doesNotContain("<b>服务范围");
   }
 
   private PortalClient loggedIn(String organisation) {
