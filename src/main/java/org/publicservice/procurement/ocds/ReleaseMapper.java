@@ -130,7 +130,7 @@ public class ReleaseMapper {
     }
     tender.put("procurementMethod", switch (method) {
       case OPEN_TENDER -> "open";
-      case COMPETITIVE_CONSULTATION -> "limited";
+      case COMPETITIVE_CONSULTATION, COMPETITIVE_NEGOTIATION -> "limited";
       case SINGLE_SOURCE -> "direct";
     });
     tender.put("procurementMethodDetails", method.label());

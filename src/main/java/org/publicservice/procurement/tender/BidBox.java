@@ -174,11 +174,11 @@ public class BidBox {
   @Transactional
   public int openCall(String projectNumber, String processInstanceId, String serviceName, String departmentName,
       String procurementMethod, BigDecimal budget, OffsetDateTime bidDeadline, OffsetDateTime clarificationDeadline,
-      String qualificationRequirements) {
-    Integer last = jdbc.sql("SELECT MAX(round_no) FROM tender_call WHERE project_number = :project")
+      String qualificationRequirements, String evaluationMethod) {
+    int last = jdbc.sql("SELECT COALESCE(MAX(round_no), 0) FROM tender_call WHERE project_number = :project")
         .param("project", projectNumber).query(Integer.class).single();
-    int round = last == null ? 1 : last + 1;
-    if (last != null) {
+    int round = last + 1;
+    if (last > 0) {
       // an earlier round still open (a stage restarted without its opening) is closed unopened
       latestCall(projectNumber).filter(call -> OPEN.equals(call.status()))
           .ifPresent(call -> returnUnopened(call.projectNumber(), call.round()));
@@ -186,13 +186,14 @@ public class BidBox {
     jdbc.sql("""
             INSERT INTO tender_call (project_number, round_no, process_instance_id, service_name, department_name,
                 procurement_method, budget, bid_deadline, clarification_deadline, qualification_requirements,
-                published_at, call_status)
+                published_at, call_status, evaluation_method)
             VALUES (:project, :round, :instance, :service, :department, :method, :budget, :deadline,
-                    :clarification, :qualifications, :now, :open)""")
+                    :clarification, :qualifications, :now, :open, :evaluation)""")
         .param("project", projectNumber).param("round", round).param("instance", processInstanceId)
         .param("service", serviceName).param("department", departmentName).param("method", procurementMethod)
         .param("budget", budget).param("deadline", bidDeadline).param("clarification", clarificationDeadline)
         .param("qualifications", qualificationRequirements).param("now", now()).param("open", OPEN)
+        .param("evaluation", evaluationMethod)
         .update();
     return round;
   }
@@ -216,7 +217,7 @@ public class BidBox {
   /** The user ids of the organisations with a valid bid in the round, in order of submission. */
   public List<String> bidders(String projectNumber, int round) {
     return jdbc.sql("SELECT bidder FROM tender_bid WHERE project_number = :project AND round_no = :round"
-            + " AND bid_status = :active ORDER BY submitted_at, id")
+            + " AND bid_status = :active ORDER BY submission_no")
         .param("project", projectNumber).param("round", round).param("active", ACTIVE)
         .query(String.class).list();
   }
@@ -239,7 +240,7 @@ public class BidBox {
     }
     sealedUntilDeadline(call);
     List<BidRow> bids = jdbc.sql("SELECT * FROM tender_bid WHERE project_number = :project AND round_no = :round"
-            + " AND bid_status = :active ORDER BY submitted_at, id")
+            + " AND bid_status = :active ORDER BY submission_no")
         .param("project", projectNumber).param("round", round).param("active", ACTIVE)
         .query(BidBox::bidRow).list();
     List<OpenedBid> opened = bids.stream().map(bid -> new OpenedBid(bid.id(), bid.bidder(), bid.bidderName(),

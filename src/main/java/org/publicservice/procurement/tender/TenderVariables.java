@@ -3,7 +3,7 @@ package org.publicservice.procurement.tender;
 /** Names of the process variables and messages of the tender stage (see /INTERFACES: TenderStage). */
 public final class TenderVariables {
 
-  public static final String PROCESS_KEY = "TenderStage";
+  public static final String STAGE_PROCESS_KEY = "TenderStage";
   /** A bidder's question in the clarification period, correlated by business key (the project number). */
   public static final String QUESTION_MESSAGE = "TenderQuestionAsked";
 
@@ -30,6 +30,8 @@ public final class TenderVariables {
   public static final String BID_DEADLINE = "bidDeadline";
   /** The same instant as a Date, for the deadline timer. */
   public static final String BID_DEADLINE_AT = "bidDeadlineAt";
+  /** The same for people to read in forms: 2026年12月28日 09:30. */
+  public static final String BID_DEADLINE_TEXT = "bidDeadlineText";
   public static final String CLARIFICATION_DEADLINE = "clarificationDeadline";
 
   // set when the call opens

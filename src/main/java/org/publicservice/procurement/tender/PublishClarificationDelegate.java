@@ -1,0 +1,119 @@
+package org.publicservice.procurement.tender;
+
+import static org.publicservice.procurement.disclosure.NoticeText.line;
+import static org.publicservice.procurement.planning.PlanningVariables.*;
+import static org.publicservice.procurement.tender.TenderVariables.*;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.publicservice.procurement.calendar.WorkingDayCalendar;
+import org.publicservice.procurement.disclosure.DisclosureRegister;
+import org.publicservice.procurement.disclosure.NoticeType;
+import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.notification.Notifications;
+import org.publicservice.procurement.planning.ProcurementMethod;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes an answer to a bidder's question or an amendment of the documents as a clarification notice
+ * (澄清或修改公告, 87号令第二十七条) without naming who asked, and mails it to every organisation with a bid in. When
+ * fewer than 15 days (open tender; 5 days consultation, 3 working days negotiation) remain, the bid deadline moves
+ * (实施条例第三十一条): in the bid box, in the stage's variables and in the waiting deadline timer.
+ */
+@Component("publishClarification")
+public class PublishClarificationDelegate implements JavaDelegate {
+
+  static final String MAIL = "tender-clarification";
+  static final String DEADLINE_TIMER = "Timer_BidDeadline";
+  static final String ANSWER_STEP = "Task_PublishAnswer";
+
+  private final DisclosureRegister register;
+  private final BidBox bidBox;
+  private final WorkingDayCalendar calendar;
+  private final Notifications notifications;
+
+  public PublishClarificationDelegate(DisclosureRegister register, BidBox bidBox, WorkingDayCalendar calendar,
+      Notifications notifications) {
+    this.register = register;
+    this.bidBox = bidBox;
+    this.calendar = calendar;
+    this.notifications = notifications;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    FormRules tender = FormRules.of(execution);
+    String projectNumber = execution.getProcessBusinessKey();
+    String department = tender.requiredText(DEPARTMENT_NAME, "采购单位");
+    String serviceName = tender.requiredText(SERVICE_NAME, "服务项目名称");
+    ProcurementMethod method = TenderRules.method(tender.requiredText(PROCUREMENT_METHOD, "采购方式"));
+    int round = (int) tender.requiredWholeNumber(TENDER_ROUND, "招标轮次");
+    boolean answer = ANSWER_STEP.equals(execution.getCurrentActivityId());
+
+    OffsetDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(ProcurementTime.ZONE).toOffsetDateTime();
+    OffsetDateTime deadline = OffsetDateTime.parse(tender.requiredText(BID_DEADLINE, "投标截止时间"));
+    OffsetDateTime moved = TenderRules.deadlineAfterClarification(method, now, deadline, calendar);
+    boolean deadlineMoved = moved.isAfter(deadline);
+
+    StringBuilder text = new StringBuilder();
+    line(text, "项目编号", projectNumber);
+    line(text, "项目名称", serviceName);
+    line(text, "采购单位", department);
+    if (answer) {
+      line(text, "供应商提出的问题", tender.requiredText(QUESTION_TEXT, "问题"));
+      line(text, "答复", tender.requiredText(QUESTION_ANSWER, "答复内容"));
+    } else {
+      line(text, "澄清或修改内容", tender.requiredText(AMENDMENT_TEXT, "澄清或修改内容"));
+    }
+    if (deadlineMoved) {
+      line(text, "投标截止及开标时间", "顺延至" + BidBox.MINUTE.format(moved) + "（原为" + BidBox.MINUTE.format(
+          deadline.atZoneSameInstant(ProcurementTime.ZONE)) + "）");
+      text.append("顺延理由：").append(TenderRules.clarificationRuleText(method)).append("。\n");
+    } else {
+      line(text, "投标截止及开标时间", BidBox.MINUTE.format(deadline.atZoneSameInstant(ProcurementTime.ZONE)) + "（不变）");
+    }
+    text.append("本澄清或修改内容为招标文件的组成部分。\n");
+    register.publish(projectNumber, NoticeType.CLARIFICATION,
+        department + "关于" + serviceName + "的澄清或修改公告", text.toString(), department,
+        execution.getProcessInstanceId());
+
+    if (deadlineMoved) {
+      moveDeadline(execution, projectNumber, round, moved);
+    }
+    Map<String, Object> model = Map.of("departmentName", department,
+        "clarification", text.toString(),
+        "bidDeadline", BidBox.MINUTE.format(moved.atZoneSameInstant(ProcurementTime.ZONE)),
+        "deadlineMoved", deadlineMoved ? "投标截止时间已顺延，请留意新的截止时间。" : "投标截止时间不变。");
+    for (String bidder : bidBox.bidders(projectNumber, round)) {
+      notifications.toUser(execution, bidder, MAIL, model);
+    }
+    if (!answer) {
+      // the next amendment starts from an empty form; the published notice keeps this one
+      execution.removeVariable(AMENDMENT_TEXT);
+    }
+  }
+
+  private void moveDeadline(DelegateExecution execution, String projectNumber, int round, OffsetDateTime moved) {
+    bidBox.moveDeadline(projectNumber, round, moved);
+    var instance = execution.getProcessInstance();
+    instance.setVariable(BID_DEADLINE, moved.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+    instance.setVariable(BID_DEADLINE_AT, Date.from(moved.toInstant()));
+    instance.setVariable(BID_DEADLINE_TEXT, BidBox.MINUTE.format(moved));
+    // the deadline timer was armed with the old date; it follows the new one (and the stage re-checks when it fires)
+    var management = execution.getProcessEngineServices().getManagementService();
+    SystemAccess.run(() -> {
+      for (Job timer : management.createJobQuery().processInstanceId(execution.getProcessInstanceId())
+          .activityId(DEADLINE_TIMER).list()) {
+        management.setJobDuedate(timer.getId(), Date.from(moved.toInstant()));
+      }
+      return null;
+    });
+  }
+}

@@ -1,0 +1,90 @@
+package org.publicservice.procurement.tender;
+
+import static org.publicservice.procurement.disclosure.NoticeText.line;
+import static org.publicservice.procurement.disclosure.NoticeText.yuan;
+import static org.publicservice.procurement.planning.PlanningVariables.*;
+import static org.publicservice.procurement.tender.TenderVariables.*;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.publicservice.procurement.calendar.WorkingDayCalendar;
+import org.publicservice.procurement.disclosure.DisclosureRegister;
+import org.publicservice.procurement.disclosure.NoticeType;
+import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.planning.ProcurementMethod;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes the tender notice (招标公告 / 磋商公告) in the disclosure register: it states the budget (实施条例第三十条;
+ * 87号令第十六条), the qualification requirements, how bids are evaluated, the deadlines and the bid bond, and how
+ * social organisations bid on the portal. The documents are available from now until the deadline.
+ */
+@Component("publishTenderNotice")
+public class PublishTenderNoticeDelegate implements JavaDelegate {
+
+  private final DisclosureRegister register;
+  private final WorkingDayCalendar calendar;
+
+  public PublishTenderNoticeDelegate(DisclosureRegister register, WorkingDayCalendar calendar) {
+    this.register = register;
+    this.calendar = calendar;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    FormRules tender = FormRules.of(execution);
+    String projectNumber = execution.getProcessBusinessKey();
+    String department = tender.requiredText(DEPARTMENT_NAME, "采购单位");
+    String serviceName = tender.requiredText(SERVICE_NAME, "服务项目名称");
+    ProcurementMethod method = TenderRules.method(tender.requiredText(PROCUREMENT_METHOD, "采购方式"));
+    OffsetDateTime deadline = OffsetDateTime.parse(tender.requiredText(BID_DEADLINE, "投标截止时间"));
+    OffsetDateTime questionsUntil = OffsetDateTime.parse(tender.requiredText(CLARIFICATION_DEADLINE, "提问截止时间"));
+
+    StringBuilder text = new StringBuilder();
+    line(text, "项目编号", projectNumber);
+    line(text, "采购单位", department);
+    line(text, "项目名称", serviceName);
+    line(text, "采购方式", method.label());
+    line(text, "预算金额", yuan(tender.requiredAmount(BUDGET, "预算金额")) + "（最高限价，投标报价超过预算的不予受理）");
+    line(text, "服务期限", tender.requiredText(SERVICE_PERIOD_START, "服务开始日期") + " 至 "
+        + tender.requiredText(SERVICE_PERIOD_END, "服务结束日期"));
+    line(text, "服务区域", tender.requiredText(REGION, "服务区域"));
+    if (tender.optionalText(SERVICE_DESCRIPTION) != null) {
+      line(text, "服务内容", tender.optionalText(SERVICE_DESCRIPTION));
+    }
+    line(text, "供应商资格要求", tender.requiredText(QUALIFICATION_REQUIREMENTS, "供应商资格要求"));
+    if (COMPREHENSIVE.equals(tender.requiredText(EVALUATION_METHOD, "评审方法"))) {
+      StringBuilder criteria = new StringBuilder("综合评分法，价格分")
+          .append(tender.requiredAmount(PRICE_WEIGHT, "价格分值").stripTrailingZeros().toPlainString()).append("分");
+      for (Map<String, Object> criterion : JsonValues.rows(execution.getVariable(EVALUATION_CRITERIA))) {
+        criteria.append("，").append(criterion.get("name")).append(criterion.get("maxScore")).append("分");
+      }
+      line(text, "评审方法", criteria.append("（满分100分）").toString());
+    } else {
+      line(text, "评审方法", "最低评标价法");
+    }
+    line(text, "投标保证金", tender.requiredAmount(BID_BOND, "投标保证金").signum() == 0 ? "不收取"
+        : yuan(tender.requiredAmount(BID_BOND, "投标保证金")) + "（不接受现金形式）");
+    line(text, "文件获取", "自本公告发布之日起至投标截止时间止，在本平台信息公开门户免费获取（不少于5个工作日）");
+    line(text, "提问截止时间", BidBox.MINUTE.format(questionsUntil));
+    line(text, "投标截止及开标时间", BidBox.MINUTE.format(deadline.atZoneSameInstant(ProcurementTime.ZONE)));
+    line(text, "最少投标人数", tender.requiredWholeNumber(MINIMUM_BIDS, "最少投标人数") + "家（不足时不予开标，作废标处理）");
+    text.append("投标方式：已在平台登记的社会组织登录信息公开门户，在本项目页面提交电子投标文件（报价、服务方案、项目团队、"
+        + "资格证明材料）。投标文件加密封存至开标时间，截止前可以替换或撤回。\n");
+    text.append(TenderRules.clarificationRuleText(method)).append("。\n");
+
+    register.publish(projectNumber, NoticeType.TENDER_NOTICE,
+        department + "关于" + serviceName + "的" + (method == ProcurementMethod.OPEN_TENDER ? "招标公告"
+            : method.label() + "公告"),
+        text.toString(), department, execution.getProcessInstanceId());
+  }
+
+  static String iso(OffsetDateTime time) {
+    return time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+  }
+}

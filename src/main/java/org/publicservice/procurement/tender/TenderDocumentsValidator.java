@@ -1,0 +1,180 @@
+package org.publicservice.procurement.tender;
+
+import static org.publicservice.procurement.form.FormRules.reject;
+import static org.publicservice.procurement.planning.PlanningVariables.BUDGET;
+import static org.publicservice.procurement.planning.PlanningVariables.PROCUREMENT_METHOD;
+import static org.publicservice.procurement.tender.TenderVariables.*;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.publicservice.procurement.calendar.WorkingDayCalendar;
+import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.planning.ProcurementMethod;
+import org.springframework.stereotype.Component;
+
+/**
+ * The tender documents the department prepares, checked against the statutory limits before anything is
+ * published: the minimum period to the bid deadline (政府采购法第三十五条; 214号第十条; 74号令第二十九条), the documents'
+ * availability of 5 working days (实施条例第三十一条; 87号令第十八条), the price weight of services under 综合评分法 (87号令
+ * 第五十五条: at least 10%; 竞争性磋商 10%-30%, 214号第二十四条), the criteria and price weight adding up to 100 points, and
+ * the bid bond of at most 2% of the budget (实施条例第三十三条). Sets the stage's OUT variables of the documents.
+ */
+@Component("validateTenderDocuments")
+public class TenderDocumentsValidator implements TaskListener {
+
+  static final int MAX_CRITERIA = 20;
+  static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
+  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+  private final WorkingDayCalendar calendar;
+
+  public TenderDocumentsValidator(WorkingDayCalendar calendar) {
+    this.calendar = calendar;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    FormRules form = FormRules.of(task);
+    ProcurementMethod method = TenderRules.method((String) task.getVariable(PROCUREMENT_METHOD));
+    BigDecimal budget = form.requiredAmount(BUDGET, "采购预算");
+    form.requiredText(QUALIFICATION_REQUIREMENTS, "供应商资格要求", 4000);
+
+    String evaluation = form.requiredChoice(EVALUATION_METHOD, "评审方法", Set.of(COMPREHENSIVE, LOWEST_PRICE));
+    List<Map<String, Object>> criteria = List.of();
+    if (LOWEST_PRICE.equals(evaluation)) {
+      if (method == ProcurementMethod.COMPETITIVE_CONSULTATION) {
+        throw reject(EVALUATION_METHOD, "竞争性磋商应采用综合评分法（财库〔2014〕214号第二十三条）。");
+      }
+      task.setVariable(PRICE_WEIGHT, 0L);
+    } else {
+      if (method == ProcurementMethod.COMPETITIVE_NEGOTIATION) {
+        throw reject(EVALUATION_METHOD, "竞争性谈判按最低报价确定成交供应商，应选择最低评标价法（74号令第三十五条）。");
+      }
+      BigDecimal priceWeight = form.requiredAmount(PRICE_WEIGHT, "价格分值");
+      if (priceWeight.compareTo(BigDecimal.TEN) < 0) {
+        throw reject(PRICE_WEIGHT, "服务项目采用综合评分法的，价格分值不得低于总分的10%（87号令第五十五条）。");
+      }
+      if (method == ProcurementMethod.COMPETITIVE_CONSULTATION && priceWeight.compareTo(BigDecimal.valueOf(30)) > 0) {
+        throw reject(PRICE_WEIGHT, "竞争性磋商服务项目的价格分值应为总分的10%至30%（财库〔2014〕214号第二十四条）。");
+      }
+      if (priceWeight.compareTo(HUNDRED) >= 0) {
+        throw reject(PRICE_WEIGHT, "综合评分法除价格外还须设置其他评审因素，价格分值应小于100分。");
+      }
+      criteria = criteria(form.requiredText(CRITERIA_TEXT, "评审因素及分值"));
+      BigDecimal total = criteria.stream().map(c -> (BigDecimal) c.get("maxScore")).reduce(priceWeight, BigDecimal::add);
+      if (total.compareTo(HUNDRED) != 0) {
+        throw reject(CRITERIA_TEXT, "评审因素分值与价格分值合计应为100分，现为" + total.stripTrailingZeros().toPlainString()
+            + "分。");
+      }
+    }
+    task.setVariable(EVALUATION_CRITERIA, SpinValues.jsonValue(JsonValues.toJson(criteria)).create());
+
+    LocalDate today = ProcurementTime.today();
+    LocalDate deadlineDay = form.requiredDate(BID_DEADLINE_DATE, "投标截止日期");
+    LocalTime deadlineTime = time(form.requiredText(BID_DEADLINE_TIME, "投标截止时间"));
+    LocalDate earliest = TenderRules.earliestDeadline(method, today, calendar);
+    if (deadlineDay.isBefore(earliest)) {
+      throw reject(BID_DEADLINE_DATE, TenderRules.minimumPeriodText(method) + "，今天发布的，截止日期最早为"
+          + DAY.format(earliest) + "。");
+    }
+    if (!TenderRules.documentsAvailableLongEnough(method, today, deadlineDay, calendar)) {
+      throw reject(BID_DEADLINE_DATE, "招标文件的提供期限不得少于5个工作日（政府采购法实施条例第三十一条），截止日期应在"
+          + DAY.format(calendar.addWorkingDays(today, TenderRules.DOCUMENTS_MIN_WORKING_DAYS)) + "之后。");
+    }
+    if (!calendar.isWorkingDay(deadlineDay)) {
+      throw reject(BID_DEADLINE_DATE, DAY.format(deadlineDay) + "不是工作日，请将投标截止日期定在工作日。");
+    }
+    OffsetDateTime deadline = deadlineDay.atTime(deadlineTime).atZone(ProcurementTime.ZONE).toOffsetDateTime();
+
+    LocalDate questionsUntil = form.requiredDate(CLARIFICATION_DEADLINE_DATE, "提问截止日期");
+    if (questionsUntil.isBefore(today) || !questionsUntil.isBefore(deadlineDay)) {
+      throw reject(CLARIFICATION_DEADLINE_DATE, "提问截止日期应在今天至投标截止日期前一天之间。");
+    }
+    OffsetDateTime clarification = questionsUntil.atTime(WorkingDayCalendar.END_OF_DAY).atZone(ProcurementTime.ZONE)
+        .toOffsetDateTime();
+
+    BigDecimal bond = form.requiredAmount(BID_BOND, "投标保证金");
+    if (bond.signum() < 0) {
+      throw reject(BID_BOND, "投标保证金不能为负数，不收取时填0。");
+    }
+    BigDecimal maxBond = budget.multiply(BigDecimal.valueOf(TenderRules.MAX_BOND_PERCENT)).divide(HUNDRED);
+    if (bond.compareTo(maxBond) > 0) {
+      throw reject(BID_BOND, "投标保证金不得超过采购项目预算金额的2%（政府采购法实施条例第三十三条），本项目最多为"
+          + BidBox.yuan(maxBond) + "。");
+    }
+
+    task.setVariable(BID_DEADLINE, deadline.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+    task.setVariable(BID_DEADLINE_AT, Date.from(deadline.toInstant()));
+    task.setVariable(BID_DEADLINE_TEXT, BidBox.MINUTE.format(deadline));
+    task.setVariable(CLARIFICATION_DEADLINE, clarification.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+    task.setVariable(MINIMUM_BIDS, (long) TenderRules.minimumBids(method));
+  }
+
+  private static LocalTime time(String text) {
+    try {
+      LocalTime time = LocalTime.parse(text.length() == 4 ? "0" + text : text);
+      if (time.isBefore(LocalTime.of(8, 0)) || time.isAfter(LocalTime.of(18, 0))) {
+        throw reject(BID_DEADLINE_TIME, "投标截止时间应在工作时间（8:00至18:00）内。");
+      }
+      return time;
+    } catch (DateTimeParseException e) {
+      throw reject(BID_DEADLINE_TIME, "投标截止时间应写成“时:分”，例如 09:30。");
+    }
+  }
+
+  /** Lines "名称：分值" into {@code {name, maxScore}}. */
+  static List<Map<String, Object>> criteria(String text) {
+    List<Map<String, Object>> criteria = new ArrayList<>();
+    int line = 0;
+    for (String raw : text.split("\\R")) {
+      line++;
+      String entry = raw.strip();
+      if (entry.isEmpty()) {
+        continue;
+      }
+      int separator = Math.max(entry.lastIndexOf('：'), entry.lastIndexOf(':'));
+      if (separator <= 0 || separator == entry.length() - 1) {
+        throw reject(CRITERIA_TEXT, "评审因素第" + line + "行应为“名称：分值”，例如“服务方案：40”。");
+      }
+      String name = entry.substring(0, separator).strip();
+      BigDecimal score;
+      try {
+        score = new BigDecimal(entry.substring(separator + 1).strip().replace("分", ""));
+      } catch (NumberFormatException e) {
+        throw reject(CRITERIA_TEXT, "评审因素第" + line + "行的分值应为数字，例如“服务方案：40”。");
+      }
+      if (name.isEmpty() || name.length() > 100) {
+        throw reject(CRITERIA_TEXT, "评审因素第" + line + "行的名称应为1至100个字。");
+      }
+      if (score.signum() <= 0) {
+        throw reject(CRITERIA_TEXT, "评审因素第" + line + "行的分值应大于0。");
+      }
+      Map<String, Object> criterion = new LinkedHashMap<>();
+      criterion.put("name", name);
+      criterion.put("maxScore", score);
+      criteria.add(criterion);
+    }
+    if (criteria.isEmpty()) {
+      throw reject(CRITERIA_TEXT, "综合评分法请至少填写一项价格以外的评审因素（每行一项，格式为“名称：分值”）。");
+    }
+    if (criteria.size() > MAX_CRITERIA) {
+      throw reject(CRITERIA_TEXT, "评审因素不能超过" + MAX_CRITERIA + "项。");
+    }
+    return criteria;
+  }
+}

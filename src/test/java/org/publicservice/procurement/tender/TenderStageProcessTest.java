@@ -1,0 +1,347 @@
+package org.publicservice.procurement.tender;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.publicservice.procurement.planning.PlanningVariables.*;
+import static org.publicservice.procurement.tender.TenderVariables.*;
+import static org.publicservice.procurement.tender.Tenders.*;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.publicservice.procurement.ProcurementSpringTest;
+import org.publicservice.procurement.TestIdentities;
+import org.publicservice.procurement.disclosure.DisclosureNotice;
+import org.publicservice.procurement.disclosure.DisclosureRegister;
+import org.publicservice.procurement.disclosure.NoticeType;
+import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.form.SubmissionRejectedException;
+import org.publicservice.procurement.identity.Groups;
+import org.publicservice.procurement.notification.MailDeliveries;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The tender stage's paths, started as the main process calls it and driven as the department, the finance bureau
+ * and social organisations drive it; the bid deadline comes by moving the engine clock.
+ */
+@ProcurementSpringTest
+class TenderStageProcessTest {
+
+  @RegisterExtension
+  static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+
+  @Autowired ProcessEngine engine;
+  @Autowired BidBox bidBox;
+  @Autowired DisclosureRegister register;
+  @Autowired TenderQuestions questions;
+
+  Tenders tenders;
+  MailDeliveries mails;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+    tenders = new Tenders(engine, bidBox);
+    mails = new MailDeliveries(engine);
+    at(ISSUED);
+  }
+
+  @AfterEach
+  void tearDown() {
+    new TestIdentities(engine.getIdentityService()).actAsNobody();
+    ClockUtil.reset();
+  }
+
+  @Test
+  void anOpenTenderWithThreeBidsIsOpenedAtTheDeadlineAndTheOpeningRecordPublishedAndMailed() throws Exception {
+    ProcessInstance stage = tenders.start("OPEN_TENDER");
+    assertThat(stage).isWaitingAt("Task_PrepareDocuments");
+    assertThat(engine.getTaskService().getIdentityLinksForTask(tenders.task(stage, "Task_PrepareDocuments").getId()))
+        .extracting(link -> link.getGroupId()).contains(Groups.DEPT_CIVIL_AFFAIRS);
+    tenders.prepareDocuments(stage, documents());
+
+    assertThat(stage).isWaitingAt("Timer_BidDeadline", "Task_AmendDocuments");
+    assertThat(tenders.deadlineTimer(stage).getDuedate()).isEqualTo(Date.from(DEADLINE.toInstant()));
+    DisclosureNotice notice = notices(stage, NoticeType.TENDER_NOTICE).get(0);
+    assertThat(notice.title()).isEqualTo("南通市民政局关于崇川区居家养老上门服务的招标公告");
+    assertThat(notice.content()).contains("预算金额：2,000,000.00元", "采购方式：公开招标",
+        "评审方法：综合评分法，价格分30分，服务方案40分，项目团队20分，同类服务业绩10分（满分100分）",
+        "投标截止及开标时间：2026年12月28日 09:30", "提问截止时间：2026年12月14日 23:59", "投标保证金：20,000.00元");
+    assertThat(bidBox.openCalls()).extracting(TenderCall::projectNumber).contains(stage.getBusinessKey());
+
+    at(ISSUED.plusDays(3));
+    tenders.bid(stage, YANGGUANG, "1800000.00");
+    tenders.bid(stage, XINYU, "1750000.50");
+    tenders.bid(stage, HUIMIN, "1900000");
+    assertThat(bidBox.countBids(stage.getBusinessKey())).isEqualTo(3);
+
+    tenders.reachDeadline(stage);
+
+    assertThat(stage).isEnded().hasPassed("Task_CountBids", "Task_OpenBids", "EndEvent_BidsOpened")
+        .hasNotPassed("Task_DeclareFailedTender");
+    Map<String, Object> out = historicVariables(stage);
+    assertThat(out).containsEntry(TENDER_OUTCOME, OPENED).containsEntry(TENDER_ROUND, 1L)
+        .containsEntry(MINIMUM_BIDS, 3L).containsEntry(EVALUATION_METHOD, COMPREHENSIVE)
+        .containsEntry(PRICE_WEIGHT, 30L).containsEntry(BID_BOND, 20_000L)
+        .containsEntry(BID_DEADLINE, "2026-12-28T09:30:00+08:00").containsEntry(PROCUREMENT_METHOD, "OPEN_TENDER");
+    assertThat(JsonValues.rows(out.get(EVALUATION_CRITERIA))).containsExactly(
+        Map.of("name", "服务方案", "maxScore", 40), Map.of("name", "项目团队", "maxScore", 20),
+        Map.of("name", "同类服务业绩", "maxScore", 10));
+    List<Map<String, Object>> opened = JsonValues.rows(out.get(OPENED_BIDS));
+    assertThat(opened).extracting(b -> b.get("bidder")).containsExactly(YANGGUANG, XINYU, HUIMIN);
+    assertThat(opened).extracting(b -> b.get("price").toString()).containsExactly("1800000.00", "1750000.50", "1900000.00");
+    assertThat(opened.get(1)).containsEntry("bidderName", "南通心语社会工作服务社")
+        .containsEntry("servicePlan", XINYU + "的服务方案：分片包干，每周巡访。")
+        .containsKeys("bidId", "team", "qualifications", "submittedAt");
+
+    DisclosureNotice record = notices(stage, NoticeType.OPENING_RECORD).get(0);
+    assertThat(record.content()).contains("投标人数：3家", "南通心语社会工作服务社，投标报价：1,750,000.50元",
+        "投标报价：1,800,000.00元", "投标报价：1,900,000.00元");
+
+    mails.deliver(stage.getBusinessKey());
+    List<MimeMessage> toXinyu = MailDeliveries.mailsTo(greenMail, XINYU + "@demo.local");
+    assertThat(toXinyu).extracting(MailDeliveries::subject).contains(
+        "【投标回执】" + stage.getBusinessKey() + " 崇川区居家养老上门服务",
+        "【开标记录】" + stage.getBusinessKey() + " 崇川区居家养老上门服务");
+    MimeMessage receipt = toXinyu.stream().filter(m -> MailDeliveries.subject(m).startsWith("【投标回执】")).findFirst()
+        .orElseThrow();
+    assertThat(receipt.getContent().toString()).contains("收到时间：2026年12月6日 10:00:00", "回执编号：" + stage.getBusinessKey())
+        .doesNotContain("1750000", "1,750,000");
+    assertThat(MailDeliveries.mailsTo(greenMail, HUIMIN + "@demo.local")).anySatisfy(mail ->
+        assertThat(mail.getContent().toString()).contains("南通心语社会工作服务社，投标报价：1,750,000.50元"));
+  }
+
+  @Test
+  void tooFewBidsFailTheTenderUnopenedAndTheDepartmentTendersAgainInANewRound() throws Exception {
+    ProcessInstance stage = tenders.start("OPEN_TENDER");
+    tenders.prepareDocuments(stage, documents());
+    tenders.bid(stage, YANGGUANG, "1800000");
+    tenders.bid(stage, XINYU, "1750000");
+
+    tenders.reachDeadline(stage);
+
+    assertThat(stage).isWaitingAt("Task_DecideAfterFailedTender").hasPassed("Task_DeclareFailedTender")
+        .hasNotPassed("Task_OpenBids");
+    assertThat(engine.getRuntimeService().getVariable(stage.getId(), FAILED_TENDER_REASON).toString())
+        .contains("2家，不足3家，不予开标");
+    assertThat(notices(stage, NoticeType.FAILED_TENDER)).singleElement().satisfies(failed ->
+        assertThat(failed.content()).contains("废标理由：投标截止时提交投标文件的供应商为2家，不足3家", "未予开启")
+            .doesNotContain("1,800,000", "1,750,000"));
+    assertThat(notices(stage, NoticeType.OPENING_RECORD)).isEmpty();
+    // returned unopened: not even the bidder can read it any more
+    assertThat(bidBox.ownBid(stage.getBusinessKey(), YANGGUANG)).isEmpty();
+    assertThat(bidBox.countBids(stage.getBusinessKey())).isZero();
+    mails.deliver(stage.getBusinessKey());
+    assertThat(MailDeliveries.mailsTo(greenMail, XINYU + "@demo.local")).extracting(MailDeliveries::subject)
+        .contains("【废标通知】" + stage.getBusinessKey() + " 崇川区居家养老上门服务");
+
+    tenders.decide(stage, RE_TENDER, null);
+    assertThat(stage).isWaitingAt("Task_PrepareDocuments");
+    at(ISSUED.plusDays(26));
+    tenders.prepareDocuments(stage, documents().putValue(BID_DEADLINE_DATE, "2027-01-25")
+        .putValue(CLARIFICATION_DEADLINE_DATE, "2027-01-10"));
+    assertThat(engine.getRuntimeService().getVariable(stage.getId(), TENDER_ROUND)).isEqualTo(2L);
+    assertThat(bidBox.currentCall(stage.getBusinessKey())).hasValueSatisfying(call -> assertThat(call.round()).isEqualTo(2));
+    assertThat(notices(stage, NoticeType.TENDER_NOTICE)).hasSize(2);
+    tenders.bid(stage, YANGGUANG, "1800000");
+    tenders.bid(stage, XINYU, "1750000");
+    tenders.bid(stage, ANLE, "1700000");
+
+    tenders.reachDeadline(stage);
+
+    assertThat(stage).isEnded().hasPassed("EndEvent_BidsOpened");
+    Map<String, Object> out = historicVariables(stage);
+    assertThat(out).containsEntry(TENDER_OUTCOME, OPENED).containsEntry(TENDER_ROUND, 2L);
+    assertThat(JsonValues.rows(out.get(OPENED_BIDS))).extracting(b -> b.get("bidder"))
+        .containsExactly(YANGGUANG, XINYU, ANLE);
+  }
+
+  @Test
+  void afterAFailedTenderTheFinanceBureauApprovesTheChangeToConsultationWhichOpensWithTwoBids() {
+    ProcessInstance stage = tenders.start("OPEN_TENDER");
+    tenders.prepareDocuments(stage, documents());
+    tenders.bid(stage, YANGGUANG, "1800000");
+    tenders.reachDeadline(stage);
+
+    tenders.decide(stage, CHANGE_METHOD, "COMPETITIVE_CONSULTATION");
+    assertThat(stage).isWaitingAt("Task_ApproveMethodChange");
+    assertThat(engine.getTaskService().getIdentityLinksForTask(tenders.task(stage, "Task_ApproveMethodChange").getId()))
+        .extracting(link -> link.getGroupId()).containsExactly(Groups.FINANCE);
+    assertThatThrownBy(() -> tenders.approveMethodChange(stage, REFUSE, null))
+        .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("不予批准时请填写理由");
+    tenders.approveMethodChange(stage, APPROVE, "同意变更为竞争性磋商。");
+
+    assertThat(stage).isWaitingAt("Task_PrepareDocuments");
+    assertThat(engine.getRuntimeService().getVariables(stage.getId()))
+        .containsEntry(PROCUREMENT_METHOD, "COMPETITIVE_CONSULTATION")
+        .containsEntry(PROCUREMENT_METHOD_NAME, "竞争性磋商").containsEntry(MINIMUM_BIDS, 2L);
+    at(ISSUED.plusDays(26));
+    // consultation: 10 days suffice (214号第十条), the price weight is 10-30 points
+    tenders.prepareDocuments(stage, documents().putValue(BID_DEADLINE_DATE, "2027-01-12")
+        .putValue(CLARIFICATION_DEADLINE_DATE, "2027-01-05"));
+    assertThat(notices(stage, NoticeType.TENDER_NOTICE).get(1).title()).isEqualTo("南通市民政局关于崇川区居家养老上门服务的竞争性磋商公告");
+    tenders.bid(stage, XINYU, "1750000");
+    tenders.bid(stage, ANLE, "1700000");
+
+    tenders.reachDeadline(stage);
+
+    assertThat(stage).isEnded().hasPassed("Task_ApproveMethodChange", "EndEvent_BidsOpened");
+    assertThat(historicVariables(stage)).containsEntry(TENDER_OUTCOME, OPENED)
+        .containsEntry(PROCUREMENT_METHOD, "COMPETITIVE_CONSULTATION").containsEntry(MINIMUM_BIDS, 2L)
+        .containsEntry(TENDER_ROUND, 2L);
+  }
+
+  @Test
+  void aRefusedChangeOfMethodGoesBackToTheDepartmentWhichMayAbandonThePurchase() {
+    ProcessInstance stage = tenders.start("OPEN_TENDER");
+    tenders.prepareDocuments(stage, documents());
+    tenders.reachDeadline(stage);
+    tenders.decide(stage, CHANGE_METHOD, "COMPETITIVE_NEGOTIATION");
+    tenders.approveMethodChange(stage, REFUSE, "需求明确，应重新公开招标。");
+
+    assertThat(stage).isWaitingAt("Task_DecideAfterFailedTender");
+    assertThat(engine.getRuntimeService().getVariables(stage.getId()))
+        .containsEntry(PROCUREMENT_METHOD, "OPEN_TENDER").containsEntry(METHOD_CHANGE_COMMENT, "需求明确，应重新公开招标。");
+    tenders.decide(stage, ABANDON, null);
+
+    assertThat(stage).isEnded().hasPassed("EndEvent_Abandoned");
+    assertThat(historicVariables(stage)).containsEntry(TENDER_OUTCOME, ABANDONED);
+  }
+
+  @Test
+  void aConsultationOpensWithTwoBidders() {
+    ProcessInstance stage = tenders.start("COMPETITIVE_CONSULTATION");
+    tenders.prepareDocuments(stage, documents().putValue(BID_DEADLINE_DATE, "2026-12-15")
+        .putValue(CLARIFICATION_DEADLINE_DATE, "2026-12-08").putValue(PRICE_WEIGHT, 20L)
+        .putValue(CRITERIA_TEXT, "服务方案：50\n项目团队：30"));
+    tenders.bid(stage, HUIMIN, "1600000");
+    tenders.bid(stage, ANLE, "1650000");
+
+    tenders.reachDeadline(stage);
+
+    assertThat(stage).isEnded().hasPassed("EndEvent_BidsOpened");
+    assertThat(historicVariables(stage)).containsEntry(MINIMUM_BIDS, 2L).containsEntry(PRICE_WEIGHT, 20L);
+    assertThat(notices(stage, NoticeType.OPENING_RECORD).get(0).content()).contains("投标人数：2家");
+  }
+
+  @Test
+  void aStageSentBackAfterReviewStartsAtTheFailedTenderDecision() {
+    String projectNumber = Tenders.newProjectNumber();
+    ProcessInstance stage = engine.getRuntimeService().startProcessInstanceByKey(STAGE_PROCESS_KEY, projectNumber,
+        Tenders.in(projectNumber, "OPEN_TENDER").putValue(FAILED_TENDER_REASON, "资格审查合格的投标人不足3家（87号令第四十四条）。"));
+
+    assertThat(stage).isWaitingAt("Task_DecideAfterFailedTender").hasNotPassed("Task_PrepareDocuments");
+    tenders.decide(stage, RE_TENDER, null);
+    assertThat(stage).isWaitingAt("Task_PrepareDocuments");
+  }
+
+  @Test
+  void anAmendmentLessThanFifteenDaysBeforeTheDeadlineMovesItAndTheTimerFollows() throws Exception {
+    ProcessInstance stage = tenders.start("OPEN_TENDER");
+    tenders.prepareDocuments(stage, documents());
+    tenders.bid(stage, YANGGUANG, "1800000");
+
+    // 2026-12-18 is 10 days before the deadline: 15 days from then is 2027-01-02, a Saturday -> Monday 2027-01-04
+    at(ZonedDateTime.of(2026, 12, 18, 15, 0, 0, 0, ProcurementTime.ZONE));
+    tenders.submit(TestIdentities.PURCHASER, tenders.task(stage, "Task_AmendDocuments"),
+        Variables.createVariables().putValue(AMENDMENT_TEXT, "服务人数由800名调整为850名。"));
+
+    ZonedDateTime moved = ZonedDateTime.of(2027, 1, 4, 9, 30, 0, 0, ProcurementTime.ZONE);
+    assertThat(stage).isWaitingAt("Timer_BidDeadline", "Task_AmendDocuments");
+    assertThat(tenders.deadlineTimer(stage).getDuedate()).isEqualTo(Date.from(moved.toInstant()));
+    assertThat(engine.getRuntimeService().getVariables(stage.getId()))
+        .containsEntry(BID_DEADLINE, "2027-01-04T09:30:00+08:00").containsEntry(BID_DEADLINE_TEXT, "2027年1月4日 09:30");
+    assertThat(bidBox.currentCall(stage.getBusinessKey()).orElseThrow().bidDeadline().toInstant())
+        .isEqualTo(moved.toInstant());
+    assertThat(notices(stage, NoticeType.CLARIFICATION)).singleElement().satisfies(clarification ->
+        assertThat(clarification.content()).contains("澄清或修改内容：服务人数由800名调整为850名。",
+            "顺延至2027年1月4日 09:30（原为2026年12月28日 09:30）"));
+    mails.deliver(stage.getBusinessKey());
+    assertThat(MailDeliveries.mailsTo(greenMail, YANGGUANG + "@demo.local")).anySatisfy(mail -> {
+      assertThat(mail.getSubject()).isEqualTo("【澄清公告】" + stage.getBusinessKey() + " 崇川区居家养老上门服务");
+      assertThat(mail.getContent().toString()).contains("服务人数由800名调整为850名", "当前投标截止及开标时间：2027年1月4日 09:30");
+    });
+
+    // bids are still taken after the original deadline
+    at(DEADLINE.plusHours(1));
+    tenders.bid(stage, XINYU, "1750000");
+    tenders.bid(stage, HUIMIN, "1700000");
+    tenders.reachDeadline(stage);
+    assertThat(stage).isEnded().hasPassed("EndEvent_BidsOpened");
+    assertThat(historicVariables(stage)).containsEntry(BID_DEADLINE, "2027-01-04T09:30:00+08:00");
+  }
+
+  @Test
+  void aTimerThatFiresBeforeTheMovedDeadlineWaitsAgain() {
+    ProcessInstance stage = tenders.start("OPEN_TENDER");
+    tenders.prepareDocuments(stage, documents());
+    // the deadline moved without the timer (as after an operator's repair): the stage does not close early
+    Date later = Date.from(DEADLINE.plusDays(7).toInstant());
+    engine.getRuntimeService().setVariable(stage.getId(), BID_DEADLINE_AT, later);
+    at(DEADLINE.plusMinutes(1));
+    engine.getManagementService().executeJob(tenders.deadlineTimer(stage).getId());
+
+    assertThat(stage).isWaitingAt("Timer_BidDeadline", "Task_AmendDocuments").hasNotPassed("Task_CountBids");
+    assertThat(tenders.deadlineTimer(stage).getDuedate()).isEqualTo(later);
+  }
+
+  @Test
+  void aQuestionIsAnsweredPublishedWithoutTheAskerAndMailedToTheBidders() throws Exception {
+    ProcessInstance stage = tenders.start("OPEN_TENDER");
+    tenders.prepareDocuments(stage, documents());
+    tenders.bid(stage, YANGGUANG, "1800000");
+    at(ISSUED.plusDays(2));
+    questions.ask(stage.getBusinessKey().toLowerCase(), XINYU, "助浴服务是否需要配备专用车辆？");
+
+    var answer = tenders.task(stage, "Task_AnswerQuestion");
+    assertThat(engine.getTaskService().getVariables(answer.getId()))
+        .containsEntry(QUESTION_TEXT, "助浴服务是否需要配备专用车辆？").containsEntry(QUESTION_ASKER, XINYU);
+    assertThat(engine.getRuntimeService().getVariable(stage.getId(), QUESTION_TEXT)).isNull();
+    assertThatThrownBy(() -> tenders.submit(TestIdentities.PURCHASER, answer, Variables.createVariables()))
+        .isInstanceOf(SubmissionRejectedException.class).hasMessage("请填写答复内容。");
+    tenders.submit(TestIdentities.PURCHASER, tenders.task(stage, "Task_AnswerQuestion"),
+        Variables.createVariables().putValue(QUESTION_ANSWER, "不强制要求，可租用。"));
+
+    assertThat(stage).isWaitingAt("Timer_BidDeadline", "Task_AmendDocuments");
+    assertThat(tenders.deadlineTimer(stage).getDuedate()).isEqualTo(Date.from(DEADLINE.toInstant()));
+    assertThat(notices(stage, NoticeType.CLARIFICATION)).singleElement().satisfies(clarification ->
+        assertThat(clarification.content()).contains("供应商提出的问题：助浴服务是否需要配备专用车辆？", "答复：不强制要求，可租用。",
+            "2026年12月28日 09:30（不变）").doesNotContain("心语", XINYU));
+    mails.deliver(stage.getBusinessKey());
+    assertThat(MailDeliveries.mailsTo(greenMail, YANGGUANG + "@demo.local")).anySatisfy(mail ->
+        assertThat(mail.getContent().toString()).contains("答复：不强制要求，可租用。"));
+
+    at(ZonedDateTime.of(2026, 12, 15, 0, 0, 1, 0, ProcurementTime.ZONE));
+    assertThatThrownBy(() -> questions.ask(stage.getBusinessKey(), XINYU, "还能提问吗？"))
+        .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("提问截止时间（2026年12月14日 23:59）已过");
+    assertThatThrownBy(() -> questions.ask(stage.getBusinessKey(), TestIdentities.PURCHASER, "官员提问"))
+        .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("只有在平台登记的社会组织");
+  }
+
+  List<DisclosureNotice> notices(ProcessInstance stage, NoticeType type) {
+    return register.findByProject(stage.getBusinessKey()).stream().filter(n -> n.type() == type).toList();
+  }
+
+  Map<String, Object> historicVariables(ProcessInstance stage) {
+    Map<String, Object> values = new java.util.HashMap<>();
+    engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(stage.getId()).list()
+        .forEach(v -> values.put(v.getName(), v.getValue()));
+    return values;
+  }
+}
