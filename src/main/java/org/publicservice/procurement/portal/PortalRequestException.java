@@ -7,7 +7,7 @@ class PortalRequestException extends RuntimeException {
 
   private final HttpStatus status;
 
-  private PortalRequestException(HttpStatus status, String message) {
+  PortalRequestException(HttpStatus status, String message) {
     super(message);
     this.status = status;
   }

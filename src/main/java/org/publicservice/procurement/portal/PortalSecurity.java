@@ -1,0 +1,46 @@
+package org.publicservice.procurement.portal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The portal's guards, in this order: every unsafe request to a portal handler carries the session's CSRF token;
+ * the organisations' area ({@code /portal/bidder/**}) needs the login of a social organisation. A reader who is not
+ * logged in is sent to the login page and back; a form sent without a login is refused.
+ */
+@Configuration
+class PortalSecurity implements WebMvcConfigurer {
+
+  @Override
+  public void addInterceptors(InterceptorRegistry registry) {
+    registry.addInterceptor(new CsrfTokens()).addPathPatterns("/portal", "/portal/**").order(0);
+    registry.addInterceptor(new OrganisationsOnly())
+        .addPathPatterns(PortalLoginController.AREA, PortalLoginController.AREA + "/**").order(1);
+  }
+
+  static final class OrganisationsOnly implements HandlerInterceptor {
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+        throws Exception {
+      if (PortalAccount.of(request).isPresent()) {
+        // the area's pages are the organisation's own: no shared cache may keep them
+        response.setHeader("Cache-Control", "no-store");
+        return true;
+      }
+      if (!"GET".equals(request.getMethod())) {
+        throw new PortalRequestException(HttpStatus.FORBIDDEN, "请先以社会组织账号登录，内容未被保存。");
+      }
+      String login = UriComponentsBuilder.fromPath("/portal/login")
+          .queryParam("next", PortalLoginController.safeNext(request.getRequestURI())).encode().build()
+          .toUriString();
+      response.sendRedirect(request.getContextPath() + login);
+      return false;
+    }
+  }
+}

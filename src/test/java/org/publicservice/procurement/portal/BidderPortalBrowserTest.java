@@ -1,0 +1,98 @@
+package org.publicservice.procurement.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.publicservice.procurement.browser.BrowserTest;
+import org.publicservice.procurement.tender.BidBox;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A social organisation bids the way the README says: on the public portal it logs in as its organisation, opens
+ * the tender under 我的投标, submits its bid, reads its receipt and replaces the bid before the deadline.
+ */
+class BidderPortalBrowserTest extends BrowserTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired BidBox bidBox;
+
+  @Override
+  protected String browserLanguage() {
+    return "zh-CN";
+  }
+
+  @Test
+  void organisationLogsInSubmitsSeesItsReceiptAndReplacesItsBid() {
+    String service = "启东市居家养老上门服务" + UUID.randomUUID().toString().substring(0, 4);
+    String projectNumber = new OpenTenders(engine, bidBox).open(service, 1_500_000, Duration.ofDays(20),
+        Duration.ofDays(10));
+
+    driver.get(url("/portal"));
+    click(waitVisible(By.linkText("机构登录")));
+    waitVisible(By.id("username")).sendKeys("org-yangguang");
+    driver.findElement(By.id("password")).sendKeys(demoPassword);
+    screenshot("login");
+    click(driver.findElement(By.cssSelector("form.stacked button[type='submit']")));
+
+    WebElement card = waitVisibleWithText(By.cssSelector(".tender-call"), service);
+    assertThat(card.getText()).contains(projectNumber, "南通市民政局", "1,500,000.00元", "未投标");
+    assertThat(driver.findElement(By.cssSelector(".account-name")).getText()).isEqualTo("南通阳光养老服务中心");
+    screenshot("my-bids");
+    click(card.findElement(By.linkText(service)));
+
+    waitVisible(By.cssSelector("form.bid-form"));
+    fill("price", "1,380,000");
+    fill("servicePlan", "为全市失能半失能老人提供每周三次上门助浴、助洁服务。\n建立服务档案，每月回访。");
+    fill("team", "项目主管1名、持证护理员12名、社工2名。");
+    fill("qualifications", "民办非企业单位登记证书\n2025年度检查合格\n信用承诺书");
+    screenshot("bid-form");
+    click(driver.findElement(By.cssSelector("form.bid-form button[type='submit']")));
+
+    WebElement done = waitVisible(By.cssSelector(".notice-ok"));
+    String firstCode = bidBox.receiptOf(projectNumber, "org-yangguang").orElseThrow().receiptCode();
+    assertThat(done.getText()).startsWith("投标已提交。回执编号 " + firstCode);
+    assertThat(driver.findElement(By.cssSelector(".receipt .receipt-code")).getText()).isEqualTo(firstCode);
+    assertThat(driver.findElement(By.cssSelector(".receipt .receipt-time")).getText()).contains("北京时间");
+    assertThat(driver.findElement(By.id("price")).getAttribute("value")).isEqualTo("1380000.00");
+    assertThat(driver.findElement(By.id("team")).getAttribute("value")).isEqualTo("项目主管1名、持证护理员12名、社工2名。");
+    screenshot("receipt");
+
+    fill("price", "1350000");
+    click(driver.findElement(By.cssSelector("form.bid-form button[type='submit']")));
+    waitText(By.cssSelector(".notice-ok"), "投标已替换");
+    String secondCode = bidBox.receiptOf(projectNumber, "org-yangguang").orElseThrow().receiptCode();
+    assertThat(secondCode).isNotEqualTo(firstCode);
+    assertThat(driver.findElement(By.cssSelector(".receipt .receipt-code")).getText()).isEqualTo(secondCode);
+    assertThat(driver.findElement(By.id("price")).getAttribute("value")).isEqualTo("1350000.00");
+    assertThat(bidBox.countBids(projectNumber)).isEqualTo(1);
+    screenshot("replaced");
+
+    // organisations bid from a phone too: the form fits the screen
+    driver.manage().window().setSize(new Dimension(390, 844));
+    driver.navigate().refresh();
+    waitVisible(By.cssSelector("form.bid-form"));
+    Object overflow = ((JavascriptExecutor) driver).executeScript(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+    assertThat(((Number) overflow).intValue()).as("horizontal overflow on a phone").isZero();
+    screenshot("phone");
+    driver.manage().window().setSize(new Dimension(1400, 1000));
+
+    click(driver.findElement(By.cssSelector(".site-header .account button")));
+    waitVisible(By.linkText("机构登录"));
+    driver.get(url("/portal/bidder/tenders/" + projectNumber));
+    waitVisible(By.id("username"));
+  }
+
+  private void fill(String id, String text) {
+    WebElement field = waitVisible(By.id(id));
+    field.clear();
+    field.sendKeys(text);
+  }
+}
