@@ -88,8 +88,10 @@ class PlanningProcessTest {
 
     review(purchase, DECISION_APPROVE, "同意按竞争性磋商方式采购。");
 
-    assertThat(purchase).isEnded().hasPassed("Task_RecordApprovedPlan", "Task_PublishProcurementIntention")
-        .hasPassed("Task_NotifyPlanApproved", "EndEvent_PlanApproved");
+    // the approved plan goes on to the tender stage, called with the project number as its business key
+    assertThat(purchase).hasPassed("Task_RecordApprovedPlan", "Task_PublishProcurementIntention")
+        .hasPassed("Task_NotifyPlanApproved").isWaitingAt("Task_TenderStage");
+    assertThat(purchase).calledProcessInstance("TenderStage").hasBusinessKey(projectNumber);
     var plan = purchasePlans.find(projectNumber).orElseThrow();
     assertThat(plan.budget()).isEqualByComparingTo("1200000");
     assertThat(plan.procurementMethod()).isEqualTo("COMPETITIVE_CONSULTATION");
@@ -130,7 +132,7 @@ class PlanningProcessTest {
         .containsEntry(PROCUREMENT_METHOD, "OPEN_TENDER");
     review(purchase, DECISION_APPROVE, null);
 
-    assertThat(purchase).isEnded().hasPassed("EndEvent_PlanApproved");
+    assertThat(purchase).isWaitingAt("Task_TenderStage");
     assertThat(purchasePlans.find(purchase.getBusinessKey()).orElseThrow().budget()).isEqualByComparingTo("4500000");
   }
 

@@ -97,10 +97,10 @@ class PurchaseRequestBrowserTest extends BrowserTest {
   }
 
   private void assertPlanApproved(String processInstanceId, String projectNumber, String serviceName) {
-    HistoricProcessInstance purchase = waitUntil(d -> historyService.createHistoricProcessInstanceQuery()
-        .processInstanceId(processInstanceId).finished().singleResult());
-    assertThat(purchase.getBusinessKey()).isEqualTo(projectNumber).matches("NT-\\d{4}-\\d{4}");
-    assertThat(purchase.getEndActivityId()).isEqualTo("EndEvent_PlanApproved");
+    // the approved plan has gone on to its tender stage
+    HistoricProcessInstance tender = waitUntil(d -> historyService.createHistoricProcessInstanceQuery()
+        .superProcessInstanceId(processInstanceId).processDefinitionKey("TenderStage").singleResult());
+    assertThat(tender.getBusinessKey()).isEqualTo(projectNumber).matches("NT-\\d{4}-\\d{4}");
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
         .variableName(PlanningVariables.PLAN_APPROVED).singleResult().getValue()).isEqualTo(true);
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)

@@ -105,7 +105,7 @@ class PostgresTest {
         .putValue(REVIEW_DECISION, DECISION_APPROVE).putValue(REVIEW_COMMENT, "同意。"));
     officials.actAsNobody();
 
-    assertThat(purchase).isEnded().hasPassed("EndEvent_PlanApproved");
+    assertThat(purchase).hasPassed("Task_NotifyPlanApproved").isWaitingAt("Task_TenderStage");
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(purchase.getId())
         .variableName(PLAN_APPROVED).singleResult().getValue()).isEqualTo(true);
 

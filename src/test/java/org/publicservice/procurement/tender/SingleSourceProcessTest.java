@@ -126,7 +126,11 @@ class SingleSourceProcessTest {
     recordNegotiation(stage, 275_000);
 
     assertThat(stage).isEnded().hasPassed("Task_PublishResult", "Task_NotifySupplier", "EndEvent_SingleSourceConcluded");
-    assertThat(purchase).isEnded().hasPassed("EndEvent_SingleSourceConcluded").hasNotPassed("EndEvent_PlanApproved");
+    // the single supplier is awarded like a tender's winner and offered the contract
+    assertThat(purchase).hasPassed("Task_AdoptSingleSourceAward").hasNotPassed("Task_TenderStage")
+        .isWaitingAt("Task_ContractStage").variables()
+        .containsEntry("winner", ORGANISATION).containsEntry("awardedPrice", 275_000L);
+    assertThat(purchase).calledProcessInstance("ContractStage").hasBusinessKey(purchase.getBusinessKey());
     assertThat(BpmnAwareTests.historyService().createHistoricVariableInstanceQuery().processInstanceId(purchase.getId())
         .variableName(AGREED_PRICE).singleResult().getValue()).isEqualTo(275_000L);
     assertThat(notices(purchase, NoticeType.AWARD_NOTICE)).singleElement().satisfies(award -> {
@@ -171,7 +175,7 @@ class SingleSourceProcessTest {
     endNoticePeriod(stage);
     approve(stage, APPROVE, null);
     recordNegotiation(stage, 280_000);
-    assertThat(purchase).isEnded().hasPassed("EndEvent_SingleSourceConcluded");
+    assertThat(purchase).hasPassed("Task_AdoptSingleSourceAward").isWaitingAt("Task_ContractStage");
     assertThat(notices(purchase, NoticeType.AWARD_NOTICE)).hasSize(1);
   }
 
@@ -244,7 +248,7 @@ class SingleSourceProcessTest {
     assertThat(stage).isEnded().hasPassed("EndEvent_ObjectionUpheld", "EndEvent_SingleSourceStopped")
         .hasNotPassed("Task_ApproveSingleSource");
     assertThat(purchase).isEnded().hasPassed("EndEvent_SingleSourceStopped")
-        .hasNotPassed("EndEvent_SingleSourceConcluded");
+        .hasNotPassed("Task_AdoptSingleSourceAward");
     assertThat(managementService.createJobQuery().processInstanceId(stage.getId()).count()).isZero();
     assertThat(notices(purchase, NoticeType.CLARIFICATION)).singleElement()
         .satisfies(n -> assertThat(n.content()).contains("异议成立，本项目停止单一来源采购"));

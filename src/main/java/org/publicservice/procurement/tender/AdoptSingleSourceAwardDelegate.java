@@ -1,0 +1,58 @@
+package org.publicservice.procurement.tender;
+
+import static org.publicservice.procurement.tender.SingleSourceVariables.AGREED_PRICE;
+import static org.publicservice.procurement.tender.SingleSourceVariables.SUPPLIER;
+import static org.publicservice.procurement.tender.SingleSourceVariables.SUPPLIER_NAME;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.form.ProcurementTime;
+import org.springframework.stereotype.Component;
+
+/**
+ * A concluded single source is an award like any other for the contract stage: the supplier is the winner and sole
+ * candidate, the agreed price the awarded price, and the result notice (published by the stage just now) starts the
+ * 30 days for signing (政府采购法第四十六条; 74号令第十九条).
+ */
+@Component("adoptSingleSourceAward")
+public class AdoptSingleSourceAwardDelegate implements JavaDelegate {
+
+  static final String WINNER = "winner";
+  static final String WINNER_NAME = "winnerName";
+  static final String AWARDED_PRICE = "awardedPrice";
+  static final String AWARD_NOTICE_DATE = "awardNoticeDate";
+  static final String CANDIDATES = "candidates";
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    FormRules result = FormRules.of(execution);
+    String supplier = result.requiredText(SUPPLIER, "成交供应商");
+    String supplierName = result.requiredText(SUPPLIER_NAME, "成交供应商");
+    BigDecimal agreed = result.requiredAmount(AGREED_PRICE, "成交价格").stripTrailingZeros();
+    // amounts travel as Long or Double: the engine has no decimal type and would serialise a BigDecimal
+    Number price = agreed.scale() <= 0 ? (Number) agreed.longValueExact() : (Number) agreed.doubleValue();
+
+    Map<String, Object> candidate = new LinkedHashMap<>();
+    candidate.put("rank", 1);
+    candidate.put("bidder", supplier);
+    candidate.put("bidderName", supplierName);
+    candidate.put("price", price);
+    SerializableValue candidates = SpinValues.jsonValue(JsonValues.toJson(List.of(candidate))).create();
+
+    execution.setVariable(WINNER, supplier);
+    execution.setVariable(WINNER_NAME, supplierName);
+    execution.setVariable(AWARDED_PRICE, price);
+    execution.setVariable(AWARD_NOTICE_DATE,
+        ClockUtil.getCurrentTime().toInstant().atZone(ProcurementTime.ZONE).toOffsetDateTime().toString());
+    execution.setVariable(CANDIDATES, candidates);
+  }
+}
