@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,6 +38,7 @@ class BidderPagesTest {
   @LocalServerPort int port;
   @Value("${procurement.demo.password}") String demoPassword;
 
+  OpenTenders tenders;
   String serviceName;
   String projectNumber;
   String tenderPage;
@@ -46,8 +46,8 @@ class BidderPagesTest {
   @BeforeEach
   void openATender() {
     serviceName = "海门区困境儿童关爱服务" + UUID.randomUUID().toString().substring(0, 6);
-    projectNumber = new OpenTenders(engine, bidBox).open(serviceName, 800_000, Duration.ofDays(20),
-        Duration.ofDays(10));
+    tenders = new OpenTenders(engine);
+    projectNumber = tenders.open(serviceName, 800_000);
     tenderPage = "/portal/bidder/tenders/" + projectNumber;
   }
 
@@ -60,7 +60,8 @@ class BidderPagesTest {
   void organisationSubmitsReadsBackReplacesAndWithdrawsItsBid() {
     PortalClient huimin = loggedIn(HUIMIN);
     String area = huimin.get("/portal/bidder").body();
-    assertThat(area).contains("我的投标", "南通惠民社区服务中心", serviceName, projectNumber, "800,000.00元", "竞争性磋商");
+    assertThat(area).contains("我的投标", "南通惠民社区服务中心", serviceName, projectNumber, "800,000.00元", "公开招标",
+        "2026-12-28 09:30（北京时间）");
     assertThat(callCard(area)).contains("未投标");
     assertThat(huimin.get("/portal/bidder").headers().firstValue("Cache-Control")).contains("no-store");
 
@@ -204,7 +205,7 @@ class BidderPagesTest {
     String receiptCode = bidBox.receiptOf(projectNumber, HUIMIN).orElseThrow().receiptCode();
     String formBeforeDeadline = huimin.get(tenderPage).body();
 
-    ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofDays(21).toMillis()));
+    ClockUtil.setCurrentTime(Date.from(OpenTenders.DEADLINE.plusMinutes(1).toInstant()));
     String page = huimin.get(tenderPage).body();
     assertThat(page).contains("投标截止时间已过", receiptCode).doesNotContain("撤回投标</button>");
     assertThat(huimin.get("/portal/bidder").body()).doesNotContain(serviceName);
@@ -223,6 +224,23 @@ class BidderPagesTest {
   }
 
   @Test
+  void aQuestionReachesTheDepartmentWithoutAnythingElseChanging() {
+    PortalClient xinyu = loggedIn("org-xinyu");
+    String page = xinyu.get(tenderPage).body();
+    assertThat(page).contains("提出疑问", "提问截止", "2026-12-14 23:59（北京时间）");
+    HttpResponse<String> asked = xinyu.submit(tenderPage, tenderPage + "/questions",
+        Map.of("question", "上门服务是否包括法定节假日？"));
+    assertThat(asked.statusCode()).isEqualTo(302);
+    assertThat(xinyu.get(tenderPage).body()).contains("问题已提交给采购单位");
+
+    var answer = tenders.questionToAnswer(projectNumber);
+    assertThat(answer).as("the department's task to answer").isNotNull();
+    assertThat(engine.getTaskService().getVariables(answer.getId()))
+        .containsEntry("questionText", "上门服务是否包括法定节假日？").containsEntry("questionAsker", "org-xinyu");
+    assertThat(bidBox.countBids(projectNumber)).isZero();
+  }
+
+  @Test
   void questionsAreRefusedInChineseWhenEmptyTooLongOrAfterTheClarificationDeadline() {
     PortalClient huimin = loggedIn(HUIMIN);
     String page = huimin.get(tenderPage).body();
@@ -237,7 +255,7 @@ class BidderPagesTest {
     assertThat(tooLong.statusCode()).isEqualTo(400);
     assertThat(tooLong.body()).contains("问题不能超过4000个字");
 
-    ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofDays(11).toMillis()));
+    ClockUtil.setCurrentTime(Date.from(OpenTenders.CLARIFICATION_END.plusMinutes(2).toInstant()));
     String afterClarification = huimin.get(tenderPage).body();
     assertThat(afterClarification).doesNotContain("提出疑问").contains("提交投标");
     Map<String, String> late = new LinkedHashMap<>(Map.of("question", "<b>服务范围</b>是否包括节假日？"));

@@ -2,9 +2,10 @@ package org.publicservice.procurement.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -23,6 +24,11 @@ class BidderPortalBrowserTest extends BrowserTest {
   @Autowired ProcessEngine engine;
   @Autowired BidBox bidBox;
 
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
   @Override
   protected String browserLanguage() {
     return "zh-CN";
@@ -31,8 +37,7 @@ class BidderPortalBrowserTest extends BrowserTest {
   @Test
   void organisationLogsInSubmitsSeesItsReceiptAndReplacesItsBid() {
     String service = "启东市居家养老上门服务" + UUID.randomUUID().toString().substring(0, 4);
-    String projectNumber = new OpenTenders(engine, bidBox).open(service, 1_500_000, Duration.ofDays(20),
-        Duration.ofDays(10));
+    String projectNumber = new OpenTenders(engine).open(service, 1_500_000);
 
     driver.get(url("/portal"));
     click(waitVisible(By.linkText("机构登录")));
@@ -42,7 +47,7 @@ class BidderPortalBrowserTest extends BrowserTest {
     click(driver.findElement(By.cssSelector("form.stacked button[type='submit']")));
 
     WebElement card = waitVisibleWithText(By.cssSelector(".tender-call"), service);
-    assertThat(card.getText()).contains(projectNumber, "南通市民政局", "1,500,000.00元", "未投标");
+    assertThat(card.getText()).contains(projectNumber, "南通市民政局", "1,500,000.00元", "公开招标", "未投标");
     assertThat(driver.findElement(By.cssSelector(".account-name")).getText()).isEqualTo("南通阳光养老服务中心");
     screenshot("my-bids");
     click(card.findElement(By.linkText(service)));
