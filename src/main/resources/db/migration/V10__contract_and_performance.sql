@@ -1,3 +1,5 @@
+-- notice_id columns name the notice (disclosure_notice.id) that published the row, which is how the OCDS releases
+-- of those notices find the contract, payment or acceptance they announce.
 -- Signed service contracts (政府采购法第四十六条、第四十七条; 实施条例第四十八条至第五十条). A contract row is written
 -- when both parties have signed; publication and filing with the finance bureau are stamped when they happen.
 CREATE TABLE service_contract (
@@ -14,6 +16,7 @@ CREATE TABLE service_contract (
     signed_on            DATE           NOT NULL,
     published_at         TIMESTAMP WITH TIME ZONE,
     filed_at             TIMESTAMP WITH TIME ZONE,
+    notice_id            BIGINT,
     process_instance_id  VARCHAR(64),
     CONSTRAINT pk_service_contract PRIMARY KEY (contract_id)
 );
@@ -37,6 +40,7 @@ CREATE TABLE contract_milestone (
     acceptance_opinion     TEXT,
     accepted_at            TIMESTAMP WITH TIME ZONE,
     accepted_by            VARCHAR(64),
+    acceptance_notice_id   BIGINT,
     CONSTRAINT pk_contract_milestone PRIMARY KEY (contract_id, milestone_index)
 );
 
@@ -50,6 +54,7 @@ CREATE TABLE contract_payment (
     amount              DECIMAL(15, 2) NOT NULL,
     paid_on             DATE           NOT NULL,
     recorded_at         TIMESTAMP WITH TIME ZONE NOT NULL,
+    notice_id           BIGINT,
     process_instance_id VARCHAR(64),
     CONSTRAINT uk_contract_payment_milestone UNIQUE (contract_id, milestone_index)
 );

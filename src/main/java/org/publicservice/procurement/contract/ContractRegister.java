@@ -55,8 +55,10 @@ public class ContractRegister {
         .update();
   }
 
-  public void markPublished(String contractId) {
+  public void markPublished(String contractId, long noticeId) {
     stamp(contractId, "published_at");
+    jdbc.sql("UPDATE service_contract SET notice_id = :notice WHERE contract_id = :id")
+        .param("notice", noticeId).param("id", contractId).update();
   }
 
   public void markFiled(String contractId) {

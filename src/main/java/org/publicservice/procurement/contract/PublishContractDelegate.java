@@ -53,8 +53,8 @@ public class PublishContractDelegate implements JavaDelegate {
     if (withheld != null) {
       line(text, "不予公开的内容（涉及国家秘密、商业秘密）", withheld);
     }
-    register.publish(contract.projectNumber(), NoticeType.CONTRACT, serviceName + "政府采购合同公告", text.toString(),
-        department, execution.getProcessInstanceId());
-    contracts.markPublished(contractId);
+    long noticeId = register.publish(contract.projectNumber(), NoticeType.CONTRACT, serviceName + "政府采购合同公告",
+        text.toString(), department, execution.getProcessInstanceId()).id();
+    contracts.markPublished(contractId, noticeId);
   }
 }

@@ -1,6 +1,7 @@
 package org.publicservice.procurement.ocds;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -25,11 +26,13 @@ public class ReleaseMapper {
   private final OcdsProperties properties;
   private final ObjectMapper json;
   private final String publicUrl;
+  private final ContractReleases contracts;
 
   public ReleaseMapper(OcdsProperties properties, ObjectMapper json,
-      @Value("${procurement.public-url}") String publicUrl) {
+      @Value("${procurement.public-url}") String publicUrl, ContractReleases contracts) {
     this.properties = properties;
     this.json = json;
+    this.contracts = contracts;
     this.publicUrl = publicUrl.replaceAll("/+$", "");
   }
 
@@ -79,7 +82,12 @@ public class ReleaseMapper {
     if (stage.tenderStatus() != null) {
       tender.put("status", stage.tenderStatus());
     }
-    document(tender.putArray("documents").addObject(), notice, stage);
+    var contract = contracts.of(notice);
+    if (contract.isPresent()) {
+      contract(release, notice, stage, contract.get(), plan);
+    } else {
+      document(tender.putArray("documents").addObject(), notice, stage);
+    }
     if (stage.tag().equals("planning")) {
       // the intention is the planning stage's document; the tender only announces itself as planned
       ObjectNode planning = release.has("planning") ? (ObjectNode) release.get("planning")
@@ -107,6 +115,72 @@ public class ReleaseMapper {
   public static String date(OffsetDateTime time) {
     return time.atZoneSameInstant(ProcurementTime.ZONE).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS)
         .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+  }
+
+  /**
+   * A contract notice as {@code contracts[]} with the notice among its documents; a payment as a transaction and an
+   * accepted milestone as a met milestone of the contract's implementation, with the notice among its documents.
+   */
+  private void contract(ObjectNode release, DisclosureNotice notice, NoticeStage stage,
+      ContractReleases.ContractFacts facts, PublicPlan plan) {
+    String supplierId = "CN-ORG-" + facts.contractor();
+    ArrayNode parties = release.has("parties") ? (ArrayNode) release.get("parties") : release.putArray("parties");
+    ObjectNode supplier = parties.addObject();
+    supplier.put("id", supplierId);
+    supplier.put("name", facts.contractorName());
+    supplier.putArray("roles").add("supplier").add("payee");
+
+    String awardId = notice.projectNumber() + "-award";
+    ObjectNode award = release.putArray("awards").addObject();
+    award.put("id", awardId);
+    award.put("status", "active");
+    ObjectNode awarded = award.putArray("suppliers").addObject();
+    awarded.put("id", supplierId);
+    awarded.put("name", facts.contractorName());
+
+    ObjectNode contract = release.putArray("contracts").addObject();
+    contract.put("id", facts.contractId());
+    contract.put("awardID", awardId);
+    contract.put("status", "active");
+    ObjectNode value = contract.putObject("value");
+    value.put("amount", facts.amount());
+    value.put("currency", CURRENCY);
+    contract.put("dateSigned", date(facts.signedOn().atStartOfDay(ProcurementTime.ZONE).toOffsetDateTime()));
+    ObjectNode period = contract.putObject("period");
+    period.put("startDate", date(facts.periodStart().atStartOfDay(ProcurementTime.ZONE).toOffsetDateTime()));
+    period.put("endDate", date(facts.periodEnd().atTime(23, 59, 59).atZone(ProcurementTime.ZONE).toOffsetDateTime()));
+    if (facts.payment() == null && facts.acceptance() == null) {
+      document(contract.putArray("documents").addObject(), notice, stage);
+      return;
+    }
+    ObjectNode implementation = contract.putObject("implementation");
+    if (facts.payment() != null) {
+      ObjectNode transaction = implementation.putArray("transactions").addObject();
+      transaction.put("id", facts.contractId() + "-payment-" + facts.payment().milestoneIndex());
+      transaction.put("date", date(facts.payment().recordedAt()));
+      ObjectNode paid = transaction.putObject("value");
+      paid.put("amount", facts.payment().amount());
+      paid.put("currency", CURRENCY);
+      if (plan != null) {
+        ObjectNode payer = transaction.putObject("payer");
+        payer.put("id", partyId(plan.departmentName()));
+        payer.put("name", plan.departmentName());
+      }
+      ObjectNode payee = transaction.putObject("payee");
+      payee.put("id", supplierId);
+      payee.put("name", facts.contractorName());
+    }
+    if (facts.acceptance() != null) {
+      ObjectNode milestone = implementation.putArray("milestones").addObject();
+      milestone.put("id", facts.contractId() + "-milestone-" + facts.acceptance().milestoneIndex());
+      milestone.put("title", facts.acceptance().milestoneName());
+      milestone.put("type", "delivery");
+      milestone.put("status", "met");
+      if (facts.acceptance().acceptedAt() != null) {
+        milestone.put("dateMet", date(facts.acceptance().acceptedAt()));
+      }
+    }
+    document(implementation.putArray("documents").addObject(), notice, stage);
   }
 
   private void document(ObjectNode document, DisclosureNotice notice, NoticeStage stage) {

@@ -67,6 +67,12 @@ public class MilestoneLedger {
         .update();
   }
 
+  public void noteAcceptanceNotice(String contractId, int index, long noticeId) {
+    jdbc.sql("UPDATE contract_milestone SET acceptance_notice_id = :notice WHERE contract_id = :contract"
+            + " AND milestone_index = :index")
+        .param("notice", noticeId).param("contract", contractId).param("index", index).update();
+  }
+
   public Optional<Milestone> find(String contractId, int index) {
     return jdbc.sql("SELECT * FROM contract_milestone WHERE contract_id = :contract AND milestone_index = :index")
         .param("contract", contractId).param("index", index)

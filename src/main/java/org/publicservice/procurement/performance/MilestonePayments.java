@@ -55,6 +55,11 @@ public class MilestonePayments {
         stored.paidOn(), stored.recordedAt(), inserted == 1);
   }
 
+  public void noteNotice(String contractId, int milestoneIndex, long noticeId) {
+    jdbc.sql("UPDATE contract_payment SET notice_id = :notice WHERE contract_id = :contract AND milestone_index = :index")
+        .param("notice", noticeId).param("contract", contractId).param("index", milestoneIndex).update();
+  }
+
   public Optional<Payment> find(String contractId, int milestoneIndex) {
     return jdbc.sql("SELECT * FROM contract_payment WHERE contract_id = :contract AND milestone_index = :index")
         .param("contract", contractId).param("index", milestoneIndex)

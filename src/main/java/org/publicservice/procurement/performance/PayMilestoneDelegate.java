@@ -53,7 +53,8 @@ public class PayMilestoneDelegate implements JavaDelegate {
     line(text, "支付金额", yuan(payment.amount()));
     line(text, "支付日期", payment.paidOn().toString());
     line(text, "累计已支付", yuan(payments.paidSoFar(contractId)));
-    register.publish(projectNumber, NoticeType.PAYMENT, serviceName + "第" + index + "期资金支付信息", text.toString(),
-        department, execution.getProcessInstanceId());
+    long noticeId = register.publish(projectNumber, NoticeType.PAYMENT, serviceName + "第" + index + "期资金支付信息",
+        text.toString(), department, execution.getProcessInstanceId()).id();
+    payments.noteNotice(contractId, index, noticeId);
   }
 }

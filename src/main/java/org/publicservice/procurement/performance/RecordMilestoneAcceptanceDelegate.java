@@ -67,7 +67,8 @@ public class RecordMilestoneAcceptanceDelegate implements JavaDelegate {
     if (opinion != null) {
       line(text, "验收意见", opinion);
     }
-    register.publish(projectNumber, NoticeType.ACCEPTANCE, serviceName + "第" + index + "期履约验收结果公告",
-        text.toString(), department, execution.getProcessInstanceId());
+    long noticeId = register.publish(projectNumber, NoticeType.ACCEPTANCE, serviceName + "第" + index + "期履约验收结果公告",
+        text.toString(), department, execution.getProcessInstanceId()).id();
+    ledger.noteAcceptanceNotice(contractId, index, noticeId);
   }
 }

@@ -1,0 +1,145 @@
+package org.publicservice.procurement.ocds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.publicservice.procurement.TestIdentities.PURCHASER;
+import static org.publicservice.procurement.contract.ContractFixtures.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.publicservice.procurement.ProcurementSpringTest;
+import org.publicservice.procurement.TestIdentities;
+import org.publicservice.procurement.contract.ContractVariables;
+import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.performance.PerformanceVariables;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The contract, its payments and its accepted milestones in the OCDS open data: {@code contracts[]} with
+ * {@code implementation.transactions} and {@code implementation.milestones}, valid against the official schema.
+ */
+@ProcurementSpringTest
+class ContractOpenDataTest {
+
+  @Autowired TestRestTemplate http;
+  @Autowired ProcessEngine engine;
+  @Autowired IdentityService identityService;
+  @Autowired ObjectMapper json;
+
+  @AfterEach
+  void tearDown() {
+    identityService.clearAuthentication();
+    ClockUtil.reset();
+  }
+
+  @Test
+  void aSignedContractItsPaymentAndItsAcceptedMilestoneAreReleasedAsTheContractAndItsImplementation() throws Exception {
+    BpmnAwareTests.init(engine);
+    TestIdentities people = new TestIdentities(identityService).ensureOfficials();
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 12, 2, 10, 0, 0, 0, ProcurementTime.ZONE).toInstant()));
+    String projectNumber = newProjectNumber();
+    var runtime = engine.getRuntimeService();
+    ProcessInstance contract = runtime.startProcessInstanceByKey(ContractVariables.PROCESS_KEY, projectNumber,
+        awarded(projectNumber));
+    completeAs(engine, people, PURCHASER, contract, "Task_DraftContract", Variables.createVariables()
+        .putValue(ContractVariables.CONTRACT_AMOUNT, 280_000).putValue(ContractVariables.PERFORMANCE_BOND, 0)
+        .putValue(ContractVariables.CONTRACT_PERIOD_START, "2027-01-01")
+        .putValue(ContractVariables.CONTRACT_PERIOD_END, "2027-12-31")
+        .putValue(ContractVariables.PAYMENT_SCHEDULE_TEXT, "第一阶段验收：200000：2027-06-30\n尾款：80000：2028-01-31"));
+    completeAs(engine, people, WINNER_ORG, contract, "Task_SignContract",
+        Variables.createVariables().putValue(ContractVariables.CONTRACTOR_DECISION, ContractVariables.SIGN));
+    completeAs(engine, people, PURCHASER, contract, "Task_CountersignContract",
+        Variables.createVariables().putValue(ContractVariables.DEPARTMENT_SIGNS, true));
+    completeAs(engine, people, PURCHASER, contract, "Task_PublishContract", Variables.createVariables());
+    completeAs(engine, people, PURCHASER, contract, "Task_FileContract",
+        Variables.createVariables().putValue(ContractVariables.FILING_REFERENCE, "通财购备〔2026〕140号"));
+    String contractId = projectNumber + "-HT01";
+
+    // the performance stage with what the contract stage handed back
+    VariableMap handedOn = Variables.createVariables();
+    engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(contract.getId()).list()
+        .forEach(v -> handedOn.putValue(v.getName(), v.getValue()));
+    ProcessInstance performance = runtime.startProcessInstanceByKey(PerformanceVariables.PROCESS_KEY, projectNumber,
+        handedOn);
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2027, 6, 28, 10, 0, 0, 0, ProcurementTime.ZONE).toInstant()));
+    completeAs(engine, people, WINNER_ORG, performance, "Task_SubmitProgressReport", Variables.createVariables()
+        .putValue(PerformanceVariables.PROGRESS_REPORT, "上半年服务按计划完成。")
+        .putValue(PerformanceVariables.INDICATOR_VALUES_TEXT, "服务对象满意度：94%\n上门服务人次：4900"));
+    completeAs(engine, people, PURCHASER, performance, "Task_AcceptMilestone", Variables.createVariables()
+        .putValue(PerformanceVariables.ACCEPTANCE_DECISION, PerformanceVariables.ACCEPT)
+        .putValue(PerformanceVariables.RECIPIENT_PARTICIPANTS, "服务对象代表10人")
+        .putValue(PerformanceVariables.RECIPIENT_SATISFACTION, 94));
+    var jobs = engine.getManagementService();
+    jobs.executeJob(jobs.createJobQuery().processInstanceId(performance.getId()).singleResult().getId());
+    jobs.executeJob(jobs.createJobQuery().processInstanceId(performance.getId()).singleResult().getId());
+    BpmnAwareTests.assertThat(performance).isEnded();
+
+    ResponseEntity<String> response = http.getForEntity("/ocds/releases/" + projectNumber, String.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    JsonNode releasePackage = json.readTree(response.getBody());
+    assertThat(OcdsSchemas.errors(OcdsSchemas.RELEASE_PACKAGE, releasePackage)).isEmpty();
+
+    JsonNode contractRelease = release(releasePackage, "contract");
+    assertThat(contractRelease.at("/contracts/0/id").asText()).isEqualTo(contractId);
+    assertThat(contractRelease.at("/contracts/0/awardID").asText())
+        .isEqualTo(contractRelease.at("/awards/0/id").asText());
+    assertThat(contractRelease.at("/contracts/0/value/amount").decimalValue()).isEqualByComparingTo("280000");
+    assertThat(contractRelease.at("/contracts/0/dateSigned").asText()).isEqualTo("2026-12-02T00:00:00+08:00");
+    assertThat(contractRelease.at("/contracts/0/period/endDate").asText()).isEqualTo("2027-12-31T23:59:59+08:00");
+    assertThat(contractRelease.at("/contracts/0/documents/0/documentType").asText()).isEqualTo("contractNotice");
+    assertThat(contractRelease.at("/parties/0/name").asText()).isEqualTo(WINNER_ORG_NAME);
+    assertThat(contractRelease.at("/parties/0/roles").toString()).isEqualTo("[\"supplier\",\"payee\"]");
+
+    JsonNode payment = releases(releasePackage, "implementation").stream()
+        .filter(r -> r.at("/contracts/0/implementation/transactions/0").isObject()).findFirst().orElseThrow();
+    JsonNode transaction = payment.at("/contracts/0/implementation/transactions/0");
+    assertThat(transaction.get("id").asText()).isEqualTo(contractId + "-payment-1");
+    assertThat(transaction.at("/value/amount").decimalValue()).isEqualByComparingTo("200000");
+    assertThat(transaction.at("/payee/name").asText()).isEqualTo(WINNER_ORG_NAME);
+    assertThat(payment.at("/contracts/0/implementation/documents/0/documentType").asText())
+        .isEqualTo("x_paymentInformation");
+
+    JsonNode acceptance = releases(releasePackage, "implementation").stream()
+        .filter(r -> r.at("/contracts/0/implementation/milestones/0").isObject()).findFirst().orElseThrow();
+    JsonNode milestone = acceptance.at("/contracts/0/implementation/milestones/0");
+    assertThat(milestone.get("title").asText()).isEqualTo("第一阶段验收");
+    assertThat(milestone.get("status").asText()).isEqualTo("met");
+    assertThat(milestone.get("dateMet").asText()).isEqualTo("2027-06-28T10:00:00+08:00");
+
+    ResponseEntity<String> record = http.getForEntity("/ocds/records/" + projectNumber, String.class);
+    assertThat(record.getStatusCode()).isEqualTo(HttpStatus.OK);
+    JsonNode recordPackage = json.readTree(record.getBody());
+    assertThat(OcdsSchemas.errors(OcdsSchemas.RECORD_PACKAGE, recordPackage)).isEmpty();
+    JsonNode compiled = recordPackage.at("/records/0/compiledRelease/contracts/0");
+    assertThat(compiled.get("id").asText()).isEqualTo(contractId);
+    assertThat(compiled.at("/implementation/transactions")).hasSize(1);
+    assertThat(compiled.at("/implementation/milestones")).hasSize(1);
+  }
+
+  private static JsonNode release(JsonNode releasePackage, String tag) {
+    return releases(releasePackage, tag).stream().findFirst().orElseThrow();
+  }
+
+  private static java.util.List<JsonNode> releases(JsonNode releasePackage, String tag) {
+    java.util.List<JsonNode> found = new java.util.ArrayList<>();
+    releasePackage.get("releases").forEach(r -> {
+      if (r.get("tag").get(0).asText().equals(tag)) {
+        found.add(r);
+      }
+    });
+    return found;
+  }
+}
