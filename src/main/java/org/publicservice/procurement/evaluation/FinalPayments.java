@@ -35,7 +35,10 @@ public class FinalPayments {
     jdbc.sql("""
             INSERT INTO final_payment (evaluation_id, project_number, contract_id, milestone_index, milestone_name,
               contract_amount, payable_share, payable_amount, grade, recorded_at)
-            SELECT :evaluation, :project, :contract, :index, :name, :milestoneAmount, :share, :amount, :grade, :at
+            SELECT CAST(:evaluation AS BIGINT), CAST(:project AS VARCHAR(32)), CAST(:contract AS VARCHAR(64)),
+              CAST(:index AS INT), CAST(:name AS VARCHAR(200)), CAST(:milestoneAmount AS DECIMAL(16, 2)),
+              CAST(:share AS DECIMAL(5, 4)), CAST(:amount AS DECIMAL(16, 2)), CAST(:grade AS VARCHAR(16)),
+              CAST(:at AS TIMESTAMP WITH TIME ZONE)
             FROM (VALUES (1)) one
             WHERE NOT EXISTS (SELECT 1 FROM final_payment WHERE evaluation_id = :evaluation)""")
         .param("evaluation", evaluationId).param("project", projectNumber).param("contract", contractId)

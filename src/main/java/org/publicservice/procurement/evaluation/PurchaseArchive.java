@@ -34,7 +34,8 @@ public class PurchaseArchive {
     OffsetDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(ProcurementTime.ZONE).toOffsetDateTime();
     jdbc.sql("""
             INSERT INTO purchase_archive (project_number, archived_at, keep_until, root_process_id, manifest)
-            SELECT :project, :at, :until, :root, :manifest FROM (VALUES (1)) one
+            SELECT CAST(:project AS VARCHAR(32)), CAST(:at AS TIMESTAMP WITH TIME ZONE), CAST(:until AS DATE),
+              CAST(:root AS VARCHAR(64)), CAST(:manifest AS TEXT) FROM (VALUES (1)) one
             WHERE NOT EXISTS (SELECT 1 FROM purchase_archive WHERE project_number = :project)""")
         .param("project", projectNumber).param("at", now).param("until", now.toLocalDate().plusYears(KEEP_YEARS))
         .param("root", rootProcessInstanceId).param("manifest", manifestJson).update();

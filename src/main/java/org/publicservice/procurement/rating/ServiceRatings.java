@@ -132,7 +132,7 @@ public class ServiceRatings {
       String code = newCode();
       int added = jdbc.sql("""
               INSERT INTO rating_code (evaluation_id, code_hash)
-              SELECT :evaluation, :hash FROM (VALUES (1)) one
+              SELECT CAST(:evaluation AS BIGINT), CAST(:hash AS VARCHAR(64)) FROM (VALUES (1)) one
               WHERE NOT EXISTS (SELECT 1 FROM rating_code WHERE evaluation_id = :evaluation AND code_hash = :hash)""")
           .param("evaluation", evaluationId).param("hash", raterKey(salt, KIND_CODE, code)).update();
       if (added == 1) {
@@ -326,7 +326,7 @@ public class ServiceRatings {
     if (tellMeTheOutcome) {
       jdbc.sql("""
               INSERT INTO rating_follower (evaluation_id, address)
-              SELECT :evaluation, :address FROM (VALUES (1)) one WHERE NOT EXISTS
+              SELECT CAST(:evaluation AS BIGINT), CAST(:address AS VARCHAR(254)) FROM (VALUES (1)) one WHERE NOT EXISTS
                 (SELECT 1 FROM rating_follower WHERE evaluation_id = :evaluation AND address = :address)""")
           .param("evaluation", window.evaluationId()).param("address", address).update();
     }
