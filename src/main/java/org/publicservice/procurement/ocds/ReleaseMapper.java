@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import org.publicservice.procurement.disclosure.DisclosureNotice;
+import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.disclosure.PublicPlans.PublicPlan;
 import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.planning.ProcurementMethod;
@@ -22,17 +26,22 @@ import org.springframework.stereotype.Component;
 public class ReleaseMapper {
 
   static final String CURRENCY = "CNY";
+  private static final Set<NoticeType> TENDER_NOTICES = EnumSet.of(NoticeType.TENDER_NOTICE,
+      NoticeType.CLARIFICATION, NoticeType.OPENING_RECORD, NoticeType.FAILED_TENDER);
 
   private final OcdsProperties properties;
   private final ObjectMapper json;
   private final String publicUrl;
   private final ContractReleases contracts;
+  private final TenderReleases tenders;
 
   public ReleaseMapper(OcdsProperties properties, ObjectMapper json,
-      @Value("${procurement.public-url}") String publicUrl, ContractReleases contracts) {
+      @Value("${procurement.public-url}") String publicUrl, ContractReleases contracts,
+      TenderReleases tenders) {
     this.properties = properties;
     this.json = json;
     this.contracts = contracts;
+    this.tenders = tenders;
     this.publicUrl = publicUrl.replaceAll("/+$", "");
   }
 
@@ -83,10 +92,21 @@ public class ReleaseMapper {
       tender.put("status", stage.tenderStatus());
     }
     var contract = contracts.of(notice);
+    var winner = notice.type() == NoticeType.AWARD_NOTICE ? tenders.winnerOf(notice)
+        : Optional.<TenderReleases.Winner>empty();
+    var evaluation = notice.type() == NoticeType.EVALUATION_RESULT ? tenders.evaluationOf(notice)
+        .filter(graded -> graded.contractId() != null) : Optional.<TenderReleases.Evaluation>empty();
     if (contract.isPresent()) {
       contract(release, notice, stage, contract.get(), plan);
+    } else if (winner.isPresent()) {
+      award(release, notice, stage, winner.get());
+    } else if (evaluation.isPresent()) {
+      evaluation(release, notice, stage, evaluation.get(), plan);
     } else {
       document(tender.putArray("documents").addObject(), notice, stage);
+    }
+    if (TENDER_NOTICES.contains(notice.type())) {
+      tenders.roundOf(notice).ifPresent(round -> round(release, tender, notice, round));
     }
     if (stage.tag().equals("planning")) {
       // the intention is the planning stage's document; the tender only announces itself as planned
@@ -123,14 +143,14 @@ public class ReleaseMapper {
    */
   private void contract(ObjectNode release, DisclosureNotice notice, NoticeStage stage,
       ContractReleases.ContractFacts facts, PublicPlan plan) {
-    String supplierId = "CN-ORG-" + facts.contractor();
+    String supplierId = organisationId(facts.contractor());
     ArrayNode parties = release.has("parties") ? (ArrayNode) release.get("parties") : release.putArray("parties");
     ObjectNode supplier = parties.addObject();
     supplier.put("id", supplierId);
     supplier.put("name", facts.contractorName());
     supplier.putArray("roles").add("supplier").add("payee");
 
-    String awardId = notice.projectNumber() + "-award";
+    String awardId = awardId(notice);
     ObjectNode award = release.putArray("awards").addObject();
     award.put("id", awardId);
     award.put("status", "active");
@@ -181,6 +201,117 @@ public class ReleaseMapper {
       }
     }
     document(implementation.putArray("documents").addObject(), notice, stage);
+  }
+
+  /**
+   * The tender round a notice is about: its periods and award criteria, and once its bids are opened the number and
+   * names of the tenderers (the opening record made them public; prices stay in the record's document).
+   */
+  private void round(ObjectNode release, ObjectNode tender, DisclosureNotice notice, TenderReleases.Round round) {
+    ObjectNode tenderPeriod = tender.putObject("tenderPeriod");
+    tenderPeriod.put("startDate", date(round.publishedAt()));
+    tenderPeriod.put("endDate", date(round.bidDeadline()));
+    ObjectNode enquiryPeriod = tender.putObject("enquiryPeriod");
+    enquiryPeriod.put("startDate", date(round.publishedAt()));
+    enquiryPeriod.put("endDate", date(round.clarificationDeadline()));
+    if ("LOWEST_PRICE".equals(round.evaluationMethod())) {
+      tender.put("awardCriteria", "priceOnly");
+      tender.put("awardCriteriaDetails", "最低评标价法");
+    } else if ("COMPREHENSIVE".equals(round.evaluationMethod())) {
+      tender.put("awardCriteria", "ratedCriteria");
+      tender.put("awardCriteriaDetails", "综合评分法");
+    }
+    if (notice.type() != NoticeType.OPENING_RECORD) {
+      return;
+    }
+    var bidders = tenders.openedBidders(notice, round);
+    tender.put("numberOfTenderers", bidders.size());
+    ArrayNode tenderers = tender.putArray("tenderers");
+    ArrayNode parties = release.has("parties") ? (ArrayNode) release.get("parties") : release.putArray("parties");
+    for (var bidder : bidders) {
+      ObjectNode reference = tenderers.addObject();
+      reference.put("id", organisationId(bidder.userId()));
+      reference.put("name", bidder.name());
+      ObjectNode party = parties.addObject();
+      party.put("id", organisationId(bidder.userId()));
+      party.put("name", bidder.name());
+      party.putArray("roles").add("tenderer");
+    }
+  }
+
+  /** The award notice as the award of the purchase, with the notice among the award's documents. */
+  private void award(ObjectNode release, DisclosureNotice notice, NoticeStage stage, TenderReleases.Winner winner) {
+    ArrayNode parties = release.has("parties") ? (ArrayNode) release.get("parties") : release.putArray("parties");
+    ObjectNode party = parties.addObject();
+    party.put("id", organisationId(winner.userId()));
+    party.put("name", winner.name());
+    party.putArray("roles").add("supplier").add("tenderer");
+    ObjectNode award = release.putArray("awards").addObject();
+    award.put("id", awardId(notice));
+    award.put("title", notice.title());
+    award.put("status", "active");
+    award.put("date", date(winner.publishedAt()));
+    ObjectNode value = award.putObject("value");
+    value.put("amount", winner.price());
+    value.put("currency", CURRENCY);
+    ObjectNode supplier = award.putArray("suppliers").addObject();
+    supplier.put("id", organisationId(winner.userId()));
+    supplier.put("name", winner.name());
+    document(award.putArray("documents").addObject(), notice, stage);
+  }
+
+  /**
+   * The evaluation result as an assessment milestone of the contract's implementation, and the final payment the
+   * grade allowed as its transaction, with the notice among the implementation's documents.
+   */
+  private void evaluation(ObjectNode release, DisclosureNotice notice, NoticeStage stage,
+      TenderReleases.Evaluation graded, PublicPlan plan) {
+    ObjectNode contract = release.putArray("contracts").addObject();
+    contract.put("id", graded.contractId());
+    contract.put("awardID", awardId(notice));
+    ObjectNode implementation = contract.putObject("implementation");
+    ObjectNode milestone = implementation.putArray("milestones").addObject();
+    milestone.put("id", graded.contractId() + "-evaluation");
+    milestone.put("title", "绩效评价");
+    milestone.put("type", "assessment");
+    milestone.put("status", "met");
+    milestone.put("dateMet", date(graded.gradedAt()));
+    milestone.put("description", "评价等级：" + gradeName(graded.grade())
+        + (graded.score() == null ? "" : "，综合得分：" + graded.score().stripTrailingZeros().toPlainString()));
+    if (graded.finalPayment() != null && graded.finalPayment().signum() > 0) {
+      ObjectNode transaction = implementation.putArray("transactions").addObject();
+      transaction.put("id", graded.contractId() + "-payment-" + graded.finalMilestoneIndex());
+      transaction.put("date", date(graded.gradedAt()));
+      ObjectNode paid = transaction.putObject("value");
+      paid.put("amount", graded.finalPayment());
+      paid.put("currency", CURRENCY);
+      if (plan != null) {
+        ObjectNode payer = transaction.putObject("payer");
+        payer.put("id", partyId(plan.departmentName()));
+        payer.put("name", plan.departmentName());
+      }
+    }
+    document(implementation.putArray("documents").addObject(), notice, stage);
+  }
+
+  private static String gradeName(String grade) {
+    return switch (grade) {
+      case "EXCELLENT" -> "优秀";
+      case "GOOD" -> "良好";
+      case "PASS" -> "合格";
+      case "FAIL" -> "不合格";
+      default -> grade;
+    };
+  }
+
+  /** One award per purchase: the contract stage refers to it by the same id. */
+  private static String awardId(DisclosureNotice notice) {
+    return notice.projectNumber() + "-award";
+  }
+
+  /** Social organisations are identified by their account on the platform, as the contract releases do. */
+  private static String organisationId(String userId) {
+    return "CN-ORG-" + userId;
   }
 
   private void document(ObjectNode document, DisclosureNotice notice, NoticeStage stage) {

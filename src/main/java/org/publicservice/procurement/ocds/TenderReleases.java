@@ -1,0 +1,93 @@
+package org.publicservice.procurement.ocds;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.publicservice.procurement.disclosure.DisclosureNotice;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The public facts behind the notices of the tender, award and evaluation stages, as of the notice that published
+ * them: the tender round a notice announced (its periods and award criteria), the organisations whose bids were
+ * opened, the winner, and the graded evaluation. Only what the notices themselves made public is read: a round's
+ * bidders only once its bids were opened, the winner only once the award notice was out.
+ */
+@Repository
+class TenderReleases {
+
+  record Round(int round, OffsetDateTime publishedAt, OffsetDateTime bidDeadline,
+      OffsetDateTime clarificationDeadline, String evaluationMethod, String status) {
+  }
+
+  record Tenderer(String userId, String name) {
+  }
+
+  record Winner(String userId, String name, BigDecimal price, OffsetDateTime publishedAt) {
+  }
+
+  record Evaluation(String contractId, String grade, BigDecimal score, OffsetDateTime gradedAt,
+      BigDecimal finalPayment, int finalMilestoneIndex) {
+  }
+
+  private final JdbcClient jdbc;
+
+  TenderReleases(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The latest round published at or before the notice: the round the notice is about. */
+  Optional<Round> roundOf(DisclosureNotice notice) {
+    return jdbc.sql("""
+            SELECT round_no, published_at, bid_deadline, clarification_deadline, evaluation_method, call_status
+            FROM tender_call WHERE project_number = :project AND published_at <= :at
+            ORDER BY round_no DESC FETCH FIRST 1 ROWS ONLY""")
+        .param("project", notice.projectNumber()).param("at", notice.publishedAt())
+        .query((rs, row) -> new Round(rs.getInt("round_no"), rs.getObject("published_at", OffsetDateTime.class),
+            rs.getObject("bid_deadline", OffsetDateTime.class),
+            rs.getObject("clarification_deadline", OffsetDateTime.class), rs.getString("evaluation_method"),
+            rs.getString("call_status")))
+        .optional();
+  }
+
+  /** The organisations whose bids were opened in the round; none while the round is still sealed or failed. */
+  List<Tenderer> openedBidders(DisclosureNotice notice, Round round) {
+    if (!"OPENED".equals(round.status())) {
+      return List.of();
+    }
+    return jdbc.sql("""
+            SELECT bidder, bidder_name FROM tender_bid
+            WHERE project_number = :project AND round_no = :round AND bid_status = 'ACTIVE'
+            ORDER BY submission_no""")
+        .param("project", notice.projectNumber()).param("round", round.round())
+        .query((rs, row) -> new Tenderer(rs.getString("bidder"), rs.getString("bidder_name")))
+        .list();
+  }
+
+  /** The winner the award notice named. */
+  Optional<Winner> winnerOf(DisclosureNotice notice) {
+    return jdbc.sql("""
+            SELECT bidder, bidder_name, price, published_at FROM award_result
+            WHERE project_number = :project AND is_winner AND published_at <= :at
+            ORDER BY published_at DESC FETCH FIRST 1 ROWS ONLY""")
+        .param("project", notice.projectNumber()).param("at", notice.publishedAt())
+        .query((rs, row) -> new Winner(rs.getString("bidder"), rs.getString("bidder_name"),
+            rs.getBigDecimal("price"), rs.getObject("published_at", OffsetDateTime.class)))
+        .optional();
+  }
+
+  /** The graded evaluation the result notice published, with the final payment the grade allowed. */
+  Optional<Evaluation> evaluationOf(DisclosureNotice notice) {
+    return jdbc.sql("""
+            SELECT e.contract_id, e.grade, e.score, e.graded_at, f.payable_amount, f.milestone_index
+            FROM service_evaluation e LEFT JOIN final_payment f ON f.evaluation_id = e.id
+            WHERE e.project_number = :project AND e.grade IS NOT NULL AND e.graded_at <= :at
+            ORDER BY e.graded_at DESC FETCH FIRST 1 ROWS ONLY""")
+        .param("project", notice.projectNumber()).param("at", notice.publishedAt())
+        .query((rs, row) -> new Evaluation(rs.getString("contract_id"), rs.getString("grade"),
+            rs.getBigDecimal("score"), rs.getObject("graded_at", OffsetDateTime.class),
+            rs.getBigDecimal("payable_amount"), rs.getInt("milestone_index")))
+        .optional();
+  }
+}
