@@ -6,7 +6,6 @@ import static org.publicservice.procurement.planning.PlanningVariables.*;
 import static org.publicservice.procurement.tender.TenderVariables.*;
 
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -88,9 +87,5 @@ public class PublishTenderNoticeDelegate implements JavaDelegate {
             : method.label() + "公告"),
         text.toString(), department, execution.getProcessInstanceId());
     terms.record(notice.id(), bidBox.call(projectNumber, round).orElseThrow(), null);
-  }
-
-  static String iso(OffsetDateTime time) {
-    return time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
 }
