@@ -176,7 +176,6 @@ public class PortalController {
     return "portal/project";
   }
 
-  @SuppressWarnings("unchecked")
   private static List<Long> recentComments(HttpSession session, long now) {
     Object stored = session.getAttribute(COMMENT_TIMES);
     List<Long> times = new ArrayList<>();
