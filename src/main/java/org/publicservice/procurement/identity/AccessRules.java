@@ -14,6 +14,8 @@ import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Resources.TASK;
 import static org.camunda.bpm.engine.authorization.Resources.USER;
 import static org.publicservice.procurement.identity.ProcessKeys.AWARD_STAGE;
+import static org.publicservice.procurement.identity.ProcessKeys.BID_CHALLENGE;
+import static org.publicservice.procurement.identity.ProcessKeys.BID_COMPLAINT;
 import static org.publicservice.procurement.identity.ProcessKeys.CONTRACT_STAGE;
 import static org.publicservice.procurement.identity.ProcessKeys.EVALUATION_STAGE;
 import static org.publicservice.procurement.identity.ProcessKeys.MAIL_DELIVERY;
@@ -73,12 +75,13 @@ public final class AccessRules {
           colleagues()),
       group(Groups.DEPT_CIVIL_AFFAIRS, "南通市民政局", Groups.TYPE_DEPARTMENT,
           app(TASKLIST),
-          // revises its own requests and runs its single sources and tenders; its members are purchasers as well
-          processes(List.of(PUBLIC_SERVICE_PURCHASE, SINGLE_SOURCE_STAGE, TENDER_STAGE),
+          // revises its own requests, runs its single sources and tenders, chooses winners and answers challenges;
+          // its members are purchasers as well
+          processes(List.of(PUBLIC_SERVICE_PURCHASE, SINGLE_SOURCE_STAGE, TENDER_STAGE, AWARD_STAGE),
               ProcessDefinitionPermissions.READ)),
       group(Groups.DEPT_HEALTH, "南通市卫生健康委员会", Groups.TYPE_DEPARTMENT,
           app(TASKLIST),
-          processes(List.of(PUBLIC_SERVICE_PURCHASE, SINGLE_SOURCE_STAGE, TENDER_STAGE),
+          processes(List.of(PUBLIC_SERVICE_PURCHASE, SINGLE_SOURCE_STAGE, TENDER_STAGE, AWARD_STAGE),
               ProcessDefinitionPermissions.READ)),
       group(Groups.FINANCE, "财政局", Groups.TYPE_ROLE,
           app(TASKLIST),
@@ -86,6 +89,8 @@ public final class AccessRules {
           // finance oversees every purchase request and plan (so its task cards show project and department);
           // not the stages, whose variables include sealed bids
           processes(List.of(PUBLIC_SERVICE_PURCHASE), ProcessDefinitionPermissions.READ_INSTANCE),
+          // handles complaints (its tasks there come from the model)
+          processes(List.of(BID_COMPLAINT), ProcessDefinitionPermissions.READ),
           colleagues()),
       group(Groups.EXPERT, "评审专家", Groups.TYPE_ROLE,
           app(TASKLIST),
@@ -95,7 +100,8 @@ public final class AccessRules {
           processes(List.of(TENDER_STAGE, AWARD_STAGE, CONTRACT_STAGE, PERFORMANCE_STAGE, EVALUATION_STAGE),
               ProcessDefinitionPermissions.READ),
           // objects to a single-source notice through the start form; the objection reaches the stage by message
-          processes(List.of(SINGLE_SOURCE_OBJECTION),
+          // challenges an award and complains to finance the same way (Challenges, Complaints check who may)
+          processes(List.of(SINGLE_SOURCE_OBJECTION, BID_CHALLENGE, BID_COMPLAINT),
               ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE),
           one(PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE)),
       group(Groups.EVALUATOR, "第三方评价机构", Groups.TYPE_ROLE,

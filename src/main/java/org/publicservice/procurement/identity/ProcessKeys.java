@@ -20,6 +20,10 @@ public final class ProcessKeys {
   public static final String CONTRACT_STAGE = "ContractStage";
   public static final String PERFORMANCE_STAGE = "PerformanceStage";
   public static final String EVALUATION_STAGE = "EvaluationStage";
+  /** Started by a bidder (social organisation) to challenge an award; handled inside AwardStage. */
+  public static final String BID_CHALLENGE = "BidChallenge";
+  /** Started by a bidder whose challenge was rejected; the finance bureau handles it. */
+  public static final String BID_COMPLAINT = "BidComplaint";
   /** Technical: sends mails, has no user tasks. */
   public static final String MAIL_DELIVERY = "MailDelivery";
   /** Started by administrators to maintain the working-day calendar. */

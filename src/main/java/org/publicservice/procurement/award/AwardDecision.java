@@ -1,0 +1,35 @@
+package org.publicservice.procurement.award;
+
+import static org.publicservice.procurement.award.AwardVariables.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import java.math.BigDecimal;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.publicservice.procurement.form.JsonValues;
+
+/** Records the winner and the order of candidates the contract stage may fall back to (winner first). */
+final class AwardDecision {
+
+  private AwardDecision() {
+  }
+
+  static void record(VariableScope scope, List<RankedBid> ranking, RankedBid winner, String chosenBy) {
+    scope.setVariable(WINNER, winner.bidder());
+    scope.setVariable(WINNER_NAME, winner.bidderName());
+    scope.setVariable(AWARDED_PRICE, amount(winner.price()));
+    scope.setVariable(WINNER_CHOSEN_BY, chosenBy);
+    List<Map<String, Object>> candidates = new ArrayList<>();
+    candidates.add(winner.toRow());
+    ranking.stream().filter(bid -> !bid.bidder().equals(winner.bidder())).forEach(bid -> candidates.add(bid.toRow()));
+    scope.setVariable(CANDIDATES, SpinValues.jsonValue(JsonValues.toJson(candidates)).create());
+  }
+
+  /** An amount as forms store numbers: a Long when whole, else a Double (the engine has no decimal type). */
+  static Number amount(BigDecimal value) {
+    BigDecimal plain = value.stripTrailingZeros();
+    return plain.scale() <= 0 ? (Number) plain.longValueExact() : (Number) value.doubleValue();
+  }
+}

@@ -1,0 +1,58 @@
+package org.publicservice.procurement.award;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.publicservice.procurement.form.JsonValues;
+
+/** One line of the review stage's {@code ranking} (INTERFACES.md), best first. */
+public record RankedBid(int rank, String bidId, String bidder, String bidderName, BigDecimal price,
+    BigDecimal priceScore, BigDecimal criteriaScore, BigDecimal totalScore) {
+
+  /** The ranking variable (Spin JSON, text or list) as lines ordered by rank. */
+  public static List<RankedBid> of(Object ranking) {
+    return JsonValues.rows(ranking).stream().map(RankedBid::fromRow)
+        .sorted(Comparator.comparingInt(RankedBid::rank)).toList();
+  }
+
+  private static RankedBid fromRow(Map<String, Object> row) {
+    Object bidder = row.get("bidder");
+    if (bidder == null || row.get("rank") == null || row.get("price") == null) {
+      throw new IllegalStateException("Ranking line without bidder, rank or price: " + row);
+    }
+    String name = row.get("bidderName") == null ? bidder.toString() : row.get("bidderName").toString();
+    return new RankedBid(((Number) number(row.get("rank"))).intValue(),
+        row.get("bidId") == null ? null : row.get("bidId").toString(), bidder.toString(), name,
+        number(row.get("price")), number(row.get("priceScore")), number(row.get("criteriaScore")),
+        number(row.get("totalScore")));
+  }
+
+  private static BigDecimal number(Object value) {
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    return new BigDecimal(value.toString().trim());
+  }
+
+  /** The line as the ranking's JSON has it, for the {@code candidates} variable. */
+  public Map<String, Object> toRow() {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("rank", rank);
+    row.put("bidId", bidId);
+    row.put("bidder", bidder);
+    row.put("bidderName", bidderName);
+    row.put("price", price);
+    row.put("priceScore", priceScore);
+    row.put("criteriaScore", criteriaScore);
+    row.put("totalScore", totalScore);
+    return row;
+  }
+
+  /** "85.50分" or "—" when the lowest-price method gave no score. */
+  public static String score(BigDecimal score) {
+    return score == null ? "—" : score.setScale(2, RoundingMode.HALF_UP).toPlainString() + "分";
+  }
+}
