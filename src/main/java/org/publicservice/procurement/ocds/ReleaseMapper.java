@@ -9,6 +9,7 @@ import org.publicservice.procurement.disclosure.DisclosureNotice;
 import org.publicservice.procurement.disclosure.PublicPlans.PublicPlan;
 import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.planning.ProcurementMethod;
+import org.publicservice.procurement.tender.TenderTerms;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +36,14 @@ public class ReleaseMapper {
 
   /** The release of one notice; {@code plan} is the project's approved plan, when it is on file. */
   public ObjectNode release(DisclosureNotice notice, PublicPlan plan) {
+    return release(notice, plan, null);
+  }
+
+  /**
+   * The release of one notice; {@code tenderTerms} are the terms a notice of the tender stage stated (periods,
+   * award criteria, number of tenderers), null for other notices.
+   */
+  public ObjectNode release(DisclosureNotice notice, PublicPlan plan, TenderTerms.Terms tenderTerms) {
     NoticeStage stage = NoticeStage.of(notice.type());
     ObjectNode release = json.createObjectNode();
     release.put("ocid", properties.ocid(notice.projectNumber()));
@@ -75,6 +84,9 @@ public class ReleaseMapper {
       period.put("startDate", date(plan.servicePeriodStart().atStartOfDay(ProcurementTime.ZONE).toOffsetDateTime()));
       period.put("endDate", date(plan.servicePeriodEnd().atTime(23, 59, 59).atZone(ProcurementTime.ZONE)
           .toOffsetDateTime()));
+    }
+    if (tenderTerms != null) {
+      tenderTerms(tender, tenderTerms);
     }
     if (stage.tenderStatus() != null) {
       tender.put("status", stage.tenderStatus());
@@ -118,6 +130,27 @@ public class ReleaseMapper {
     document.put("datePublished", date(notice.publishedAt()));
     document.put("format", "text/html");
     document.put("language", "zh");
+  }
+
+  /** What the tender's notice stated: the method in force, the periods, how bids are evaluated, how many bid. */
+  private static void tenderTerms(ObjectNode tender, TenderTerms.Terms terms) {
+    method(tender, terms.procurementMethod());
+    ObjectNode tenderPeriod = tender.putObject("tenderPeriod");
+    tenderPeriod.put("startDate", date(terms.tenderPeriodStart()));
+    tenderPeriod.put("endDate", date(terms.tenderPeriodEnd()));
+    ObjectNode enquiryPeriod = tender.putObject("enquiryPeriod");
+    enquiryPeriod.put("startDate", date(terms.tenderPeriodStart()));
+    enquiryPeriod.put("endDate", date(terms.enquiryPeriodEnd()));
+    if ("COMPREHENSIVE".equals(terms.evaluationMethod())) {
+      tender.put("awardCriteria", "ratedCriteria");
+      tender.put("awardCriteriaDetails", "综合评分法");
+    } else if ("LOWEST_PRICE".equals(terms.evaluationMethod())) {
+      tender.put("awardCriteria", "priceOnly");
+      tender.put("awardCriteriaDetails", "最低评标价法");
+    }
+    if (terms.numberOfTenderers() != null) {
+      tender.put("numberOfTenderers", terms.numberOfTenderers());
+    }
   }
 
   private static void method(ObjectNode tender, String code) {
