@@ -35,6 +35,7 @@ class AwardVisibilityRestTest {
   @Autowired ProcessEngine engine;
   @Autowired IdentityService identityService;
   @Autowired AwardResults results;
+  @Autowired DisputeRecords disputes;
 
   final ObjectMapper json = new ObjectMapper();
   TestIdentities people;
@@ -87,6 +88,37 @@ class AwardVisibilityRestTest {
     // the engine still shows bidders nothing of the stage
     assertThat(get(SECOND, "/engine-rest/history/variable-instance?variableName=" + AwardVariables.RANKING)).isEmpty();
     assertThat(get(NON_BIDDER, "/engine-rest/history/variable-instance?processInstanceId=" + stage.getId())).isEmpty();
+  }
+
+  @Test
+  void aChallengeThroughTasklistsStartFormIsRefusedWith400ForANonBidderAndTakenFromABidder() throws Exception {
+    ProcessInstance purchase = award.purchase();
+    ProcessInstance stage = award.stage(purchase);
+    String project = purchase.getBusinessKey();
+    award.choose(stage, FIRST, null);
+
+    var refused = submitChallenge(NON_BIDDER, project, "我单位认为评审不公。");
+    assertThat(refused.getKey()).isEqualTo(400);
+    assertThat(refused.getValue().get("message").asText()).isEqualTo("只有参加本项目投标的供应商才能对中标结果提出质疑。");
+    assertThat(disputes.challengesOf(project)).isEmpty();
+
+    var taken = submitChallenge(SECOND, project, "中标供应商的服务方案评分偏高。");
+    assertThat(taken.getKey()).isEqualTo(200);
+    assertThat(disputes.challengesOf(project)).singleElement()
+        .satisfies(c -> assertThat(c.bidder()).isEqualTo(SECOND));
+    assertThat(award.task(stage, "Task_ReplyToChallenge")).isNotNull();
+  }
+
+  private java.util.Map.Entry<Integer, JsonNode> submitChallenge(String user, String project, String grounds)
+      throws Exception {
+    var variables = java.util.Map.of(
+        AwardVariables.PROJECT_NUMBER, java.util.Map.of("value", project, "type", "String"),
+        AwardVariables.CHALLENGE_GROUNDS, java.util.Map.of("value", grounds, "type", "String"));
+    return client().post().uri("/engine-rest/process-definition/key/" + AwardVariables.CHALLENGE_PROCESS_KEY
+            + "/submit-form")
+        .header(HttpHeaders.AUTHORIZATION, demoAuth(user)).contentType(MediaType.APPLICATION_JSON)
+        .body(json.writeValueAsString(java.util.Map.of("variables", variables)))
+        .exchange((req, res) -> java.util.Map.entry(res.getStatusCode().value(), json.readTree(res.getBody())));
   }
 
   private RestClient client() {
