@@ -19,7 +19,10 @@ class PortalSecurity implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(new CsrfTokens()).addPathPatterns("/portal", "/portal/**").order(0);
+    // residents' comments carry a signed form token of their own (CommentFormTokens): they act in nobody's name,
+    // and reading the portal must not start a session
+    registry.addInterceptor(new CsrfTokens()).addPathPatterns("/portal", "/portal/**")
+        .excludePathPatterns("/portal/projects/*/comments").order(0);
     registry.addInterceptor(new OrganisationsOnly())
         .addPathPatterns(PortalLoginController.AREA, PortalLoginController.AREA + "/**").order(1);
   }
