@@ -33,6 +33,8 @@ import org.publicservice.procurement.credit.CreditEffect;
 import org.publicservice.procurement.credit.CreditListing;
 import org.publicservice.procurement.credit.CreditRegister;
 import org.publicservice.procurement.credit.NewCreditRecord;
+import org.publicservice.procurement.disclosure.DisclosureRegister;
+import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.form.JsonValues;
 import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.form.SubmissionRejectedException;
@@ -56,6 +58,7 @@ class ReviewStageProcessTest {
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
   @Autowired CreditRegister creditRegister;
+  @Autowired DisclosureRegister disclosure;
   @Autowired ReviewRecords records;
   @Autowired WorkingDayCalendar workingDays;
   @Autowired JdbcTemplate jdbc;
@@ -180,6 +183,11 @@ class ReviewStageProcessTest {
     assertThat(stages.variable(stage, REVIEW_OUTCOME)).isEqualTo(TOO_FEW_QUALIFIED);
     assertThat((String) stages.variable(stage, FAILED_TENDER_REASON)).contains("只有2家，不足3家");
     assertThat(records.drawsOf("NT-2026-0903")).isEmpty();
+    // the failed tender is public, with its reason, as when too few bids arrive
+    assertThat(disclosure.findByProject("NT-2026-0903")).singleElement().satisfies(notice -> {
+      assertThat(notice.type()).isEqualTo(NoticeType.FAILED_TENDER);
+      assertThat(notice.content()).contains("废标理由：资格审查后合格投标人只有2家，不足3家");
+    });
   }
 
   @Test
