@@ -19,10 +19,10 @@ class PortalSecurity implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    // residents' comments carry a signed form token of their own (CommentFormTokens): they act in nobody's name,
-    // and reading the portal must not start a session
+    // residents act in nobody's name and reading the portal must not start a session: a comment carries a signed
+    // form token of its own (CommentFormTokens), a rating a one-time code or a mailed confirmation code
     registry.addInterceptor(new CsrfTokens()).addPathPatterns("/portal", "/portal/**")
-        .excludePathPatterns("/portal/projects/*/comments").order(0);
+        .excludePathPatterns("/portal/projects/*/comments", "/portal/ratings/**").order(0);
     registry.addInterceptor(new OrganisationsOnly())
         .addPathPatterns(PortalLoginController.AREA, PortalLoginController.AREA + "/**").order(1);
   }
