@@ -179,9 +179,9 @@ class ReviewStageProcessTest {
     creditRegister.add(new NewCreditRecord("org-xinyu", "南通心语社会工作服务社", CreditListing.FAILED_EVALUATION,
         CreditEffect.PENALISE, "南通市民政局绩效评价", "NT-2025-0042 社区矫正社会工作服务绩效评价不合格（综合得分43.0）",
         LocalDate.of(2026, 3, 1), LocalDate.of(2029, 2, 28), "NT-2025-0042", "pingjia"));
-    ProcessInstance stage = stages.start(inputs("NT-2026-0908", 2_000_000, COMPREHENSIVE, 3, BIDS));
+    ProcessInstance stage = stages.start(inputs("NT-2026-0920", 2_000_000, COMPREHENSIVE, 3, BIDS));
 
-    assertThat(records.creditChecks("NT-2026-0908")).extracting(c -> c.get("OUTCOME"))
+    assertThat(records.creditChecks("NT-2026-0920")).extracting(c -> c.get("OUTCOME"))
         .containsExactly("CLEAR", "PENALISED", "CLEAR", "CLEAR");
     // the department reviews the qualification knowing the record, and may fail the bid for it
     assertThat(engine.getRuntimeService().getVariable(stage.getId(), qualificationExcluded(2))).isEqualTo(false);
