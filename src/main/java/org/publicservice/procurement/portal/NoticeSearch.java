@@ -116,7 +116,7 @@ public record NoticeSearch(String keyword, NoticeType type, Integer year, String
     return links;
   }
 
-  private static int number(String text, String what) {
+  static int number(String text, String what) {
     try {
       return Integer.parseInt(text);
     } catch (NumberFormatException e) {
@@ -124,12 +124,12 @@ public record NoticeSearch(String keyword, NoticeType type, Integer year, String
     }
   }
 
-  private static String blankToNull(String text) {
+  static String blankToNull(String text) {
     return text == null || text.isBlank() ? null : text.strip();
   }
 
   /** Echoes the reader's input in a message without letting a long one fill the page. */
-  private static String shorten(String text) {
+  static String shorten(String text) {
     return text.length() <= 20 ? text : text.substring(0, 20) + "…";
   }
 }

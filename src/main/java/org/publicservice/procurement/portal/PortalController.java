@@ -11,12 +11,15 @@ import java.util.stream.IntStream;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
+import org.publicservice.procurement.disclosure.ProjectStatus;
 import org.publicservice.procurement.disclosure.PublicPlans;
+import org.publicservice.procurement.disclosure.PublicProjects;
 import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.participation.CommentRefusedException;
 import org.publicservice.procurement.participation.CommentVariables;
 import org.publicservice.procurement.participation.IntentionCommentDesk;
 import org.publicservice.procurement.participation.IntentionComments;
+import org.publicservice.procurement.planning.ProcurementMethod;
 import org.publicservice.procurement.planning.ServiceCategory;
 import org.publicservice.procurement.portal.PortalViews.Option;
 import org.publicservice.procurement.tender.BidBox;
@@ -52,9 +55,12 @@ public class PortalController {
   private final Organisations organisations;
   private final CommentFormTokens formTokens;
   private final BidBox bidBox;
+  private final PublicProjects projects;
 
   public PortalController(DisclosureRegister register, PublicPlans plans, IntentionCommentDesk commentDesk,
-      IntentionComments comments, Organisations organisations, CommentFormTokens formTokens, BidBox bidBox) {
+      IntentionComments comments, Organisations organisations, CommentFormTokens formTokens, BidBox bidBox,
+      PublicProjects projects) {
+    this.projects = projects;
     this.formTokens = formTokens;
     this.bidBox = bidBox;
     this.register = register;
@@ -102,6 +108,35 @@ public class PortalController {
     model.addAttribute("publishers", register.publishers());
     model.addAttribute("years", years());
     return "portal/notices";
+  }
+
+  @GetMapping("/portal/projects")
+  public String projects(@RequestParam(name = "q", required = false) String keyword,
+      @RequestParam(required = false) String category, @RequestParam(required = false) String department,
+      @RequestParam(required = false) String year, @RequestParam(required = false) String method,
+      @RequestParam(required = false) String status, @RequestParam(required = false) String page, Model model) {
+    ProjectSearch search = ProjectSearch.parse(keyword, category, department, year, method, status, page);
+    long total = projects.count(search.query());
+    int pages = (int) Math.max(1, (total + ProjectSearch.PAGE_SIZE - 1) / ProjectSearch.PAGE_SIZE);
+    model.addAttribute("search", search);
+    model.addAttribute("total", total);
+    model.addAttribute("pages", pages);
+    model.addAttribute("pageLinks", NoticeSearch.pageLinks(search.page(), pages));
+    model.addAttribute("projects", search.page() > pages ? List.of()
+        : projects.search(search.query(), search.offset(), ProjectSearch.PAGE_SIZE).stream()
+            .map(PortalViews::project).toList());
+    model.addAttribute("categories", Arrays.stream(ServiceCategory.values())
+        .map(c -> new Option(c.name(), c.label())).toList());
+    model.addAttribute("departments", projects.departments());
+    model.addAttribute("methods", Arrays.stream(ProcurementMethod.values())
+        .map(m -> new Option(m.name(), m.label())).toList());
+    model.addAttribute("statuses", Arrays.stream(ProjectStatus.values())
+        .map(s -> new Option(s.name(), s.label())).toList());
+    int thisYear = ProcurementTime.today().getYear();
+    int first = projects.firstApproval()
+        .map(at -> at.atZoneSameInstant(ProcurementTime.ZONE).getYear()).orElse(thisYear);
+    model.addAttribute("years", yearsFrom(first));
+    return "portal/projects";
   }
 
   @GetMapping("/portal/notices/{id}")
@@ -215,6 +250,7 @@ public class PortalController {
     }
     model.addAttribute("projectNumber", projectNumber);
     model.addAttribute("plan", plan.orElse(null));
+    model.addAttribute("status", projects.status(projectNumber).map(ProjectStatus::label).orElse(null));
     model.addAttribute("notices", notices);
     var period = commentDesk.period(projectNumber)
         .orElse(new IntentionCommentDesk.Period(false, "本项目不征求公众意见。"));
@@ -229,8 +265,13 @@ public class PortalController {
   /** Every year from the first publication to this one, newest first. */
   private List<Integer> years() {
     int thisYear = ProcurementTime.today().getYear();
-    int first = register.publicationRange()
-        .map(range -> range[0].atZoneSameInstant(ProcurementTime.ZONE).getYear()).orElse(thisYear);
+    return yearsFrom(register.publicationRange()
+        .map(range -> range[0].atZoneSameInstant(ProcurementTime.ZONE).getYear()).orElse(thisYear));
+  }
+
+  /** Every year from the first to this one, newest first. */
+  private static List<Integer> yearsFrom(int first) {
+    int thisYear = ProcurementTime.today().getYear();
     return IntStream.rangeClosed(Math.min(first, thisYear), thisYear).boxed()
         .sorted(java.util.Comparator.reverseOrder()).toList();
   }

@@ -5,7 +5,9 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import org.publicservice.procurement.disclosure.DisclosureNotice;
 import org.publicservice.procurement.disclosure.NoticeText;
+import org.publicservice.procurement.disclosure.ProjectStatus;
 import org.publicservice.procurement.disclosure.PublicPlans.PublicPlan;
+import org.publicservice.procurement.disclosure.PublicProjects.PublicProject;
 import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.planning.ProcurementMethod;
 import org.publicservice.procurement.planning.ServiceCategory;
@@ -29,6 +31,18 @@ final class PortalViews {
   }
 
   record Option(String value, String label) {
+  }
+
+  /** A row of the project list; the status is empty for a project that has published nothing. */
+  record ProjectView(String projectNumber, String serviceName, String category, String department, String budget,
+      String method, String status, String approvedDay) {
+  }
+
+  static ProjectView project(PublicProject project) {
+    PublicPlan plan = project.plan();
+    return new ProjectView(plan.projectNumber(), plan.serviceName(), categoryLabel(plan.serviceCategory()),
+        plan.departmentName(), yuan(plan.budget()), methodLabel(plan.procurementMethod()),
+        project.status().map(ProjectStatus::label).orElse(""), DAY.format(beijing(plan.approvedAt())));
   }
 
   record OpenTenderView(String projectNumber, String serviceName, String department, String method, String budget,

@@ -36,9 +36,14 @@ public final class ApprovedPlans {
 
   /** Files the request as a civil affairs purchaser, approves it as finance; returns the project number. */
   public String approve(VariableMap request) {
+    return approve(request, PURCHASER);
+  }
+
+  /** Files the request as this purchaser (whose department buys), approves it as finance. */
+  public String approve(VariableMap request, String purchaser) {
     String processInstanceId;
     String projectNumber;
-    officials.actAs(PURCHASER);
+    officials.actAs(purchaser);
     try {
       var purchase = engine.getFormService().submitStartForm(engine.getRepositoryService()
           .createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY).latestVersion().singleResult().getId(),

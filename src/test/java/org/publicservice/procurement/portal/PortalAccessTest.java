@@ -34,7 +34,7 @@ class PortalAccessTest {
   @Test
   void portalAndOpenDataNeedNoLoginAndSetNoSession() {
     String projectNumber = new ApprovedPlans(engine).approve(ApprovedPlans.request("如东县社区心理服务", 600_000));
-    for (String path : List.of("/portal", "/portal/notices", "/portal/projects/" + projectNumber,
+    for (String path : List.of("/portal", "/portal/notices", "/portal/projects", "/portal/projects/" + projectNumber,
         "/portal/organisations", "/portal/organisations/org-yangguang", "/portal/statistics", "/portal/portal.css", "/ocds/releases", "/ocds/releases/" + projectNumber, "/ocds/records/" + projectNumber)) {
       ResponseEntity<String> response = http.getForEntity(path, String.class);
       assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
@@ -46,7 +46,7 @@ class PortalAccessTest {
 
   @Test
   void portalAndOpenDataOnlyRead() {
-    for (String path : List.of("/portal", "/portal/notices", "/portal/notices/1", "/portal/organisations",
+    for (String path : List.of("/portal", "/portal/notices", "/portal/notices/1", "/portal/projects", "/portal/organisations",
         "/portal/organisations/org-yangguang", "/portal/statistics", "/ocds/releases", "/ocds/records/NT-2026-0001")) {
       for (HttpMethod method : List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.PATCH)) {
         ResponseEntity<String> response = http.exchange(path, method, new HttpEntity<>("x"), String.class);
