@@ -19,7 +19,11 @@ class PortalSecurity implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(new CsrfTokens()).addPathPatterns("/portal", "/portal/**").order(0);
+    // The residents' forms answer for no organisation and keep their own guard: the comment form its session token
+    // (PortalController), a rating the code handed out or mailed to the resident. They carry no _csrf field, and
+    // the anonymous reader has no session token to send, so the interceptor would refuse every one of them.
+    registry.addInterceptor(new CsrfTokens()).addPathPatterns("/portal", "/portal/**")
+        .excludePathPatterns("/portal/projects/*/comments", "/portal/ratings/**").order(0);
     registry.addInterceptor(new OrganisationsOnly())
         .addPathPatterns(PortalLoginController.AREA, PortalLoginController.AREA + "/**").order(1);
   }
