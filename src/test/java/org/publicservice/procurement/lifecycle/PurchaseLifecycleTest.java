@@ -178,6 +178,9 @@ class PurchaseLifecycleTest {
     List<String> sealed = new ArrayList<>(plans);
     PRICES.values().forEach(price -> sealed.addAll(List.of(price, grouped(price))));
     assertNowhereInPublic(project, sealed);
+    // nor who bid: the opening record is the first public word of the bidders
+    assertNowhereInProjectPages(project, List.of("南通阳光养老服务中心", "南通心语社会工作服务社", "南通惠民社区服务中心",
+        "南通青春志愿服务协会"));
 
     Job deadline = job(tender, "Timer_BidDeadline");
     at(deadline.getDuedate(), 1000);
@@ -267,82 +270,29 @@ class PurchaseLifecycleTest {
     assertThat(variable(purchase, "winner")).isEqualTo(XINYU);
 
     // --- contract: draft, the organisation signs, the department countersigns, publication, filing ------------
-    at(ZonedDateTime.of(2026, 12, 14, 10, 0, 0, 0, ProcurementTime.ZONE));
-    ProcessInstance contract = stage(purchase, ContractVariables.PROCESS_KEY);
-    completeAs(DEPARTMENT, contract, "Task_DraftContract", Variables.createVariables()
-        .putValue(ContractVariables.CONTRACT_AMOUNT, 4_296_481L)
-        .putValue(ContractVariables.PERFORMANCE_BOND, 200_000L)
-        .putValue(ContractVariables.CONTRACT_PERIOD_START, "2027-01-01")
-        .putValue(ContractVariables.CONTRACT_PERIOD_END, "2027-12-31")
-        .putValue(ContractVariables.PAYMENT_SCHEDULE_TEXT, """
-            第一阶段验收：1500000：2027-04-30
-            第二阶段验收：1500000：2027-11-30
-            绩效评价后尾款：1296481：2028-01-31""")
-        .putValue(ContractVariables.CONTRACT_TERMS, "服务人员变动须提前10日书面告知采购人。"));
-    at(ZonedDateTime.of(2026, 12, 15, 10, 0, 0, 0, ProcurementTime.ZONE));
-    completeAs(XINYU, contract, "Task_SignContract", Variables.createVariables()
-        .putValue(ContractVariables.CONTRACTOR_DECISION, ContractVariables.SIGN));
-    completeAs(DEPARTMENT, contract, "Task_CountersignContract", Variables.createVariables()
-        .putValue(ContractVariables.DEPARTMENT_SIGNS, true));
-    at(ZonedDateTime.of(2026, 12, 16, 10, 0, 0, 0, ProcurementTime.ZONE));
-    completeAs(DEPARTMENT, contract, "Task_PublishContract", Variables.createVariables());
-    completeAs(DEPARTMENT, contract, "Task_FileContract", Variables.createVariables()
-        .putValue(ContractVariables.FILING_REFERENCE, "通财购备〔2026〕" + tag));
-    assertThat(contract).isEnded().hasPassed("EndEvent_ContractSigned");
-    assertThat(purchase).hasPassed("Task_ContractStage").isWaitingAt("Task_PerformanceStage");
+    signContract(purchase, XINYU, 4_296_481L, """
+        第一阶段验收：1500000：2027-04-30
+        第二阶段验收：1500000：2027-11-30
+        绩效评价后尾款：1296481：2028-01-31""");
 
     // --- performance: each milestone reported, accepted with the recipients, paid once ------------------------
-    ProcessInstance performance = stage(purchase, PerformanceVariables.PROCESS_KEY);
-    at(ZonedDateTime.of(2027, 4, 26, 10, 0, 0, 0, ProcurementTime.ZONE));
-    deliverMilestone(performance, "服务对象满意度：91%\n上门服务人次：26000", 92);
-    at(ZonedDateTime.of(2027, 11, 29, 10, 0, 0, 0, ProcurementTime.ZONE));
-    deliverMilestone(performance, "服务对象满意度：93%\n上门服务人次：70000", 94);
-    assertThat(performance).isEnded().hasPassed("EndEvent_Delivered");
-    assertThat(purchase).hasPassed("Task_PerformanceStage").isWaitingAt("Task_EvaluationStage");
+    perform(purchase, XINYU);
 
     // --- evaluation: self-evaluation, ratings of recipients and residents, third party, grade, archive ---------
     ProcessInstance evaluation = stage(purchase, EvaluationVariables.PROCESS_KEY);
-    assertThat(evaluation).isWaitingAt("Task_SelfEvaluation", "Task_HandOutRatingCodes");
-    Task handOut = task(evaluation, "Task_HandOutRatingCodes");
-    List<String> codes = List.of(((String) engine.getTaskService()
-        .getVariableLocal(handOut.getId(), EvaluationVariables.RATING_CODES)).split("\n"));
     String ratingComment = "评价留言" + tag + "：护理员张阿姨很耐心";
     String rater = "rater-" + tag + "@example.com";
     secrets.addAll(List.of(ratingComment, rater));
-    ratings.rateWithCode(project, codes.get(0), Map.of(1, 5, 2, 4), ratingComment);
-    ratings.rateWithCode(project, codes.get(1), Map.of(1, 4, 2, 4), null);
-    ratings.sendEmailCode(project, rater);
-    mails.deliver(project);
-    String confirmation = confirmationCode(MailDeliveries.mailsTo(greenMail, rater));
-    ratings.rateWithEmail(project, rater, confirmation, Map.of(1, 5, 2, 5), null, true);
-
-    completeAs(XINYU, evaluation, "Task_SelfEvaluation", Variables.createVariables()
-        .putValue(EvaluationVariables.SELF_REPORT, "全年完成上门服务72,000人次，建立服务记录档案。")
-        .putValue(EvaluationVariables.SELF_VALUE + 1, "93%").putValue(EvaluationVariables.SELF_SCORE + 1, 92.0)
-        .putValue(EvaluationVariables.SELF_VALUE + 2, "72000人次").putValue(EvaluationVariables.SELF_SCORE + 2, 90.0));
-    completeAs(DEPARTMENT, evaluation, "Task_HandOutRatingCodes", Variables.createVariables()
-        .putValue(EvaluationVariables.RATING_CODES_HANDED_OUT, true));
-    Job ratingWindow = engine.getManagementService().createJobQuery().processInstanceId(evaluation.getId()).timers()
-        .singleResult();
-    at(ratingWindow.getDuedate(), 1000);
-    engine.getManagementService().executeJob(ratingWindow.getId());
-    assertThat(evaluation).isWaitingAt("Task_ThirdPartyEvaluation");
-    completeAs(EVALUATOR, evaluation, "Task_ThirdPartyEvaluation", Variables.createVariables()
-        .putValue(EvaluationVariables.THIRD_PARTY_REPORT, "经入户抽查120户并查阅服务记录，评价如下。")
-        .putValue(EvaluationVariables.THIRD_PARTY_SCORE + 1, 92.0)
-        .putValue(EvaluationVariables.THIRD_PARTY_SCORE + 2, 90.0));
-    runJobs(evaluation);
-
-    assertThat(evaluation).isEnded().hasPassed("Task_PublishEvaluationResult", "Task_ArchivePurchase",
-        "EndEvent_EvaluationCompleted");
-    assertThat(purchase).isEnded().hasPassed("Task_TenderStage", "Task_ReviewStage", "Task_AwardStage",
-        "Task_ContractStage", "Task_PerformanceStage", "Task_EvaluationStage", "EndEvent_PurchaseArchived");
+    evaluate(purchase, evaluation, XINYU, ratingComment, rater);
     String grade = (String) variable(purchase, EvaluationVariables.GRADE);
     assertThat(grade).isEqualTo(EvaluationVariables.GRADE_EXCELLENT);
+    assertThat(BigDecimal.valueOf(((Number) variable(purchase, EvaluationVariables.SCORE)).doubleValue()))
+        .isEqualByComparingTo("90.7");
+    assertThat(purchase).hasPassed("Task_RecordApprovedPlan", "Task_TenderStage", "Task_ReviewStage", "Task_AwardStage")
+        .hasNotPassed("Task_SingleSourceProcurement", "Task_AdoptSingleSourceAward");
 
     // --- what the public sees at the end -------------------------------------------------------------------
     List<DisclosureNotice> published = register.findByProject(project);
-    System.out.println("REGISTER " + published.stream().map(n -> n.type() + ":" + n.title()).toList());
     assertThat(published).extracting(DisclosureNotice::type).containsExactly(
         NoticeType.PROCUREMENT_INTENTION, NoticeType.TENDER_NOTICE, NoticeType.OPENING_RECORD,
         NoticeType.AWARD_NOTICE, NoticeType.CONTRACT, NoticeType.ACCEPTANCE, NoticeType.PAYMENT,
@@ -354,7 +304,18 @@ class PurchaseLifecycleTest {
     assertThat(OcdsSchemas.errors(OcdsSchemas.RELEASE_PACKAGE, releases)).isEmpty();
     assertThat(releases.get("releases")).hasSize(published.size());
     JsonNode compiled = records.at("/records/0/compiledRelease");
-    System.out.println("COMPILED " + compiled.toPrettyString());
+    assertThat(compiled.at("/tender/procurementMethod").asText()).isEqualTo("open");
+    assertThat(compiled.at("/tender/numberOfTenderers").asInt()).isEqualTo(4);
+    assertThat(compiled.at("/awards/0/suppliers/0/name").asText()).isEqualTo("南通心语社会工作服务社");
+    assertThat(compiled.at("/awards/0/value/amount").decimalValue()).isEqualByComparingTo("4296481");
+    assertThat(compiled.at("/contracts/0/value/amount").decimalValue()).isEqualByComparingTo("4296481");
+    assertThat(compiled.at("/contracts/0/dateSigned").asText()).startsWith("2026-12-15");
+    List<String> paid = new ArrayList<>();
+    compiled.at("/contracts/0/implementation/transactions").forEach(t -> paid.add(t.at("/value/amount").decimalValue()
+        .stripTrailingZeros().toPlainString()));
+    assertThat(paid).containsExactly("1500000", "1500000", "1296481");
+    assertThat(compiled.at("/contracts/0/implementation/milestones").toString()).contains("第一阶段验收", "第二阶段验收",
+        "评价等级：优秀");
 
     String page = visitor.get("/portal/projects/" + project).body();
     int previous = -1;
@@ -388,6 +349,66 @@ class PurchaseLifecycleTest {
     assertThat(receipt).doesNotContain(PRICES.get(XINYU), grouped(PRICES.get(XINYU)));
   }
 
+  @Test
+  void aSingleSourcePurchaseGoesFromItsSupplierIntoTheContractStageAndOnToTheArchive() throws Exception {
+    String service = "崇川区盲文教学服务" + tag;
+    String anle = "org-anle";
+    ProcessInstance purchase = fileRequest(PurchaseRequests.elderlyCare(300_000)
+        .putValue(PlanningVariables.SERVICE_NAME, service)
+        .putValue(PlanningVariables.SINGLE_SOURCE_GROUND, "UNIQUE_SUPPLIER")
+        .putValue(PlanningVariables.SINGLE_SOURCE_JUSTIFICATION, "本市唯一具备盲文教学资质的社会组织。"));
+    String project = purchase.getBusinessKey();
+    completeAs(FINANCE, purchase, "Task_ReviewRequest", Variables.createVariables()
+        .putValue(PlanningVariables.REVIEW_DECISION, PlanningVariables.DECISION_APPROVE));
+    assertThat(purchase).isWaitingAt("Task_SingleSourceProcurement");
+
+    ProcessInstance singleSource = stage(purchase, SingleSourceVariables.STAGE_PROCESS_KEY);
+    completeAs(DEPARTMENT, singleSource, "Task_PrepareNotice", Variables.createVariables()
+        .putValue(SingleSourceVariables.SUPPLIER, anle)
+        .putValue(SingleSourceVariables.SUPPLIER_QUALIFICATIONS, "民政部门登记的社会服务机构，持有盲文教学资质证书。")
+        .putValue(PlanningVariables.SINGLE_SOURCE_JUSTIFICATION, "本市唯一具备盲文教学资质的社会组织。")
+        .putValue(SingleSourceVariables.PROPOSED_PRICE, 290_000L));
+    Job noticePeriod = job(singleSource, "Timer_NoticePeriodEnds");
+    at(noticePeriod.getDuedate(), 1000);
+    engine.getManagementService().executeJob(noticePeriod.getId());
+    completeAs(FINANCE, singleSource, "Task_ApproveSingleSource", Variables.createVariables()
+        .putValue(SingleSourceVariables.APPROVAL_DECISION, SingleSourceVariables.APPROVE)
+        .putValue(SingleSourceVariables.APPROVAL_COMMENT, "同意采用单一来源采购。"));
+    completeAs(DEPARTMENT, singleSource, "Task_RecordNegotiation", Variables.createVariables()
+        .putValue(SingleSourceVariables.AGREED_PRICE, 280_000L)
+        .putValue(SingleSourceVariables.NEGOTIATION_RECORD, "与供应商协商，服务内容不变，价格按人工成本核定。"));
+    assertThat(singleSource).isEnded();
+    assertThat(purchase).hasPassed("Task_SingleSourceProcurement", "Task_AdoptSingleSourceAward")
+        .hasNotPassed("Task_TenderStage", "Task_ReviewStage", "Task_AwardStage").isWaitingAt("Task_ContractStage");
+    assertThat(variable(purchase, "winner")).isEqualTo(anle);
+
+    signContract(purchase, anle, 280_000L, """
+        第一阶段验收：100000：2027-04-30
+        第二阶段验收：100000：2027-11-30
+        绩效评价后尾款：80000：2028-01-31""");
+    perform(purchase, anle);
+    String ratingComment = "评价留言" + tag + "：老师讲解细致";
+    String rater = "rater-" + tag + "@example.com";
+    evaluate(purchase, stage(purchase, EvaluationVariables.PROCESS_KEY), anle, ratingComment, rater);
+
+    assertThat(register.findByProject(project)).extracting(DisclosureNotice::type).containsExactly(
+        NoticeType.PROCUREMENT_INTENTION, NoticeType.SINGLE_SOURCE_NOTICE, NoticeType.AWARD_NOTICE,
+        NoticeType.CONTRACT, NoticeType.ACCEPTANCE, NoticeType.PAYMENT, NoticeType.ACCEPTANCE, NoticeType.PAYMENT,
+        NoticeType.EVALUATION_RESULT);
+    JsonNode records = ocds("/ocds/records/" + project);
+    assertThat(OcdsSchemas.errors(OcdsSchemas.RECORD_PACKAGE, records)).isEmpty();
+    assertThat(records.at("/records/0/compiledRelease/tender/procurementMethod").asText()).isEqualTo("direct");
+    assertThat(records.at("/records/0/compiledRelease/contracts/0/value/amount").decimalValue())
+        .isEqualByComparingTo("280000");
+    assertNowhereInPublic(project, List.of(ratingComment, rater));
+
+    mails.deliver(project);
+    String subject = project + " " + service;
+    assertThat(subjects(anle)).contains("【成交通知】" + subject + " 单一来源采购", "【合同待签订】" + subject + " 政府采购合同",
+        "【款项已支付】" + subject + " 第1期 第一阶段验收", "【款项已支付】" + subject + " 第2期 第二阶段验收",
+        "【绩效评价结果】" + subject);
+  }
+
   // --- driving the purchase ------------------------------------------------------------------------------------
 
   private ProcessInstance fileRequest(VariableMap request) {
@@ -400,8 +421,85 @@ class PurchaseLifecycleTest {
     }
   }
 
-  private void deliverMilestone(ProcessInstance performance, String values, int satisfaction) {
-    completeAs(XINYU, performance, "Task_SubmitProgressReport", Variables.createVariables()
+  private void signContract(ProcessInstance purchase, String contractor, long amount, String schedule) {
+    at(ZonedDateTime.of(2026, 12, 14, 10, 0, 0, 0, ProcurementTime.ZONE));
+    ProcessInstance contract = stage(purchase, ContractVariables.PROCESS_KEY);
+    completeAs(DEPARTMENT, contract, "Task_DraftContract", Variables.createVariables()
+        .putValue(ContractVariables.CONTRACT_AMOUNT, amount)
+        .putValue(ContractVariables.PERFORMANCE_BOND, amount / 20)
+        .putValue(ContractVariables.CONTRACT_PERIOD_START, "2027-01-01")
+        .putValue(ContractVariables.CONTRACT_PERIOD_END, "2027-12-31")
+        .putValue(ContractVariables.PAYMENT_SCHEDULE_TEXT, schedule)
+        .putValue(ContractVariables.CONTRACT_TERMS, "服务人员变动须提前10日书面告知采购人。"));
+    at(ZonedDateTime.of(2026, 12, 15, 10, 0, 0, 0, ProcurementTime.ZONE));
+    completeAs(contractor, contract, "Task_SignContract", Variables.createVariables()
+        .putValue(ContractVariables.CONTRACTOR_DECISION, ContractVariables.SIGN));
+    completeAs(DEPARTMENT, contract, "Task_CountersignContract", Variables.createVariables()
+        .putValue(ContractVariables.DEPARTMENT_SIGNS, true));
+    at(ZonedDateTime.of(2026, 12, 16, 10, 0, 0, 0, ProcurementTime.ZONE));
+    completeAs(DEPARTMENT, contract, "Task_PublishContract", Variables.createVariables());
+    completeAs(DEPARTMENT, contract, "Task_FileContract", Variables.createVariables()
+        .putValue(ContractVariables.FILING_REFERENCE, "通财购备〔2026〕" + tag));
+    assertThat(contract).isEnded().hasPassed("EndEvent_ContractSigned");
+    assertThat(purchase).hasPassed("Task_ContractStage").isWaitingAt("Task_PerformanceStage");
+    assertThat(variable(purchase, ContractVariables.CONTRACTOR)).isEqualTo(contractor);
+  }
+
+  /** Both phased milestones (30 April and 30 November 2027) reported, accepted and paid; the last follows the grade. */
+  private void perform(ProcessInstance purchase, String contractor) {
+    ProcessInstance performance = stage(purchase, PerformanceVariables.PROCESS_KEY);
+    at(ZonedDateTime.of(2027, 4, 26, 10, 0, 0, 0, ProcurementTime.ZONE));
+    deliverMilestone(performance, contractor, "服务对象满意度：91%\n上门服务人次：26000", 92);
+    at(ZonedDateTime.of(2027, 11, 29, 10, 0, 0, 0, ProcurementTime.ZONE));
+    deliverMilestone(performance, contractor, "服务对象满意度：93%\n上门服务人次：70000", 94);
+    assertThat(performance).isEnded().hasPassed("EndEvent_Delivered");
+    assertThat(purchase).hasPassed("Task_PerformanceStage").isWaitingAt("Task_EvaluationStage");
+  }
+
+  /**
+   * The evaluation: two service recipients rate with the department's codes (one with a comment), a resident with
+   * a confirmed address who wants to hear the outcome; self-evaluation, the window closing on its timer, the third
+   * party's scores, the grade; the main process then ends archived.
+   */
+  private void evaluate(ProcessInstance purchase, ProcessInstance evaluation, String contractor, String ratingComment,
+      String rater) throws Exception {
+    String project = purchase.getBusinessKey();
+    assertThat(evaluation).isWaitingAt("Task_SelfEvaluation", "Task_HandOutRatingCodes");
+    Task handOut = task(evaluation, "Task_HandOutRatingCodes");
+    List<String> codes = List.of(((String) engine.getTaskService()
+        .getVariableLocal(handOut.getId(), EvaluationVariables.RATING_CODES)).split("\n"));
+    ratings.rateWithCode(project, codes.get(0), Map.of(1, 5, 2, 4), ratingComment);
+    ratings.rateWithCode(project, codes.get(1), Map.of(1, 4, 2, 4), null);
+    ratings.sendEmailCode(project, rater);
+    mails.deliver(project);
+    String confirmation = confirmationCode(MailDeliveries.mailsTo(greenMail, rater));
+    ratings.rateWithEmail(project, rater, confirmation, Map.of(1, 5, 2, 5), null, true);
+
+    completeAs(contractor, evaluation, "Task_SelfEvaluation", Variables.createVariables()
+        .putValue(EvaluationVariables.SELF_REPORT, "全年完成上门服务72,000人次，建立服务记录档案。")
+        .putValue(EvaluationVariables.SELF_VALUE + 1, "93%").putValue(EvaluationVariables.SELF_SCORE + 1, 92.0)
+        .putValue(EvaluationVariables.SELF_VALUE + 2, "72000人次").putValue(EvaluationVariables.SELF_SCORE + 2, 90.0));
+    completeAs(DEPARTMENT, evaluation, "Task_HandOutRatingCodes", Variables.createVariables()
+        .putValue(EvaluationVariables.RATING_CODES_HANDED_OUT, true));
+    Job ratingWindow = engine.getManagementService().createJobQuery().processInstanceId(evaluation.getId()).timers()
+        .singleResult();
+    at(ratingWindow.getDuedate(), 1000);
+    engine.getManagementService().executeJob(ratingWindow.getId());
+    assertThat(evaluation).isWaitingAt("Task_ThirdPartyEvaluation");
+    completeAs(EVALUATOR, evaluation, "Task_ThirdPartyEvaluation", Variables.createVariables()
+        .putValue(EvaluationVariables.THIRD_PARTY_REPORT, "经入户抽查120户并查阅服务记录，评价如下。")
+        .putValue(EvaluationVariables.THIRD_PARTY_SCORE + 1, 92.0)
+        .putValue(EvaluationVariables.THIRD_PARTY_SCORE + 2, 90.0));
+    runJobs(evaluation);
+
+    assertThat(evaluation).isEnded().hasPassed("Task_RecordFinalPayment", "Task_PublishEvaluationResult",
+        "Task_ArchivePurchase", "EndEvent_EvaluationCompleted");
+    assertThat(purchase).isEnded().hasPassed("Task_ContractStage", "Task_PerformanceStage", "Task_EvaluationStage",
+        "EndEvent_PurchaseArchived");
+  }
+
+  private void deliverMilestone(ProcessInstance performance, String contractor, String values, int satisfaction) {
+    completeAs(contractor, performance, "Task_SubmitProgressReport", Variables.createVariables()
         .putValue(PerformanceVariables.PROGRESS_REPORT, "本期完成上门助餐、助洁服务，服务记录已归档。")
         .putValue(PerformanceVariables.INDICATOR_VALUES_TEXT, values));
     completeAs(DEPARTMENT, performance, "Task_AcceptMilestone", Variables.createVariables()
