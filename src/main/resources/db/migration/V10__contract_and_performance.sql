@@ -1,7 +1,9 @@
 -- notice_id columns name the notice (disclosure_notice.id) that published the row, which is how the OCDS releases
 -- of those notices find the contract, payment or acceptance they announce.
--- Signed service contracts (政府采购法第四十六条、第四十七条; 实施条例第四十八条至第五十条). A contract row is written
--- when both parties have signed; publication and filing with the finance bureau are stamped when they happen.
+-- Service contracts (政府采购法第四十六条、第四十七条; 实施条例第四十八条至第五十条). The validated draft is written here
+-- (status DRAFT) and the signatures, publication and filing read the terms from this row, never from process
+-- variables that a later form submission could overwrite. SIGNED when both parties have signed; ABANDONED when
+-- the contract went to the next candidate. Publication and filing are stamped when they happen.
 CREATE TABLE service_contract (
     contract_id          VARCHAR(48)    NOT NULL,
     project_number       VARCHAR(32)    NOT NULL,
@@ -13,7 +15,9 @@ CREATE TABLE service_contract (
     period_end           DATE           NOT NULL,
     service_standards    TEXT           NOT NULL,
     payment_schedule     TEXT           NOT NULL,
-    signed_on            DATE           NOT NULL,
+    milestones_json      TEXT           NOT NULL,
+    status               VARCHAR(16)    NOT NULL,
+    signed_on            DATE,
     published_at         TIMESTAMP WITH TIME ZONE,
     filed_at             TIMESTAMP WITH TIME ZONE,
     notice_id            BIGINT,
@@ -22,6 +26,7 @@ CREATE TABLE service_contract (
 );
 
 CREATE INDEX ix_service_contract_project ON service_contract (project_number);
+CREATE INDEX ix_service_contract_instance ON service_contract (process_instance_id, status);
 
 -- One row per instalment milestone of a contract while the service is delivered: the organisation's progress
 -- report and the department's phased acceptance with the service recipients (实施条例第四十五条).

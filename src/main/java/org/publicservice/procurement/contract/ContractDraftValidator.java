@@ -2,11 +2,14 @@ package org.publicservice.procurement.contract;
 
 import static org.publicservice.procurement.contract.ContractVariables.*;
 import static org.publicservice.procurement.form.FormRules.reject;
+import static org.publicservice.procurement.planning.PlanningVariables.INDICATORS;
+import static org.publicservice.procurement.planning.PlanningVariables.SERVICE_STANDARDS;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -19,18 +22,27 @@ import org.springframework.stereotype.Component;
  * The department's draft of the contract. The amount is the price of the bid awarded, unchanged (政府采购法第四十六条,
  * 实施条例第四十九条: no substantive change to the tender and bid); the performance bond is at most 10% of the amount
  * (实施条例第四十八条); the instalments add up to the amount, the last one being the final payment after the
- * performance evaluation. Stores the schedule as the list of milestones the performance stage works through.
+ * performance evaluation. Stores the draft in the contract register, from which the signatures and everything after
+ * read the terms, and the schedule as the list of milestones the performance stage works through.
  */
 @Component("validateContractDraft")
 public class ContractDraftValidator implements TaskListener {
 
   static final BigDecimal BOND_LIMIT = new BigDecimal("0.10");
 
+  private final ContractRegister contracts;
+
+  public ContractDraftValidator(ContractRegister contracts) {
+    this.contracts = contracts;
+  }
+
   @Override
   public void notify(DelegateTask task) {
     FormRules form = FormRules.of(task);
     BigDecimal amount = form.requiredAmount(CONTRACT_AMOUNT, "合同金额");
-    BigDecimal awarded = new BigDecimal(task.getVariable(CONTRACTOR_PRICE).toString());
+    ContractCandidates.Candidate candidate = ContractCandidates.at(task, ContractCandidates.currentIndex(task))
+        .orElseThrow(() -> new IllegalStateException("no candidate offered the contract"));
+    BigDecimal awarded = candidate.price();
     if (amount.compareTo(awarded) != 0) {
       throw reject(CONTRACT_AMOUNT, "合同金额必须与中标（成交）金额" + NoticeText.yuan(awarded)
           + "一致，不得对采购文件和投标文件作实质性修改（政府采购法第四十六条）。");
@@ -54,6 +66,15 @@ public class ContractDraftValidator implements TaskListener {
     }
     List<PaymentSchedule.Instalment> schedule = PaymentSchedule.parse(
         form.requiredText(PAYMENT_SCHEDULE_TEXT, "付款计划"), amount, start, end);
-    task.setVariable(MILESTONES, SpinValues.jsonValue(JsonValues.toJson(PaymentSchedule.rows(schedule))).create());
+    String milestones = JsonValues.toJson(PaymentSchedule.rows(schedule));
+    String standards = FormRules.of(task).optionalText(SERVICE_STANDARDS);
+    String indicators = JsonValues.rows(task.getVariable(INDICATORS)).stream()
+        .map(i -> i.get("name") + "：" + i.get("target")).collect(Collectors.joining("\n"));
+    String contractId = contracts.addDraft(new ContractRegister.Draft(task.getExecution().getProcessBusinessKey(),
+        candidate.userId(), candidate.name(), amount, bond, start, end,
+        (standards == null ? "" : standards) + (indicators.isEmpty() ? "" : "\n服务指标：\n" + indicators),
+        PaymentSchedule.describe(schedule), milestones), task.getProcessInstanceId());
+    task.setVariable(CONTRACT_ID, contractId);
+    task.setVariable(MILESTONES, SpinValues.jsonValue(milestones).create());
   }
 }

@@ -9,15 +9,28 @@ import org.publicservice.procurement.form.ProcurementTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The signed contracts, written by the contract stage in the engine's transaction. */
+/**
+ * The contracts of the contract stage, written in the engine's transaction. The draft is stored when the department
+ * submits it and every later step reads the terms from here, so that no later form submission can change them.
+ */
 @Repository
 public class ContractRegister {
 
-  /** A signed contract as stored. */
-  public record SignedContract(String contractId, String projectNumber, String contractor, String contractorName,
+  public static final String DRAFT = "DRAFT";
+  public static final String SIGNED = "SIGNED";
+  public static final String ABANDONED = "ABANDONED";
+
+  /** A contract as stored; {@code signedOn} is null until both parties signed. */
+  public record Contract(String contractId, String projectNumber, String contractor, String contractorName,
       BigDecimal amount, BigDecimal performanceBond, LocalDate periodStart, LocalDate periodEnd,
-      String serviceStandards, String paymentSchedule, LocalDate signedOn, OffsetDateTime publishedAt,
-      OffsetDateTime filedAt) {
+      String serviceStandards, String paymentSchedule, String milestonesJson, String status, LocalDate signedOn,
+      OffsetDateTime publishedAt, OffsetDateTime filedAt) {
+  }
+
+  /** The terms of a validated draft. */
+  public record Draft(String projectNumber, String contractor, String contractorName, BigDecimal amount,
+      BigDecimal performanceBond, LocalDate periodStart, LocalDate periodEnd, String serviceStandards,
+      String paymentSchedule, String milestonesJson) {
   }
 
   private final JdbcClient jdbc;
@@ -26,33 +39,56 @@ public class ContractRegister {
     this.jdbc = jdbc;
   }
 
-  /** The next free contract id of a project: {@code NT-2026-0001-HT01}, {@code -HT02} after a new award. */
-  public String nextContractId(String projectNumber) {
+  /** Stores the draft under the next free id of the project ({@code NT-2026-0001-HT01}, {@code -HT02}, ...). */
+  public String addDraft(Draft draft, String processInstanceId) {
+    abandonDrafts(processInstanceId);
     long existing = jdbc.sql("SELECT COUNT(*) FROM service_contract WHERE project_number = :project")
-        .param("project", projectNumber).query(Long.class).single();
-    return String.format("%s-HT%02d", projectNumber, existing + 1);
-  }
-
-  public void add(SignedContract contract, String processInstanceId) {
+        .param("project", draft.projectNumber()).query(Long.class).single();
+    String contractId = String.format("%s-HT%02d", draft.projectNumber(), existing + 1);
     jdbc.sql("""
             INSERT INTO service_contract (contract_id, project_number, contractor, contractor_name, amount,
-              performance_bond, period_start, period_end, service_standards, payment_schedule, signed_on,
+              performance_bond, period_start, period_end, service_standards, payment_schedule, milestones_json, status,
               process_instance_id)
-            VALUES (:id, :project, :contractor, :name, :amount, :bond, :start, :end, :standards, :schedule, :signed,
-              :instance)""")
-        .param("id", contract.contractId())
-        .param("project", contract.projectNumber())
-        .param("contractor", contract.contractor())
-        .param("name", contract.contractorName())
-        .param("amount", contract.amount())
-        .param("bond", contract.performanceBond())
-        .param("start", contract.periodStart())
-        .param("end", contract.periodEnd())
-        .param("standards", contract.serviceStandards())
-        .param("schedule", contract.paymentSchedule())
-        .param("signed", contract.signedOn())
+            VALUES (:id, :project, :contractor, :name, :amount, :bond, :start, :end, :standards, :schedule, :milestones,
+              :status, :instance)""")
+        .param("id", contractId)
+        .param("project", draft.projectNumber())
+        .param("contractor", draft.contractor())
+        .param("name", draft.contractorName())
+        .param("amount", draft.amount())
+        .param("bond", draft.performanceBond())
+        .param("start", draft.periodStart())
+        .param("end", draft.periodEnd())
+        .param("standards", draft.serviceStandards())
+        .param("schedule", draft.paymentSchedule())
+        .param("milestones", draft.milestonesJson())
+        .param("status", DRAFT)
         .param("instance", processInstanceId)
         .update();
+    return contractId;
+  }
+
+  /** A draft that was not signed (refused, or the time passed) stays on file as abandoned. */
+  public void abandonDrafts(String processInstanceId) {
+    jdbc.sql("UPDATE service_contract SET status = :abandoned WHERE process_instance_id = :instance AND status = :draft")
+        .param("abandoned", ABANDONED).param("instance", processInstanceId).param("draft", DRAFT).update();
+  }
+
+  public Contract currentDraft(String processInstanceId) {
+    return ofInstance(processInstanceId, DRAFT);
+  }
+
+  public Contract signedOf(String processInstanceId) {
+    return ofInstance(processInstanceId, SIGNED);
+  }
+
+  public void sign(String contractId, LocalDate signedOn) {
+    int updated = jdbc.sql("UPDATE service_contract SET status = :signed, signed_on = :day"
+            + " WHERE contract_id = :id AND status = :draft")
+        .param("signed", SIGNED).param("day", signedOn).param("id", contractId).param("draft", DRAFT).update();
+    if (updated != 1) {
+      throw new IllegalStateException("contract " + contractId + " is not a draft");
+    }
   }
 
   public void markPublished(String contractId, long noticeId) {
@@ -65,15 +101,24 @@ public class ContractRegister {
     stamp(contractId, "filed_at");
   }
 
-  public Optional<SignedContract> find(String contractId) {
+  public Optional<Contract> find(String contractId) {
     return jdbc.sql("SELECT * FROM service_contract WHERE contract_id = :id").param("id", contractId)
-        .query((rs, row) -> new SignedContract(rs.getString("contract_id"), rs.getString("project_number"),
-            rs.getString("contractor"), rs.getString("contractor_name"), rs.getBigDecimal("amount"),
-            rs.getBigDecimal("performance_bond"), rs.getObject("period_start", LocalDate.class),
-            rs.getObject("period_end", LocalDate.class), rs.getString("service_standards"),
-            rs.getString("payment_schedule"), rs.getObject("signed_on", LocalDate.class),
-            rs.getObject("published_at", OffsetDateTime.class), rs.getObject("filed_at", OffsetDateTime.class)))
-        .optional();
+        .query(ContractRegister::map).optional();
+  }
+
+  private Contract ofInstance(String processInstanceId, String status) {
+    return jdbc.sql("SELECT * FROM service_contract WHERE process_instance_id = :instance AND status = :status")
+        .param("instance", processInstanceId).param("status", status).query(ContractRegister::map).optional()
+        .orElseThrow(() -> new IllegalStateException("no " + status + " contract in process " + processInstanceId));
+  }
+
+  private static Contract map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new Contract(rs.getString("contract_id"), rs.getString("project_number"), rs.getString("contractor"),
+        rs.getString("contractor_name"), rs.getBigDecimal("amount"), rs.getBigDecimal("performance_bond"),
+        rs.getObject("period_start", LocalDate.class), rs.getObject("period_end", LocalDate.class),
+        rs.getString("service_standards"), rs.getString("payment_schedule"), rs.getString("milestones_json"),
+        rs.getString("status"), rs.getObject("signed_on", LocalDate.class),
+        rs.getObject("published_at", OffsetDateTime.class), rs.getObject("filed_at", OffsetDateTime.class));
   }
 
   private void stamp(String contractId, String column) {

@@ -28,9 +28,11 @@ import org.springframework.stereotype.Component;
 public class PrepareContractOfferDelegate implements JavaDelegate {
 
   private final WorkingDayCalendar workingDays;
+  private final ContractRegister contracts;
 
-  public PrepareContractOfferDelegate(WorkingDayCalendar workingDays) {
+  public PrepareContractOfferDelegate(WorkingDayCalendar workingDays, ContractRegister contracts) {
     this.workingDays = workingDays;
+    this.contracts = contracts;
   }
 
   @Override
@@ -41,6 +43,7 @@ public class PrepareContractOfferDelegate implements JavaDelegate {
     LocalDate offeredOn = index == 0 ? awardNoticeDay(execution) : ProcurementTime.today();
     Date deadline = workingDays.calendarDaysAfter(offeredOn, SIGNING_DAYS);
 
+    contracts.abandonDrafts(execution.getProcessInstanceId());
     execution.setVariable(CANDIDATE_INDEX, index);
     execution.setVariable(CONTRACTOR, candidate.userId());
     execution.setVariable(CONTRACTOR_NAME, candidate.name());

@@ -31,9 +31,8 @@ public class PublishContractDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     FormRules facts = FormRules.of(execution);
-    String contractId = facts.requiredText(CONTRACT_ID, "合同编号");
-    ContractRegister.SignedContract contract = contracts.find(contractId)
-        .orElseThrow(() -> new IllegalStateException("no contract " + contractId));
+    ContractRegister.Contract contract = contracts.signedOf(execution.getProcessInstanceId());
+    String contractId = contract.contractId();
     String department = facts.requiredText(DEPARTMENT_NAME, "采购单位");
     String serviceName = facts.requiredText(SERVICE_NAME, "服务项目名称");
 

@@ -13,6 +13,7 @@ import org.publicservice.procurement.disclosure.DisclosureNotice;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.PublicPlans;
 import org.publicservice.procurement.disclosure.PublicPlans.PublicPlan;
+import org.publicservice.procurement.tender.TenderTerms;
 import org.springframework.stereotype.Service;
 
 /** Release and record packages of the disclosed data (OCDS 1.1). */
@@ -26,9 +27,11 @@ public class OcdsPublisher {
   private final ReleaseMapper mapper;
   private final OcdsProperties properties;
   private final ObjectMapper json;
+  private final TenderTerms tenderTerms;
 
   public OcdsPublisher(DisclosureRegister register, PublicPlans plans, ReleaseMapper mapper,
-      OcdsProperties properties, ObjectMapper json) {
+      OcdsProperties properties, ObjectMapper json, TenderTerms tenderTerms) {
+    this.tenderTerms = tenderTerms;
     this.register = register;
     this.plans = plans;
     this.mapper = mapper;
@@ -55,8 +58,9 @@ public class OcdsPublisher {
     Map<String, PublicPlan> planOf = plans.findAll(notices.stream().map(DisclosureNotice::projectNumber)
         .collect(Collectors.toSet())).stream().collect(Collectors.toMap(PublicPlan::projectNumber,
             Function.identity()));
+    Map<Long, TenderTerms.Terms> termsOf = tenderTerms.ofNotices(notices.stream().map(DisclosureNotice::id).toList());
     List<ObjectNode> releases = notices.stream()
-        .map(notice -> mapper.release(notice, planOf.get(notice.projectNumber()))).toList();
+        .map(notice -> mapper.release(notice, planOf.get(notice.projectNumber()), termsOf.get(notice.id()))).toList();
     return Optional.of(releasePackage(mapper.url(feedPath(page)), releases));
   }
 
@@ -92,7 +96,9 @@ public class OcdsPublisher {
 
   private List<ObjectNode> releasesOf(String projectNumber) {
     PublicPlan plan = plans.find(projectNumber).orElse(null);
-    return register.findByProject(projectNumber).stream().map(notice -> mapper.release(notice, plan)).toList();
+    List<DisclosureNotice> notices = register.findByProject(projectNumber);
+    Map<Long, TenderTerms.Terms> termsOf = tenderTerms.ofNotices(notices.stream().map(DisclosureNotice::id).toList());
+    return notices.stream().map(notice -> mapper.release(notice, plan, termsOf.get(notice.id()))).toList();
   }
 
   private String releasePackageUri(String projectNumber) {

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import org.publicservice.procurement.disclosure.DisclosureNotice;
@@ -14,6 +12,7 @@ import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.disclosure.PublicPlans.PublicPlan;
 import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.planning.ProcurementMethod;
+import org.publicservice.procurement.tender.TenderTerms;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -26,8 +25,6 @@ import org.springframework.stereotype.Component;
 public class ReleaseMapper {
 
   static final String CURRENCY = "CNY";
-  private static final Set<NoticeType> TENDER_NOTICES = EnumSet.of(NoticeType.TENDER_NOTICE,
-      NoticeType.CLARIFICATION, NoticeType.OPENING_RECORD, NoticeType.FAILED_TENDER);
 
   private final OcdsProperties properties;
   private final ObjectMapper json;
@@ -47,6 +44,14 @@ public class ReleaseMapper {
 
   /** The release of one notice; {@code plan} is the project's approved plan, when it is on file. */
   public ObjectNode release(DisclosureNotice notice, PublicPlan plan) {
+    return release(notice, plan, null);
+  }
+
+  /**
+   * The release of one notice; {@code tenderTerms} are the terms a notice of the tender stage stated (periods,
+   * award criteria, number of tenderers), null for other notices.
+   */
+  public ObjectNode release(DisclosureNotice notice, PublicPlan plan, TenderTerms.Terms tenderTerms) {
     NoticeStage stage = NoticeStage.of(notice.type());
     ObjectNode release = json.createObjectNode();
     release.put("ocid", properties.ocid(notice.projectNumber()));
@@ -88,6 +93,9 @@ public class ReleaseMapper {
       period.put("endDate", date(plan.servicePeriodEnd().atTime(23, 59, 59).atZone(ProcurementTime.ZONE)
           .toOffsetDateTime()));
     }
+    if (tenderTerms != null) {
+      tenderTerms(tender, tenderTerms);
+    }
     if (stage.tenderStatus() != null) {
       tender.put("status", stage.tenderStatus());
     }
@@ -105,8 +113,8 @@ public class ReleaseMapper {
     } else {
       document(tender.putArray("documents").addObject(), notice, stage);
     }
-    if (TENDER_NOTICES.contains(notice.type())) {
-      tenders.roundOf(notice).ifPresent(round -> round(release, tender, notice, round));
+    if (notice.type() == NoticeType.OPENING_RECORD) {
+      tenders.roundOf(notice).ifPresent(round -> tenderers(release, tender, notice, round));
     }
     if (stage.tag().equals("planning")) {
       // the intention is the planning stage's document; the tender only announces itself as planned
@@ -203,32 +211,11 @@ public class ReleaseMapper {
     document(implementation.putArray("documents").addObject(), notice, stage);
   }
 
-  /**
-   * The tender round a notice is about: its periods and award criteria, and once its bids are opened the number and
-   * names of the tenderers (the opening record made them public; prices stay in the record's document).
-   */
-  private void round(ObjectNode release, ObjectNode tender, DisclosureNotice notice, TenderReleases.Round round) {
-    ObjectNode tenderPeriod = tender.putObject("tenderPeriod");
-    tenderPeriod.put("startDate", date(round.publishedAt()));
-    tenderPeriod.put("endDate", date(round.bidDeadline()));
-    ObjectNode enquiryPeriod = tender.putObject("enquiryPeriod");
-    enquiryPeriod.put("startDate", date(round.publishedAt()));
-    enquiryPeriod.put("endDate", date(round.clarificationDeadline()));
-    if ("LOWEST_PRICE".equals(round.evaluationMethod())) {
-      tender.put("awardCriteria", "priceOnly");
-      tender.put("awardCriteriaDetails", "最低评标价法");
-    } else if ("COMPREHENSIVE".equals(round.evaluationMethod())) {
-      tender.put("awardCriteria", "ratedCriteria");
-      tender.put("awardCriteriaDetails", "综合评分法");
-    }
-    if (notice.type() != NoticeType.OPENING_RECORD) {
-      return;
-    }
-    var bidders = tenders.openedBidders(notice, round);
-    tender.put("numberOfTenderers", bidders.size());
+  /** The organisations whose bids the opening record opened: its tenderers (their prices stay in the document). */
+  private void tenderers(ObjectNode release, ObjectNode tender, DisclosureNotice notice, TenderReleases.Round round) {
     ArrayNode tenderers = tender.putArray("tenderers");
     ArrayNode parties = release.has("parties") ? (ArrayNode) release.get("parties") : release.putArray("parties");
-    for (var bidder : bidders) {
+    for (var bidder : tenders.openedBidders(notice, round)) {
       ObjectNode reference = tenderers.addObject();
       reference.put("id", organisationId(bidder.userId()));
       reference.put("name", bidder.name());
@@ -323,6 +310,27 @@ public class ReleaseMapper {
     document.put("datePublished", date(notice.publishedAt()));
     document.put("format", "text/html");
     document.put("language", "zh");
+  }
+
+  /** What the tender's notice stated: the method in force, the periods, how bids are evaluated, how many bid. */
+  private static void tenderTerms(ObjectNode tender, TenderTerms.Terms terms) {
+    method(tender, terms.procurementMethod());
+    ObjectNode tenderPeriod = tender.putObject("tenderPeriod");
+    tenderPeriod.put("startDate", date(terms.tenderPeriodStart()));
+    tenderPeriod.put("endDate", date(terms.tenderPeriodEnd()));
+    ObjectNode enquiryPeriod = tender.putObject("enquiryPeriod");
+    enquiryPeriod.put("startDate", date(terms.tenderPeriodStart()));
+    enquiryPeriod.put("endDate", date(terms.enquiryPeriodEnd()));
+    if ("COMPREHENSIVE".equals(terms.evaluationMethod())) {
+      tender.put("awardCriteria", "ratedCriteria");
+      tender.put("awardCriteriaDetails", "综合评分法");
+    } else if ("LOWEST_PRICE".equals(terms.evaluationMethod())) {
+      tender.put("awardCriteria", "priceOnly");
+      tender.put("awardCriteriaDetails", "最低评标价法");
+    }
+    if (terms.numberOfTenderers() != null) {
+      tender.put("numberOfTenderers", terms.numberOfTenderers());
+    }
   }
 
   private static void method(ObjectNode tender, String code) {

@@ -10,15 +10,14 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The public facts behind the notices of the tender, award and evaluation stages, as of the notice that published
- * them: the tender round a notice announced (its periods and award criteria), the organisations whose bids were
- * opened, the winner, and the graded evaluation. Only what the notices themselves made public is read: a round's
+ * them (the terms of each tender notice are kept by the tender stage, see TenderTerms): the organisations whose bids
+ * were opened, the winner, and the graded evaluation. Only what the notices themselves made public is read: a round's
  * bidders only once its bids were opened, the winner only once the award notice was out.
  */
 @Repository
 class TenderReleases {
 
-  record Round(int round, OffsetDateTime publishedAt, OffsetDateTime bidDeadline,
-      OffsetDateTime clarificationDeadline, String evaluationMethod, String status) {
+  record Round(int round, String status) {
   }
 
   record Tenderer(String userId, String name) {
@@ -40,14 +39,11 @@ class TenderReleases {
   /** The latest round published at or before the notice: the round the notice is about. */
   Optional<Round> roundOf(DisclosureNotice notice) {
     return jdbc.sql("""
-            SELECT round_no, published_at, bid_deadline, clarification_deadline, evaluation_method, call_status
+            SELECT round_no, call_status
             FROM tender_call WHERE project_number = :project AND published_at <= :at
             ORDER BY round_no DESC FETCH FIRST 1 ROWS ONLY""")
         .param("project", notice.projectNumber()).param("at", notice.publishedAt())
-        .query((rs, row) -> new Round(rs.getInt("round_no"), rs.getObject("published_at", OffsetDateTime.class),
-            rs.getObject("bid_deadline", OffsetDateTime.class),
-            rs.getObject("clarification_deadline", OffsetDateTime.class), rs.getString("evaluation_method"),
-            rs.getString("call_status")))
+        .query((rs, row) -> new Round(rs.getInt("round_no"), rs.getString("call_status")))
         .optional();
   }
 

@@ -18,15 +18,17 @@ import org.springframework.stereotype.Component;
 public class LoadMilestoneListener implements ExecutionListener {
 
   private final MilestoneLedger ledger;
+  private final PerformanceMilestones milestones;
 
-  public LoadMilestoneListener(MilestoneLedger ledger) {
+  public LoadMilestoneListener(MilestoneLedger ledger, PerformanceMilestones milestones) {
     this.ledger = ledger;
+    this.milestones = milestones;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
     int index = ((Number) execution.getVariable(MILESTONE_INDEX)).intValue();
-    PerformanceMilestones.Planned milestone = PerformanceMilestones.at(execution, index);
+    PerformanceMilestones.Planned milestone = milestones.at(execution, index);
     execution.setVariableLocal(MILESTONE_NAME, milestone.name());
     execution.setVariableLocal(MILESTONE_AMOUNT, milestone.amount());
     execution.setVariableLocal(MILESTONE_DUE_DATE, milestone.dueDate().toString());

@@ -6,7 +6,6 @@ import static org.publicservice.procurement.performance.PerformanceVariables.*;
 import static org.publicservice.procurement.planning.PlanningVariables.DEPARTMENT_NAME;
 import static org.publicservice.procurement.planning.PlanningVariables.SERVICE_NAME;
 
-import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
@@ -57,7 +56,7 @@ public class RecordMilestoneAcceptanceDelegate implements JavaDelegate {
     line(text, "采购人", department);
     line(text, "供应商", acceptance.requiredText(CONTRACTOR_NAME, "供应商"));
     line(text, "验收阶段", "第" + index + "期 " + milestone);
-    line(text, "本期合同金额", yuan(new BigDecimal(execution.getVariable(MILESTONE_AMOUNT).toString())));
+    line(text, "本期合同金额", yuan(ledger.find(contractId, index).orElseThrow().amount()));
     line(text, "验收结论", "验收合格");
     line(text, "参加验收的服务对象", acceptance.requiredText(RECIPIENT_PARTICIPANTS, "参加验收的服务对象"));
     line(text, "服务对象满意度", satisfaction + "分");

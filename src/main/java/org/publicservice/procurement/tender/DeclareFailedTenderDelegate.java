@@ -27,11 +27,14 @@ public class DeclareFailedTenderDelegate implements JavaDelegate {
   private final BidBox bidBox;
   private final DisclosureRegister register;
   private final Notifications notifications;
+  private final TenderTerms terms;
 
-  public DeclareFailedTenderDelegate(BidBox bidBox, DisclosureRegister register, Notifications notifications) {
+  public DeclareFailedTenderDelegate(BidBox bidBox, DisclosureRegister register, Notifications notifications,
+      TenderTerms terms) {
     this.bidBox = bidBox;
     this.register = register;
     this.notifications = notifications;
+    this.terms = terms;
   }
 
   @Override
@@ -55,8 +58,9 @@ public class DeclareFailedTenderDelegate implements JavaDelegate {
     line(text, "招标轮次", "第" + round + "轮");
     line(text, "废标理由", reason);
     text.append("已提交的投标文件未予开启，原样退回（电子投标文件已销毁）。采购单位将依法重新组织采购，另行公告。\n");
-    register.publish(projectNumber, NoticeType.FAILED_TENDER, department + "关于" + serviceName + "的废标公告",
+    var notice = register.publish(projectNumber, NoticeType.FAILED_TENDER, department + "关于" + serviceName + "的废标公告",
         text.toString(), department, execution.getProcessInstanceId());
+    terms.record(notice.id(), bidBox.call(projectNumber, round).orElseThrow(), bidders.size());
     execution.setVariable(FAILED_TENDER_REASON, reason);
 
     Map<String, Object> model = Map.of("departmentName", department, "failedTenderReason", reason);

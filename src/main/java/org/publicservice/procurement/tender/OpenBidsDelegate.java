@@ -36,11 +36,13 @@ public class OpenBidsDelegate implements JavaDelegate {
   private final BidBox bidBox;
   private final DisclosureRegister register;
   private final Notifications notifications;
+  private final TenderTerms terms;
 
-  public OpenBidsDelegate(BidBox bidBox, DisclosureRegister register, Notifications notifications) {
+  public OpenBidsDelegate(BidBox bidBox, DisclosureRegister register, Notifications notifications, TenderTerms terms) {
     this.bidBox = bidBox;
     this.register = register;
     this.notifications = notifications;
+    this.terms = terms;
   }
 
   @Override
@@ -78,8 +80,9 @@ public class OpenBidsDelegate implements JavaDelegate {
       opened.add(row);
     }
     text.append("投标文件已于开标时解密，资格审查和评审由评标委员会（磋商小组）依法进行。\n");
-    register.publish(projectNumber, NoticeType.OPENING_RECORD, department + "关于" + serviceName + "的开标记录",
+    var notice = register.publish(projectNumber, NoticeType.OPENING_RECORD, department + "关于" + serviceName + "的开标记录",
         text.toString(), department, execution.getProcessInstanceId());
+    terms.record(notice.id(), bidBox.call(projectNumber, round).orElseThrow(), bids.size());
     execution.setVariable(OPENED_BIDS, SpinValues.jsonValue(JsonValues.toJson(opened)).create());
 
     Map<String, Object> model = Map.of("departmentName", department, "openingRecord", text.toString());

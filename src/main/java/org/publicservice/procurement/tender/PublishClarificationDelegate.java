@@ -38,13 +38,15 @@ public class PublishClarificationDelegate implements JavaDelegate {
   private final BidBox bidBox;
   private final WorkingDayCalendar calendar;
   private final Notifications notifications;
+  private final TenderTerms terms;
 
   public PublishClarificationDelegate(DisclosureRegister register, BidBox bidBox, WorkingDayCalendar calendar,
-      Notifications notifications) {
+      Notifications notifications, TenderTerms terms) {
     this.register = register;
     this.bidBox = bidBox;
     this.calendar = calendar;
     this.notifications = notifications;
+    this.terms = terms;
   }
 
   @Override
@@ -80,13 +82,14 @@ public class PublishClarificationDelegate implements JavaDelegate {
       line(text, "投标截止及开标时间", BidBox.MINUTE.format(deadline.atZoneSameInstant(ProcurementTime.ZONE)) + "（不变）");
     }
     text.append("本澄清或修改内容为招标文件的组成部分。\n");
-    register.publish(projectNumber, NoticeType.CLARIFICATION,
+    var notice = register.publish(projectNumber, NoticeType.CLARIFICATION,
         department + "关于" + serviceName + "的澄清或修改公告", text.toString(), department,
         execution.getProcessInstanceId());
 
     if (deadlineMoved) {
       moveDeadline(execution, projectNumber, round, moved);
     }
+    terms.record(notice.id(), bidBox.call(projectNumber, round).orElseThrow(), null);
     Map<String, Object> model = Map.of("departmentName", department,
         "clarification", text.toString(),
         "bidDeadline", BidBox.MINUTE.format(moved.atZoneSameInstant(ProcurementTime.ZONE)),

@@ -6,11 +6,9 @@ import static org.publicservice.procurement.planning.PlanningVariables.*;
 import static org.publicservice.procurement.tender.TenderVariables.*;
 
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.publicservice.procurement.calendar.WorkingDayCalendar;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.form.FormRules;
@@ -28,11 +26,13 @@ import org.springframework.stereotype.Component;
 public class PublishTenderNoticeDelegate implements JavaDelegate {
 
   private final DisclosureRegister register;
-  private final WorkingDayCalendar calendar;
+  private final BidBox bidBox;
+  private final TenderTerms terms;
 
-  public PublishTenderNoticeDelegate(DisclosureRegister register, WorkingDayCalendar calendar) {
+  public PublishTenderNoticeDelegate(DisclosureRegister register, BidBox bidBox, TenderTerms terms) {
     this.register = register;
-    this.calendar = calendar;
+    this.bidBox = bidBox;
+    this.terms = terms;
   }
 
   @Override
@@ -50,6 +50,9 @@ public class PublishTenderNoticeDelegate implements JavaDelegate {
     line(text, "采购单位", department);
     line(text, "项目名称", serviceName);
     line(text, "采购方式", method.label());
+    if (tender.requiredWholeNumber(TENDER_ROUND, "招标轮次") > 1) {
+      line(text, "招标轮次", "第" + tender.requiredWholeNumber(TENDER_ROUND, "招标轮次") + "轮（前次采购失败后重新组织）");
+    }
     line(text, "预算金额", yuan(tender.requiredAmount(BUDGET, "预算金额")) + "（最高限价，投标报价超过预算的不予受理）");
     line(text, "服务期限", tender.requiredText(SERVICE_PERIOD_START, "服务开始日期") + " 至 "
         + tender.requiredText(SERVICE_PERIOD_END, "服务结束日期"));
@@ -78,13 +81,11 @@ public class PublishTenderNoticeDelegate implements JavaDelegate {
         + "资格证明材料）。投标文件加密封存至开标时间，截止前可以替换或撤回。\n");
     text.append(TenderRules.clarificationRuleText(method)).append("。\n");
 
-    register.publish(projectNumber, NoticeType.TENDER_NOTICE,
+    int round = (int) tender.requiredWholeNumber(TENDER_ROUND, "招标轮次");
+    var notice = register.publish(projectNumber, NoticeType.TENDER_NOTICE,
         department + "关于" + serviceName + "的" + (method == ProcurementMethod.OPEN_TENDER ? "招标公告"
             : method.label() + "公告"),
         text.toString(), department, execution.getProcessInstanceId());
-  }
-
-  static String iso(OffsetDateTime time) {
-    return time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    terms.record(notice.id(), bidBox.call(projectNumber, round).orElseThrow(), null);
   }
 }

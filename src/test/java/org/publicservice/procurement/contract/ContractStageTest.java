@@ -153,8 +153,10 @@ class ContractStageTest {
         .containsExactly(org.assertj.core.groups.Tuple.tuple("第一阶段验收", "2027-04-30", false),
             org.assertj.core.groups.Tuple.tuple("第二阶段验收", "2027-08-31", false),
             org.assertj.core.groups.Tuple.tuple("绩效评价后尾款", "2028-01-31", true));
-    ContractRegister.SignedContract stored = contracts.find(contractId).orElseThrow();
+    ContractRegister.Contract stored = contracts.find(contractId).orElseThrow();
     assertThat(stored.amount()).isEqualByComparingTo("280000");
+    assertThat(stored.status()).isEqualTo(ContractRegister.SIGNED);
+    assertThat(stored.signedOn()).isEqualTo(java.time.LocalDate.of(2026, 12, 9));
     assertThat(stored.publishedAt()).isNotNull();
     assertThat(stored.filedAt()).isNotNull();
   }
@@ -189,7 +191,9 @@ class ContractStageTest {
         .putValue(FILING_REFERENCE, "通财购备〔2026〕120号"));
     assertThat(stage).isEnded().hasPassed("EndEvent_ContractSigned");
     assertThat(history(stage)).containsEntry(CONTRACTOR, SECOND_ORG).containsEntry(CONTRACTOR_NAME, SECOND_ORG_NAME)
-        .containsEntry(OUTCOME, OUTCOME_SIGNED);
+        .containsEntry(OUTCOME, OUTCOME_SIGNED).containsEntry(CONTRACT_ID, stage.getBusinessKey() + "-HT02");
+    assertThat(contracts.find(stage.getBusinessKey() + "-HT01").orElseThrow().status())
+        .as("the refused draft stays on file").isEqualTo(ContractRegister.ABANDONED);
     assertThat(notices(stage, NoticeType.CONTRACT)).singleElement()
         .satisfies(n -> assertThat(n.content()).contains("供应商：南通心语社会工作服务社", "合同金额：285,000.50元"));
   }
@@ -297,6 +301,27 @@ class ContractStageTest {
     assertThat(runtimeService.getVariable(stage.getId(), MILESTONES)).isNull();
     assertThat(runtimeService.getVariable(stage.getId(), PERFORMANCE_BOND)).isNull();
     assertThat(runtimeService.getVariable(stage.getId(), CONTRACT_AMOUNT)).isEqualTo(new BigDecimal("280000"));
+    assertThat(contracts.find(stage.getBusinessKey() + "-HT01")).isEmpty();
+  }
+
+  @Test
+  void termsSubmittedWithASignatureChangeNothing() {
+    ProcessInstance stage = start();
+    draft(stage, draftForm(280_000, 14_000, SCHEDULE));
+    // what a client of the REST API could send along with the signature: other terms than the draft's
+    completeAs(engine, people, WINNER_ORG, stage, "Task_SignContract", Variables.createVariables()
+        .putValue(CONTRACTOR_DECISION, SIGN).putValue(CONTRACT_AMOUNT, 300_000).putValue(PERFORMANCE_BOND, 0)
+        .putValue(PAYMENT_SCHEDULE_TEXT, "首付：290000：2027-01-31\n尾款：10000：2028-01-31")
+        .putValue(MILESTONES, json(java.util.List.of(Map.of("index", 1, "name", "首付", "amount", 290_000,
+            "dueDate", "2027-01-31", "finalPayment", false)))));
+    countersign(stage);
+
+    assertThat(runtimeService.getVariable(stage.getId(), CONTRACT_AMOUNT)).isEqualTo(new BigDecimal("280000.00"));
+    assertThat(JsonValues.rows(runtimeService.getVariable(stage.getId(), MILESTONES))).extracting(m -> m.get("name"))
+        .containsExactly("第一阶段验收", "第二阶段验收", "绩效评价后尾款");
+    completeAs(engine, people, PURCHASER, stage, "Task_PublishContract", Variables.createVariables());
+    assertThat(notices(stage, NoticeType.CONTRACT)).singleElement().satisfies(n -> assertThat(n.content())
+        .contains("合同金额：280,000.00元", "履约保证金：14,000.00元", "第1期 第一阶段验收：100,000.00元").doesNotContain("首付"));
   }
 
   // --- driving the stage ------------------------------------------------------------------------------------

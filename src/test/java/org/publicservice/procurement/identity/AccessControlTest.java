@@ -253,8 +253,10 @@ class AccessControlTest {
     assertThat(startableBy("minzheng")).contains(ProcessKeys.PUBLIC_SERVICE_PURCHASE);
     assertThat(startableBy("admin")).contains(ProcessKeys.MAINTAIN_HOLIDAY_SCHEDULE);
     assertThat(startableBy("caizheng")).doesNotContain(ProcessKeys.PUBLIC_SERVICE_PURCHASE);
-    // objections to a single-source notice come from social organisations; the stage itself is never started by hand
-    assertThat(startableBy("org-xinyu")).containsExactly(ProcessKeys.SINGLE_SOURCE_OBJECTION);
+    // objections to a single-source notice, challenges to an award and complaints come from social organisations;
+    // the stages themselves are never started by hand
+    assertThat(startableBy("org-xinyu")).containsExactlyInAnyOrder(ProcessKeys.SINGLE_SOURCE_OBJECTION,
+        ProcessKeys.BID_CHALLENGE, ProcessKeys.BID_COMPLAINT);
     assertThat(startableBy("minzheng")).doesNotContain(ProcessKeys.SINGLE_SOURCE_OBJECTION, ProcessKeys.SINGLE_SOURCE_STAGE);
     assertThat(startableBy("jiandu")).isEmpty();
     for (String user : List.of("minzheng", "caizheng", "org-xinyu", "jiandu", "sheji", "admin")) {

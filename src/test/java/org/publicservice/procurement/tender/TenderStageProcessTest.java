@@ -105,7 +105,8 @@ class TenderStageProcessTest {
         Map.of("name", "同类服务业绩", "maxScore", 10));
     List<Map<String, Object>> opened = JsonValues.rows(out.get(OPENED_BIDS));
     assertThat(opened).extracting(b -> b.get("bidder")).containsExactly(YANGGUANG, XINYU, HUIMIN);
-    assertThat(opened).extracting(b -> b.get("price").toString()).containsExactly("1800000.00", "1750000.50", "1900000.00");
+    assertThat(opened).extracting(b -> ((Number) b.get("price")).doubleValue()).containsExactly(1_800_000.0, 1_750_000.5,
+        1_900_000.0);
     assertThat(opened.get(1)).containsEntry("bidderName", "南通心语社会工作服务社")
         .containsEntry("servicePlan", XINYU + "的服务方案：分片包干，每周巡访。")
         .containsKeys("bidId", "team", "qualifications", "submittedAt");
@@ -332,6 +333,64 @@ class TenderStageProcessTest {
         .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("提问截止时间（2026年12月14日 23:59）已过");
     assertThatThrownBy(() -> questions.ask(stage.getBusinessKey(), TestIdentities.PURCHASER, "官员提问"))
         .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("只有在平台登记的社会组织");
+  }
+
+  @Test
+  void documentsThatBreakAStatutoryLimitAreRefusedAndNothingIsPublished() {
+    ProcessInstance stage = tenders.start("OPEN_TENDER");
+    refusedDocuments(stage, documents().putValue(BID_DEADLINE_DATE, "2026-12-22"),
+        "公开招标自招标文件开始发出之日起至投标截止之日止不得少于20日（政府采购法第三十五条），今天发布的，截止日期最早为2026年12月23日。");
+    refusedDocuments(stage, documents().putValue(BID_DEADLINE_DATE, "2026-12-26"),
+        "2026年12月26日不是工作日，请将投标截止日期定在工作日。");
+    refusedDocuments(stage, documents().putValue(PRICE_WEIGHT, 5L).putValue(CRITERIA_TEXT, "服务方案：65\n项目团队：30"),
+        "服务项目采用综合评分法的，价格分值不得低于总分的10%（87号令第五十五条）。");
+    refusedDocuments(stage, documents().putValue(CRITERIA_TEXT, "服务方案：40\n项目团队：20"),
+        "评审因素分值与价格分值合计应为100分，现为90分。");
+    refusedDocuments(stage, documents().putValue(CRITERIA_TEXT, "服务方案40\n项目团队：30"),
+        "评审因素第1行应为“名称：分值”，例如“服务方案：40”。");
+    refusedDocuments(stage, documents().putValue(BID_BOND, 40_001L),
+        "投标保证金不得超过采购项目预算金额的2%（政府采购法实施条例第三十三条），本项目最多为40,000.00元。");
+    refusedDocuments(stage, documents().putValue(CLARIFICATION_DEADLINE_DATE, "2026-12-28"),
+        "提问截止日期应在今天至投标截止日期前一天之间。");
+    refusedDocuments(stage, documents().putValue(BID_DEADLINE_TIME, "25:00"), "投标截止时间应写成“时:分”，例如 09:30。");
+    refusedDocuments(stage, documents().putValue(BID_DEADLINE_TIME, "07:00"), "投标截止时间应在工作时间（8:00至18:00）内。");
+    refusedDocuments(stage, documents().putValue(QUALIFICATION_REQUIREMENTS, " "), "请填写供应商资格要求。");
+
+    assertThat(stage).isWaitingAt("Task_PrepareDocuments");
+    assertThat(register.findByProject(stage.getBusinessKey())).isEmpty();
+    assertThat(bidBox.currentCall(stage.getBusinessKey())).isEmpty();
+    // the lowest price method needs no weight nor criteria
+    tenders.prepareDocuments(stage, documents().putValue(EVALUATION_METHOD, LOWEST_PRICE).putValue(PRICE_WEIGHT, null)
+        .putValue(CRITERIA_TEXT, null));
+    assertThat(engine.getRuntimeService().getVariables(stage.getId())).containsEntry(PRICE_WEIGHT, 0L);
+    assertThat(JsonValues.rows(engine.getRuntimeService().getVariable(stage.getId(), EVALUATION_CRITERIA))).isEmpty();
+  }
+
+  @Test
+  void consultationDocumentsKeepTheConsultationLimits() {
+    at(ZonedDateTime.of(2026, 9, 29, 10, 0, 0, 0, ProcurementTime.ZONE));
+    ProcessInstance stage = tenders.start("COMPETITIVE_CONSULTATION");
+    VariableMap lawfulDays = documents().putValue(BID_DEADLINE_DATE, "2026-10-13")
+        .putValue(CLARIFICATION_DEADLINE_DATE, "2026-10-09");
+    refusedDocuments(stage, documents().putValue(BID_DEADLINE_DATE, "2026-10-08")
+        .putValue(CLARIFICATION_DEADLINE_DATE, "2026-09-30"),
+        "竞争性磋商自磋商文件开始发出之日起至提交响应文件截止之日止不得少于10日（财库〔2014〕214号第十条），今天发布的，截止日期最早为2026年10月9日。");
+    // 10 days, but over National Day only 4 working days of availability (Sep 30, Oct 8, 9, 10): 实施条例第三十一条
+    refusedDocuments(stage, documents().putValue(BID_DEADLINE_DATE, "2026-10-09")
+        .putValue(CLARIFICATION_DEADLINE_DATE, "2026-09-30"),
+        "招标文件的提供期限不得少于5个工作日（政府采购法实施条例第三十一条），截止日期应在2026年10月12日之后。");
+    refusedDocuments(stage, lawfulDays.putValue(PRICE_WEIGHT, 40L).putValue(CRITERIA_TEXT, "服务方案：60"),
+        "竞争性磋商服务项目的价格分值应为总分的10%至30%（财库〔2014〕214号第二十四条）。");
+    refusedDocuments(stage, lawfulDays.putValue(EVALUATION_METHOD, LOWEST_PRICE),
+        "竞争性磋商应采用综合评分法（财库〔2014〕214号第二十三条）。");
+    tenders.prepareDocuments(stage, documents().putValue(BID_DEADLINE_DATE, "2026-10-13")
+        .putValue(CLARIFICATION_DEADLINE_DATE, "2026-10-09"));
+    assertThat(stage).isWaitingAt("Timer_BidDeadline", "Task_AmendDocuments");
+  }
+
+  void refusedDocuments(ProcessInstance stage, VariableMap documents, String message) {
+    assertThatThrownBy(() -> tenders.prepareDocuments(stage, documents))
+        .isInstanceOf(SubmissionRejectedException.class).hasMessage(message);
   }
 
   List<DisclosureNotice> notices(ProcessInstance stage, NoticeType type) {

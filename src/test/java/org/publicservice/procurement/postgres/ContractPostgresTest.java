@@ -1,0 +1,126 @@
+package org.publicservice.procurement.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.publicservice.procurement.TestIdentities.PURCHASER;
+import static org.publicservice.procurement.contract.ContractFixtures.*;
+
+import java.time.ZonedDateTime;
+import java.util.Date;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.publicservice.procurement.TestIdentities;
+import org.publicservice.procurement.contract.ContractRegister;
+import org.publicservice.procurement.contract.ContractVariables;
+import org.publicservice.procurement.disclosure.DisclosureNotice;
+import org.publicservice.procurement.disclosure.DisclosureRegister;
+import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.identity.Groups;
+import org.publicservice.procurement.ocds.ReleaseMapper;
+import org.publicservice.procurement.performance.MilestonePayments;
+import org.publicservice.procurement.performance.PerformanceVariables;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The contract register, the milestone ledger and the once-only payment on PostgreSQL: a contract signed, published
+ * and filed, a milestone accepted and paid, the payment step repeated, the OCDS releases of those notices.
+ */
+@Tag("isolated")
+@SpringBootTest
+@ActiveProfiles("test")
+@Import(EmbeddedPostgresConfiguration.class)
+class ContractPostgresTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired IdentityService identityService;
+  @Autowired ContractRegister contracts;
+  @Autowired MilestonePayments payments;
+  @Autowired DisclosureRegister register;
+  @Autowired ReleaseMapper releases;
+
+  TestIdentities people;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+    people = new TestIdentities(identityService).ensureOfficials();
+    if (identityService.createUserQuery().userId(WINNER_ORG).count() == 0) {
+      var organisation = identityService.newUser(WINNER_ORG);
+      organisation.setFirstName(WINNER_ORG_NAME);
+      organisation.setEmail(WINNER_ORG + "@test.local");
+      organisation.setPassword(TestIdentities.password(WINNER_ORG));
+      identityService.saveUser(organisation);
+      identityService.createMembership(WINNER_ORG, Groups.SOCIAL_ORGANISATION);
+    }
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 12, 2, 10, 0, 0, 0, ProcurementTime.ZONE).toInstant()));
+  }
+
+  @AfterEach
+  void tearDown() {
+    people.actAsNobody();
+    ClockUtil.reset();
+  }
+
+  @Test
+  void aContractIsSignedPublishedFiledAndAMilestonePaidOnceOnPostgres() {
+    String projectNumber = newProjectNumber();
+    var runtime = engine.getRuntimeService();
+    ProcessInstance contract = runtime.startProcessInstanceByKey(ContractVariables.PROCESS_KEY, projectNumber,
+        awarded(projectNumber));
+    completeAs(engine, people, PURCHASER, contract, "Task_DraftContract", Variables.createVariables()
+        .putValue(ContractVariables.CONTRACT_AMOUNT, 280_000).putValue(ContractVariables.PERFORMANCE_BOND, 28_000)
+        .putValue(ContractVariables.CONTRACT_PERIOD_START, "2027-01-01")
+        .putValue(ContractVariables.CONTRACT_PERIOD_END, "2027-12-31")
+        .putValue(ContractVariables.PAYMENT_SCHEDULE_TEXT, "第一阶段验收：200000：2027-06-30\n尾款：80000：2028-01-31"));
+    completeAs(engine, people, WINNER_ORG, contract, "Task_SignContract",
+        Variables.createVariables().putValue(ContractVariables.CONTRACTOR_DECISION, ContractVariables.SIGN));
+    completeAs(engine, people, PURCHASER, contract, "Task_CountersignContract",
+        Variables.createVariables().putValue(ContractVariables.DEPARTMENT_SIGNS, true));
+    completeAs(engine, people, PURCHASER, contract, "Task_PublishContract", Variables.createVariables());
+    completeAs(engine, people, PURCHASER, contract, "Task_FileContract",
+        Variables.createVariables().putValue(ContractVariables.FILING_REFERENCE, "通财购备〔2026〕150号"));
+    assertThat(contract).isEnded().hasPassed("EndEvent_ContractSigned");
+    String contractId = projectNumber + "-HT01";
+    ContractRegister.Contract signed = contracts.find(contractId).orElseThrow();
+    assertThat(signed.status()).isEqualTo(ContractRegister.SIGNED);
+    assertThat(signed.publishedAt()).isNotNull();
+    assertThat(signed.filedAt()).isNotNull();
+
+    VariableMap handedOn = Variables.createVariables();
+    engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(contract.getId()).list()
+        .forEach(v -> handedOn.putValue(v.getName(), v.getValue()));
+    ProcessInstance performance = runtime.startProcessInstanceByKey(PerformanceVariables.PROCESS_KEY, projectNumber,
+        handedOn);
+    completeAs(engine, people, WINNER_ORG, performance, "Task_SubmitProgressReport", Variables.createVariables()
+        .putValue(PerformanceVariables.PROGRESS_REPORT, "上半年服务按计划完成。")
+        .putValue(PerformanceVariables.INDICATOR_VALUES_TEXT, "服务对象满意度：94%\n上门服务人次：4900"));
+    completeAs(engine, people, PURCHASER, performance, "Task_AcceptMilestone", Variables.createVariables()
+        .putValue(PerformanceVariables.ACCEPTANCE_DECISION, PerformanceVariables.ACCEPT)
+        .putValue(PerformanceVariables.RECIPIENT_PARTICIPANTS, "服务对象代表10人")
+        .putValue(PerformanceVariables.RECIPIENT_SATISFACTION, 94));
+    var jobs = engine.getManagementService();
+    jobs.executeJob(jobs.createJobQuery().processInstanceId(performance.getId()).singleResult().getId());
+    assertThat(payments.pay(contractId, 1, ProcurementTime.today(), performance.getId()).newlyRecorded()).isFalse();
+    jobs.executeJob(jobs.createJobQuery().processInstanceId(performance.getId()).singleResult().getId());
+    assertThat(performance).isEnded();
+    assertThat(payments.ofContract(contractId)).singleElement()
+        .satisfies(p -> assertThat(p.amount()).isEqualByComparingTo("200000"));
+
+    for (DisclosureNotice notice : register.findByProject(projectNumber)) {
+      var release = releases.release(notice, null);
+      assertThat(release.at("/contracts/0/id").asText()).as(notice.type().name()).isEqualTo(contractId);
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package org.publicservice.procurement.tender;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.publicservice.procurement.tender.TenderVariables.*;
+import static org.publicservice.procurement.tender.Tenders.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.time.ZonedDateTime;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.publicservice.procurement.ProcurementSpringTest;
+import org.publicservice.procurement.TestIdentities;
+import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.ocds.OcdsSchemas;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+/** The tender's notices in the OCDS open data: tender period, enquiry period, award criteria, number of tenderers. */
+@ProcurementSpringTest
+class TenderOpenDataTest {
+
+  @RegisterExtension
+  static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+
+  @Autowired ProcessEngine engine;
+  @Autowired BidBox bidBox;
+  @Autowired TestRestTemplate http;
+  @Autowired ObjectMapper json;
+
+  @AfterEach
+  void tearDown() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void tenderNoticeClarificationAndOpeningAreReleasesWithTheTermsTheyStated() throws Exception {
+    BpmnAwareTests.init(engine);
+    Tenders tenders = new Tenders(engine, bidBox);
+    at(ISSUED);
+    ProcessInstance stage = tenders.start("OPEN_TENDER");
+    tenders.prepareDocuments(stage, documents());
+    tenders.bid(stage, YANGGUANG, "1800000");
+    tenders.bid(stage, XINYU, "1750000");
+    tenders.bid(stage, HUIMIN, "1700000");
+    at(ZonedDateTime.of(2026, 12, 18, 15, 0, 0, 0, ProcurementTime.ZONE));
+    tenders.submit(TestIdentities.PURCHASER, tenders.task(stage, "Task_AmendDocuments"),
+        Variables.createVariables().putValue(AMENDMENT_TEXT, "服务人数调整为850名。"));
+    tenders.reachDeadline(stage);
+
+    String body = http.getForObject("/ocds/releases/" + stage.getBusinessKey(), String.class);
+    JsonNode releasePackage = json.readTree(body);
+    assertThat(OcdsSchemas.errors(OcdsSchemas.RELEASE_PACKAGE, releasePackage)).isEmpty();
+    JsonNode releases = releasePackage.get("releases");
+    assertThat(releases).extracting(r -> r.at("/tag/0").asText())
+        .containsExactly("tender", "tenderAmendment", "tenderUpdate");
+
+    JsonNode notice = releases.get(0).get("tender");
+    assertThat(notice.at("/procurementMethod").asText()).isEqualTo("open");
+    assertThat(notice.at("/procurementMethodDetails").asText()).isEqualTo("公开招标");
+    assertThat(notice.at("/tenderPeriod/startDate").asText()).isEqualTo("2026-12-03T10:00:00+08:00");
+    assertThat(notice.at("/tenderPeriod/endDate").asText()).isEqualTo("2026-12-28T09:30:00+08:00");
+    assertThat(notice.at("/enquiryPeriod/endDate").asText()).isEqualTo("2026-12-14T23:59:59+08:00");
+    assertThat(notice.at("/awardCriteria").asText()).isEqualTo("ratedCriteria");
+    assertThat(notice.at("/awardCriteriaDetails").asText()).isEqualTo("综合评分法");
+    assertThat(notice.has("numberOfTenderers")).isFalse();
+
+    // the amendment moved the deadline; the earlier release keeps what its notice said
+    assertThat(releases.get(1).at("/tender/tenderPeriod/endDate").asText()).isEqualTo("2027-01-04T09:30:00+08:00");
+    JsonNode opening = releases.get(2).get("tender");
+    assertThat(opening.at("/numberOfTenderers").asInt()).isEqualTo(3);
+    assertThat(opening.at("/documents/0/documentType").asText()).isEqualTo("evaluationReports");
+  }
+}
