@@ -19,3 +19,10 @@ CREATE TABLE intention_comment (
 
 CREATE INDEX idx_intention_comment_project ON intention_comment (project_number);
 CREATE INDEX idx_intention_comment_client ON intention_comment (client_key, received_at);
+
+-- Secrets the application generates for itself on first use, shared by every node on this database
+-- (the key that signs the portal's comment forms, so that reading the portal needs no session).
+CREATE TABLE portal_secret (
+    secret_name  VARCHAR(40)  PRIMARY KEY,
+    secret_value VARCHAR(128) NOT NULL
+);

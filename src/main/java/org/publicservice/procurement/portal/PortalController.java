@@ -3,10 +3,8 @@ package org.publicservice.procurement.portal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -40,23 +38,22 @@ public class PortalController {
   static final int HOME_NOTICES = 10;
   private static final Pattern PROJECT_NUMBER = Pattern.compile("[A-Za-z0-9-]{1,32}");
 
-  /** The session's form token: a comment is only taken from a form this portal rendered in this session. */
-  static final String COMMENT_TOKEN = "portal.commentToken";
-  /** When this session sent its recent comments (engine clock, epoch milliseconds). */
+  /** When this session sent its recent comments (engine clock, epoch milliseconds); the session starts with the
+   * first comment, reading never opens one. */
   static final String COMMENT_TIMES = "portal.commentTimes";
   static final int COMMENTS_PER_SESSION = 3;
   static final long SESSION_WINDOW_MILLIS = 10 * 60 * 1000L;
-
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final DisclosureRegister register;
   private final PublicPlans plans;
   private final IntentionCommentDesk commentDesk;
   private final IntentionComments comments;
   private final Organisations organisations;
+  private final CommentFormTokens formTokens;
 
   public PortalController(DisclosureRegister register, PublicPlans plans, IntentionCommentDesk commentDesk,
-      IntentionComments comments, Organisations organisations) {
+      IntentionComments comments, Organisations organisations, CommentFormTokens formTokens) {
+    this.formTokens = formTokens;
     this.register = register;
     this.plans = plans;
     this.commentDesk = commentDesk;
@@ -113,8 +110,8 @@ public class PortalController {
 
   @GetMapping("/portal/projects/{projectNumber}")
   public String project(@PathVariable String projectNumber,
-      @RequestParam(name = "comment", required = false) String comment, HttpServletRequest request, Model model) {
-    projectPage(projectNumber, request, model);
+      @RequestParam(name = "comment", required = false) String comment, Model model) {
+    projectPage(projectNumber, model);
     model.addAttribute("commentSent", "sent".equals(comment));
     model.addAttribute("commentForm", CommentForm.EMPTY);
     return "portal/project";
@@ -136,7 +133,7 @@ public class PortalController {
       @RequestParam(required = false) String email, @RequestParam(required = false) String website,
       @RequestParam(required = false) String token, HttpServletRequest request, HttpServletResponse response,
       Model model) {
-    projectPage(projectNumber, request, model);
+    projectPage(projectNumber, model);
     model.addAttribute("commentSent", false);
     CommentForm form = new CommentForm(limited(name), limited(text), limited(email));
     model.addAttribute("commentForm", form);
@@ -144,15 +141,14 @@ public class PortalController {
     if (!period.open()) {
       return refused(response, model, 409, period.reason());
     }
-    HttpSession session = request.getSession(false);
-    Object expected = session == null ? null : session.getAttribute(COMMENT_TOKEN);
-    if (expected == null || !expected.equals(token)) {
+    if (!formTokens.isValid(projectNumber, token)) {
       return refused(response, model, 403, "页面已过期或不是从本站提交的，请刷新页面后重新提交意见。");
     }
     if (website != null && !website.isEmpty()) {
       // the field is hidden from people; only a program that fills every field fills it
       return refused(response, model, 400, "提交未被接受。");
     }
+    HttpSession session = request.getSession(true);
     long now = ClockUtil.getCurrentTime().getTime();
     List<Long> recent = recentComments(session, now);
     if (recent.size() >= COMMENTS_PER_SESSION) {
@@ -180,7 +176,6 @@ public class PortalController {
     return "portal/project";
   }
 
-  @SuppressWarnings("unchecked")
   private static List<Long> recentComments(HttpSession session, long now) {
     Object stored = session.getAttribute(COMMENT_TIMES);
     List<Long> times = new ArrayList<>();
@@ -204,7 +199,7 @@ public class PortalController {
   }
 
   /** The project's plan, notices and comment box; 404 for a project nobody published anything about. */
-  private void projectPage(String projectNumber, HttpServletRequest request, Model model) {
+  private void projectPage(String projectNumber, Model model) {
     if (!PROJECT_NUMBER.matcher(projectNumber).matches()) {
       throw PortalRequestException.notFound("没有找到项目编号为该值的项目。");
     }
@@ -222,15 +217,7 @@ public class PortalController {
     model.addAttribute("commentCount", comments.countFor(projectNumber));
     model.addAttribute("commentMaxLength", CommentVariables.MAX_TEXT);
     if (period.open()) {
-      HttpSession session = request.getSession(true);
-      Object token = session.getAttribute(COMMENT_TOKEN);
-      if (token == null) {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        token = HexFormat.of().formatHex(bytes);
-        session.setAttribute(COMMENT_TOKEN, token);
-      }
-      model.addAttribute("commentToken", token);
+      model.addAttribute("commentToken", formTokens.issue(projectNumber));
     }
   }
 

@@ -217,17 +217,35 @@ class IntentionCommentTest {
   }
 
   @Test
-  void aPostWithoutThePagesTokenOrWithTheHoneypotFilledIsRefused() {
-    HttpResponse<String> noSession = resident.comment(projectNumber, "", "建议增加服务点。", "");
-    assertThat(noSession.statusCode()).isEqualTo(403);
-    assertThat(noSession.body()).contains("请刷新页面后重新提交意见");
+  void aPostWithoutAFreshTokenOfThisProjectsPageOrWithTheHoneypotFilledIsRefused() {
+    HttpResponse<String> noToken = resident.comment(projectNumber, "", "建议增加服务点。", "");
+    assertThat(noToken.statusCode()).isEqualTo(403);
+    assertThat(noToken.body()).contains("请刷新页面后重新提交意见");
     resident.openProject(projectNumber);
     assertThat(resident.post("/portal/projects/" + projectNumber + "/comments",
-        Map.of("token", "0123abcd", "text", "建议增加服务点。")).statusCode()).isEqualTo(403);
+        Map.of("token", "1700000000." + "0".repeat(64), "text", "建议增加服务点。")).statusCode()).isEqualTo(403);
     assertThat(resident.post("/portal/projects/" + projectNumber + "/comments",
         Map.of("token", resident.token(), "text", "建议增加服务点。", "website", "http://spam.example"))
         .statusCode()).isEqualTo(400);
+    // another project's form does not fit this project
+    String other = new ApprovedPlans(engine).approve(ApprovedPlans.request(serviceName + "二期", 300_000));
+    new PortalVisitor(port).openProject(other);
+    PortalVisitor elsewhere = new PortalVisitor(port);
+    elsewhere.openProject(other);
+    assertThat(elsewhere.post("/portal/projects/" + projectNumber + "/comments",
+        Map.of("token", elsewhere.token(), "text", "建议增加服务点。")).statusCode()).isEqualTo(403);
+    // a form left open for more than six hours has expired
+    ClockUtil.setCurrentTime(new java.util.Date(ClockUtil.getCurrentTime().getTime() + 7 * 3600 * 1000L));
+    assertThat(resident.comment(projectNumber, "", "建议增加服务点。", "").statusCode()).isEqualTo(403);
     assertNothingStored();
+  }
+
+  @Test
+  void readingTheProjectPageOpensNoSessionSendingACommentDoes() {
+    HttpResponse<String> page = resident.openProject(projectNumber);
+    assertThat(page.headers().allValues("Set-Cookie")).isEmpty();
+    HttpResponse<String> sent = resident.comment(projectNumber, "", "建议每月公开服务记录。", "");
+    assertThat(sent.headers().firstValue("Set-Cookie").orElseThrow()).startsWith("JSESSIONID=");
   }
 
   @Test

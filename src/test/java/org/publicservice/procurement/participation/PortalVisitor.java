@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  */
 public final class PortalVisitor {
 
-  private static final Pattern TOKEN = Pattern.compile("name=\"token\" value=\"([0-9a-f]+)\"");
+  private static final Pattern TOKEN = Pattern.compile("name=\"token\" value=\"([0-9]+\\.[0-9a-f]+)\"");
 
   private final int port;
   private final HttpClient client;

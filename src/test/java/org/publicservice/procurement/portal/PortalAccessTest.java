@@ -35,7 +35,7 @@ class PortalAccessTest {
   void portalAndOpenDataNeedNoLoginAndSetNoSession() {
     String projectNumber = new ApprovedPlans(engine).approve(ApprovedPlans.request("如东县社区心理服务", 600_000));
     for (String path : List.of("/portal", "/portal/notices", "/portal/projects/" + projectNumber,
-        "/portal/portal.css", "/ocds/releases", "/ocds/releases/" + projectNumber, "/ocds/records/" + projectNumber)) {
+        "/portal/organisations", "/portal/organisations/org-yangguang", "/portal/statistics", "/portal/portal.css", "/ocds/releases", "/ocds/releases/" + projectNumber, "/ocds/records/" + projectNumber)) {
       ResponseEntity<String> response = http.getForEntity(path, String.class);
       assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
       assertThat(response.getHeaders().get(HttpHeaders.SET_COOKIE)).as(path).isNull();
@@ -46,8 +46,8 @@ class PortalAccessTest {
 
   @Test
   void portalAndOpenDataOnlyRead() {
-    for (String path : List.of("/portal", "/portal/notices", "/portal/notices/1", "/ocds/releases",
-        "/ocds/records/NT-2026-0001")) {
+    for (String path : List.of("/portal", "/portal/notices", "/portal/notices/1", "/portal/organisations",
+        "/portal/organisations/org-yangguang", "/portal/statistics", "/ocds/releases", "/ocds/records/NT-2026-0001")) {
       for (HttpMethod method : List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.PATCH)) {
         ResponseEntity<String> response = http.exchange(path, method, new HttpEntity<>("x"), String.class);
         assertThat(response.getStatusCode()).as(method + " " + path).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);

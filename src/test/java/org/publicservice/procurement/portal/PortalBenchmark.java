@@ -95,6 +95,9 @@ public final class PortalBenchmark {
     cases.put("keyword 养老, last page", "/portal/notices?q=" + enc("养老") + "&page=" + ((count / 7 + 19) / 20));
     cases.put("publisher + year + type", "/portal/notices?publisher=" + enc("南通市第3区民政局") + "&year=2025&type=TENDER_NOTICE");
     cases.put("home", "/portal");
+    cases.put("notice page", "/portal/notices/1");
+    cases.put("statistics, all years", "/portal/statistics");
+    cases.put("statistics, 2025", "/portal/statistics?year=2025");
     cases.put("OCDS feed page 1 (100)", "/ocds/releases");
 
     HttpClient client = HttpClient.newHttpClient();

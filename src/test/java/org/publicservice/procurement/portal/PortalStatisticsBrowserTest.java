@@ -59,6 +59,13 @@ class PortalStatisticsBrowserTest extends BrowserTest {
     assertFitsTheScreen();
     screenshot("phone-comment-sent");
 
+    driver.get(url("/portal/organisations"));
+    click(waitVisible(By.linkText("南通阳光养老服务中心")));
+    waitText(By.cssSelector("h1"), "南通阳光养老服务中心");
+    assertThat(driver.findElement(By.id("credit")).getText()).contains("信用记录");
+    assertFitsTheScreen();
+    screenshot("phone-organisation");
+
     assertThat(engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(CommentVariables.PROCESS_KEY).processInstanceBusinessKey(projectNumber).count())
         .isEqualTo(1);

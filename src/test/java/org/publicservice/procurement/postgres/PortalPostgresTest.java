@@ -81,4 +81,32 @@ class PortalPostgresTest {
     assertThat(OcdsSchemas.errors(OcdsSchemas.RECORD_PACKAGE, json.readTree(record.getBody()))).isEmpty();
     assertThat(json.readTree(record.getBody()).at("/records/0/compiledRelease/tender/documents")).hasSize(25);
   }
+
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
+
+  @Test
+  void commentsStatisticsAndOrganisationPagesRunOnPostgres() {
+    String projectNumber = new ApprovedPlans(engine).approve(ApprovedPlans.request("海安市助残服务", 420_000));
+    var resident = new org.publicservice.procurement.participation.PortalVisitor(port);
+    resident.openProject(projectNumber);
+    assertThat(resident.comment(projectNumber, "<b>孙</b>", "建议<script>增加</script>康复训练。", "sun@example.com")
+        .statusCode()).isEqualTo(302);
+    assertThat(resident.comment(projectNumber, "", "建议<script>增加</script>康复训练。", "").statusCode())
+        .isEqualTo(429);
+    assertThat(resident.comment(projectNumber, "", "含\u0000字符", "").statusCode()).isEqualTo(400);
+    assertThat(resident.get("/portal/projects/" + projectNumber).body())
+        .contains("已有 <strong>1</strong> 条公众意见送达采购单位").doesNotContain("康复训练", "孙");
+
+    // this context has no demo users: the organisation is registered here
+    var identity = engine.getIdentityService();
+    var organisation = identity.newUser("pg-org-huimin");
+    organisation.setFirstName("海安惠民社区服务中心");
+    identity.saveUser(organisation);
+    identity.createMembership("pg-org-huimin", org.publicservice.procurement.identity.Groups.SOCIAL_ORGANISATION);
+    register.publish(projectNumber, NoticeType.CONTRACT, "海安市助残服务合同公告", "供应商：海安惠民社区服务中心\n",
+        "南通市民政局", null);
+    String statistics = http.getForObject("/portal/statistics?year=" + ProcurementTime.today().getYear(), String.class);
+    assertThat(statistics).contains("养老服务", "南通市民政局", "<rect").contains("天（");
+    assertThat(http.getForObject("/portal/organisations/pg-org-huimin", String.class)).contains("海安市助残服务合同公告");
+  }
 }
