@@ -19,9 +19,9 @@ class PortalSecurity implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    // The residents' forms answer for no organisation and keep their own guard: the comment form its session token
-    // (PortalController), a rating the code handed out or mailed to the resident. They carry no _csrf field, and
-    // the anonymous reader has no session token to send, so the interceptor would refuse every one of them.
+    // The residents' forms answer for no organisation and keep their own guard: the comment form its signed token
+    // (CommentFormTokens), a rating the code handed out or mailed to the resident. An anonymous reader has no session
+    // and so no _csrf token to send: the interceptor would refuse every comment and every rating.
     registry.addInterceptor(new CsrfTokens()).addPathPatterns("/portal", "/portal/**")
         .excludePathPatterns("/portal/projects/*/comments", "/portal/ratings/**").order(0);
     registry.addInterceptor(new OrganisationsOnly())
