@@ -19,9 +19,9 @@ class PortalSecurity implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    // The residents' forms answer for no organisation and keep their own guard: the comment form its signed token
-    // (CommentFormTokens), a rating the code handed out or mailed to the resident. An anonymous reader has no session
-    // and so no _csrf token to send: the interceptor would refuse every comment and every rating.
+    // residents' comments carry a signed form token of their own (CommentFormTokens): they act in nobody's name,
+    // and reading the portal must not start a session; likewise a rating, which needs the code handed out to the
+    // service recipient or mailed to the resident
     registry.addInterceptor(new CsrfTokens()).addPathPatterns("/portal", "/portal/**")
         .excludePathPatterns("/portal/projects/*/comments", "/portal/ratings/**").order(0);
     registry.addInterceptor(new OrganisationsOnly())
