@@ -30,7 +30,7 @@ public class SelfEvaluationValidator implements TaskListener {
     List<BigDecimal> scores = IndicatorScores.read(task, SELF_SCORE, "自评分");
     String report = form.requiredText(SELF_REPORT, "自评报告", MAX_REPORT);
     for (int i = 1; i <= count; i++) {
-      summary.append(i).append(". ").append(IndicatorScores.name(task, i)).append("：完成")
+      summary.append(i).append(". ").append(IndicatorScores.name(task, i)).append("：")
           .append(form.optionalText(SELF_VALUE + i)).append("，自评").append(IndicatorScores.points(scores.get(i - 1)))
           .append('\n');
     }

@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
@@ -50,7 +51,8 @@ final class CsrfTokens implements HandlerInterceptor {
   @Override
   public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
       throws Exception {
-    if (SAFE_METHODS.contains(request.getMethod())) {
+    // static files (portal.css) change nothing and answer other methods with 405 themselves
+    if (SAFE_METHODS.contains(request.getMethod()) || !(handler instanceof HandlerMethod)) {
       return true;
     }
     HttpSession session = request.getSession(false);

@@ -19,9 +19,8 @@ class PortalSecurity implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    // residents' comments carry a signed form token of their own (CommentFormTokens): they act in nobody's name,
-    // and reading the portal must not start a session; likewise a rating, which needs the code handed out to the
-    // service recipient or mailed to the resident
+    // residents act in nobody's name and reading the portal must not start a session: a comment carries a signed
+    // form token of its own (CommentFormTokens), a rating a one-time code or a mailed confirmation code
     registry.addInterceptor(new CsrfTokens()).addPathPatterns("/portal", "/portal/**")
         .excludePathPatterns("/portal/projects/*/comments", "/portal/ratings/**").order(0);
     registry.addInterceptor(new OrganisationsOnly())

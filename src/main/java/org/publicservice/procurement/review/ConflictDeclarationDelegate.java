@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A drawn expert's declaration of conflicts of interest with the bidders. On create the form's fields are made
- * local to the task, so that experts declaring in parallel never see or overwrite each other's answers; on
- * complete the answer is checked (a conflict needs its nature) and recorded with the draw.
+ * local to the expert's instance ({@link TaskFields}), so that experts declaring in parallel never see or overwrite
+ * each other's answers; on complete the answer is checked (a conflict needs its nature) and recorded with the draw.
  */
 @Component("recordConflictDeclaration")
 public class ConflictDeclarationDelegate implements TaskListener {

@@ -43,7 +43,10 @@ public class DrawReviewPanelDelegate implements JavaDelegate {
     int size = PanelDraw.panelSize(budget);
     int seats = PanelDraw.expertSeats(size, withRepresentative);
 
-    List<String> pool = pool(execution.getProcessEngineServices().getIdentityService());
+    String representative = (String) execution.getVariable(REPRESENTATIVE);
+    // someone in both groups sits once, as the department's representative
+    List<String> pool = pool(execution.getProcessEngineServices().getIdentityService()).stream()
+        .filter(user -> !user.equals(representative)).toList();
     if (pool.size() < seats) {
       // the administrators must enlarge the pool; the step then succeeds on retry from Cockpit
       throw new IllegalStateException("专家库只有" + pool.size() + "名专家，不足抽取" + seats + "名评审专家。");

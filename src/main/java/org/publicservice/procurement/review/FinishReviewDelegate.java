@@ -5,6 +5,7 @@ import static org.publicservice.procurement.review.ReviewVariables.*;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.publicservice.procurement.form.JsonValues;
 import org.publicservice.procurement.notification.Notifications;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -43,7 +44,7 @@ public class FinishReviewDelegate implements JavaDelegate {
   }
 
   private static String firstCandidate(DelegateExecution execution) {
-    return org.publicservice.procurement.form.JsonValues.rows(execution.getVariable(RANKING)).stream().findFirst()
+    return JsonValues.rows(execution.getVariable(RANKING)).stream().findFirst()
         .map(row -> String.valueOf(row.get("bidderName"))).orElse("—");
   }
 }

@@ -1,5 +1,6 @@
 package org.publicservice.procurement.review;
 
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -16,9 +17,12 @@ public final class PanelDraw {
 
   public static final String ALGORITHM = "SHA1PRNG/Fisher-Yates";
 
+  /** From this budget (yuan) the panel has seven members. */
+  static final BigDecimal LARGE_BUDGET = new BigDecimal("10000000");
+
   /** Panel size for the budget: at least 5 and odd, at least 7 from 10,000,000 yuan (87 Art 45). */
-  public static int panelSize(java.math.BigDecimal budget) {
-    return budget.compareTo(new java.math.BigDecimal("10000000")) >= 0 ? 7 : 5;
+  public static int panelSize(BigDecimal budget) {
+    return budget.compareTo(LARGE_BUDGET) >= 0 ? 7 : 5;
   }
 
   /** Seats for drawn experts: the panel less the department's representative, if one sits. */

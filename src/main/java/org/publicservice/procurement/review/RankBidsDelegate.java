@@ -3,6 +3,7 @@ package org.publicservice.procurement.review;
 import static org.publicservice.procurement.review.ReviewVariables.*;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -67,7 +68,7 @@ public class RankBidsDelegate implements JavaDelegate {
           .append('\n');
     }
     text.append("\n#### 信用核查与资格审查\n");
-    Map<String, String> creditByBid = new java.util.HashMap<>();
+    Map<String, String> creditByBid = new HashMap<>();
     JsonValues.rows(execution.getVariable(CREDIT_CHECKS)).forEach(c -> creditByBid.put(String.valueOf(c.get("bidId")),
         c.get("checkedOn") + " " + c.get("findings")));
     for (Map<String, Object> result : JsonValues.rows(execution.getVariable(QUALIFICATION_RESULTS))) {

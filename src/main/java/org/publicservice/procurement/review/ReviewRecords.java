@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.publicservice.procurement.form.ProcurementTime;
@@ -160,7 +161,7 @@ public class ReviewRecords {
         + "VALUES (?, ?, ?, ?, ?)", reportId, member, agrees, dissent, now());
   }
 
-  public java.util.Optional<Report> report(String reportId) {
+  public Optional<Report> report(String reportId) {
     List<Signature> signatures = jdbc.query("SELECT member_user_id, agrees, dissent, signed_at "
         + "FROM review_report_signature WHERE report_id = ? ORDER BY signed_at, member_user_id",
         (rs, i) -> new Signature(rs.getString(1), rs.getBoolean(2), rs.getString(3),

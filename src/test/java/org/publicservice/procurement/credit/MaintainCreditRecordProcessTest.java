@@ -10,6 +10,7 @@ import static org.publicservice.procurement.credit.CreditVariables.*;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
@@ -107,6 +108,14 @@ class MaintainCreditRecordProcessTest {
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(MAINTAIN_PROCESS)
         .count()).isEqualTo(before);
     assertThat(register.recordsOf(ORGANISATION)).isEmpty();
+  }
+
+  @Test
+  void administratorsFindItInTheStartMenuWhereTheReviewStageNeverAppears() {
+    people.actAs("admin");
+    List<String> startable = repositoryService.createProcessDefinitionQuery().startableInTasklist()
+        .startablePermissionCheck().latestVersion().list().stream().map(d -> d.getKey()).toList();
+    assertThat(startable).contains(MAINTAIN_PROCESS).doesNotContain("ReviewStage");
   }
 
   @Test

@@ -70,7 +70,6 @@ class PortalLoginTest {
     victim.logIn(ORGANISATION, demoPassword);
 
     PortalClient attacker = new PortalClient(port);
-    attacker.get("/portal/login");
     java.net.HttpCookie cookie = new java.net.HttpCookie("JSESSIONID", planted);
     cookie.setPath("/");
     cookie.setVersion(0);
@@ -131,6 +130,9 @@ class PortalLoginTest {
     // without any session there is nothing to log into or out of
     PortalClient stranger = new PortalClient(port);
     assertThat(stranger.post("/portal/logout", Map.of("_csrf", "x")).statusCode()).isEqualTo(403);
+    // read-only addresses still say so, the style sheet included
+    assertThat(stranger.post("/portal", Map.of()).statusCode()).isEqualTo(405);
+    assertThat(stranger.post("/portal/portal.css", Map.of()).statusCode()).isEqualTo(405);
   }
 
   @Test

@@ -1,0 +1,154 @@
+package org.publicservice.procurement.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.publicservice.procurement.evaluation.EvaluationVariables.*;
+
+import java.time.Duration;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.publicservice.procurement.browser.BrowserTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The evaluation's Camunda Forms in Tasklist: the organisation's self-evaluation and the evaluator's scoring show
+ * one numbered row per indicator of the contract (the unused rows hidden) and submit, as their users fill them in.
+ */
+class EvaluationFormsBrowserTest extends BrowserTest {
+
+  @Autowired ProcessEngine engine;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void theOrganisationEvaluatesItselfAndTheEvaluatorScoresInTasklist() {
+    BpmnAwareTests.init(engine);
+    EvaluationStages stages = new EvaluationStages(engine);
+    String projectNumber = EvaluationStages.newProjectNumber();
+    ProcessInstance stage = stages.start(projectNumber, "崇川区居家养老上门服务" + UUID.randomUUID().toString()
+        .substring(0, 4), 1);
+
+    // the first load of Tasklist's scripts is slow on a busy machine; later pages come from the browser's cache
+    driver.get(url("/camunda/app/tasklist/default/"));
+    new WebDriverWait(driver, Duration.ofMinutes(3))
+        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    logIntoTasklist(EvaluationStages.CONTRACTOR, demoPassword);
+    click(waitVisibleWithText(By.cssSelector(".task-filter h4.name a"), "我的任务"));
+    openTask("承接主体自评", projectNumber);
+    waitUntil(d -> formField("Field_indicatorName2").getAttribute("value").equals(EvaluationStages.INDICATOR_LINES.get(1)));
+    assertThat(formField("Field_indicatorName1").getAttribute("value")).isEqualTo(EvaluationStages.INDICATOR_LINES.get(0));
+    assertThat(driver.findElements(By.cssSelector("[id$='-Field_selfScore3']"))).as("third row hidden").isEmpty();
+    fillAll(new String[][] {{"Field_selfValue1", "满意度92%"}, {"Field_selfScore1", "92"},
+        {"Field_selfValue2", "完成78,000人次"}, {"Field_selfScore2", "95"},
+        {"Field_selfEvaluationReport", "全年服务记录完整，满意度调查覆盖全部服务对象。"}});
+    screenshot("self-evaluation");
+    By complete = By.cssSelector("button[ng-click='complete()']");
+    assertBecomesEnabled(complete, "Complete of the filled self-evaluation");
+    click(driver.findElement(complete));
+    waitGone(complete);
+    waitUntil(d -> engine.getRuntimeService().getVariable(stage.getId(), SELF_SCORE_TOTAL) != null);
+    assertThat(engine.getRuntimeService().getVariable(stage.getId(), SELF_SCORE_TOTAL)).isEqualTo(93.5);
+    logOut();
+
+    stages.handOutCodes(stage);
+    stages.endRatingWindow(stage);
+    ClockUtil.reset();
+
+    logIntoTasklist(EvaluationStages.EVALUATOR, demoPassword);
+    click(waitVisibleWithText(By.cssSelector(".task-filter h4.name a"), "本组待办"));
+    openTask("第三方评价打分", projectNumber);
+    click(waitVisibleWithText(By.cssSelector("[cam-tasklist-task] a, [cam-tasklist-task] button"), "Claim"));
+    waitUntil(d -> formField("Field_selfEvaluationSummary").getAttribute("value").contains("自评平均分：93.50分"));
+    assertThat(formField("Field_ratingSummary").getAttribute("value")).contains("没有服务对象或居民参与评价");
+    assertThat(driver.findElements(By.cssSelector("[id$='-Field_thirdPartyScore3']"))).isEmpty();
+    fillAll(new String[][] {{"Field_thirdPartyScore1", "88"}, {"Field_thirdPartyScore2", "90"},
+        {"Field_thirdPartyReport", "抽查120户，服务记录与实际相符。"}});
+    screenshot("third-party-evaluation");
+    assertBecomesEnabled(complete, "Complete of the filled scoring");
+    click(driver.findElement(complete));
+    waitGone(complete);
+
+    waitUntil(d -> engine.getManagementService().createJobQuery().processInstanceId(stage.getId())
+        .activityId("Task_GradeEvaluation").count() == 1);
+    stages.grade(stage);
+    // nobody rated: 0.85 × 89 + 0.15 × 93.5 = 89.675 -> 89.68, 良好
+    assertThat(stage).isEnded();
+    assertThat(BpmnAwareTests.historyService().createHistoricVariableInstanceQuery().processInstanceId(stage.getId())
+        .variableName(GRADE).singleResult().getValue()).isEqualTo(GRADE_GOOD);
+  }
+
+  /** Opens the task of that name whose form shows the project (other tests' stages may have tasks of that name). */
+  private void openTask(String taskName, String projectNumber) {
+    waitVisibleWithText(By.cssSelector("[cam-tasks] .tasks-list li"), taskName);
+    int cards = driver.findElements(By.cssSelector("[cam-tasks] .tasks-list li")).size();
+    for (int i = 0; i < cards; i++) {
+      WebElement card = driver.findElements(By.cssSelector("[cam-tasks] .tasks-list li")).get(i);
+      if (!card.getText().contains(taskName)) {
+        continue;
+      }
+      click(card);
+      String shown = waitUntil(d -> {
+        String value = formField("Field_projectNumber").getAttribute("value");
+        return value == null || value.isEmpty() ? null : value;
+      });
+      if (shown.equals(projectNumber)) {
+        return;
+      }
+    }
+    throw new AssertionError("no task " + taskName + " of " + projectNumber + " in the list");
+  }
+
+  /**
+   * Fills the fields, then checks them all once the form has settled and types again what a re-render dropped (on a
+   * busy machine a debounced input can be overtaken by the next field's re-render).
+   */
+  private void fillAll(String[][] fields) {
+    for (String[] field : fields) {
+      fill(field[0], field[1]);
+    }
+    for (int pass = 0; pass < 3; pass++) {
+      try {
+        Thread.sleep(1500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      boolean allKept = true;
+      for (String[] field : fields) {
+        if (!field[1].equals(formField(field[0]).getAttribute("value"))) {
+          allKept = false;
+          fill(field[0], field[1]);
+        }
+      }
+      if (allKept) {
+        return;
+      }
+    }
+  }
+
+  /** Types into a form field and waits until the form holds the text (Camunda Forms re-render while validating). */
+  private void fill(String fieldId, String text) {
+    for (int attempt = 0; attempt < 3; attempt++) {
+      typeInto(fieldId, text);
+      try {
+        waitUntil(d -> text.equals(formField(fieldId).getAttribute("value")) ? Boolean.TRUE : null);
+        return;
+      } catch (org.openqa.selenium.TimeoutException e) {
+        // typed while the field was replaced: type again
+      }
+    }
+    throw new AssertionError("field " + fieldId + " does not keep " + text);
+  }
+}
