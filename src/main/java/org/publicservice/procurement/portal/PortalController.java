@@ -19,6 +19,7 @@ import org.publicservice.procurement.participation.IntentionCommentDesk;
 import org.publicservice.procurement.participation.IntentionComments;
 import org.publicservice.procurement.planning.ServiceCategory;
 import org.publicservice.procurement.portal.PortalViews.Option;
+import org.publicservice.procurement.tender.BidBox;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,10 +51,12 @@ public class PortalController {
   private final IntentionComments comments;
   private final Organisations organisations;
   private final CommentFormTokens formTokens;
+  private final BidBox bidBox;
 
   public PortalController(DisclosureRegister register, PublicPlans plans, IntentionCommentDesk commentDesk,
-      IntentionComments comments, Organisations organisations, CommentFormTokens formTokens) {
+      IntentionComments comments, Organisations organisations, CommentFormTokens formTokens, BidBox bidBox) {
     this.formTokens = formTokens;
+    this.bidBox = bidBox;
     this.register = register;
     this.plans = plans;
     this.commentDesk = commentDesk;
@@ -63,6 +66,8 @@ public class PortalController {
 
   @GetMapping("/portal")
   public String home(Model model) {
+    // the calls' public terms only: how many bids arrived is no reader's business before the opening
+    model.addAttribute("tenders", bidBox.openCalls().stream().map(PortalViews::openTender).toList());
     model.addAttribute("latest", register.latest(HOME_NOTICES).stream().map(PortalViews::notice).toList());
     model.addAttribute("intentions", register.openIntentions(HOME_NOTICES).stream()
         .map(notice -> new OpenIntention(PortalViews.notice(notice),

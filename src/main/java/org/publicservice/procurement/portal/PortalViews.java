@@ -9,6 +9,7 @@ import org.publicservice.procurement.disclosure.PublicPlans.PublicPlan;
 import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.planning.ProcurementMethod;
 import org.publicservice.procurement.planning.ServiceCategory;
+import org.publicservice.procurement.tender.TenderCall;
 
 /** What the templates show, already in the reader's terms: Chinese labels, Beijing time, yuan. */
 final class PortalViews {
@@ -28,6 +29,16 @@ final class PortalViews {
   }
 
   record Option(String value, String label) {
+  }
+
+  record OpenTenderView(String projectNumber, String serviceName, String department, String method, String budget,
+      String bidDeadline, String clarificationDeadline, int round) {
+  }
+
+  static OpenTenderView openTender(TenderCall call) {
+    return new OpenTenderView(call.projectNumber(), call.serviceName(), call.departmentName(),
+        methodLabel(call.procurementMethod()), yuan(call.budget()), MINUTE.format(beijing(call.bidDeadline())),
+        MINUTE.format(beijing(call.clarificationDeadline())), call.round());
   }
 
   static NoticeView notice(DisclosureNotice notice) {

@@ -111,8 +111,10 @@ class PlanningMailTest {
     mails.deliver(rejected.getBusinessKey());
 
     List<MimeMessage> toRequester = MailDeliveries.mailsTo(greenMail, PURCHASER + "@test.local");
+    // the approved plan goes on to its tender: the requester's department is asked for the tender documents
     assertThat(toRequester).extracting(MimeMessage::getSubject).containsExactlyInAnyOrder(
         "【采购计划已批准】" + approved.getBusinessKey() + " 崇川区居家养老上门服务",
+        "【新待办】" + approved.getBusinessKey() + " 崇川区居家养老上门服务：编制招标文件",
         "【采购申请未获批准】" + rejected.getBusinessKey() + " 崇川区居家养老上门服务");
     MimeMessage rejection = toRequester.stream().filter(m -> MailDeliveries.subject(m).contains("未获批准"))
         .findFirst().orElseThrow();

@@ -102,6 +102,22 @@ class BidderPagesTest {
   }
 
   @Test
+  void thePublicHomeListsTheOpenTenderWithItsDeadlinesButNotItsBids() {
+    loggedIn(HUIMIN).submit(tenderPage, tenderPage + "/bid", bid("700000", "入户探访方案甲", "社工2名", "登记证书"));
+
+    String home = new PortalClient(port).get("/portal").body();
+    String card = home.substring(home.indexOf("正在招标的项目"), home.indexOf("正在公开的采购意向"));
+    assertThat(card).contains(serviceName, projectNumber, "南通市民政局", "800,000.00元", "公开招标",
+        "2026-12-28 09:30", "2026-12-14 23:59", "/portal/bidder/tenders/" + projectNumber);
+    // before the opening the public learns nothing of the bids, not even their number
+    assertThat(card).doesNotContain("700,000", "700000", "入户探访方案甲", "南通惠民社区服务中心", "1家");
+
+    // after the deadline the tender is no longer open for bids
+    ClockUtil.setCurrentTime(Date.from(OpenTenders.DEADLINE.plusMinutes(1).toInstant()));
+    assertThat(new PortalClient(port).get("/portal").body()).doesNotContain(serviceName);
+  }
+
+  @Test
   void anOrganisationSeesOnlyItsOwnBid() {
     PortalClient huimin = loggedIn(HUIMIN);
     huimin.submit(tenderPage, tenderPage + "/bid", bid("612345.67", "惠民机密服务方案XYZ", "惠民团队", "惠民资质"));

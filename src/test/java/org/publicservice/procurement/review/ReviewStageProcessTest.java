@@ -174,6 +174,26 @@ class ReviewStageProcessTest {
   }
 
   @Test
+  void aFailedEvaluationCountsAgainstTheOrganisationInALaterReviewWithoutBarringIt() {
+    // as EvaluationStage records a 不合格 grade (see EvaluationStageTest): penalised for three years, not excluded
+    creditRegister.add(new NewCreditRecord("org-xinyu", "南通心语社会工作服务社", CreditListing.FAILED_EVALUATION,
+        CreditEffect.PENALISE, "南通市民政局绩效评价", "NT-2025-0042 社区矫正社会工作服务绩效评价不合格（综合得分43.0）",
+        LocalDate.of(2026, 3, 1), LocalDate.of(2029, 2, 28), "NT-2025-0042", "pingjia"));
+    ProcessInstance stage = stages.start(inputs("NT-2026-0920", 2_000_000, COMPREHENSIVE, 3, BIDS));
+
+    assertThat(records.creditChecks("NT-2026-0920")).extracting(c -> c.get("OUTCOME"))
+        .containsExactly("CLEAR", "PENALISED", "CLEAR", "CLEAR");
+    // the department reviews the qualification knowing the record, and may fail the bid for it
+    assertThat(engine.getRuntimeService().getVariable(stage.getId(), qualificationExcluded(2))).isEqualTo(false);
+    assertThat((String) engine.getRuntimeService().getVariable(stage.getId(), qualificationInfo(2)))
+        .contains("绩效评价不合格", "NT-2025-0042").doesNotContain("列入禁止参加名单");
+    stages.submitQualification(stage, stages.qualificationForm(4, null, new Object[] {2, "近三年内绩效评价不合格，不符合招标文件资格要求"}));
+    List<Map<String, Object>> results = JsonValues.rows(stages.variable(stage, QUALIFICATION_RESULTS));
+    assertThat(results.get(1)).containsEntry("qualified", false);
+    assertThat(stages.variable(stage, QUALIFIED_COUNT)).isEqualTo(3);
+  }
+
+  @Test
   void tooFewQualifiedBidsEndTheReviewWithoutAPanel() {
     ProcessInstance stage = stages.start(inputs("NT-2026-0903", 2_000_000, COMPREHENSIVE, 3, BIDS[0], BIDS[1], BIDS[2]));
 
