@@ -277,6 +277,9 @@ public class ReleaseMapper {
         payer.put("id", partyId(plan.departmentName()));
         payer.put("name", plan.departmentName());
       }
+      ObjectNode payee = transaction.putObject("payee");
+      payee.put("id", organisationId(graded.contractor()));
+      payee.put("name", graded.contractorName());
     }
     document(implementation.putArray("documents").addObject(), notice, stage);
   }

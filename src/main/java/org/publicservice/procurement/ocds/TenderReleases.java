@@ -26,8 +26,8 @@ class TenderReleases {
   record Winner(String userId, String name, BigDecimal price, OffsetDateTime publishedAt) {
   }
 
-  record Evaluation(String contractId, String grade, BigDecimal score, OffsetDateTime gradedAt,
-      BigDecimal finalPayment, int finalMilestoneIndex) {
+  record Evaluation(String contractId, String contractor, String contractorName, String grade, BigDecimal score,
+      OffsetDateTime gradedAt, BigDecimal finalPayment, int finalMilestoneIndex) {
   }
 
   private final JdbcClient jdbc;
@@ -76,12 +76,14 @@ class TenderReleases {
   /** The graded evaluation the result notice published, with the final payment the grade allowed. */
   Optional<Evaluation> evaluationOf(DisclosureNotice notice) {
     return jdbc.sql("""
-            SELECT e.contract_id, e.grade, e.score, e.graded_at, f.payable_amount, f.milestone_index
+            SELECT e.contract_id, e.contractor, e.contractor_name, e.grade, e.score, e.graded_at, f.payable_amount,
+                   f.milestone_index
             FROM service_evaluation e LEFT JOIN final_payment f ON f.evaluation_id = e.id
             WHERE e.project_number = :project AND e.grade IS NOT NULL AND e.graded_at <= :at
             ORDER BY e.graded_at DESC FETCH FIRST 1 ROWS ONLY""")
         .param("project", notice.projectNumber()).param("at", notice.publishedAt())
-        .query((rs, row) -> new Evaluation(rs.getString("contract_id"), rs.getString("grade"),
+        .query((rs, row) -> new Evaluation(rs.getString("contract_id"), rs.getString("contractor"),
+            rs.getString("contractor_name"), rs.getString("grade"),
             rs.getBigDecimal("score"), rs.getObject("graded_at", OffsetDateTime.class),
             rs.getBigDecimal("payable_amount"), rs.getInt("milestone_index")))
         .optional();

@@ -316,6 +316,11 @@ class PurchaseLifecycleTest {
     compiled.at("/contracts/0/implementation/transactions").forEach(t -> paid.add(t.at("/value/amount").decimalValue()
         .stripTrailingZeros().toPlainString()));
     assertThat(paid).containsExactly("1500000", "1500000", "1296481");
+    // every payment, the final one after the evaluation included, names who paid and who was paid
+    compiled.at("/contracts/0/implementation/transactions").forEach(t -> {
+      assertThat(t.at("/payee/name").asText()).isEqualTo("南通心语社会工作服务社");
+      assertThat(t.at("/payer/name").asText()).isEqualTo("南通市民政局");
+    });
     assertThat(compiled.at("/contracts/0/implementation/milestones").toString()).contains("第一阶段验收", "第二阶段验收",
         "评价等级：优秀");
 
