@@ -3,10 +3,10 @@ package org.publicservice.procurement.award;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.review.Ranking;
 
 /** One line of the review stage's {@code ranking} (INTERFACES.md), best first. */
 public record RankedBid(int rank, String bidId, String bidder, String bidderName, BigDecimal price,
@@ -37,18 +37,9 @@ public record RankedBid(int rank, String bidId, String bidder, String bidderName
     return new BigDecimal(value.toString().trim());
   }
 
-  /** The line as the ranking's JSON has it, for the {@code candidates} variable. */
+  /** The line as the ranking's JSON has it, for the {@code candidates} variable: the review stage's format. */
   public Map<String, Object> toRow() {
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("rank", rank);
-    row.put("bidId", bidId);
-    row.put("bidder", bidder);
-    row.put("bidderName", bidderName);
-    row.put("price", price);
-    row.put("priceScore", priceScore);
-    row.put("criteriaScore", criteriaScore);
-    row.put("totalScore", totalScore);
-    return row;
+    return new Ranking.Entry(rank, bidId, bidder, bidderName, price, priceScore, criteriaScore, totalScore).toRow();
   }
 
   /** "85.50分" or "—" when the lowest-price method gave no score. */

@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
-import org.publicservice.procurement.form.FormRules;
 import org.publicservice.procurement.form.JsonValues;
 import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.notification.Notifications;
@@ -47,21 +46,14 @@ public class OpenBidsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    FormRules tender = FormRules.of(execution);
-    String projectNumber = execution.getProcessBusinessKey();
-    String department = tender.requiredText(DEPARTMENT_NAME, "采购单位");
-    String serviceName = tender.requiredText(SERVICE_NAME, "服务项目名称");
-    int round = (int) tender.requiredWholeNumber(TENDER_ROUND, "招标轮次");
-    List<BidBox.OpenedBid> bids = bidBox.openBids(projectNumber, round);
+    TenderFacts facts = TenderFacts.of(execution);
+    List<BidBox.OpenedBid> bids = bidBox.openBids(facts.projectNumber(), facts.round());
 
     List<Map<String, Object>> opened = new ArrayList<>();
-    StringBuilder text = new StringBuilder();
-    line(text, "项目编号", projectNumber);
-    line(text, "项目名称", serviceName);
-    line(text, "采购单位", department);
-    line(text, "招标轮次", "第" + round + "轮");
+    StringBuilder text = facts.noticeHeader();
+    line(text, "招标轮次", "第" + facts.round() + "轮");
     line(text, "开标时间", BidBox.MINUTE.format(ClockUtil.getCurrentTime().toInstant().atZone(ProcurementTime.ZONE)));
-    line(text, "预算金额", yuan(tender.requiredAmount(BUDGET, "预算金额")));
+    line(text, "预算金额", yuan(facts.variables().requiredAmount(BUDGET, "预算金额")));
     line(text, "投标人数", bids.size() + "家");
     int index = 0;
     for (BidBox.OpenedBid bid : bids) {
@@ -80,12 +72,12 @@ public class OpenBidsDelegate implements JavaDelegate {
       opened.add(row);
     }
     text.append("投标文件已于开标时解密，资格审查和评审由评标委员会（磋商小组）依法进行。\n");
-    var notice = register.publish(projectNumber, NoticeType.OPENING_RECORD, department + "关于" + serviceName + "的开标记录",
-        text.toString(), department, execution.getProcessInstanceId());
-    terms.record(notice.id(), bidBox.call(projectNumber, round).orElseThrow(), bids.size());
+    var notice = register.publish(facts.projectNumber(), NoticeType.OPENING_RECORD, facts.noticeTitle("开标记录"),
+        text.toString(), facts.department(), execution.getProcessInstanceId());
+    terms.record(notice.id(), bidBox.call(facts.projectNumber(), facts.round()).orElseThrow(), bids.size());
     execution.setVariable(OPENED_BIDS, SpinValues.jsonValue(JsonValues.toJson(opened)).create());
 
-    Map<String, Object> model = Map.of("departmentName", department, "openingRecord", text.toString());
+    Map<String, Object> model = Map.of("departmentName", facts.department(), "openingRecord", text.toString());
     for (BidBox.OpenedBid bid : bids) {
       notifications.toUser(execution, bid.bidder(), MAIL, model);
     }

@@ -51,12 +51,11 @@ public class PublishClarificationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    FormRules tender = FormRules.of(execution);
-    String projectNumber = execution.getProcessBusinessKey();
-    String department = tender.requiredText(DEPARTMENT_NAME, "采购单位");
-    String serviceName = tender.requiredText(SERVICE_NAME, "服务项目名称");
-    ProcurementMethod method = TenderRules.method(tender.requiredText(PROCUREMENT_METHOD, "采购方式"));
-    int round = (int) tender.requiredWholeNumber(TENDER_ROUND, "招标轮次");
+    TenderFacts facts = TenderFacts.of(execution);
+    FormRules tender = facts.variables();
+    String projectNumber = facts.projectNumber();
+    ProcurementMethod method = facts.method();
+    int round = facts.round();
     boolean answer = ANSWER_STEP.equals(execution.getCurrentActivityId());
 
     OffsetDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(ProcurementTime.ZONE).toOffsetDateTime();
@@ -64,10 +63,7 @@ public class PublishClarificationDelegate implements JavaDelegate {
     OffsetDateTime moved = TenderRules.deadlineAfterClarification(method, now, deadline, calendar);
     boolean deadlineMoved = moved.isAfter(deadline);
 
-    StringBuilder text = new StringBuilder();
-    line(text, "项目编号", projectNumber);
-    line(text, "项目名称", serviceName);
-    line(text, "采购单位", department);
+    StringBuilder text = facts.noticeHeader();
     if (answer) {
       line(text, "供应商提出的问题", tender.requiredText(QUESTION_TEXT, "问题"));
       line(text, "答复", tender.requiredText(QUESTION_ANSWER, "答复内容"));
@@ -82,15 +78,14 @@ public class PublishClarificationDelegate implements JavaDelegate {
       line(text, "投标截止及开标时间", BidBox.MINUTE.format(deadline.atZoneSameInstant(ProcurementTime.ZONE)) + "（不变）");
     }
     text.append("本澄清或修改内容为招标文件的组成部分。\n");
-    var notice = register.publish(projectNumber, NoticeType.CLARIFICATION,
-        department + "关于" + serviceName + "的澄清或修改公告", text.toString(), department,
-        execution.getProcessInstanceId());
+    var notice = register.publish(projectNumber, NoticeType.CLARIFICATION, facts.noticeTitle("澄清或修改公告"),
+        text.toString(), facts.department(), execution.getProcessInstanceId());
 
     if (deadlineMoved) {
       moveDeadline(execution, projectNumber, round, moved);
     }
     terms.record(notice.id(), bidBox.call(projectNumber, round).orElseThrow(), null);
-    Map<String, Object> model = Map.of("departmentName", department,
+    Map<String, Object> model = Map.of("departmentName", facts.department(),
         "clarification", text.toString(),
         "bidDeadline", BidBox.MINUTE.format(moved.atZoneSameInstant(ProcurementTime.ZONE)),
         "deadlineMoved", deadlineMoved ? "投标截止时间已顺延，请留意新的截止时间。" : "投标截止时间不变。");
