@@ -92,12 +92,7 @@ public class PortalController {
       @RequestParam(required = false) String publisher, @RequestParam(required = false) String category,
       @RequestParam(required = false) String page, Model model) {
     NoticeSearch search = NoticeSearch.parse(keyword, type, year, publisher, category, page);
-    long total = register.count(search.query());
-    int pages = (int) Math.max(1, (total + NoticeSearch.PAGE_SIZE - 1) / NoticeSearch.PAGE_SIZE);
-    model.addAttribute("search", search);
-    model.addAttribute("total", total);
-    model.addAttribute("pages", pages);
-    model.addAttribute("pageLinks", NoticeSearch.pageLinks(search.page(), pages));
+    int pages = paging(model, search, search.page(), register.count(search.query()), NoticeSearch.PAGE_SIZE);
     model.addAttribute("notices", search.page() > pages ? List.of()
         : register.search(search.query(), search.offset(), NoticeSearch.PAGE_SIZE).stream()
             .map(PortalViews::notice).toList());
@@ -116,12 +111,7 @@ public class PortalController {
       @RequestParam(required = false) String year, @RequestParam(required = false) String method,
       @RequestParam(required = false) String status, @RequestParam(required = false) String page, Model model) {
     ProjectSearch search = ProjectSearch.parse(keyword, category, department, year, method, status, page);
-    long total = projects.count(search.query());
-    int pages = (int) Math.max(1, (total + ProjectSearch.PAGE_SIZE - 1) / ProjectSearch.PAGE_SIZE);
-    model.addAttribute("search", search);
-    model.addAttribute("total", total);
-    model.addAttribute("pages", pages);
-    model.addAttribute("pageLinks", NoticeSearch.pageLinks(search.page(), pages));
+    int pages = paging(model, search, search.page(), projects.count(search.query()), ProjectSearch.PAGE_SIZE);
     model.addAttribute("projects", search.page() > pages ? List.of()
         : projects.search(search.query(), search.offset(), ProjectSearch.PAGE_SIZE).stream()
             .map(PortalViews::project).toList());
@@ -137,6 +127,16 @@ public class PortalController {
         .map(at -> at.atZoneSameInstant(ProcurementTime.ZONE).getYear()).orElse(thisYear);
     model.addAttribute("years", yearsFrom(first));
     return "portal/projects";
+  }
+
+  /** What a paged list shows around its rows (templates/portal/layout :: pager); the number of pages, at least 1. */
+  private static int paging(Model model, Object search, int page, long total, int pageSize) {
+    int pages = (int) Math.max(1, (total + pageSize - 1) / pageSize);
+    model.addAttribute("search", search);
+    model.addAttribute("total", total);
+    model.addAttribute("pages", pages);
+    model.addAttribute("pageLinks", NoticeSearch.pageLinks(page, pages));
+    return pages;
   }
 
   @GetMapping("/portal/notices/{id}")
