@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
 import org.publicservice.procurement.form.JsonValues;
 import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.identity.SystemAccess;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,7 +58,7 @@ public class Challenges {
       throw reject(CHALLENGE_GROUNDS, "质疑事项及理由不能超过4000个字。");
     }
     String project = projectNumber.strip().toUpperCase(Locale.ROOT);
-    return AsSystem.run(engine, () -> fileAsSystem(project, bidderUserId, text));
+    return SystemAccess.run(engine, () -> fileAsSystem(project, bidderUserId, text));
   }
 
   private String fileAsSystem(String project, String bidder, String grounds) {

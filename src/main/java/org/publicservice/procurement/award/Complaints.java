@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.variable.Variables;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
 import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.identity.SystemAccess;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -55,7 +56,7 @@ public class Complaints {
     }
     FILING_BIDDER.set(bidderUserId);
     try {
-      return AsSystem.run(engine, () -> {
+      return SystemAccess.run(engine, () -> {
         var instance = engine.getRuntimeService().startProcessInstanceByKey(COMPLAINT_PROCESS_KEY,
             Variables.createVariables().putValue(PROJECT_NUMBER, projectNumber == null ? null : projectNumber.strip())
                 .putValue(COMPLAINT_GROUNDS, grounds));

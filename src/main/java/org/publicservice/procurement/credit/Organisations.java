@@ -1,10 +1,9 @@
 package org.publicservice.procurement.credit;
 
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.publicservice.procurement.identity.Groups;
+import org.publicservice.procurement.identity.SystemAccess;
 
 /**
  * Names of registered social organisations (users of group social-org) and of other users, looked up inside a
@@ -17,7 +16,7 @@ public final class Organisations {
 
   /** The organisation's name, or {@code null} when the user is no registered social organisation. */
   public static String nameOf(IdentityService identity, String userId) {
-    return unchecked(() -> {
+    return SystemAccess.run(() -> {
       User user = identity.createUserQuery().userId(userId).memberOfGroup(Groups.SOCIAL_ORGANISATION).singleResult();
       return user == null ? null : displayName(user);
     });
@@ -29,21 +28,5 @@ public final class Organisations {
     String last = user.getLastName() == null ? "" : user.getLastName().trim();
     String name = first + last;
     return name.isEmpty() ? user.getId() : name;
-  }
-
-  public static <T> T unchecked(Supplier<T> work) {
-    var commandContext = Context.getCommandContext();
-    if (commandContext == null) {
-      return work.get();
-    }
-    boolean checking = commandContext.isAuthorizationCheckEnabled();
-    commandContext.disableAuthorizationCheck();
-    try {
-      return work.get();
-    } finally {
-      if (checking) {
-        commandContext.enableAuthorizationCheck();
-      }
-    }
   }
 }

@@ -20,6 +20,7 @@ import org.publicservice.procurement.credit.Organisations;
 import org.publicservice.procurement.form.JsonValues;
 import org.publicservice.procurement.disclosure.NoticeText;
 import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.identity.SystemAccess;
 import org.springframework.stereotype.Component;
 
 /**
@@ -84,7 +85,7 @@ public class CheckBidderCreditDelegate implements JavaDelegate {
 
   /** Select options {label, value}: the department's staff who may sit on the panel as its representative. */
   private static List<Map<String, String>> representatives(IdentityService identity, String departmentGroup) {
-    List<User> users = Organisations.unchecked(() -> identity.createUserQuery().memberOfGroup(departmentGroup)
+    List<User> users = SystemAccess.run(() -> identity.createUserQuery().memberOfGroup(departmentGroup)
         .orderByUserId().asc().list());
     return users.stream().map(u -> Map.of("label", Organisations.displayName(u) + "（" + u.getId() + "）",
         "value", u.getId())).toList();

@@ -10,9 +10,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
-import org.publicservice.procurement.credit.Organisations;
 import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.identity.Groups;
+import org.publicservice.procurement.identity.SystemAccess;
 import org.springframework.stereotype.Component;
 
 /**
@@ -73,7 +73,7 @@ public class DrawReviewPanelDelegate implements JavaDelegate {
 
   /** The pool: every member of group expert, sorted by user id so that the recorded order is unambiguous. */
   static List<String> pool(IdentityService identity) {
-    return Organisations.unchecked(() -> identity.createUserQuery().memberOfGroup(Groups.EXPERT).orderByUserId()
+    return SystemAccess.run(() -> identity.createUserQuery().memberOfGroup(Groups.EXPERT).orderByUserId()
         .asc().list()).stream().map(User::getId).sorted().toList();
   }
 }

@@ -15,6 +15,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.credit.Organisations;
 import org.publicservice.procurement.disclosure.NoticeText;
 import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.identity.SystemAccess;
 import org.springframework.stereotype.Component;
 
 /**
@@ -93,7 +94,7 @@ public class SeatReviewPanelDelegate implements JavaDelegate {
   }
 
   private static Map<String, Object> member(IdentityService identity, String userId, String role) {
-    User user = Organisations.unchecked(() -> identity.createUserQuery().userId(userId).singleResult());
+    User user = SystemAccess.run(() -> identity.createUserQuery().userId(userId).singleResult());
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("userId", userId);
     row.put("name", user == null ? userId : Organisations.displayName(user));

@@ -10,9 +10,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.publicservice.procurement.credit.Organisations;
 import org.publicservice.procurement.form.FormRules;
 import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.identity.SystemAccess;
 import org.springframework.stereotype.Component;
 
 /**
@@ -69,7 +69,7 @@ public class ValidateQualificationDelegate implements TaskListener {
     if (representative != null) {
       String group = (String) task.getVariable(DEPARTMENT_GROUP);
       IdentityService identity = task.getProcessEngineServices().getIdentityService();
-      long member = Organisations.unchecked(() -> identity.createUserQuery().userId(representative)
+      long member = SystemAccess.run(() -> identity.createUserQuery().userId(representative)
           .memberOfGroup(group).count());
       if (member == 0) {
         throw FormRules.reject(REPRESENTATIVE, "采购人代表须为本单位的工作人员。");

@@ -20,9 +20,9 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.identity.SystemAccess;
 import org.publicservice.procurement.notification.Notifications;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -434,8 +434,7 @@ public class BidBox {
 
   /** Runs identity look-ups as the system, joining the engine's command if one runs. */
   private <T> T asSystem(Supplier<T> work) {
-    var configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
-    return configuration.getCommandExecutorTxRequired().execute(context -> SystemAccess.run(work));
+    return SystemAccess.run(processEngine, work);
   }
 
   record CallRow(String projectNumber, int round, String processInstanceId, String serviceName,

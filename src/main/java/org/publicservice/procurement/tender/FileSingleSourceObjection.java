@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.publicservice.procurement.form.FormRules;
 import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.identity.SystemAccess;
 import org.springframework.stereotype.Component;
 
 /**

@@ -17,6 +17,7 @@ import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.form.FormRules;
 import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.identity.SystemAccess;
 import org.publicservice.procurement.notification.Notifications;
 import org.publicservice.procurement.planning.ProcurementMethod;
 import org.springframework.stereotype.Component;

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.identity.SystemAccess;
 import org.springframework.stereotype.Component;
 
 /**

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.publicservice.procurement.identity.Groups;
+import org.publicservice.procurement.identity.SystemAccess;
 
 /** The registered social organisations: the users of group {@code social-org}, named as the identity stores them. */
 final class SocialOrganisations {

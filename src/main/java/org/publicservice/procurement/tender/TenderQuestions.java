@@ -7,10 +7,10 @@ import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.identity.SystemAccess;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,16 +55,15 @@ public class TenderQuestions {
           + "）已过，不再受理提问。");
     }
     String instance = bidBox.call(call.projectNumber(), call.round()).orElseThrow().processInstanceId();
-    var configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
     // the organisation has no rights on the stage's instance; the message is what it is entitled to send
     try {
-      configuration.getCommandExecutorTxRequired().execute(context -> SystemAccess.run(() ->
+      SystemAccess.run(processEngine, () ->
           runtimeService.createMessageCorrelation(QUESTION_MESSAGE).processInstanceId(instance)
               // transient: the stage keeps them in the question's own scope (KeepQuestionInItsScope)
               .setVariables(Variables.createVariables()
                   .putValueTyped(QUESTION_ASKER, Variables.stringValue(askerUserId, true))
                   .putValueTyped(QUESTION_TEXT, Variables.stringValue(text, true)))
-              .correlateWithResult()));
+              .correlateWithResult());
     } catch (MismatchingMessageCorrelationException e) {
       // the stage is between its steps (the deadline is being reached): the period is over for the asker
       throw reject(null, "项目" + project + "目前不受理提问。");
