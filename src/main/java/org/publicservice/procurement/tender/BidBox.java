@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.publicservice.procurement.credit.Organisations;
 import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.identity.SystemAccess;
 import org.publicservice.procurement.notification.Notifications;
@@ -321,7 +322,7 @@ public class BidBox {
     if (userId == null || userId.isBlank()) {
       throw reject(null, "请先以社会组织账号登录。");
     }
-    String name = asSystem(() -> SocialOrganisations.nameOf(identityService, userId));
+    String name = asSystem(() -> Organisations.nameOf(identityService, userId));
     if (name == null) {
       throw reject(null, "只有在平台登记的社会组织（承接主体）可以投标或提问。");
     }
