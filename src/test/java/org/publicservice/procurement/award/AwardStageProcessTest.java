@@ -8,7 +8,7 @@ import static org.publicservice.procurement.award.AwardScenario.*;
 import static org.publicservice.procurement.award.AwardVariables.*;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import org.publicservice.procurement.TestSmtp;
 import jakarta.mail.internet.MimeMessage;
 import java.time.ZonedDateTime;
 import java.util.Date;
@@ -48,7 +48,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class AwardStageProcessTest {
 
   @RegisterExtension
-  static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+  static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SETUP);
 
   /** A Thursday in December 2026 (no holidays before New Year). */
   static final ZonedDateTime THURSDAY_MORNING = ZonedDateTime.of(2026, 12, 3, 10, 0, 0, 0, ProcurementTime.ZONE);

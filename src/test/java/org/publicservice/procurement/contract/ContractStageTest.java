@@ -8,7 +8,7 @@ import static org.publicservice.procurement.contract.ContractFixtures.*;
 import static org.publicservice.procurement.contract.ContractVariables.*;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import org.publicservice.procurement.TestSmtp;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.time.ZonedDateTime;
@@ -51,7 +51,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ContractStageTest {
 
   @RegisterExtension
-  static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+  static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SETUP);
 
   /** The day after the award notice of 1 December 2026 (a Tuesday): 30 days end on Thursday 31 December. */
   static final ZonedDateTime AFTER_AWARD = ZonedDateTime.of(2026, 12, 2, 10, 0, 0, 0, ProcurementTime.ZONE);

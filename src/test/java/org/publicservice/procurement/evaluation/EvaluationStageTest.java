@@ -7,7 +7,7 @@ import static org.publicservice.procurement.evaluation.EvaluationStages.CONTRACT
 import static org.publicservice.procurement.evaluation.EvaluationVariables.*;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import org.publicservice.procurement.TestSmtp;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -58,7 +58,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class EvaluationStageTest {
 
   @RegisterExtension
-  static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+  static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SETUP);
 
   /** A Monday: the 10 working days of the rating window (the day itself not counted) end two Mondays later. */
   static final ZonedDateTime MONDAY_MORNING = ZonedDateTime.of(2027, 3, 1, 9, 0, 0, 0, ProcurementTime.ZONE);

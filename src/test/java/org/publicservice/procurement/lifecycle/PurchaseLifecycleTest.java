@@ -6,8 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import org.publicservice.procurement.TestSmtp;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
@@ -67,13 +66,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ProcurementSpringTest
 class PurchaseLifecycleTest {
 
-  /**
-   * The test mail server on the port the application mails to: 3025 as application-test.yaml says, unless a run on
-   * a shared machine moves both with -Dspring.mail.port.
-   */
   @RegisterExtension
-  static GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup(
-      Integer.getInteger("spring.mail.port", ServerSetupTest.SMTP.getPort()), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+  static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SETUP);
 
   /** Monday 2 November 2026, 9:00 in Nantong: the department files its request. */
   static final ZonedDateTime REQUEST_DAY = ZonedDateTime.of(2026, 11, 2, 9, 0, 0, 0, ProcurementTime.ZONE);

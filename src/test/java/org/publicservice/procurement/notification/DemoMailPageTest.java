@@ -3,7 +3,7 @@ package org.publicservice.procurement.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import org.publicservice.procurement.TestSmtp;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -26,7 +26,7 @@ class DemoMailPageTest {
   @BeforeEach
   void startTheDemoMailServer() {
     // as the demo profile builds it, on the tests' port
-    greenMail = new DemoMailConfiguration().demoMailServer("127.0.0.1", ServerSetupTest.SMTP.getPort());
+    greenMail = new DemoMailConfiguration().demoMailServer("127.0.0.1", TestSmtp.SETUP.getPort());
     greenMail.start();
   }
 
@@ -66,7 +66,7 @@ class DemoMailPageTest {
   private static void send(String to, String subject, String body) throws Exception {
     JavaMailSenderImpl sender = new JavaMailSenderImpl();
     sender.setHost("127.0.0.1");
-    sender.setPort(ServerSetupTest.SMTP.getPort());
+    sender.setPort(TestSmtp.SETUP.getPort());
     MimeMessage message = sender.createMimeMessage();
     MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
     helper.setFrom("noreply@demo.example");

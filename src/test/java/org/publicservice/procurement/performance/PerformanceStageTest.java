@@ -8,7 +8,7 @@ import static org.publicservice.procurement.contract.ContractFixtures.*;
 import static org.publicservice.procurement.performance.PerformanceVariables.*;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import org.publicservice.procurement.TestSmtp;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -51,7 +51,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class PerformanceStageTest {
 
   @RegisterExtension
-  static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+  static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SETUP);
 
   /** Monday 26 April 2027, before the first milestone is due (Friday 30 April). */
   static final ZonedDateTime BEFORE_FIRST_MILESTONE = ZonedDateTime.of(2027, 4, 26, 10, 0, 0, 0, ProcurementTime.ZONE);

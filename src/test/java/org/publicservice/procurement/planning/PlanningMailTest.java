@@ -8,7 +8,7 @@ import static org.publicservice.procurement.TestIdentities.PURCHASER;
 import static org.publicservice.procurement.planning.PlanningVariables.PROCESS_KEY;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import org.publicservice.procurement.TestSmtp;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Arrays;
@@ -38,7 +38,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class PlanningMailTest {
 
   @RegisterExtension
-  static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+  static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SETUP);
 
   @Autowired ProcessEngine engine;
   MailDeliveries mails;

@@ -3,7 +3,7 @@ package org.publicservice.procurement.rating;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import org.publicservice.procurement.TestSmtp;
 import jakarta.mail.internet.MimeMessage;
 import java.time.ZonedDateTime;
 import java.util.Date;
@@ -41,7 +41,7 @@ import org.springframework.util.MultiValueMap;
 class RatingPagesTest {
 
   @RegisterExtension
-  static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+  static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SETUP);
 
   static final ZonedDateTime START = ZonedDateTime.of(2027, 5, 10, 9, 0, 0, 0, ProcurementTime.ZONE);
 

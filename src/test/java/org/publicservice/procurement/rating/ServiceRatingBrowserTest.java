@@ -3,7 +3,7 @@ package org.publicservice.procurement.rating;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import org.publicservice.procurement.TestSmtp;
 import jakarta.mail.internet.MimeMessage;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -27,7 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ServiceRatingBrowserTest extends BrowserTest {
 
   @RegisterExtension
-  static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+  static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SETUP);
 
   @Autowired ProcessEngine engine;
   @Autowired ServiceRatings ratings;

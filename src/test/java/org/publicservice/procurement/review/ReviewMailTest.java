@@ -8,7 +8,7 @@ import static org.publicservice.procurement.review.ReviewVariables.*;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import org.publicservice.procurement.TestSmtp;
 import jakarta.mail.internet.MimeMessage;
 import java.time.ZonedDateTime;
 import java.util.Date;
@@ -35,7 +35,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ReviewMailTest {
 
   @RegisterExtension
-  static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+  static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SETUP);
 
   @Autowired ProcessEngine engine;
   @Autowired IdentityService identityService;

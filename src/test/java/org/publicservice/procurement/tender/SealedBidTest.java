@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.publicservice.procurement.tender.Tenders.*;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import org.publicservice.procurement.TestSmtp;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -49,7 +49,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class SealedBidTest {
 
   @RegisterExtension
-  static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+  static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SETUP);
 
   static final String PRICE = "1234567.89";
   static final List<String> PRICE_FORMS = List.of(PRICE, "1,234,567.89", "123456789", "1234567.8");

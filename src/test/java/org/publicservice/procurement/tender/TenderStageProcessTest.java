@@ -8,7 +8,7 @@ import static org.publicservice.procurement.tender.TenderVariables.*;
 import static org.publicservice.procurement.tender.Tenders.*;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import org.publicservice.procurement.TestSmtp;
 import jakarta.mail.internet.MimeMessage;
 import java.time.ZonedDateTime;
 import java.util.Date;
@@ -44,7 +44,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class TenderStageProcessTest {
 
   @RegisterExtension
-  static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+  static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SETUP);
 
   @Autowired ProcessEngine engine;
   @Autowired BidBox bidBox;
