@@ -175,7 +175,7 @@ class BidderController {
   private static PortalAccount account(HttpServletRequest request) {
     // the interceptor PortalSecurity let the request in only with an organisation's login
     return PortalAccount.of(request).orElseThrow(
-        () -> new PortalRequestException(HttpStatus.FORBIDDEN, "请先以社会组织账号登录。"));
+        () -> new PortalRequestException(HttpStatus.FORBIDDEN, "请先以供应商账号登录。"));
   }
 
   static CallView view(TenderCall call) {

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The sealed bid box of a tender (政府采购法第三十五条; 87号令第三十三条、第三十九条至第四十一条). Social organisations submit,
+ * The sealed bid box of a tender (政府采购法第三十五条; 87号令第三十三条、第三十九条至第四十一条). Registered suppliers submit,
  * replace and withdraw bids until the bid deadline; before the opening nobody can read a bid's price or content:
  * they are stored only sealed ({@link BidSealing}) in table {@code tender_bid}, never in process variables, and
  * this class unseals them only at the opening, after the deadline by the engine clock, or for the bidder itself
@@ -320,11 +320,11 @@ public class BidBox {
   /** The organisation's name; refuses users who are not registered social organisations. */
   private String registeredOrganisation(String userId) {
     if (userId == null || userId.isBlank()) {
-      throw reject(null, "请先以社会组织账号登录。");
+      throw reject(null, "请先以供应商账号登录。");
     }
     String name = asSystem(() -> Organisations.nameOf(identityService, userId));
     if (name == null) {
-      throw reject(null, "只有在平台登记的社会组织（承接主体）可以投标或提问。");
+      throw reject(null, "只有在平台注册并确认的供应商可以投标或提问，请先在信息公开门户注册（供应商注册）。");
     }
     return name;
   }

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * Publishes the tender notice (招标公告 / 磋商公告) in the disclosure register: it states the budget (实施条例第三十条;
  * 87号令第十六条), the qualification requirements, how bids are evaluated, the deadlines and the bid bond, and how
- * social organisations bid on the portal. The documents are available from now until the deadline.
+ * registered suppliers of any type bid on the portal. The documents are available from now until the deadline.
  */
 @Component("publishTenderNotice")
 public class PublishTenderNoticeDelegate implements JavaDelegate {
@@ -77,8 +77,9 @@ public class PublishTenderNoticeDelegate implements JavaDelegate {
     line(text, "提问截止时间", BidBox.MINUTE.format(questionsUntil));
     line(text, "投标截止及开标时间", BidBox.MINUTE.format(deadline.atZoneSameInstant(ProcurementTime.ZONE)));
     line(text, "最少投标人数", tender.requiredWholeNumber(MINIMUM_BIDS, "最少投标人数") + "家（不足时不予开标，作废标处理）");
-    text.append("投标方式：已在平台登记的社会组织登录信息公开门户，在本项目页面提交电子投标文件（报价、服务方案、项目团队、"
-        + "资格证明材料）。投标文件加密封存至开标时间，截止前可以替换或撤回。\n");
+    text.append("投标方式：企业、事业单位、社会组织等各类供应商不论组织形式，均可在信息公开门户免费注册（供应商注册，确认邮箱后即可投标，"
+        + "无需审批），登录后在本项目页面提交电子投标文件（报价、服务方案、项目团队、资格证明材料及附件）。投标文件加密封存至开标时间，"
+        + "截止前可以替换或撤回。\n");
     text.append(TenderRules.clarificationRuleText(method)).append("。\n");
 
     int round = (int) tender.requiredWholeNumber(TENDER_ROUND, "招标轮次");

@@ -157,7 +157,7 @@ class BidderPagesTest {
     anonymous.get("/portal/login");
     HttpResponse<String> noLogin = anonymous.submit("/portal/login", tenderPage + "/bid", bid("1000", "a", "b", "c"));
     assertThat(noLogin.statusCode()).isEqualTo(403);
-    assertThat(noLogin.body()).contains("请先以社会组织账号登录");
+    assertThat(noLogin.body()).contains("请先以供应商账号登录");
 
     // an official logged into Tasklist in the same browser is no organisation on the portal
     PortalClient official = new PortalClient(port);
