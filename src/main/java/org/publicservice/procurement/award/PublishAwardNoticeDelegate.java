@@ -19,6 +19,7 @@ import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeText;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.review.PriceDeduction;
 import org.publicservice.procurement.form.JsonValues;
 import org.publicservice.procurement.form.ProcurementTime;
 import org.springframework.stereotype.Component;
@@ -71,6 +72,14 @@ public class PublishAwardNoticeDelegate implements JavaDelegate {
     line(text, "中标（成交）供应商", winnerName);
     line(text, "中标（成交）金额", NoticeText.yuan(price));
     line(text, "评审排名", "第" + winningBid.rank() + "名（共" + ranking.size() + "家有效投标）");
+    // the winner's 中小企业声明函 is published with the result (财库〔2020〕46号第十三条), with the deduction it earned
+    JsonValues.rows(execution.getVariable(RANKING)).stream().filter(row -> winner.equals(row.get("bidder")))
+        .findFirst().map(row -> PriceDeduction.describe((String) row.get("smeDeclaration"),
+            row.get("smeDeductionPercent") == null ? null : new BigDecimal(row.get("smeDeductionPercent").toString()),
+            row.get("evaluatedPrice") == null ? "" : NoticeText.yuan(new BigDecimal(row.get("evaluatedPrice").toString()))))
+        .filter(sme -> !sme.isEmpty())
+        .ifPresent(sme -> line(text, "中小企业声明函", "中标供应商声明：" + sme.replace("中小企业声明：", "")
+            + "（政府采购促进中小企业发展管理办法第十三条）"));
     if (CHOSEN_BY_DEFAULT.equals(execution.getVariable(WINNER_CHOSEN_BY))) {
       line(text, "确定方式", "采购人未在评审报告送达后5个工作日内确定中标人，依法视为确定排名第一的中标候选人");
     } else if (winningBid.rank() != ranking.get(0).rank()) {

@@ -10,7 +10,7 @@ import org.publicservice.procurement.tender.BidContent;
  * The bid form as the organisation typed it: all text, so that a mistyped price comes back into the form with a
  * Chinese message instead of a conversion error, and nothing reaches the bid box before it is well-formed.
  */
-record BidForm(String price, String servicePlan, String team, String qualifications) {
+record BidForm(String price, String servicePlan, String team, String qualifications, String smeDeclaration) {
 
   static final int MAX_PRICE = 30;
   static final int MAX_SERVICE_PLAN = 20_000;
@@ -20,18 +20,26 @@ record BidForm(String price, String servicePlan, String team, String qualificati
   private static final Pattern AMOUNT =
       Pattern.compile("([0-9]{1,13}|[0-9]{1,3}(,[0-9]{3}){1,4})(\\.[0-9]{1,2})?");
 
+  /** The answers of the 中小企业声明函 select: none, or the size the enterprise declares. */
+  static final java.util.List<String> SME_DECLARATIONS = java.util.List.of("", "MEDIUM", "SMALL", "MICRO");
+
   static BidForm empty() {
-    return new BidForm("", "", "", "");
+    return new BidForm("", "", "", "", "");
   }
 
   static BidForm of(BidContent content) {
     return new BidForm(content.price() == null ? "" : content.price().toPlainString(),
-        nullToEmpty(content.servicePlan()), nullToEmpty(content.team()), nullToEmpty(content.qualifications()));
+        nullToEmpty(content.servicePlan()), nullToEmpty(content.team()), nullToEmpty(content.qualifications()),
+        nullToEmpty(content.smeDeclaration()));
   }
 
   static BidForm sent(String price, String servicePlan, String team, String qualifications) {
+    return sent(price, servicePlan, team, qualifications, null);
+  }
+
+  static BidForm sent(String price, String servicePlan, String team, String qualifications, String smeDeclaration) {
     return new BidForm(nullToEmpty(price), nullToEmpty(servicePlan), nullToEmpty(team),
-        nullToEmpty(qualifications));
+        nullToEmpty(qualifications), nullToEmpty(smeDeclaration));
   }
 
   /** The problems of the form by field, in Chinese; empty when the bid box may judge it. */
@@ -45,13 +53,16 @@ record BidForm(String price, String servicePlan, String team, String qualificati
     tooLong(problems, "servicePlan", servicePlan, "服务方案", MAX_SERVICE_PLAN);
     tooLong(problems, "team", team, "团队", MAX_TEAM);
     tooLong(problems, "qualifications", qualifications, "资格证明材料", MAX_QUALIFICATIONS);
+    if (!SME_DECLARATIONS.contains(smeDeclaration)) {
+      problems.put("smeDeclaration", "请从列表中选择中小企业声明。");
+    }
     return problems;
   }
 
   /** The content for the bid box; only after {@link #problems()} came back empty. */
   BidContent content() {
     return new BidContent(new BigDecimal(normalisedPrice()), servicePlan.strip(), team.strip(),
-        qualifications.strip());
+        qualifications.strip(), smeDeclaration.isEmpty() ? null : smeDeclaration);
   }
 
   /** The price without spaces and unit, with the full-width comma of a Chinese keyboard as a comma. */

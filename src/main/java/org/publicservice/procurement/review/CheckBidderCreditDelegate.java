@@ -21,6 +21,9 @@ import org.publicservice.procurement.form.JsonValues;
 import org.publicservice.procurement.disclosure.NoticeText;
 import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.identity.SystemAccess;
+import org.publicservice.procurement.tender.BidBox;
+import org.publicservice.procurement.tender.BidDocumentLinks;
+import org.publicservice.procurement.tender.TenderVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,10 +40,12 @@ public class CheckBidderCreditDelegate implements JavaDelegate {
 
   private final CreditRegister register;
   private final ReviewRecords records;
+  private final BidBox bidBox;
 
-  public CheckBidderCreditDelegate(CreditRegister register, ReviewRecords records) {
+  public CheckBidderCreditDelegate(CreditRegister register, ReviewRecords records, BidBox bidBox) {
     this.register = register;
     this.records = records;
+    this.bidBox = bidBox;
   }
 
   @Override
@@ -77,6 +82,9 @@ public class CheckBidderCreditDelegate implements JavaDelegate {
           + "信用核查（" + today + "）：" + (excluded ? "**列入禁止参加名单，资格审查不通过。** " : "") + findings);
     }
     execution.setVariable(QUALIFICATION_BID_COUNT, bids.size());
+    // the bids' files, as links the reviewers' and the panel's tasks show (read only with a task of the project)
+    execution.setVariable(TenderVariables.BID_DOCUMENTS,
+        BidDocumentLinks.markdown(bidBox.openedFiles(execution.getProcessBusinessKey())));
     execution.setVariable(CREDIT_CHECKS, SpinValues.jsonValue(JsonValues.toJson(checks)).create());
     execution.setVariable(REPRESENTATIVE_OPTIONS, SpinValues.jsonValue(JsonValues.toJson(
         representatives(execution.getProcessEngineServices().getIdentityService(),

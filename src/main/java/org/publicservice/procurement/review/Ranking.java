@@ -12,13 +12,22 @@ import java.util.Map;
 /**
  * Ranks the qualified bids (87 Arts 54–55). 综合评分法: price score = lowest valid price / bid price × price weight;
  * each criterion's score is the average over the panel; the bids rank by total score, ties by the lower price,
- * then by earlier submission. 最低评标价法: the lowest price ranks first, scores stay 0.
+ * then by earlier submission. 最低评标价法: the lowest price ranks first, scores stay 0. The prices scored and compared
+ * are the evaluated prices, after the SME price deduction ({@link PriceDeduction}); the offered price stays the price.
  */
 public final class Ranking {
 
   /** One line of the ranking, as the OUT variable {@code ranking} carries it. */
   public record Entry(int rank, String bidId, String bidder, String bidderName, BigDecimal price,
-      BigDecimal priceScore, BigDecimal criteriaScore, BigDecimal totalScore) {
+      BigDecimal priceScore, BigDecimal criteriaScore, BigDecimal totalScore, BigDecimal evaluatedPrice,
+      String smeDeclaration, BigDecimal smeDeductionPercent) {
+
+    /** A line without an SME declaration: evaluated at its price. */
+    public Entry(int rank, String bidId, String bidder, String bidderName, BigDecimal price, BigDecimal priceScore,
+        BigDecimal criteriaScore, BigDecimal totalScore) {
+      this(rank, bidId, bidder, bidderName, price, priceScore, criteriaScore, totalScore, price, null,
+          BigDecimal.ZERO);
+    }
 
     public Map<String, Object> toRow() {
       Map<String, Object> row = new LinkedHashMap<>();
@@ -30,6 +39,9 @@ public final class Ranking {
       row.put("priceScore", priceScore);
       row.put("criteriaScore", criteriaScore);
       row.put("totalScore", totalScore);
+      row.put("evaluatedPrice", evaluatedPrice);
+      row.put("smeDeclaration", smeDeclaration);
+      row.put("smeDeductionPercent", smeDeductionPercent);
       return row;
     }
   }
@@ -48,11 +60,11 @@ public final class Ranking {
     if (scores.isEmpty()) {
       throw new IllegalStateException("no scores to rank");
     }
-    BigDecimal lowest = bids.stream().map(OpenedBid::price).min(Comparator.naturalOrder()).orElseThrow();
+    BigDecimal lowest = bids.stream().map(OpenedBid::evaluatedPrice).min(Comparator.naturalOrder()).orElseThrow();
     BigDecimal members = BigDecimal.valueOf(scores.size());
     List<Entry> unranked = new ArrayList<>();
     for (OpenedBid bid : bids) {
-      BigDecimal priceScore = lowest.divide(bid.price(), PRECISION).multiply(priceWeight)
+      BigDecimal priceScore = lowest.divide(bid.evaluatedPrice(), PRECISION).multiply(priceWeight)
           .setScale(2, RoundingMode.HALF_UP);
       BigDecimal criteriaScore = BigDecimal.ZERO;
       for (int c = 1; c <= criteria.size(); c++) {
@@ -68,7 +80,8 @@ public final class Ranking {
       }
       criteriaScore = criteriaScore.setScale(2, RoundingMode.HALF_UP);
       unranked.add(new Entry(0, bid.bidId(), bid.bidder(), bid.bidderName(), bid.price(), priceScore,
-          criteriaScore, priceScore.add(criteriaScore)));
+          criteriaScore, priceScore.add(criteriaScore), bid.evaluatedPrice(), bid.smeDeclaration(),
+          bid.smeDeductionPercent()));
     }
     List<Entry> sorted = new ArrayList<>(unranked);
     sorted.sort(Comparator.comparing(Entry::totalScore).reversed().thenComparing(Entry::price)
@@ -79,9 +92,10 @@ public final class Ranking {
   public static List<Entry> lowestPrice(List<OpenedBid> bids) {
     BigDecimal zero = BigDecimal.ZERO.setScale(2);
     List<Entry> unranked = bids.stream().map(bid -> new Entry(0, bid.bidId(), bid.bidder(), bid.bidderName(),
-        bid.price(), zero, zero, zero)).toList();
+        bid.price(), zero, zero, zero, bid.evaluatedPrice(), bid.smeDeclaration(), bid.smeDeductionPercent()))
+        .toList();
     List<Entry> sorted = new ArrayList<>(unranked);
-    sorted.sort(Comparator.comparing(Entry::price).thenComparingInt(unranked::indexOf));
+    sorted.sort(Comparator.comparing(Entry::evaluatedPrice).thenComparingInt(unranked::indexOf));
     return numbered(sorted);
   }
 
@@ -90,7 +104,7 @@ public final class Ranking {
     for (int i = 0; i < sorted.size(); i++) {
       Entry e = sorted.get(i);
       ranked.add(new Entry(i + 1, e.bidId(), e.bidder(), e.bidderName(), e.price(), e.priceScore(),
-          e.criteriaScore(), e.totalScore()));
+          e.criteriaScore(), e.totalScore(), e.evaluatedPrice(), e.smeDeclaration(), e.smeDeductionPercent()));
     }
     return ranked;
   }

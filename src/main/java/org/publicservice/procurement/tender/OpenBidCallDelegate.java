@@ -3,6 +3,7 @@ package org.publicservice.procurement.tender;
 import static org.publicservice.procurement.planning.PlanningVariables.*;
 import static org.publicservice.procurement.tender.TenderVariables.*;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -29,6 +30,13 @@ public class OpenBidCallDelegate implements JavaDelegate {
         OffsetDateTime.parse(tender.requiredText(CLARIFICATION_DEADLINE, "提问截止时间")),
         tender.requiredText(QUALIFICATION_REQUIREMENTS, "供应商资格要求"),
         tender.requiredText(EVALUATION_METHOD, "评审方法"));
+    String reservation = tender.optionalText(SME_RESERVATION) == null ? SmePolicy.NONE
+        : tender.optionalText(SME_RESERVATION);
+    bidBox.recordSmePolicy(execution.getProcessBusinessKey(), round, reservation,
+        tender.optionalText(RESERVATION_BASIS), SmePolicy.NONE.equals(reservation)
+            ? (tender.optionalText(SME_DEDUCTION) == null ? SmePolicy.MIN_DEDUCTION
+                : tender.requiredAmount(SME_DEDUCTION, "小微企业价格扣除比例"))
+            : BigDecimal.ZERO);
     execution.setVariable(TENDER_ROUND, (long) round);
     execution.removeVariable(OPENED_BIDS);
     execution.removeVariable(BID_COUNT);

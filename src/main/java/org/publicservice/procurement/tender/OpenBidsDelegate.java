@@ -69,6 +69,9 @@ public class OpenBidsDelegate implements JavaDelegate {
       row.put("team", bid.content().team());
       row.put("qualifications", bid.content().qualifications());
       row.put("submittedAt", iso(bid.submittedAt()));
+      // the 中小企业声明函 and the price deduction it earns (财库〔2020〕46号第九条、第十一条), for the review's ranking
+      row.put("smeDeclaration", bid.content().smeDeclaration());
+      row.put("smeDeductionPercent", bid.smeDeductionPercent());
       opened.add(row);
     }
     text.append("投标文件已于开标时解密，资格审查和评审由评标委员会（磋商小组）依法进行。\n");

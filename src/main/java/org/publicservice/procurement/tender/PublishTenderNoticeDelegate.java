@@ -73,6 +73,14 @@ public class PublishTenderNoticeDelegate implements JavaDelegate {
     }
     line(text, "投标保证金", tender.requiredAmount(BID_BOND, "投标保证金").signum() == 0 ? "不收取"
         : yuan(tender.requiredAmount(BID_BOND, "投标保证金")) + "（不接受现金形式）");
+    TenderCall call = bidBox.call(projectNumber, (int) tender.requiredWholeNumber(TENDER_ROUND, "招标轮次"))
+        .orElseThrow().call();
+    line(text, "中小企业政策", SmePolicy.noticeText(call.reservation(), call.reservationBasis(),
+        call.smeDeductionPercent() == null ? SmePolicy.MIN_DEDUCTION : call.smeDeductionPercent()));
+    if (Boolean.TRUE.equals(execution.getVariable(URGENT_WITHOUT_INTENTION_PERIOD))) {
+      line(text, "采购意向", "因不可预见的原因急需采购，采购意向公开未满30日即发布本公告（财库〔2020〕10号），原因："
+          + tender.requiredText(URGENCY_REASON, "急需采购的原因"));
+    }
     line(text, "文件获取", "自本公告发布之日起至投标截止时间止，在本平台信息公开门户免费获取（不少于5个工作日）");
     line(text, "提问截止时间", BidBox.MINUTE.format(questionsUntil));
     line(text, "投标截止及开标时间", BidBox.MINUTE.format(deadline.atZoneSameInstant(ProcurementTime.ZONE)));
