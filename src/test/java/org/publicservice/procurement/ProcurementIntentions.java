@@ -20,11 +20,16 @@ public final class ProcurementIntentions {
   }
 
   public static void publishedBefore(ProcessEngine engine, String projectNumber, ZonedDateTime tenderIssued) {
+    publishedAt(engine, projectNumber, tenderIssued.minusDays(DAYS_BEFORE));
+  }
+
+  /** The project's intention, published at the time given. */
+  public static void publishedAt(ProcessEngine engine, String projectNumber, ZonedDateTime published) {
     JdbcTemplate jdbc = new JdbcTemplate(
         ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource());
     jdbc.update("INSERT INTO disclosure_notice (project_number, notice_type, title, content, published_at, publisher)"
             + " VALUES (?, 'PROCUREMENT_INTENTION', ?, ?, ?, ?)",
         projectNumber, "南通市民政局采购意向（测试）", "项目编号：" + projectNumber + "\n采购意向（测试数据）。",
-        Timestamp.from(tenderIssued.minusDays(DAYS_BEFORE).toInstant()), "南通市民政局");
+        Timestamp.from(published.toInstant()), "南通市民政局");
   }
 }
