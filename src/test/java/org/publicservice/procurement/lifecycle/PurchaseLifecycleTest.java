@@ -70,7 +70,10 @@ class PurchaseLifecycleTest {
   static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SETUP);
 
   /** Monday 2 November 2026, 9:00 in Nantong: the department files its request. */
-  static final ZonedDateTime REQUEST_DAY = ZonedDateTime.of(2026, 11, 2, 9, 0, 0, 0, ProcurementTime.ZONE);
+  /** The request is filed and approved, and its intention published, on a Friday after National Day. */
+  static final ZonedDateTime REQUEST_DAY = ZonedDateTime.of(2026, 10, 9, 9, 0, 0, 0, ProcurementTime.ZONE);
+  /** The tender documents go out 31 days after the intention (财库〔2020〕10号: at least 30). */
+  static final ZonedDateTime TENDER_DAY = ZonedDateTime.of(2026, 11, 9, 9, 0, 0, 0, ProcurementTime.ZONE);
 
   static final String DEPARTMENT = "minzheng";
   static final String REPRESENTATIVE = "minzheng2";
@@ -124,7 +127,9 @@ class PurchaseLifecycleTest {
 
     // --- planning: the department files, the finance bureau approves ------------------------------------------
     ProcessInstance purchase = fileRequest(PurchaseRequests.elderlyCare(4_500_000)
-        .putValue(PlanningVariables.SERVICE_NAME, service));
+        .putValue(PlanningVariables.SERVICE_NAME, service)
+        .putValue(PlanningVariables.SERVICE_PERIOD_START, "2027-01-01")
+        .putValue(PlanningVariables.SERVICE_PERIOD_END, "2027-12-31"));
     String project = purchase.getBusinessKey();
     assertThat(purchase).isWaitingAt("Task_ReviewRequest");
     assertThat(engine.getRuntimeService().getVariable(purchase.getId(), PlanningVariables.PROCUREMENT_METHOD))
@@ -146,6 +151,7 @@ class PurchaseLifecycleTest {
     assertThat(visitor.comment(project, residentName, residentComment, residentAddress).statusCode()).isEqualTo(302);
 
     // --- tender: documents, notice, four sealed bids through the BidBox, deadline, opening ---------------------
+    at(TENDER_DAY);
     ProcessInstance tender = stage(purchase, TenderVariables.STAGE_PROCESS_KEY);
     assertThat(tender.getBusinessKey()).isEqualTo(project);
     completeAs(DEPARTMENT, tender, "Task_PrepareDocuments", Variables.createVariables()
@@ -159,7 +165,7 @@ class PurchaseLifecycleTest {
         .putValue(TenderVariables.BID_BOND, 50_000L));
     assertThat(tender).isWaitingAt("Timer_BidDeadline");
 
-    at(REQUEST_DAY.plusDays(2).withHour(10));
+    at(TENDER_DAY.plusDays(1).withHour(10));
     List<String> plans = new ArrayList<>();
     for (String bidder : BIDDERS) {
       String plan = bidder + "服务方案" + tag + "：分片包干，每周巡访两次";

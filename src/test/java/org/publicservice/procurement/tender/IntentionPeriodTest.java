@@ -59,7 +59,7 @@ class IntentionPeriodTest {
     assertThatThrownBy(() -> tenders.prepareDocuments(stage, documents()))
         .hasMessageContaining("采购意向公开时间原则上不得晚于采购活动开始前30日（财库〔2020〕10号）")
         .hasMessageContaining("本项目采购意向于2026年11月4日公开，招标（磋商）公告最早于2026年12月4日发布");
-    assertThat(stage).isWaitingAt("Task_PrepareDocuments");
+    BpmnAwareTests.assertThat(stage).isWaitingAt("Task_PrepareDocuments");
     assertThat(register.findByProject(stage.getBusinessKey())).extracting(n -> n.type())
         .containsExactly(NoticeType.PROCUREMENT_INTENTION);
 
@@ -90,6 +90,6 @@ class IntentionPeriodTest {
         .hasMessageContaining("本项目尚未公开采购意向（财库〔2020〕10号）");
     ProcessInstance exactlyThirty = stageWithIntention(30);
     tenders.prepareDocuments(exactlyThirty, documents());
-    assertThat(exactlyThirty).isWaitingAt("Timer_BidDeadline");
+    BpmnAwareTests.assertThat(exactlyThirty).isWaitingAt("Timer_BidDeadline");
   }
 }

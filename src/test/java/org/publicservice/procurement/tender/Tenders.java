@@ -77,10 +77,11 @@ final class Tenders {
         .putValue(PROCUREMENT_METHOD_NAME, "OPEN_TENDER".equals(method) ? "公开招标" : "竞争性磋商");
   }
 
-  /** Starts the stage of a new project whose procurement intention was published 40 days before {@link #ISSUED}. */
+  /** Starts the stage of a new project whose procurement intention was published 40 days before now (engine clock). */
   ProcessInstance start(String method) {
     String projectNumber = newProjectNumber();
-    ProcurementIntentions.publishedBefore(engine, projectNumber, ISSUED);
+    ProcurementIntentions.publishedBefore(engine, projectNumber,
+        ClockUtil.getCurrentTime().toInstant().atZone(ProcurementTime.ZONE));
     return engine.getRuntimeService().startProcessInstanceByKey(STAGE_PROCESS_KEY, projectNumber, in(projectNumber, method));
   }
 
