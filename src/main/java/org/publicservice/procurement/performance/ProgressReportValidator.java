@@ -13,8 +13,15 @@ import org.springframework.stereotype.Component;
 @Component("validateProgressReport")
 public class ProgressReportValidator implements TaskListener {
 
+  private final PerformanceMilestones milestones;
+
+  public ProgressReportValidator(PerformanceMilestones milestones) {
+    this.milestones = milestones;
+  }
+
   @Override
   public void notify(DelegateTask task) {
+    milestones.refuseBeforePeriod(task, "提交进度报告");
     FormRules form = FormRules.of(task);
     form.requiredText(PROGRESS_REPORT, "服务进展情况", 4000);
     var results = IndicatorValues.parse(form.requiredText(INDICATOR_VALUES_TEXT, "各项指标达到值"),

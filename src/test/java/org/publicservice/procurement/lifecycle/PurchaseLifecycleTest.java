@@ -483,6 +483,15 @@ class PurchaseLifecycleTest {
   private void evaluate(ProcessInstance purchase, ProcessInstance evaluation, String contractor, String ratingComment,
       String rater) throws Exception {
     String project = purchase.getBusinessKey();
+    // the evaluation begins when the service period is over, not before
+    Job periodEnds = engine.getManagementService().createJobQuery().processInstanceId(evaluation.getId())
+        .activityId("Timer_ServicePeriodEnds").singleResult();
+    if (periodEnds != null) {
+      assertThat(evaluation).isWaitingAt("Timer_ServicePeriodEnds");
+      at(periodEnds.getDuedate(), 1000);
+      engine.getManagementService().executeJob(periodEnds.getId());
+      runJobs(evaluation);
+    }
     assertThat(evaluation).isWaitingAt("Task_SelfEvaluation", "Task_HandOutRatingCodes");
     Task handOut = task(evaluation, "Task_HandOutRatingCodes");
     List<String> codes = List.of(((String) engine.getTaskService()
@@ -526,6 +535,14 @@ class PurchaseLifecycleTest {
         .putValue(PerformanceVariables.RECIPIENT_PARTICIPANTS, "服务对象代表12人")
         .putValue(PerformanceVariables.RECIPIENT_SATISFACTION, satisfaction));
     runJobs(performance);
+    // accepted before the date the schedule sets for its payment: paid on that date
+    Job paymentDate = engine.getManagementService().createJobQuery().processInstanceId(performance.getId())
+        .activityId("Timer_PaymentDate").singleResult();
+    if (paymentDate != null) {
+      at(paymentDate.getDuedate(), 1000);
+      engine.getManagementService().executeJob(paymentDate.getId());
+      runJobs(performance);
+    }
   }
 
   /** The stage the main process is calling now. */
