@@ -155,11 +155,17 @@ public abstract class BrowserTest {
     waitUntil(d -> field.findElement(By.cssSelector(".fjs-select-display")).getText().contains(optionLabel));
   }
 
-  /** Types a date into a date field; the form-js date picker takes the US format its placeholder shows. */
+  /** Types a date into a date field as a Chinese official writes it (2027-01-01; scripts/form-dates.js). */
   protected void typeDate(String fieldId, LocalDate date) {
+    typeDate(fieldId, date.format(DateTimeFormatter.ISO_LOCAL_DATE));
+  }
+
+  /** Types any text into a date field and leaves it, as a person would. */
+  protected void typeDate(String fieldId, String text) {
     WebElement input = formField(fieldId + "-date");
     click(input);
-    input.sendKeys(date.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.TAB);
+    input.clear();
+    input.sendKeys(text, Keys.TAB);
   }
 
   /** Checks a radio button or checkbox option by its label. */

@@ -9,6 +9,13 @@ export default {
     fallbackLocale: 'zh'
   },
 
+  // Our additions, each an ES module in scripts/ (see the comment at the top of each):
+  customScripts: [
+    'scripts/form-dates', // dates in forms as 2027-01-01, unreadable dates refused
+    'scripts/form-texts', // form-js's own messages and buttons in Chinese
+    'scripts/refusals' // server refusals next to the field concerned, once
+  ],
+
   // The webapp's default shortcuts; Tasklist shows the descriptions as they are, untranslated, in its help.
   shortcuts: {
     claimTask: {
