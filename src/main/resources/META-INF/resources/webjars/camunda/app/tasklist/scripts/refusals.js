@@ -6,10 +6,9 @@
 // submit-form, shows it under the field whose key the server named (or above the buttons when it concerns the
 // whole form), scrolls there, and keeps Tasklist from adding its own box for it.
 
-import {angularService} from './tasklist-services.js';
+import {angularService, onSubmitForm} from './tasklist-services.js';
 
 const REFUSAL_TYPE = 'SubmissionRejectedException';
-const SUBMIT_FORM = /\/(?:task|process-definition)\/.+\/submit-form$/;
 const FORM_SCHEMA = /\/deployed-(?:start-)?form(?:\?|$)/;
 
 /** Field key → {id, label} of the forms loaded last (the start form dialog and the task form may both be open). */
@@ -90,7 +89,7 @@ function refusalOf(status, text) {
   }
 }
 
-function onSubmitAnswer(status, text) {
+function onSubmitAnswer(kind, status, text) {
   const refusal = refusalOf(status, text);
   if (!refusal) {
     clearRefusals();
@@ -101,15 +100,9 @@ function onSubmitAnswer(status, text) {
   }
 }
 
-// Tasklist's SDK sends with XMLHttpRequest; form schemas are loaded with fetch.
-const open = XMLHttpRequest.prototype.open;
-XMLHttpRequest.prototype.open = function (method, url, ...rest) {
-  if (method === 'POST' && SUBMIT_FORM.test(String(url).split('?')[0])) {
-    this.addEventListener('load', () => onSubmitAnswer(this.status, this.responseText));
-  }
-  return open.call(this, method, url, ...rest);
-};
+onSubmitForm(onSubmitAnswer);
 
+// Tasklist loads form schemas with fetch.
 const originalFetch = window.fetch;
 window.fetch = function (resource, init) {
   const url = typeof resource === 'string' ? resource : resource && resource.url;

@@ -24,6 +24,35 @@ export function angularService(name) {
   });
 }
 
+const SUBMIT_FORM = /\/(task|process-definition)\/.+\/submit-form$/;
+const submitListeners = [];
+
+/**
+ * Calls listener(kind, status, responseText) after every form submission Tasklist sends ('task' for a task form,
+ * 'start' for a start form). Tasklist's SDK sends with XMLHttpRequest.
+ */
+export function onSubmitForm(listener) {
+  if (submitListeners.length === 0) {
+    const open = XMLHttpRequest.prototype.open;
+    XMLHttpRequest.prototype.open = function (method, url, ...rest) {
+      const match = method === 'POST' && SUBMIT_FORM.exec(String(url).split('?')[0]);
+      if (match) {
+        const kind = match[1] === 'task' ? 'task' : 'start';
+        this.addEventListener('load', () => submitListeners.forEach(l => l(kind, this.status, this.responseText)));
+      }
+      return open.call(this, method, url, ...rest);
+    };
+  }
+  submitListeners.push(listener);
+}
+
+/** The path of the application (its context path) that Tasklist runs in, e.g. '' or '/procurement'. */
+export function applicationPath(path) {
+  const base = document.querySelector('base');
+  const appRoot = (base && base.getAttribute('app-root')) || '/camunda';
+  return appRoot.replace(/\/camunda\/?$/, '') + path;
+}
+
 /** The CSRF token the webapps expect on every request that changes something. */
 export function csrfToken() {
   const cookie = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
@@ -58,7 +87,7 @@ export function currentOfficial() {
     }
     if (!official || officialUser !== userId) {
       officialUser = userId;
-      official = getJson('/officials/me').catch(() => null);
+      official = getJson(applicationPath('/officials/me')).catch(() => null);
     }
     return official;
   });
