@@ -19,6 +19,7 @@ export default {
   customScripts: [
     'scripts/form-dates', // dates in forms as 2027-01-01, unreadable dates refused
     'scripts/form-texts', // form-js's own messages and buttons in Chinese
+    'scripts/form-money', // read-only amounts as 1,200,000.00 元
     'scripts/refusals', // server refusals next to the field concerned, once
     'scripts/officials', // only the buttons a role can use; what the role does and where
     'scripts/purchases' // 我的采购项目 and the project number right after filing
