@@ -80,10 +80,14 @@ public abstract class BrowserTest {
         "--user-data-dir=" + profileDir.toAbsolutePath());
     // navigator.languages, from which Tasklist picks its language, follows this preference
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", browserLanguage()));
-    ChromeDriverService service = new ChromeDriverService.Builder()
+    ChromeDriverService.Builder builder = new ChromeDriverService.Builder()
         .usingDriverExecutable(Paths.get(CHROMEDRIVER).toFile())
-        .usingAnyFreePort()
-        .build();
+        .usingAnyFreePort();
+    if (browserTimeZone() != null) {
+      // Chromium takes the time zone of its environment, as an official's browser takes the computer's
+      builder.withEnvironment(Map.of("TZ", browserTimeZone()));
+    }
+    ChromeDriverService service = builder.build();
     driver = new ChromeDriver(service, options);
     wait = new WebDriverWait(driver, WAIT);
   }
@@ -104,6 +108,11 @@ public abstract class BrowserTest {
    */
   protected String browserLanguage() {
     return "en-US";
+  }
+
+  /** The time zone of the browser's computer; null for the machine's own (UTC on CI). */
+  protected String browserTimeZone() {
+    return null;
   }
 
   protected String url(String path) {
