@@ -8,13 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -45,8 +44,7 @@ class OfficialsBrowserTest extends BrowserTest {
   @Autowired HistoryService historyService;
   @Autowired RuntimeService runtimeService;
   @Autowired RepositoryService repositoryService;
-  @Autowired FormService formService;
-  @Autowired IdentityService identityService;
+  @Autowired ProcessEngine engine;
 
   private final List<String> purchases = new ArrayList<>();
 
@@ -205,18 +203,9 @@ class OfficialsBrowserTest extends BrowserTest {
   }
 
   private String fileRequestAs(String userId, long budget) {
-    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId)
-        .toList();
-    identityService.setAuthentication(userId, groups);
-    try {
-      String definitionId = repositoryService.createProcessDefinitionQuery()
-          .processDefinitionKey(ProcessKeys.PUBLIC_SERVICE_PURCHASE).latestVersion().singleResult().getId();
-      var instance = formService.submitStartForm(definitionId, PurchaseRequests.elderlyCare(budget));
-      purchases.add(instance.getId());
-      return instance.getBusinessKey();
-    } finally {
-      identityService.clearAuthentication();
-    }
+    ProcessInstance instance = PurchaseFiling.fileAs(engine, userId, PurchaseRequests.elderlyCare(budget));
+    purchases.add(instance.getId());
+    return instance.getBusinessKey();
   }
 
   /**

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.publicservice.procurement.ProcurementSpringTest;
 import org.publicservice.procurement.identity.Groups;
-import org.publicservice.procurement.identity.ProcessKeys;
 import org.publicservice.procurement.planning.PlanningVariables;
 import org.publicservice.procurement.planning.PurchaseRequests;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,11 +27,9 @@ import org.springframework.http.HttpStatus;
 class PurchaseOverviewTest {
 
   @Autowired PurchaseOverview overview;
-  @Autowired FormService formService;
-  @Autowired RepositoryService repositoryService;
+  @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
-  @Autowired IdentityService identityService;
   @Autowired TestRestTemplate rest;
 
   private final List<ProcessInstance> filed = new java.util.ArrayList<>();
@@ -84,18 +79,9 @@ class PurchaseOverviewTest {
   }
 
   private ProcessInstance file(String userId, String serviceName, long budget) {
-    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId)
-        .toList();
-    identityService.setAuthentication(userId, groups);
-    try {
-      String definitionId = repositoryService.createProcessDefinitionQuery()
-          .processDefinitionKey(ProcessKeys.PUBLIC_SERVICE_PURCHASE).latestVersion().singleResult().getId();
-      ProcessInstance instance = formService.submitStartForm(definitionId,
-          PurchaseRequests.elderlyCare(budget).putValue(PlanningVariables.SERVICE_NAME, serviceName));
-      filed.add(instance);
-      return instance;
-    } finally {
-      identityService.clearAuthentication();
-    }
+    ProcessInstance instance = PurchaseFiling.fileAs(engine, userId,
+        PurchaseRequests.elderlyCare(budget).putValue(PlanningVariables.SERVICE_NAME, serviceName));
+    filed.add(instance);
+    return instance;
   }
 }
