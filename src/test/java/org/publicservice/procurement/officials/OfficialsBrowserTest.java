@@ -95,6 +95,9 @@ class OfficialsBrowserTest extends BrowserTest {
     type("Field_region", "南通市港闸区");
     assertThat(fieldOf("Field_budget").getText()).contains("不能小于 0.01。");
     assertThat(fieldOf("Field_serviceCategory").getText()).contains("请选择");
+    // the greyed-out 发起 says why
+    assertThat(waitVisible(By.cssSelector(".procurement-disabled-hint")).getText())
+        .isEqualTo("请先填写所有标 * 的必填项；不符合要求的项目下方有红字说明。");
 
     choose("Field_serviceCategory", "养老服务");
     type("Field_serviceName", serviceName);
@@ -108,6 +111,7 @@ class OfficialsBrowserTest extends BrowserTest {
     // the server's refusal appears under the field it concerns, without a technical prefix, once
     By startButton = By.cssSelector("button[ng-click='startProcessInstance()']");
     assertBecomesEnabled(startButton, "Start of a form the browser accepts");
+    assertThat(driver.findElements(By.cssSelector(".procurement-disabled-hint"))).isEmpty();
     click(driver.findElement(startButton));
     WebElement refusal = waitVisible(By.cssSelector(".procurement-refusal"));
     assertThat(refusal.getText()).startsWith("服务指标第1行应为").doesNotContain("Cannot", "ENGINE", "PublicServicePurchase");

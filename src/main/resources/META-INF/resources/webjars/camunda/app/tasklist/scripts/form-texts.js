@@ -105,12 +105,32 @@ export function translateTree(root) {
   }
 }
 
+// Tasklist greys out 完成/发起 while form-js finds a field missing or wrong, and says nothing; say why, next to it.
+const SUBMIT_BUTTONS = "button[ng-click='complete()'], button[ng-click='startProcessInstance()']";
+const DISABLED_HINT = '请先填写所有标 * 的必填项；不符合要求的项目下方有红字说明。';
+
+function explainDisabledButtons() {
+  document.querySelectorAll(SUBMIT_BUTTONS).forEach(button => {
+    const hint = button.parentElement && button.parentElement.querySelector('.procurement-disabled-hint');
+    const needed = button.disabled && !!document.querySelector('.fjs-container') && button.offsetParent !== null;
+    if (needed && !hint) {
+      const note = document.createElement('span');
+      note.className = 'procurement-disabled-hint';
+      note.textContent = DISABLED_HINT;
+      button.before(note);
+    } else if (!needed && hint) {
+      hint.remove();
+    }
+  });
+}
+
 const observer = new MutationObserver(mutations => {
+  explainDisabledButtons();
   mutations.forEach(mutation => {
     if (mutation.type === 'characterData') {
       translateTree(mutation.target);
     } else if (mutation.type === 'attributes') {
-      if (insideForm(mutation.target)) {
+      if (mutation.attributeName !== 'disabled' && insideForm(mutation.target)) {
         translateAttributes(mutation.target);
       }
     } else {
@@ -120,7 +140,7 @@ const observer = new MutationObserver(mutations => {
 });
 
 observer.observe(document.documentElement, {
-  childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ATTRIBUTES
+  childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: [...ATTRIBUTES, 'disabled']
 });
 
 export default [];
