@@ -1,7 +1,7 @@
 package org.publicservice.procurement.award;
 
 import static org.publicservice.procurement.award.AwardVariables.*;
-import static org.publicservice.procurement.form.FormRules.reject;
+import static org.publicservice.procurement.purchase.FormRules.reject;
 
 import java.time.OffsetDateTime;
 import java.util.Date;
@@ -16,9 +16,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
-import org.publicservice.procurement.form.JsonValues;
-import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.identity.SystemAccess;
+import org.publicservice.procurement.purchase.JsonValues;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * within 7 working days after the 1-working-day notice period (政府采购法第五十二条, 94号令第十条), once for this
  * step of the procedure, with its grounds; the department replies within 7 working days (第五十三条). The challenge
  * is handled in the project's AwardStage, which therefore cannot end (and the contract cannot be signed) while
- * it is open. A refused challenge throws {@link org.publicservice.procurement.form.SubmissionRejectedException}
+ * it is open. A refused challenge throws {@link org.publicservice.procurement.purchase.SubmissionRejectedException}
  * with a Chinese message and changes nothing.
  */
 @Component

@@ -1,7 +1,7 @@
 package org.publicservice.procurement.award;
 
 import static org.publicservice.procurement.award.AwardVariables.*;
-import static org.publicservice.procurement.form.FormRules.reject;
+import static org.publicservice.procurement.purchase.FormRules.reject;
 
 import java.util.Comparator;
 import java.util.Date;
@@ -15,8 +15,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.variable.Variables;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
-import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.identity.SystemAccess;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * bidder whose challenge the department rejected may complain, within 15 working days after the reply deadline
  * (政府采购法第五十五条, 94号令第十七条); finance decides within 30 working days (94号令第二十八条). Each complaint
  * runs in its own BidComplaint instance, so that it goes on while the purchase is suspended. A refused complaint
- * throws {@link org.publicservice.procurement.form.SubmissionRejectedException} and changes nothing.
+ * throws {@link org.publicservice.procurement.purchase.SubmissionRejectedException} and changes nothing.
  */
 @Component
 public class Complaints {

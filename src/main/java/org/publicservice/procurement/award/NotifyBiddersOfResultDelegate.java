@@ -9,8 +9,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.publicservice.procurement.disclosure.NoticeText;
-import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.notification.Notifications;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 

@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.review.Ranking;
 
 /** One line of the review stage's {@code ranking} (INTERFACES.md), best first. */

@@ -1,9 +1,9 @@
 package org.publicservice.procurement.contract;
 
 import static org.publicservice.procurement.contract.ContractVariables.*;
-import static org.publicservice.procurement.form.FormRules.reject;
 import static org.publicservice.procurement.planning.PlanningVariables.INDICATORS;
 import static org.publicservice.procurement.planning.PlanningVariables.SERVICE_STANDARDS;
+import static org.publicservice.procurement.purchase.FormRules.reject;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -14,8 +14,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.disclosure.NoticeText;
-import org.publicservice.procurement.form.FormRules;
-import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.JsonValues;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,7 +1,7 @@
 package org.publicservice.procurement.contract;
 
 import static org.publicservice.procurement.contract.ContractVariables.PAYMENT_SCHEDULE_TEXT;
-import static org.publicservice.procurement.form.FormRules.reject;
+import static org.publicservice.procurement.purchase.FormRules.reject;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

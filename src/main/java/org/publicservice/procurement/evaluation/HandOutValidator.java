@@ -4,7 +4,7 @@ import static org.publicservice.procurement.evaluation.EvaluationVariables.RATIN
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.purchase.FormRules;
 import org.springframework.stereotype.Component;
 
 /** The department confirms that the service recipients received their rating codes. */

@@ -4,7 +4,7 @@ import static org.publicservice.procurement.evaluation.EvaluationVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.purchase.FormRules;
 import org.publicservice.procurement.rating.RatingProperties;
 import org.publicservice.procurement.rating.ServiceRatings;
 import org.springframework.stereotype.Component;

@@ -10,7 +10,7 @@ import java.time.temporal.ChronoUnit;
 import org.publicservice.procurement.disclosure.DisclosureNotice;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.disclosure.PublicPlans.PublicPlan;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.planning.ProcurementMethod;
 import org.publicservice.procurement.tender.TenderTerms;
 import org.springframework.beans.factory.annotation.Value;

@@ -6,7 +6,7 @@ import static org.publicservice.procurement.participation.CommentVariables.MAX_R
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.purchase.FormRules;
 import org.springframework.stereotype.Component;
 
 /** On completing 阅处公众意见: the answer is optional but bounded; remembers who read the comment. */

@@ -23,7 +23,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.publicservice.procurement.disclosure.DisclosureNotice;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.planning.PlanningVariables;
 import org.publicservice.procurement.planning.PurchasePlans;
 import org.publicservice.procurement.planning.PurchasePlans.PurchasePlan;

@@ -1,6 +1,6 @@
 package org.publicservice.procurement.performance;
 
-import static org.publicservice.procurement.form.FormRules.reject;
+import static org.publicservice.procurement.purchase.FormRules.reject;
 import static org.publicservice.procurement.performance.PerformanceVariables.INDICATOR_VALUES_TEXT;
 
 import java.math.BigDecimal;

@@ -1,6 +1,6 @@
 package org.publicservice.procurement.planning;
 
-import static org.publicservice.procurement.form.FormRules.reject;
+import static org.publicservice.procurement.purchase.FormRules.reject;
 import static org.publicservice.procurement.planning.PlanningVariables.INDICATORS;
 import static org.publicservice.procurement.planning.PlanningVariables.INDICATORS_TEXT;
 

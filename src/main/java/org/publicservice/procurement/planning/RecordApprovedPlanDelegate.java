@@ -6,8 +6,8 @@ import java.time.ZoneOffset;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.publicservice.procurement.form.FormRules;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.planning.PurchasePlans.PurchasePlan;
 import org.springframework.stereotype.Component;
 

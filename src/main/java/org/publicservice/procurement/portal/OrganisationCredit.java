@@ -3,7 +3,7 @@ package org.publicservice.procurement.portal;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.publicservice.procurement.credit.CreditRegister;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.portal.Organisations.Organisation;
 import org.springframework.stereotype.Component;
 

@@ -14,7 +14,7 @@ import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.disclosure.ProjectStatus;
 import org.publicservice.procurement.disclosure.PublicPlans;
 import org.publicservice.procurement.disclosure.PublicProjects;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.participation.CommentRefusedException;
 import org.publicservice.procurement.participation.CommentVariables;
 import org.publicservice.procurement.participation.IntentionCommentDesk;

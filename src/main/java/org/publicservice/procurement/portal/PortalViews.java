@@ -8,7 +8,7 @@ import org.publicservice.procurement.disclosure.NoticeText;
 import org.publicservice.procurement.disclosure.ProjectStatus;
 import org.publicservice.procurement.disclosure.PublicPlans.PublicPlan;
 import org.publicservice.procurement.disclosure.PublicProjects.PublicProject;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.planning.ProcurementMethod;
 import org.publicservice.procurement.planning.ServiceCategory;
 import org.publicservice.procurement.tender.TenderCall;

@@ -17,9 +17,9 @@ import org.publicservice.procurement.credit.CreditEffect;
 import org.publicservice.procurement.credit.CreditRecord;
 import org.publicservice.procurement.credit.CreditRegister;
 import org.publicservice.procurement.credit.Organisations;
-import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.disclosure.NoticeText;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.identity.SystemAccess;
 import org.springframework.stereotype.Component;
 

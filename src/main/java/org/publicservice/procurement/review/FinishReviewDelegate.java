@@ -5,7 +5,7 @@ import static org.publicservice.procurement.review.ReviewVariables.*;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.notification.Notifications;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;

@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.credit.Organisations;
 import org.publicservice.procurement.disclosure.NoticeText;
-import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.identity.SystemAccess;
 import org.springframework.stereotype.Component;
 

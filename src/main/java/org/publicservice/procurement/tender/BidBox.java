@@ -1,6 +1,6 @@
 package org.publicservice.procurement.tender;
 
-import static org.publicservice.procurement.form.FormRules.reject;
+import static org.publicservice.procurement.purchase.FormRules.reject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,7 +22,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.publicservice.procurement.credit.Organisations;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.identity.SystemAccess;
 import org.publicservice.procurement.notification.Notifications;
 import org.springframework.context.annotation.Lazy;
@@ -38,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@link #ownBid}). Officials may know how many bids arrived ({@link #countBids}), nothing more.
  *
  * <p>The bidder methods are for the portal, which passes the logged-in organisation's user id. Every refusal is a
- * {@link org.publicservice.procurement.form.SubmissionRejectedException} with a Chinese message, thrown before
+ * {@link org.publicservice.procurement.purchase.SubmissionRejectedException} with a Chinese message, thrown before
  * anything is written; nothing a bidder does touches a process instance, so it can never cause an incident.
  */
 @Component

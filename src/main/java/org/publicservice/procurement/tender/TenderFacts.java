@@ -5,7 +5,7 @@ import static org.publicservice.procurement.planning.PlanningVariables.*;
 import static org.publicservice.procurement.tender.TenderVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.purchase.FormRules;
 import org.publicservice.procurement.planning.ProcurementMethod;
 
 /**

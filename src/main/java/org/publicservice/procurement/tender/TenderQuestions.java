@@ -1,6 +1,6 @@
 package org.publicservice.procurement.tender;
 
-import static org.publicservice.procurement.form.FormRules.reject;
+import static org.publicservice.procurement.purchase.FormRules.reject;
 import static org.publicservice.procurement.tender.TenderVariables.*;
 
 import java.time.OffsetDateTime;
@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.identity.SystemAccess;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Bidders' questions on the tender documents (87号令第二十七条): taken until the clarification deadline of the open
  * round and handed to the project's TenderStage by message {@code TenderQuestionAsked}; the department answers, and
- * the answer is published to all. Refusals are {@link org.publicservice.procurement.form.SubmissionRejectedException}
+ * the answer is published to all. Refusals are {@link org.publicservice.procurement.purchase.SubmissionRejectedException}
  * in Chinese, before anything is stored.
  */
 @Component

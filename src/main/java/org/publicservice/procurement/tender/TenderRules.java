@@ -3,7 +3,7 @@ package org.publicservice.procurement.tender;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.planning.ProcurementMethod;
 
 /**

@@ -23,7 +23,7 @@ import org.publicservice.procurement.ProcurementSpringTest;
 import org.publicservice.procurement.TestIdentities;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
-import org.publicservice.procurement.form.SubmissionRejectedException;
+import org.publicservice.procurement.purchase.SubmissionRejectedException;
 import org.publicservice.procurement.identity.Groups;
 import org.publicservice.procurement.notification.MailDeliveries;
 import org.publicservice.procurement.planning.ApprovedPlans;

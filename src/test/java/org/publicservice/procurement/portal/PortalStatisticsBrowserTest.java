@@ -11,7 +11,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.publicservice.procurement.browser.BrowserTest;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.participation.CommentVariables;
 import org.publicservice.procurement.planning.ApprovedPlans;
 import org.springframework.beans.factory.annotation.Autowired;

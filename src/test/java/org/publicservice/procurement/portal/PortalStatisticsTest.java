@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.publicservice.procurement.ProcurementSpringTest;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.planning.ApprovedPlans;
 import org.publicservice.procurement.planning.PlanningVariables;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -23,7 +23,7 @@ import org.publicservice.procurement.contract.ContractRegister;
 import org.publicservice.procurement.contract.ContractVariables;
 import org.publicservice.procurement.disclosure.DisclosureNotice;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.identity.Groups;
 import org.publicservice.procurement.ocds.ReleaseMapper;
 import org.publicservice.procurement.performance.MilestonePayments;

@@ -18,7 +18,7 @@ import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.disclosure.ProjectQuery;
 import org.publicservice.procurement.disclosure.ProjectStatus;
 import org.publicservice.procurement.disclosure.PublicProjects;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.ocds.OcdsSchemas;
 import org.publicservice.procurement.planning.ApprovedPlans;
 import org.springframework.beans.factory.annotation.Autowired;

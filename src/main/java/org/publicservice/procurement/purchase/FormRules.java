@@ -1,4 +1,4 @@
-package org.publicservice.procurement.form;
+package org.publicservice.procurement.purchase;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.publicservice.procurement.form;
+package org.publicservice.procurement.purchase;
 
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 

@@ -1,4 +1,4 @@
-package org.publicservice.procurement.form;
+package org.publicservice.procurement.purchase;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;

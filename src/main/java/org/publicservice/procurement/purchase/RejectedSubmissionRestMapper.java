@@ -1,4 +1,4 @@
-package org.publicservice.procurement.form;
+package org.publicservice.procurement.purchase;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;

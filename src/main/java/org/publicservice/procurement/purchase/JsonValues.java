@@ -1,4 +1,4 @@
-package org.publicservice.procurement.form;
+package org.publicservice.procurement.purchase;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
