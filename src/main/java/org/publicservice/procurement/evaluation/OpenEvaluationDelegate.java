@@ -52,7 +52,7 @@ public class OpenEvaluationDelegate implements JavaDelegate {
           + indicators.size());
     }
     String contractor = required(in, CONTRACTOR);
-    OffsetDateTime opens = ClockUtil.getCurrentTime().toInstant().atZone(ProcurementTime.ZONE).toOffsetDateTime();
+    OffsetDateTime opens = ProcurementTime.now();
     Date closes = workingDays.after(ClockUtil.getCurrentTime(), properties.windowWorkingDays());
     long evaluationId = ratings.open(new NewEvaluation(execution.getProcessBusinessKey(),
         execution.getProcessInstanceId(), in.optionalText(CONTRACT_ID), contractor,

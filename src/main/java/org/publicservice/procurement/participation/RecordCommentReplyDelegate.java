@@ -4,7 +4,6 @@ import static org.publicservice.procurement.participation.CommentVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.publicservice.procurement.purchase.FormRules;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.stereotype.Component;
@@ -24,6 +23,6 @@ public class RecordCommentReplyDelegate implements JavaDelegate {
     FormRules values = FormRules.of(execution);
     long id = values.requiredWholeNumber(COMMENT_ID, "意见编号");
     comments.recordReply(id, values.optionalText(COMMENT_REPLY), values.optionalText(COMMENT_HANDLED_BY),
-        ClockUtil.getCurrentTime().toInstant().atZone(ProcurementTime.ZONE).toOffsetDateTime());
+        ProcurementTime.now());
   }
 }

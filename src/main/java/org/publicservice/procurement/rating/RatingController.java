@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.purchase.SubmissionRejectedException;
 import org.springframework.http.HttpStatus;
@@ -185,7 +184,7 @@ public class RatingController {
   }
 
   static WindowView view(RatingWindow window) {
-    OffsetDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(ProcurementTime.ZONE).toOffsetDateTime();
+    OffsetDateTime now = ProcurementTime.now();
     return new WindowView(window.projectNumber(), window.serviceName(), window.departmentName(),
         window.contractorName(), new ArrayList<>(window.indicators()),
         MINUTE.format(window.closesAt().atZoneSameInstant(ProcurementTime.ZONE)), window.isOpenAt(now));

@@ -23,11 +23,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.publicservice.procurement.notification.Notifications;
 import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.purchase.SubmissionRejectedException;
-import org.publicservice.procurement.notification.Notifications;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -211,7 +210,7 @@ public class ServiceRatings {
 
   /** Evaluations taking ratings now, those closing first first. */
   public List<RatingWindow> openNow() {
-    OffsetDateTime now = now();
+    OffsetDateTime now = ProcurementTime.now();
     return jdbc.sql("""
             SELECT * FROM service_evaluation WHERE ratings_closed = FALSE AND rating_opens_at <= :now
               AND rating_closes_at > :now ORDER BY rating_closes_at, id""")
@@ -229,7 +228,7 @@ public class ServiceRatings {
     String salt = salt(window.evaluationId());
     String raterKey = raterKey(salt, KIND_EMAIL, address);
     refuseIfRated(window, raterKey, "该邮箱已对本项目评价过，每人只能评价一次。");
-    OffsetDateTime now = now();
+    OffsetDateTime now = ProcurementTime.now();
     Integer recent = jdbc.sql("""
             SELECT COUNT(*) FROM rating_email_check WHERE evaluation_id = :evaluation AND rater_key = :rater
               AND sent_at > :since""")
@@ -307,7 +306,7 @@ public class ServiceRatings {
             SELECT id, code_hash, failed_tries FROM rating_email_check
             WHERE evaluation_id = :evaluation AND rater_key = :rater AND expires_at > :now
             ORDER BY sent_at DESC, id DESC FETCH FIRST 1 ROWS ONLY""")
-        .param("evaluation", window.evaluationId()).param("rater", raterKey).param("now", now())
+        .param("evaluation", window.evaluationId()).param("rater", raterKey).param("now", ProcurementTime.now())
         .query((rs, row) -> new Check(rs.getLong(1), rs.getString(2), rs.getInt(3))).optional()
         .orElseThrow(() -> reject("confirmationCode", "验证码已过期或尚未获取，请先获取验证码。"));
     if (check.failedTries() >= MAX_FAILED_TRIES) {
@@ -343,7 +342,7 @@ public class ServiceRatings {
   private RatingWindow openWindow(String projectNumber) {
     RatingWindow window = (projectNumber == null ? Optional.<RatingWindow>empty() : latestOf(projectNumber))
         .orElseThrow(() -> reject(null, "项目" + projectNumber + "没有进行中的服务评价。"));
-    OffsetDateTime now = now();
+    OffsetDateTime now = ProcurementTime.now();
     if (now.isBefore(window.opensAt())) {
       throw reject(null, "本项目的服务评价尚未开始。");
     }
@@ -412,7 +411,7 @@ public class ServiceRatings {
 
   private RatingReceipt store(RatingWindow window, String kind, String raterKey, Map<Integer, Integer> stars,
       String comment, String alreadyRated) {
-    OffsetDateTime now = now();
+    OffsetDateTime now = ProcurementTime.now();
     var keys = new GeneratedKeyHolder();
     try {
       jdbc.sql("""
@@ -458,9 +457,6 @@ public class ServiceRatings {
         .divide(BigDecimal.valueOf(values.size()), 2, RoundingMode.HALF_UP);
   }
 
-  private static OffsetDateTime now() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(ProcurementTime.ZONE).toOffsetDateTime();
-  }
 
   private static RatingWindow window(ResultSet rs, int row) throws SQLException {
     List<String> indicators;

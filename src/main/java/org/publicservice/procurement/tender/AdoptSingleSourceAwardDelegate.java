@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.purchase.FormRules;
@@ -52,7 +51,7 @@ public class AdoptSingleSourceAwardDelegate implements JavaDelegate {
     execution.setVariable(WINNER_NAME, supplierName);
     execution.setVariable(AWARDED_PRICE, price);
     execution.setVariable(AWARD_NOTICE_DATE,
-        ClockUtil.getCurrentTime().toInstant().atZone(ProcurementTime.ZONE).toOffsetDateTime().toString());
+        ProcurementTime.now().toString());
     execution.setVariable(CANDIDATES, candidates);
   }
 }

@@ -20,11 +20,10 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.publicservice.procurement.credit.Organisations;
-import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.identity.SystemAccess;
 import org.publicservice.procurement.notification.Notifications;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -86,7 +85,7 @@ public class BidBox {
     if (bid.price().compareTo(call.budget()) > 0) {
       throw reject("price", "投标报价" + yuan(bid.price()) + "超过项目预算" + yuan(call.budget()) + "，不能提交。");
     }
-    OffsetDateTime now = now();
+    OffsetDateTime now = ProcurementTime.now();
     boolean replacing = destroyActiveBid(call, bidderUserId, SUPERSEDED, now) > 0;
     String bidId = UUID.randomUUID().toString();
     String receiptCode = call.projectNumber() + "-" + call.round() + "-"
@@ -113,7 +112,7 @@ public class BidBox {
   public void withdraw(String projectNumber, String bidderUserId) {
     registeredOrganisation(bidderUserId);
     CallRow call = lockedOpenCall(projectNumber, "撤回投标");
-    OffsetDateTime now = now();
+    OffsetDateTime now = ProcurementTime.now();
     if (destroyActiveBid(call, bidderUserId, WITHDRAWN, now) == 0) {
       throw reject(null, "贵单位在项目" + call.projectNumber() + "中没有可撤回的投标。");
     }
@@ -155,7 +154,7 @@ public class BidBox {
   public List<TenderCall> openCalls() {
     return jdbc.sql("SELECT * FROM tender_call WHERE call_status = :open AND bid_deadline > :now"
             + " ORDER BY bid_deadline, project_number")
-        .param("open", OPEN).param("now", now())
+        .param("open", OPEN).param("now", ProcurementTime.now())
         .query(BidBox::callRow).list().stream().map(CallRow::call).toList();
   }
 
@@ -193,7 +192,7 @@ public class BidBox {
         .param("project", projectNumber).param("round", round).param("instance", processInstanceId)
         .param("service", serviceName).param("department", departmentName).param("method", procurementMethod)
         .param("budget", budget).param("deadline", bidDeadline).param("clarification", clarificationDeadline)
-        .param("qualifications", qualificationRequirements).param("now", now()).param("open", OPEN)
+        .param("qualifications", qualificationRequirements).param("now", ProcurementTime.now()).param("open", OPEN)
         .param("evaluation", evaluationMethod)
         .update();
     return round;
@@ -263,7 +262,7 @@ public class BidBox {
         .orElseThrow(() -> new IllegalStateException("No tender call " + projectNumber + " round " + round));
     sealedUntilDeadline(call);
     List<String> bidders = bidders(projectNumber, round);
-    OffsetDateTime now = now();
+    OffsetDateTime now = ProcurementTime.now();
     for (String bidder : bidders) {
       destroyActiveBid(call, bidder, RETURNED, now);
     }
@@ -274,7 +273,7 @@ public class BidBox {
   // ---------------------------------------------------------------- internals
 
   private void sealedUntilDeadline(CallRow call) {
-    if (now().isBefore(call.bidDeadline())) {
+    if (ProcurementTime.now().isBefore(call.bidDeadline())) {
       throw new IllegalStateException("Bids of " + call.projectNumber() + " round " + call.round()
           + " stay sealed until the bid deadline " + call.bidDeadline());
     }
@@ -283,7 +282,7 @@ public class BidBox {
   private void setStatus(CallRow call, String status) {
     jdbc.sql("UPDATE tender_call SET call_status = :status, closed_at = :now"
             + " WHERE project_number = :project AND round_no = :round")
-        .param("status", status).param("now", now()).param("project", call.projectNumber())
+        .param("status", status).param("now", ProcurementTime.now()).param("project", call.projectNumber())
         .param("round", call.round()).update();
   }
 
@@ -342,7 +341,7 @@ public class BidBox {
     if (!OPEN.equals(call.status())) {
       throw reject(null, "项目" + project + "目前没有正在接受投标的招标。");
     }
-    if (!now().isBefore(call.bidDeadline())) {
+    if (!ProcurementTime.now().isBefore(call.bidDeadline())) {
       throw reject(null, "项目" + project + "的投标截止时间（" + MINUTE.format(call.bidDeadline())
           + "）已过，不能再" + action + "。");
     }
@@ -429,9 +428,6 @@ public class BidBox {
     return org.publicservice.procurement.disclosure.NoticeText.yuan(amount);
   }
 
-  private static OffsetDateTime now() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(ProcurementTime.ZONE).toOffsetDateTime();
-  }
 
   /** Runs identity look-ups as the system, joining the engine's command if one runs. */
   private <T> T asSystem(Supplier<T> work) {

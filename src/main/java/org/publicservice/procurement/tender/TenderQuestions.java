@@ -7,10 +7,9 @@ import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
-import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.identity.SystemAccess;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,7 +48,7 @@ public class TenderQuestions {
     String project = projectNumber == null ? "" : projectNumber.trim().toUpperCase(java.util.Locale.ROOT);
     TenderCall call = bidBox.currentCall(project)
         .orElseThrow(() -> reject(null, "项目" + project + "目前没有正在进行的招标，不能提问。"));
-    OffsetDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(ProcurementTime.ZONE).toOffsetDateTime();
+    OffsetDateTime now = ProcurementTime.now();
     if (now.isAfter(call.clarificationDeadline()) || !now.isBefore(call.bidDeadline())) {
       throw reject(null, "项目" + project + "的提问截止时间（" + BidBox.MINUTE.format(call.clarificationDeadline())
           + "）已过，不再受理提问。");
