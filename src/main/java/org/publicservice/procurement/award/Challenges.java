@@ -2,6 +2,7 @@ package org.publicservice.procurement.award;
 
 import static org.publicservice.procurement.award.AwardVariables.*;
 import static org.publicservice.procurement.purchase.FormRules.reject;
+import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE_IN_WORDS;
 
 import java.time.OffsetDateTime;
 import java.util.Date;
@@ -76,7 +77,7 @@ public class Challenges {
     Date now = ClockUtil.getCurrentTime();
     if (now.after(windowEnd)) {
       throw reject(PROJECT_NUMBER, "项目" + project + "的质疑期已于"
-          + PublishAwardNoticeDelegate.DEADLINE.format(windowEnd.toInstant().atZone(ProcurementTime.ZONE))
+          + MINUTE_IN_WORDS.format(windowEnd.toInstant())
           + "结束，不再受理质疑。");
     }
     String bidderName = bidderName(runtime, stage.getId(), bidder)
@@ -84,8 +85,7 @@ public class Challenges {
     Optional<DisputeRecords.Challenge> earlier = records.challengesOf(project).stream()
         .filter(c -> c.stageInstanceId().equals(stage.getId()) && c.bidder().equals(bidder)).findFirst();
     if (earlier.isPresent()) {
-      throw reject(null, "贵单位已于" + PublishAwardNoticeDelegate.DEADLINE.format(
-          earlier.get().filedAt().atZoneSameInstant(ProcurementTime.ZONE))
+      throw reject(null, "贵单位已于" + MINUTE_IN_WORDS.format(earlier.get().filedAt())
           + "对本项目中标结果提出质疑；对同一采购程序环节的质疑应一次性提出。");
     }
 

@@ -2,6 +2,7 @@ package org.publicservice.procurement.award;
 
 import static org.publicservice.procurement.award.AwardVariables.*;
 import static org.publicservice.procurement.purchase.FormRules.reject;
+import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE_IN_WORDS;
 
 import java.util.Comparator;
 import java.util.Date;
@@ -97,8 +98,8 @@ public class Complaints {
     }
     Date now = ClockUtil.getCurrentTime();
     if (now.toInstant().isAfter(challenge.complaintDeadline().toInstant())) {
-      throw reject(PROJECT_NUMBER, "投诉期已于" + PublishAwardNoticeDelegate.DEADLINE.format(
-          challenge.complaintDeadline().atZoneSameInstant(ProcurementTime.ZONE)) + "结束，不再受理投诉。");
+      throw reject(PROJECT_NUMBER, "投诉期已于" + MINUTE_IN_WORDS.format(
+          challenge.complaintDeadline()) + "结束，不再受理投诉。");
     }
     if (records.complaintsOf(project).stream().anyMatch(c -> c.challengeId().equals(challenge.id()))) {
       throw reject(PROJECT_NUMBER, "贵单位已就该质疑向财政部门提出过投诉。");

@@ -1,6 +1,7 @@
 package org.publicservice.procurement.award;
 
 import static org.publicservice.procurement.award.AwardVariables.*;
+import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE_IN_WORDS;
 
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -10,7 +11,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.publicservice.procurement.disclosure.NoticeText;
 import org.publicservice.procurement.notification.Notifications;
-import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -48,7 +48,7 @@ public class NotifyBiddersOfResultDelegate implements JavaDelegate {
       model.put("ownCriteriaScore", RankedBid.score(bid.criteriaScore()));
       model.put("ownTotalScore", RankedBid.score(bid.totalScore()));
       model.put("challengeWindowEnd",
-          PublishAwardNoticeDelegate.DEADLINE.format(challengeEnd.toInstant().atZone(ProcurementTime.ZONE)));
+          MINUTE_IN_WORDS.format(challengeEnd.toInstant()));
       model.put("projectLink", publicUrl + "/portal/projects/" + execution.getProcessBusinessKey());
       notifications.toUser(execution, bid.bidder(), TEMPLATE, model);
     }

@@ -4,9 +4,9 @@ import static org.publicservice.procurement.award.AwardVariables.*;
 import static org.publicservice.procurement.disclosure.NoticeText.line;
 import static org.publicservice.procurement.planning.PlanningVariables.DEPARTMENT_NAME;
 import static org.publicservice.procurement.planning.PlanningVariables.SERVICE_NAME;
+import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE_IN_WORDS;
 
 import java.math.BigDecimal;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +32,6 @@ import org.springframework.stereotype.Component;
 @Component("publishAwardNotice")
 public class PublishAwardNoticeDelegate implements JavaDelegate {
 
-  static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
   private final DisclosureRegister register;
   private final AwardResults results;
@@ -80,9 +79,9 @@ public class PublishAwardNoticeDelegate implements JavaDelegate {
       line(text, "确定方式", "采购人确定排名第一的中标候选人");
     }
     line(text, "评审委员会成员", panelNames(execution.getVariable(PANEL)));
-    line(text, "公告期限", "1个工作日，至" + DEADLINE.format(noticeEnd.toInstant().atZone(ProcurementTime.ZONE)));
+    line(text, "公告期限", "1个工作日，至" + MINUTE_IN_WORDS.format(noticeEnd.toInstant()));
     line(text, "质疑", "各投标人的得分和排名已分别告知本人。对中标（成交）结果有异议的投标人，可在公告期满之日起7个工作日内（至"
-        + DEADLINE.format(challengeEnd.toInstant().atZone(ProcurementTime.ZONE)) + "）以书面形式向采购单位提出质疑。");
+        + MINUTE_IN_WORDS.format(challengeEnd.toInstant()) + "）以书面形式向采购单位提出质疑。");
     DisclosureNotice notice = register.publish(projectNumber, NoticeType.AWARD_NOTICE,
         department + "关于" + serviceName + "的中标（成交）结果公告", text.toString(), department,
         execution.getProcessInstanceId());

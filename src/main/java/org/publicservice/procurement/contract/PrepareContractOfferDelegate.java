@@ -4,11 +4,11 @@ import static org.publicservice.procurement.contract.ContractVariables.*;
 import static org.publicservice.procurement.planning.PlanningVariables.INDICATORS;
 import static org.publicservice.procurement.planning.PlanningVariables.SERVICE_PERIOD_END;
 import static org.publicservice.procurement.planning.PlanningVariables.SERVICE_PERIOD_START;
+import static org.publicservice.procurement.purchase.ProcurementTime.DAY_IN_WORDS;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -50,8 +50,7 @@ public class PrepareContractOfferDelegate implements JavaDelegate {
     execution.setVariable(CONTRACTOR_PRICE, candidate.price());
     execution.setVariable(OFFERED_ON, offeredOn.toString());
     execution.setVariable(SIGNING_DEADLINE, deadline);
-    execution.setVariable(SIGNING_DEADLINE_TEXT, DateTimeFormatter.ofPattern("yyyy年M月d日")
-        .format(deadline.toInstant().atZone(ProcurementTime.ZONE)));
+    execution.setVariable(SIGNING_DEADLINE_TEXT, DAY_IN_WORDS.format(deadline.toInstant()));
     execution.setVariable(SIGNING_ALERT_AT, Date.from(deadline.toInstant().minus(Duration.ofDays(ALERT_DAYS_BEFORE))));
     execution.setVariable(NEXT_CANDIDATE_NAME,
         ContractCandidates.at(execution, index + 1).map(ContractCandidates.Candidate::name).orElse(null));

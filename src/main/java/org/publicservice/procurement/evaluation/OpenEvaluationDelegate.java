@@ -4,9 +4,9 @@ import static org.publicservice.procurement.evaluation.EvaluationVariables.*;
 import static org.publicservice.procurement.planning.PlanningVariables.DEPARTMENT_NAME;
 import static org.publicservice.procurement.planning.PlanningVariables.INDICATORS;
 import static org.publicservice.procurement.planning.PlanningVariables.SERVICE_NAME;
+import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE_IN_WORDS;
 
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -31,7 +31,6 @@ import org.springframework.stereotype.Component;
 @Component("openEvaluation")
 public class OpenEvaluationDelegate implements JavaDelegate {
 
-  static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
   private final ServiceRatings ratings;
   private final WorkingDayCalendar workingDays;
@@ -66,7 +65,7 @@ public class OpenEvaluationDelegate implements JavaDelegate {
       execution.setVariable(INDICATOR_NAME + i, indicators.get(i - 1));
     }
     execution.setVariable(RATING_WINDOW_END, closes);
-    execution.setVariable(RATING_WINDOW_END_TEXT, MINUTE.format(closes.toInstant().atZone(ProcurementTime.ZONE)));
+    execution.setVariable(RATING_WINDOW_END_TEXT, MINUTE_IN_WORDS.format(closes.toInstant()));
     execution.setVariable(RATING_LINK, ratings.ratingLink(execution.getProcessBusinessKey()));
   }
 

@@ -1,8 +1,8 @@
 package org.publicservice.procurement.notification;
 
 import static org.publicservice.procurement.notification.MailVariables.*;
+import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE_IN_WORDS;
 
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.identity.Groups;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Lazy;
@@ -41,7 +40,6 @@ public class TaskMails {
   public static final String DUE_SOON = "due-soon";
   public static final String OVERDUE = "overdue";
 
-  private static final DateTimeFormatter DUE_FORMAT = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
   private final Notifications notifications;
   private final IdentityService identityService;
@@ -142,7 +140,7 @@ public class TaskMails {
     model.put(MODEL_TASK_NAME, facts.name());
     model.put(MODEL_TASK_LINK, publicUrl + "/camunda/app/tasklist/default/#/?task=" + facts.id());
     model.put(MODEL_DUE_DATE, facts.due() == null ? null
-        : DUE_FORMAT.format(facts.due().toInstant().atZone(ProcurementTime.ZONE)));
+        : MINUTE_IN_WORDS.format(facts.due().toInstant()));
     // null when only single users are candidates, so that a template can say "您" instead
     model.put(MODEL_GROUP_NAMES, facts.candidateGroups().isEmpty() ? null
         : facts.candidateGroups().stream().map(notifications::groupName).collect(Collectors.joining("、")));

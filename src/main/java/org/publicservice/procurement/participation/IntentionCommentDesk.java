@@ -5,12 +5,12 @@ import static org.publicservice.procurement.participation.CommentRefusedExceptio
 import static org.publicservice.procurement.participation.CommentRefusedException.Reason.TOO_MANY;
 import static org.publicservice.procurement.participation.CommentRefusedException.Reason.UNKNOWN_PROJECT;
 import static org.publicservice.procurement.participation.CommentVariables.*;
+import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -46,7 +46,6 @@ public class IntentionCommentDesk {
   private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>\"',;]+@[^@\\s<>\"',;]+\\.[^@\\s<>\"',;.]+");
   /** Control characters other than line breaks and tabs: they display as nothing and PostgreSQL refuses NUL. */
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
-  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   /** Whether a project takes comments now, and if not, why (Chinese, for the page). */
   public record Period(boolean open, String reason) {

@@ -1,14 +1,15 @@
 package org.publicservice.procurement.portal;
 
+import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE;
+import static org.publicservice.procurement.purchase.ProcurementTime.SECOND;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.purchase.SubmissionRejectedException;
 import org.publicservice.procurement.tender.BidBox;
 import org.publicservice.procurement.tender.BidReceipt;
@@ -35,8 +36,6 @@ class BidderController {
 
   static final int MAX_QUESTION = 4_000;
   private static final Pattern PROJECT_NUMBER = Pattern.compile("[A-Za-z0-9-]{1,32}");
-  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-  private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   private final BidBox bidBox;
   private final TenderQuestions questions;
@@ -97,7 +96,7 @@ class BidderController {
       return page(model, account, call, form, fieldProblem(e), "投标未提交：" + e.getMessage(), "");
     }
     redirect.addFlashAttribute("done", (replacing ? "投标已替换，原投标作废。" : "投标已提交。")
-        + "回执编号 " + receipt.receiptCode() + "，提交时间 " + SECOND.format(beijing(receipt.submittedAt())) + "。");
+        + "回执编号 " + receipt.receiptCode() + "，提交时间 " + SECOND.format(receipt.submittedAt()) + "。");
     return "redirect:/portal/bidder/tenders/" + projectNumber;
   }
 
@@ -188,7 +187,7 @@ class BidderController {
   }
 
   static ReceiptView view(BidReceipt receipt) {
-    return new ReceiptView(receipt.projectNumber(), receipt.round(), SECOND.format(beijing(receipt.submittedAt())),
+    return new ReceiptView(receipt.projectNumber(), receipt.round(), SECOND.format(receipt.submittedAt()),
         receipt.receiptCode());
   }
 
@@ -200,10 +199,7 @@ class BidderController {
   }
 
   private static String minute(OffsetDateTime time) {
-    return Optional.ofNullable(time).map(t -> MINUTE.format(beijing(t)) + "（北京时间）").orElse("");
+    return Optional.ofNullable(time).map(t -> MINUTE.format(t) + "（北京时间）").orElse("");
   }
 
-  private static OffsetDateTime beijing(OffsetDateTime time) {
-    return time.atZoneSameInstant(ProcurementTime.ZONE).toOffsetDateTime();
-  }
 }

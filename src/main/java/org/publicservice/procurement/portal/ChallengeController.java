@@ -1,9 +1,10 @@
 package org.publicservice.procurement.portal;
 
+import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,7 +12,6 @@ import java.util.regex.Pattern;
 import org.publicservice.procurement.award.AwardResults;
 import org.publicservice.procurement.award.Challenges;
 import org.publicservice.procurement.award.DisputeRecords;
-import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.purchase.SubmissionRejectedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -33,7 +33,6 @@ class ChallengeController {
 
   static final int MAX_GROUNDS = 4_000;
   private static final Pattern PROJECT_NUMBER = Pattern.compile("[A-Za-z0-9-]{1,32}");
-  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private static final Map<String, String> STATUS = Map.of(DisputeRecords.OPEN, "待答复", "REJECTED", "质疑不成立",
       "UPHELD", "质疑成立");
 
@@ -131,7 +130,7 @@ class ChallengeController {
   }
 
   private static String minute(OffsetDateTime time) {
-    return time == null ? "" : MINUTE.format(time.atZoneSameInstant(ProcurementTime.ZONE));
+    return time == null ? "" : MINUTE.format(time);
   }
 
   private static PortalAccount account(HttpServletRequest request) {

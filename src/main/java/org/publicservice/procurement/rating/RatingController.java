@@ -1,7 +1,8 @@
 package org.publicservice.procurement.rating;
 
+import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE;
+
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,6 @@ import org.springframework.web.servlet.ModelAndView;
 public class RatingController {
 
   private static final Pattern PROJECT_NUMBER = Pattern.compile("[A-Za-z0-9-]{1,32}");
-  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final ServiceRatings ratings;
 
@@ -106,7 +106,7 @@ public class RatingController {
         throw new SubmissionRejectedException("code", "请填写评价码（服务对象），或填写电子邮箱并获取验证码（居民）。");
       }
       model.addAttribute("window", view(window));
-      model.addAttribute("ratedAt", MINUTE.format(receipt.ratedAt().atZoneSameInstant(ProcurementTime.ZONE)));
+      model.addAttribute("ratedAt", MINUTE.format(receipt.ratedAt()));
       model.addAttribute("notify", entered.tellOutcome() && entered.code().isBlank());
       return new ModelAndView("portal/rating-thanks", model.asMap());
     } catch (SubmissionRejectedException e) {
@@ -187,6 +187,6 @@ public class RatingController {
     OffsetDateTime now = ProcurementTime.now();
     return new WindowView(window.projectNumber(), window.serviceName(), window.departmentName(),
         window.contractorName(), new ArrayList<>(window.indicators()),
-        MINUTE.format(window.closesAt().atZoneSameInstant(ProcurementTime.ZONE)), window.isOpenAt(now));
+        MINUTE.format(window.closesAt()), window.isOpenAt(now));
   }
 }

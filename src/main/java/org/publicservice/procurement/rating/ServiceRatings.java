@@ -1,6 +1,7 @@
 package org.publicservice.procurement.rating;
 
 import static org.publicservice.procurement.purchase.FormRules.reject;
+import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE_IN_WORDS;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +14,6 @@ import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -60,7 +60,6 @@ public class ServiceRatings {
   private static final char[] CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
   private static final int CODE_LENGTH = 8;
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
-  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final SecureRandom RANDOM = new SecureRandom();
   static final String EMAIL_CODE_TEMPLATE = "rating-email-code";
@@ -252,7 +251,7 @@ public class ServiceRatings {
     model.put("serviceName", window.serviceName());
     model.put("departmentName", window.departmentName());
     model.put("confirmationCode", code);
-    model.put("validUntil", MINUTE.format(expires.atZoneSameInstant(ProcurementTime.ZONE)));
+    model.put("validUntil", MINUTE_IN_WORDS.format(expires));
     model.put("ratingLink", ratingLink(window.projectNumber()));
     notifications.toAddress(address, EMAIL_CODE_TEMPLATE, EMAIL_CODE_TEMPLATE + ":" + keys.getKey().longValue(), model);
   }
@@ -347,7 +346,7 @@ public class ServiceRatings {
       throw reject(null, "本项目的服务评价尚未开始。");
     }
     if (!window.isOpenAt(now)) {
-      throw reject(null, "本项目的服务评价已于" + MINUTE.format(window.closesAt().atZoneSameInstant(ProcurementTime.ZONE))
+      throw reject(null, "本项目的服务评价已于" + MINUTE_IN_WORDS.format(window.closesAt())
           + "结束，不再接受评价。");
     }
     return window;

@@ -1,6 +1,8 @@
 package org.publicservice.procurement.tender;
 
 import static org.publicservice.procurement.purchase.FormRules.reject;
+import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE_IN_WORDS;
+import static org.publicservice.procurement.purchase.ProcurementTime.SECOND_IN_WORDS;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +12,6 @@ import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,8 +54,6 @@ public class BidBox {
   static final int MAX_TEXT = 20000;
   static final String MAIL_BID_RECEIVED = "bid-received";
   static final String MAIL_BID_WITHDRAWN = "bid-withdrawn";
-  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm:ss");
-  static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -100,7 +99,7 @@ public class BidBox {
         .param("status", ACTIVE).param("key", sealed.wrappedKey()).param("content", sealed.content())
         .update();
     Map<String, Object> model = mailModel(call);
-    model.put("submittedAt", TIME.format(now));
+    model.put("submittedAt", SECOND_IN_WORDS.format(now));
     model.put("receiptCode", receiptCode);
     model.put("replaced", replacing ? "本次投标已替换贵单位此前提交的投标文件，此前的投标文件已作废。" : "");
     notifications.toUser(bidderUserId, MAIL_BID_RECEIVED, MAIL_BID_RECEIVED + ":" + bidId, model);
@@ -117,7 +116,7 @@ public class BidBox {
       throw reject(null, "贵单位在项目" + call.projectNumber() + "中没有可撤回的投标。");
     }
     Map<String, Object> model = mailModel(call);
-    model.put("withdrawnAt", TIME.format(now));
+    model.put("withdrawnAt", SECOND_IN_WORDS.format(now));
     notifications.toUser(bidderUserId, MAIL_BID_WITHDRAWN,
         MAIL_BID_WITHDRAWN + ":" + call.projectNumber() + ":" + call.round() + ":" + bidderUserId + ":" + now,
         model);
@@ -342,7 +341,7 @@ public class BidBox {
       throw reject(null, "项目" + project + "目前没有正在接受投标的招标。");
     }
     if (!ProcurementTime.now().isBefore(call.bidDeadline())) {
-      throw reject(null, "项目" + project + "的投标截止时间（" + MINUTE.format(call.bidDeadline())
+      throw reject(null, "项目" + project + "的投标截止时间（" + MINUTE_IN_WORDS.format(call.bidDeadline())
           + "）已过，不能再" + action + "。");
     }
     return call;
@@ -387,7 +386,7 @@ public class BidBox {
     model.put("serviceName", call.serviceName());
     model.put("departmentName", call.departmentName());
     model.put("tenderRound", call.round());
-    model.put("bidDeadline", MINUTE.format(call.bidDeadline()));
+    model.put("bidDeadline", MINUTE_IN_WORDS.format(call.bidDeadline()));
     return model;
   }
 

@@ -1,7 +1,7 @@
 package org.publicservice.procurement.tender;
 
 import static org.publicservice.procurement.purchase.FormRules.reject;
-import static org.publicservice.procurement.tender.PublishSingleSourceNoticeDelegate.DEADLINE;
+import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE_IN_WORDS;
 import static org.publicservice.procurement.tender.SingleSourceVariables.*;
 
 import java.util.Date;
@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.publicservice.procurement.purchase.FormRules;
-import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.identity.SystemAccess;
 import org.springframework.stereotype.Component;
 
@@ -49,7 +48,7 @@ public class FileSingleSourceObjection implements ExecutionListener {
       }
       if (ClockUtil.getCurrentTime().after(periodEnd)) {
         throw reject(OBJECTION_PROJECT_NUMBER, "项目" + projectNumber + "的公示期已于"
-            + DEADLINE.format(periodEnd.toInstant().atZone(ProcurementTime.ZONE)) + "结束，不再受理异议。");
+            + MINUTE_IN_WORDS.format(periodEnd.toInstant()) + "结束，不再受理异议。");
       }
       User user = identity.createUserQuery().userId(caller.getUserId()).singleResult();
       runtime.createMessageCorrelation(OBJECTION_MESSAGE).processInstanceId(stage.getId())

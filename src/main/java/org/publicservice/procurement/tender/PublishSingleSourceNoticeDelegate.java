@@ -3,9 +3,9 @@ package org.publicservice.procurement.tender;
 import static org.publicservice.procurement.disclosure.NoticeText.line;
 import static org.publicservice.procurement.disclosure.NoticeText.yuan;
 import static org.publicservice.procurement.planning.PlanningVariables.*;
+import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE_IN_WORDS;
 import static org.publicservice.procurement.tender.SingleSourceVariables.*;
 
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -14,7 +14,6 @@ import org.publicservice.procurement.calendar.WorkingDayCalendar;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.purchase.FormRules;
-import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +24,6 @@ import org.springframework.stereotype.Component;
 public class PublishSingleSourceNoticeDelegate implements JavaDelegate {
 
   static final int NOTICE_WORKING_DAYS = 5;
-  static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
   private final DisclosureRegister register;
   private final WorkingDayCalendar workingDays;
@@ -54,7 +52,7 @@ public class PublishSingleSourceNoticeDelegate implements JavaDelegate {
     line(text, "采用单一来源采购的理由", notice.requiredText(SINGLE_SOURCE_JUSTIFICATION, "采用单一来源采购的理由"));
     line(text, "拟定成交价格", yuan(notice.requiredAmount(PROPOSED_PRICE, "拟定成交价格")));
     line(text, "公示期限", "自公示之日起" + NOTICE_WORKING_DAYS + "个工作日，至"
-        + DEADLINE.format(periodEnd.toInstant().atZone(ProcurementTime.ZONE)) + "止");
+        + MINUTE_IN_WORDS.format(periodEnd.toInstant()) + "止");
     text.append("异议方式：公示期内，任何供应商、单位或个人登录平台，在“对单一来源采购提出异议”中填写项目编号与异议理由。\n");
 
     register.publish(projectNumber, NoticeType.SINGLE_SOURCE_NOTICE,

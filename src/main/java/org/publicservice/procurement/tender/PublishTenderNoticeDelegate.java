@@ -3,6 +3,7 @@ package org.publicservice.procurement.tender;
 import static org.publicservice.procurement.disclosure.NoticeText.line;
 import static org.publicservice.procurement.disclosure.NoticeText.yuan;
 import static org.publicservice.procurement.planning.PlanningVariables.*;
+import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE_IN_WORDS;
 import static org.publicservice.procurement.tender.TenderVariables.*;
 
 import java.time.OffsetDateTime;
@@ -13,7 +14,6 @@ import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.purchase.FormRules;
 import org.publicservice.procurement.purchase.JsonValues;
-import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.planning.ProcurementMethod;
 import org.springframework.stereotype.Component;
 
@@ -74,8 +74,8 @@ public class PublishTenderNoticeDelegate implements JavaDelegate {
     line(text, "投标保证金", tender.requiredAmount(BID_BOND, "投标保证金").signum() == 0 ? "不收取"
         : yuan(tender.requiredAmount(BID_BOND, "投标保证金")) + "（不接受现金形式）");
     line(text, "文件获取", "自本公告发布之日起至投标截止时间止，在本平台信息公开门户免费获取（不少于5个工作日）");
-    line(text, "提问截止时间", BidBox.MINUTE.format(questionsUntil));
-    line(text, "投标截止及开标时间", BidBox.MINUTE.format(deadline.atZoneSameInstant(ProcurementTime.ZONE)));
+    line(text, "提问截止时间", MINUTE_IN_WORDS.format(questionsUntil));
+    line(text, "投标截止及开标时间", MINUTE_IN_WORDS.format(deadline));
     line(text, "最少投标人数", tender.requiredWholeNumber(MINIMUM_BIDS, "最少投标人数") + "家（不足时不予开标，作废标处理）");
     text.append("投标方式：已在平台登记的社会组织登录信息公开门户，在本项目页面提交电子投标文件（报价、服务方案、项目团队、"
         + "资格证明材料）。投标文件加密封存至开标时间，截止前可以替换或撤回。\n");

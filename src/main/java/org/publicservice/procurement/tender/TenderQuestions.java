@@ -1,6 +1,7 @@
 package org.publicservice.procurement.tender;
 
 import static org.publicservice.procurement.purchase.FormRules.reject;
+import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE_IN_WORDS;
 import static org.publicservice.procurement.tender.TenderVariables.*;
 
 import java.time.OffsetDateTime;
@@ -50,7 +51,7 @@ public class TenderQuestions {
         .orElseThrow(() -> reject(null, "项目" + project + "目前没有正在进行的招标，不能提问。"));
     OffsetDateTime now = ProcurementTime.now();
     if (now.isAfter(call.clarificationDeadline()) || !now.isBefore(call.bidDeadline())) {
-      throw reject(null, "项目" + project + "的提问截止时间（" + BidBox.MINUTE.format(call.clarificationDeadline())
+      throw reject(null, "项目" + project + "的提问截止时间（" + MINUTE_IN_WORDS.format(call.clarificationDeadline())
           + "）已过，不再受理提问。");
     }
     String instance = bidBox.call(call.projectNumber(), call.round()).orElseThrow().processInstanceId();
