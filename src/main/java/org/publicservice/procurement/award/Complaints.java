@@ -18,7 +18,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
 import org.publicservice.procurement.identity.SystemAccess;
 import org.publicservice.procurement.purchase.ProcurementTime;
-import org.springframework.beans.factory.annotation.Value;
+import org.publicservice.procurement.purchase.PublicLinks;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,14 +39,14 @@ public class Complaints {
   private final ProcessEngine engine;
   private final DisputeRecords records;
   private final WorkingDayCalendar workingDays;
-  private final String publicUrl;
+  private final PublicLinks links;
 
   public Complaints(@Lazy ProcessEngine engine, DisputeRecords records, WorkingDayCalendar workingDays,
-      @Value("${procurement.public-url}") String publicUrl) {
+      PublicLinks links) {
     this.engine = engine;
     this.records = records;
     this.workingDays = workingDays;
-    this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    this.links = links;
   }
 
   /** Files the complaint (starts its BidComplaint instance) and returns its id. */
@@ -121,7 +121,7 @@ public class Complaints {
     complaint.setVariable(CHALLENGE_GROUNDS, challenge.grounds());
     complaint.setVariable(CHALLENGE_REPLY, challenge.reply());
     complaint.setVariable(COMPLAINT_DECISION_DEADLINE, decisionDeadline);
-    complaint.setVariable("projectLink", publicUrl + "/portal/projects/" + project);
+    complaint.setVariable("projectLink", links.project(project));
     for (String name : new String[] {"serviceName", "departmentName", "departmentGroup"}) {
       complaint.setVariable(name, runtime.getVariable(challenge.stageInstanceId(), name));
     }

@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.publicservice.procurement.disclosure.NoticeText;
 import org.publicservice.procurement.notification.Notifications;
-import org.springframework.beans.factory.annotation.Value;
+import org.publicservice.procurement.purchase.PublicLinks;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,12 +24,12 @@ public class NotifyBiddersOfResultDelegate implements JavaDelegate {
   static final String TEMPLATE = "award-result-bidder";
 
   private final Notifications notifications;
-  private final String publicUrl;
+  private final PublicLinks links;
 
   public NotifyBiddersOfResultDelegate(Notifications notifications,
-      @Value("${procurement.public-url}") String publicUrl) {
+      PublicLinks links) {
     this.notifications = notifications;
-    this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    this.links = links;
   }
 
   @Override
@@ -49,7 +49,7 @@ public class NotifyBiddersOfResultDelegate implements JavaDelegate {
       model.put("ownTotalScore", RankedBid.score(bid.totalScore()));
       model.put("challengeWindowEnd",
           MINUTE_IN_WORDS.format(challengeEnd.toInstant()));
-      model.put("projectLink", publicUrl + "/portal/projects/" + execution.getProcessBusinessKey());
+      model.put("projectLink", links.project(execution.getProcessBusinessKey()));
       notifications.toUser(execution, bid.bidder(), TEMPLATE, model);
     }
   }

@@ -10,8 +10,8 @@ import org.publicservice.procurement.disclosure.DisclosureNotice;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.notification.Notifications;
+import org.publicservice.procurement.purchase.PublicLinks;
 import org.publicservice.procurement.rating.ServiceRatings;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,14 +26,14 @@ public class MailRatingFollowersDelegate implements JavaDelegate {
   private final ServiceRatings ratings;
   private final Notifications notifications;
   private final DisclosureRegister register;
-  private final String publicUrl;
+  private final PublicLinks links;
 
   public MailRatingFollowersDelegate(ServiceRatings ratings, Notifications notifications, DisclosureRegister register,
-      @Value("${procurement.public-url}") String publicUrl) {
+      PublicLinks links) {
     this.ratings = ratings;
     this.notifications = notifications;
     this.register = register;
-    this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    this.links = links;
   }
 
   @Override
@@ -51,7 +51,7 @@ public class MailRatingFollowersDelegate implements JavaDelegate {
     model.put(GRADE_NAME, execution.getVariable(GRADE_NAME));
     model.put("ratingCount", summary.ratings());
     model.put("averageStars", summary.rated() ? summary.average().toPlainString() : "—");
-    model.put("noticeLink", publicUrl + "/portal/notices/" + notice.id());
+    model.put("noticeLink", links.notice(notice.id()));
     for (String address : ratings.takeFollowers(evaluationId)) {
       notifications.toAddress(execution, address, TEMPLATE, model);
     }

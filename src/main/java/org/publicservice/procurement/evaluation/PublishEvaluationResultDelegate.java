@@ -13,8 +13,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.PublicLinks;
 import org.publicservice.procurement.rating.ServiceRatings;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,14 +28,14 @@ public class PublishEvaluationResultDelegate implements JavaDelegate {
   private final DisclosureRegister register;
   private final ServiceRatings ratings;
   private final FinalPayments payments;
-  private final String publicUrl;
+  private final PublicLinks links;
 
   public PublishEvaluationResultDelegate(DisclosureRegister register, ServiceRatings ratings, FinalPayments payments,
-      @Value("${procurement.public-url}") String publicUrl) {
+      PublicLinks links) {
     this.register = register;
     this.ratings = ratings;
     this.payments = payments;
-    this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    this.links = links;
   }
 
   @Override
@@ -73,7 +73,7 @@ public class PublishEvaluationResultDelegate implements JavaDelegate {
         + payment.share().multiply(BigDecimal.valueOf(100)).setScale(0, RoundingMode.HALF_UP) + "%）");
     var notice = register.publish(projectNumber, NoticeType.EVALUATION_RESULT, department + "关于" + serviceName + "的绩效评价结果公告",
         text.toString(), department, execution.getProcessInstanceId());
-    execution.setVariable(EVALUATION_NOTICE_LINK, publicUrl + "/portal/notices/" + notice.id());
+    execution.setVariable(EVALUATION_NOTICE_LINK, links.notice(notice.id()));
   }
 
   private static String points(Object score) {

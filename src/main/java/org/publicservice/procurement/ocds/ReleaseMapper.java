@@ -12,8 +12,8 @@ import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.disclosure.PublicPlans.PublicPlan;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.planning.ProcurementMethod;
+import org.publicservice.procurement.purchase.PublicLinks;
 import org.publicservice.procurement.tender.TenderTerms;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,18 +28,18 @@ public class ReleaseMapper {
 
   private final OcdsProperties properties;
   private final ObjectMapper json;
-  private final String publicUrl;
+  private final PublicLinks links;
   private final ContractReleases contracts;
   private final TenderReleases tenders;
 
   public ReleaseMapper(OcdsProperties properties, ObjectMapper json,
-      @Value("${procurement.public-url}") String publicUrl, ContractReleases contracts,
+      PublicLinks links, ContractReleases contracts,
       TenderReleases tenders) {
     this.properties = properties;
     this.json = json;
     this.contracts = contracts;
     this.tenders = tenders;
-    this.publicUrl = publicUrl.replaceAll("/+$", "");
+    this.links = links;
   }
 
   /** The release of one notice; {@code plan} is the project's approved plan, when it is on file. */
@@ -132,11 +132,11 @@ public class ReleaseMapper {
   }
 
   public String noticeUrl(long noticeId) {
-    return publicUrl + "/portal/notices/" + noticeId;
+    return links.notice(noticeId);
   }
 
   public String url(String path) {
-    return publicUrl + path;
+    return links.page(path);
   }
 
   /** OCDS dates: ISO 8601 with the offset, in Beijing time, to the second. */

@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
 import org.publicservice.procurement.notification.Notifications;
 import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.purchase.ProcurementTime;
+import org.publicservice.procurement.purchase.PublicLinks;
 import org.publicservice.procurement.purchase.SubmissionRejectedException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -67,14 +67,14 @@ public class ServiceRatings {
   private final JdbcClient jdbc;
   private final Notifications notifications;
   private final RatingProperties properties;
-  private final String publicUrl;
+  private final PublicLinks links;
 
   public ServiceRatings(JdbcClient jdbc, Notifications notifications, RatingProperties properties,
-      @Value("${procurement.public-url}") String publicUrl) {
+      PublicLinks links) {
     this.jdbc = jdbc;
     this.notifications = notifications;
     this.properties = properties;
-    this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    this.links = links;
   }
 
   /** The evaluation a stage opens: what the public rates and until when. */
@@ -333,7 +333,7 @@ public class ServiceRatings {
 
   /** The portal page where an evaluation is rated. */
   public String ratingLink(String projectNumber) {
-    return publicUrl + "/portal/ratings/" + projectNumber;
+    return links.ratings(projectNumber);
   }
 
   // --- rules -----------------------------------------------------------------------------------------------------

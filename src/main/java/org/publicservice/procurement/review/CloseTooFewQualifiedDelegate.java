@@ -10,7 +10,7 @@ import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.purchase.FormRules;
 import org.publicservice.procurement.notification.Notifications;
-import org.springframework.beans.factory.annotation.Value;
+import org.publicservice.procurement.purchase.PublicLinks;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,13 +26,13 @@ public class CloseTooFewQualifiedDelegate implements JavaDelegate {
 
   private final Notifications notifications;
   private final DisclosureRegister register;
-  private final String tasklistUrl;
+  private final PublicLinks links;
 
   public CloseTooFewQualifiedDelegate(Notifications notifications, DisclosureRegister register,
-      @Value("${procurement.public-url}") String publicUrl) {
+      PublicLinks links) {
     this.notifications = notifications;
     this.register = register;
-    this.tasklistUrl = TasklistLink.of(publicUrl);
+    this.links = links;
   }
 
   @Override
@@ -54,6 +54,6 @@ public class CloseTooFewQualifiedDelegate implements JavaDelegate {
     execution.setVariable(REVIEW_OUTCOME, TOO_FEW_QUALIFIED);
     execution.setVariable(FAILED_TENDER_REASON, reason);
     notifications.toGroup(execution, (String) execution.getVariable(DEPARTMENT_GROUP), MAIL_TOO_FEW,
-        Map.of("reason", reason, "tasklistLink", tasklistUrl));
+        Map.of("reason", reason, "tasklistLink", links.tasklist()));
   }
 }

@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.notification.Notifications;
-import org.springframework.beans.factory.annotation.Value;
+import org.publicservice.procurement.purchase.PublicLinks;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,14 +29,14 @@ public class ReplaceDeclinedExpertsDelegate implements JavaDelegate {
   private final ReviewRecords records;
   private final WorkingDayCalendar workingDays;
   private final Notifications notifications;
-  private final String tasklistUrl;
+  private final PublicLinks links;
 
   public ReplaceDeclinedExpertsDelegate(ReviewRecords records, WorkingDayCalendar workingDays,
-      Notifications notifications, @Value("${procurement.public-url}") String publicUrl) {
+      Notifications notifications, PublicLinks links) {
     this.records = records;
     this.workingDays = workingDays;
     this.notifications = notifications;
-    this.tasklistUrl = TasklistLink.of(publicUrl);
+    this.links = links;
   }
 
   @Override
@@ -67,7 +67,7 @@ public class ReplaceDeclinedExpertsDelegate implements JavaDelegate {
       records.recordPick(drawId, ++order, next, gone.userId());
       newPicks.add(next);
       notifications.toUser(execution, gone.userId(), MAIL_RELEASED, Map.of("releaseReason",
-          ReviewRecords.NO_ANSWER.equals(gone.status()) ? "未在规定时间内作出回避声明" : "您声明与投标人存在利害关系，依法回避", "tasklistLink", tasklistUrl));
+          ReviewRecords.NO_ANSWER.equals(gone.status()) ? "未在规定时间内作出回避声明" : "您声明与投标人存在利害关系，依法回避", "tasklistLink", links.tasklist()));
     }
     execution.setVariable(DECLARATIONS_PENDING, newPicks);
     execution.setVariable(PANEL_COMPLETE, newPicks.isEmpty());
