@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.publicservice.procurement.disclosure.NoticeText;
 import org.publicservice.procurement.notification.Notifications;
+import org.publicservice.procurement.purchase.Money;
 import org.publicservice.procurement.purchase.PublicLinks;
 import org.springframework.stereotype.Component;
 
@@ -43,7 +43,7 @@ public class NotifyBiddersOfResultDelegate implements JavaDelegate {
       model.put("winnerName", execution.getVariable(WINNER_NAME));
       model.put("isWinner", bid.bidder().equals(winner) ? "true" : "false");
       model.put("ownRank", "第" + bid.rank() + "名（共" + ranking.size() + "家）");
-      model.put("ownPrice", NoticeText.yuan(bid.price()));
+      model.put("ownPrice", Money.yuan(bid.price()));
       model.put("ownPriceScore", RankedBid.score(bid.priceScore()));
       model.put("ownCriteriaScore", RankedBid.score(bid.criteriaScore()));
       model.put("ownTotalScore", RankedBid.score(bid.totalScore()));

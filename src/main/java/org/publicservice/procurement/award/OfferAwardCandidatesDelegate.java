@@ -10,8 +10,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
-import org.publicservice.procurement.disclosure.NoticeText;
 import org.publicservice.procurement.purchase.JsonValues;
+import org.publicservice.procurement.purchase.Money;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.stereotype.Component;
 
@@ -37,13 +37,13 @@ public class OfferAwardCandidatesDelegate implements JavaDelegate {
     List<Map<String, String>> options = ranking.stream().map(bid -> {
       Map<String, String> option = new LinkedHashMap<>();
       option.put("label", "第" + bid.rank() + "名 " + bid.bidderName() + "（" + RankedBid.score(bid.totalScore()) + "，"
-          + NoticeText.yuan(bid.price()) + "）");
+          + Money.yuan(bid.price()) + "）");
       option.put("value", bid.bidder());
       return option;
     }).toList();
     execution.setVariable(CANDIDATE_OPTIONS, SpinValues.jsonValue(JsonValues.toJson(options)).create());
     execution.setVariable(RANKING_TEXT, ranking.stream().map(bid -> "第" + bid.rank() + "名：" + bid.bidderName()
-            + "，报价" + NoticeText.yuan(bid.price()) + "，价格分" + RankedBid.score(bid.priceScore()) + "，技术商务分"
+            + "，报价" + Money.yuan(bid.price()) + "，价格分" + RankedBid.score(bid.priceScore()) + "，技术商务分"
             + RankedBid.score(bid.criteriaScore()) + "，总分" + RankedBid.score(bid.totalScore()))
         .collect(Collectors.joining("\n")));
     execution.setVariable(FIRST_CANDIDATE, ranking.get(0).bidder());

@@ -16,10 +16,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
 import org.publicservice.procurement.disclosure.DisclosureNotice;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
-import org.publicservice.procurement.disclosure.NoticeText;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.purchase.FormRules;
 import org.publicservice.procurement.purchase.JsonValues;
+import org.publicservice.procurement.purchase.Money;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.stereotype.Component;
 
@@ -68,7 +68,7 @@ public class PublishAwardNoticeDelegate implements JavaDelegate {
       line(text, "采购方式", method.toString());
     }
     line(text, "中标（成交）供应商", winnerName);
-    line(text, "中标（成交）金额", NoticeText.yuan(price));
+    line(text, "中标（成交）金额", Money.yuan(price));
     line(text, "评审排名", "第" + winningBid.rank() + "名（共" + ranking.size() + "家有效投标）");
     if (CHOSEN_BY_DEFAULT.equals(execution.getVariable(WINNER_CHOSEN_BY))) {
       line(text, "确定方式", "采购人未在评审报告送达后5个工作日内确定中标人，依法视为确定排名第一的中标候选人");

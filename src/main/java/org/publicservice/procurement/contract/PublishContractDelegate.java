@@ -2,9 +2,9 @@ package org.publicservice.procurement.contract;
 
 import static org.publicservice.procurement.contract.ContractVariables.*;
 import static org.publicservice.procurement.disclosure.NoticeText.line;
-import static org.publicservice.procurement.disclosure.NoticeText.yuan;
 import static org.publicservice.procurement.planning.PlanningVariables.DEPARTMENT_NAME;
 import static org.publicservice.procurement.planning.PlanningVariables.SERVICE_NAME;
+import static org.publicservice.procurement.purchase.Money.yuan;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -1,10 +1,10 @@
 package org.publicservice.procurement.evaluation;
 
 import static org.publicservice.procurement.disclosure.NoticeText.line;
-import static org.publicservice.procurement.disclosure.NoticeText.yuan;
 import static org.publicservice.procurement.evaluation.EvaluationVariables.*;
 import static org.publicservice.procurement.planning.PlanningVariables.DEPARTMENT_NAME;
 import static org.publicservice.procurement.planning.PlanningVariables.SERVICE_NAME;
+import static org.publicservice.procurement.purchase.Money.yuan;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

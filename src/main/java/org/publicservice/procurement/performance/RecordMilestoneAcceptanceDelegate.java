@@ -1,10 +1,10 @@
 package org.publicservice.procurement.performance;
 
 import static org.publicservice.procurement.disclosure.NoticeText.line;
-import static org.publicservice.procurement.disclosure.NoticeText.yuan;
 import static org.publicservice.procurement.performance.PerformanceVariables.*;
 import static org.publicservice.procurement.planning.PlanningVariables.DEPARTMENT_NAME;
 import static org.publicservice.procurement.planning.PlanningVariables.SERVICE_NAME;
+import static org.publicservice.procurement.purchase.Money.yuan;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

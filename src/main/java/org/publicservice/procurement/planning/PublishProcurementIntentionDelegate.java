@@ -1,8 +1,8 @@
 package org.publicservice.procurement.planning;
 
 import static org.publicservice.procurement.disclosure.NoticeText.line;
-import static org.publicservice.procurement.disclosure.NoticeText.yuan;
 import static org.publicservice.procurement.planning.PlanningVariables.*;
+import static org.publicservice.procurement.purchase.Money.yuan;
 
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.publicservice.procurement.purchase.Money;
 import org.publicservice.procurement.purchase.SubmissionRejectedException;
 import org.publicservice.procurement.tender.BidBox;
 import org.publicservice.procurement.tender.BidReceipt;
@@ -180,7 +181,7 @@ class BidderController {
   static CallView view(TenderCall call) {
     OffsetDateTime now = ClockUtil.getCurrentTime().toInstant().atOffset(java.time.ZoneOffset.UTC);
     return new CallView(call.projectNumber(), call.round(), call.serviceName(), call.departmentName(),
-        methodLabel(call.procurementMethod()), call.budget() == null ? "" : PortalViews.yuan(call.budget()),
+        methodLabel(call.procurementMethod()), call.budget() == null ? "" : Money.yuan(call.budget()),
         minute(call.bidDeadline()), minute(call.clarificationDeadline()), call.qualificationRequirements(),
         call.bidDeadline() != null && now.isBefore(call.bidDeadline()),
         call.clarificationDeadline() != null && now.isBefore(call.clarificationDeadline()));

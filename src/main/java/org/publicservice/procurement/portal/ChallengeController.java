@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.publicservice.procurement.award.AwardResults;
 import org.publicservice.procurement.award.Challenges;
 import org.publicservice.procurement.award.DisputeRecords;
+import org.publicservice.procurement.purchase.Money;
 import org.publicservice.procurement.purchase.SubmissionRejectedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -125,7 +126,7 @@ class ChallengeController {
   private static OwnResult view(AwardResults.OwnResult result) {
     return new OwnResult("第" + result.rank() + "名（共" + result.bidderCount() + "家）",
         result.totalScore() == null ? "" : result.totalScore().toPlainString(),
-        result.price() == null ? "" : PortalViews.yuan(result.price()), result.winnerName(), result.winner(),
+        result.price() == null ? "" : Money.yuan(result.price()), result.winnerName(), result.winner(),
         minute(result.publishedAt()));
   }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.publicservice.procurement.disclosure.DisclosureNotice;
 import org.publicservice.procurement.disclosure.NoticeType;
+import org.publicservice.procurement.purchase.Money;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.portal.BarChart.Value;
 import org.publicservice.procurement.portal.Organisations.Organisation;
@@ -81,7 +82,7 @@ public class PortalFiguresController {
     long plans = byCategory.stream().mapToLong(PortalStatistics.Sum::plans).sum();
     BigDecimal budget = byCategory.stream().map(PortalStatistics.Sum::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     model.addAttribute("planCount", plans);
-    model.addAttribute("budgetTotal", PortalViews.yuan(budget));
+    model.addAttribute("budgetTotal", Money.yuan(budget));
 
     List<BarChart> charts = new ArrayList<>();
     charts.add(BarChart.of("chart-category", "各服务类别采购预算",
@@ -155,6 +156,6 @@ public class PortalFiguresController {
 
   /** An amount in 万元, as budgets are usually compared. */
   static String tenThousand(BigDecimal amount) {
-    return String.format("%,.2f万元", amount.movePointLeft(4));
+    return Money.tenThousandYuan(amount);
   }
 }

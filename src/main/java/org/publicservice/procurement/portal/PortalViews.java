@@ -3,15 +3,14 @@ package org.publicservice.procurement.portal;
 import static org.publicservice.procurement.purchase.ProcurementTime.DAY;
 import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE;
 
-import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import org.publicservice.procurement.disclosure.DisclosureNotice;
-import org.publicservice.procurement.disclosure.NoticeText;
 import org.publicservice.procurement.disclosure.ProjectStatus;
 import org.publicservice.procurement.disclosure.PublicPlans.PublicPlan;
 import org.publicservice.procurement.disclosure.PublicProjects.PublicProject;
 import org.publicservice.procurement.planning.ProcurementMethod;
 import org.publicservice.procurement.planning.ServiceCategory;
+import org.publicservice.procurement.purchase.Money;
 import org.publicservice.procurement.tender.TenderCall;
 
 /** What the templates show, already in the reader's terms: Chinese labels, Beijing time, yuan. */
@@ -40,7 +39,7 @@ final class PortalViews {
   static ProjectView project(PublicProject project) {
     PublicPlan plan = project.plan();
     return new ProjectView(plan.projectNumber(), plan.serviceName(), categoryLabel(plan.serviceCategory()),
-        plan.departmentName(), yuan(plan.budget()), methodLabel(plan.procurementMethod()),
+        plan.departmentName(), Money.yuan(plan.budget()), methodLabel(plan.procurementMethod()),
         project.status().map(ProjectStatus::label).orElse(""), DAY.format(plan.approvedAt()));
   }
 
@@ -50,7 +49,7 @@ final class PortalViews {
 
   static OpenTenderView openTender(TenderCall call) {
     return new OpenTenderView(call.projectNumber(), call.serviceName(), call.departmentName(),
-        methodLabel(call.procurementMethod()), yuan(call.budget()), MINUTE.format(call.bidDeadline()),
+        methodLabel(call.procurementMethod()), Money.yuan(call.budget()), MINUTE.format(call.bidDeadline()),
         MINUTE.format(call.clarificationDeadline()), call.round());
   }
 
@@ -62,13 +61,9 @@ final class PortalViews {
 
   static PlanView plan(PublicPlan plan) {
     return new PlanView(plan.projectNumber(), plan.serviceName(), categoryLabel(plan.serviceCategory()),
-        plan.departmentName(), yuan(plan.budget()), methodLabel(plan.procurementMethod()),
+        plan.departmentName(), Money.yuan(plan.budget()), methodLabel(plan.procurementMethod()),
         DAY.format(plan.servicePeriodStart()) + " 至 " + DAY.format(plan.servicePeriodEnd()), plan.region(),
         DAY.format(plan.approvedAt()));
-  }
-
-  static String yuan(BigDecimal amount) {
-    return NoticeText.yuan(amount);
   }
 
   static String categoryLabel(String code) {

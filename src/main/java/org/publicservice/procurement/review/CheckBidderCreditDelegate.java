@@ -18,7 +18,7 @@ import org.publicservice.procurement.credit.CreditRecord;
 import org.publicservice.procurement.credit.CreditRegister;
 import org.publicservice.procurement.credit.Organisations;
 import org.publicservice.procurement.purchase.JsonValues;
-import org.publicservice.procurement.disclosure.NoticeText;
+import org.publicservice.procurement.purchase.Money;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.identity.SystemAccess;
 import org.springframework.stereotype.Component;
@@ -72,7 +72,7 @@ public class CheckBidderCreditDelegate implements JavaDelegate {
 
       execution.setVariable(qualificationExcluded(i), excluded);
       execution.setVariable(qualificationInfo(i), "#### 投标" + i + "：" + bid.bidderName() + "\n"
-          + "报价：" + NoticeText.yuan(bid.price()) + "　提交时间：" + bid.submittedAt() + "\n\n"
+          + "报价：" + Money.yuan(bid.price()) + "　提交时间：" + bid.submittedAt() + "\n\n"
           + "资格证明材料：" + nullToDash(bid.qualifications()) + "\n\n"
           + "信用核查（" + today + "）：" + (excluded ? "**列入禁止参加名单，资格审查不通过。** " : "") + findings);
     }

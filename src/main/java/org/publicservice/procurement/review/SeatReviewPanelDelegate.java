@@ -13,9 +13,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.credit.Organisations;
-import org.publicservice.procurement.disclosure.NoticeText;
 import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.identity.SystemAccess;
+import org.publicservice.procurement.purchase.Money;
 import org.springframework.stereotype.Component;
 
 /**
@@ -76,7 +76,7 @@ public class SeatReviewPanelDelegate implements JavaDelegate {
     for (int i = 1; i <= bids.size(); i++) {
       OpenedBid bid = bids.get(i - 1);
       execution.setVariable(scoreBidTitle(i), "#### 投标" + i + "：" + bid.bidderName() + "\n"
-          + "报价：" + NoticeText.yuan(bid.price()) + "\n\n服务方案：" + dash(bid.servicePlan()) + "\n\n服务团队："
+          + "报价：" + Money.yuan(bid.price()) + "\n\n服务方案：" + dash(bid.servicePlan()) + "\n\n服务团队："
           + dash(bid.team()));
     }
     StringBuilder guide = new StringBuilder("评分项及分值：");

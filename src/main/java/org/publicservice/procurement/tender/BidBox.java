@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.publicservice.procurement.credit.Organisations;
 import org.publicservice.procurement.identity.SystemAccess;
 import org.publicservice.procurement.notification.Notifications;
+import org.publicservice.procurement.purchase.Money;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -424,7 +425,7 @@ public class BidBox {
   }
 
   static String yuan(BigDecimal amount) {
-    return org.publicservice.procurement.disclosure.NoticeText.yuan(amount);
+    return Money.yuan(amount);
   }
 
 

@@ -1,8 +1,8 @@
 package org.publicservice.procurement.tender;
 
 import static org.publicservice.procurement.disclosure.NoticeText.line;
-import static org.publicservice.procurement.disclosure.NoticeText.yuan;
 import static org.publicservice.procurement.planning.PlanningVariables.*;
+import static org.publicservice.procurement.purchase.Money.yuan;
 import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE_IN_WORDS;
 import static org.publicservice.procurement.purchase.ProcurementTime.SECOND_IN_WORDS;
 import static org.publicservice.procurement.tender.TenderVariables.*;

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.publicservice.procurement.credit.Organisations;
 import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.Money;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,7 +45,7 @@ public class SingleSourceNoticeValidator implements TaskListener {
     }
     BigDecimal budget = form.requiredAmount(BUDGET, "预算金额");
     if (price.compareTo(budget) > 0) {
-      throw reject(field, String.format("%s不得超过采购预算（%,.2f元）。", label, budget));
+      throw reject(field, label + "不得超过采购预算（" + Money.yuan(budget) + "）。");
     }
   }
 }
