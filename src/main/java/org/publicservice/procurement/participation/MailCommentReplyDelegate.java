@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.publicservice.procurement.purchase.FormRules;
 import org.publicservice.procurement.notification.Notifications;
 import org.publicservice.procurement.planning.PlanningVariables;
+import org.publicservice.procurement.purchase.FormRules;
 import org.publicservice.procurement.purchase.PublicLinks;
 import org.springframework.stereotype.Component;
 

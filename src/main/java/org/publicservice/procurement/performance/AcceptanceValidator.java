@@ -1,7 +1,7 @@
 package org.publicservice.procurement.performance;
 
-import static org.publicservice.procurement.purchase.FormRules.reject;
 import static org.publicservice.procurement.performance.PerformanceVariables.*;
+import static org.publicservice.procurement.purchase.FormRules.reject;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -7,9 +7,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.publicservice.procurement.identity.Groups;
 import org.publicservice.procurement.purchase.FormRules;
 import org.publicservice.procurement.purchase.ProcurementTime;
-import org.publicservice.procurement.identity.Groups;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,7 +1,7 @@
 package org.publicservice.procurement.planning;
 
-import static org.publicservice.procurement.purchase.FormRules.reject;
 import static org.publicservice.procurement.planning.PlanningVariables.*;
+import static org.publicservice.procurement.purchase.FormRules.reject;
 
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -21,8 +21,8 @@ import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
 import org.publicservice.procurement.disclosure.NoticeType;
-import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.identity.ProcessKeys;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -17,10 +17,10 @@ import org.publicservice.procurement.credit.CreditEffect;
 import org.publicservice.procurement.credit.CreditRecord;
 import org.publicservice.procurement.credit.CreditRegister;
 import org.publicservice.procurement.credit.Organisations;
+import org.publicservice.procurement.identity.SystemAccess;
 import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.purchase.Money;
 import org.publicservice.procurement.purchase.ProcurementTime;
-import org.publicservice.procurement.identity.SystemAccess;
 import org.springframework.stereotype.Component;
 
 /**

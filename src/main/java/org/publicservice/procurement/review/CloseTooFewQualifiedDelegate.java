@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
-import org.publicservice.procurement.purchase.FormRules;
 import org.publicservice.procurement.notification.Notifications;
+import org.publicservice.procurement.purchase.FormRules;
 import org.publicservice.procurement.purchase.PublicLinks;
 import org.springframework.stereotype.Component;
 

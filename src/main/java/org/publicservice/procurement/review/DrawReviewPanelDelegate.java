@@ -10,9 +10,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
-import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.identity.Groups;
 import org.publicservice.procurement.identity.SystemAccess;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.stereotype.Component;
 
 /**

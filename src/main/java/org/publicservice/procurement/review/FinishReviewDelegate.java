@@ -5,8 +5,8 @@ import static org.publicservice.procurement.review.ReviewVariables.*;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.notification.Notifications;
+import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.purchase.PublicLinks;
 import org.springframework.stereotype.Component;
 

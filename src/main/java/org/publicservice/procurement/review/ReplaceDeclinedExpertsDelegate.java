@@ -10,8 +10,8 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
-import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.notification.Notifications;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.purchase.PublicLinks;
 import org.springframework.stereotype.Component;
 

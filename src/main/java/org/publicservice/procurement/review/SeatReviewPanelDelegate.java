@@ -13,8 +13,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.credit.Organisations;
-import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.identity.SystemAccess;
+import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.purchase.Money;
 import org.springframework.stereotype.Component;
 

@@ -1,14 +1,14 @@
 package org.publicservice.procurement.tender;
 
-import static org.publicservice.procurement.purchase.FormRules.reject;
 import static org.publicservice.procurement.planning.PlanningVariables.PROCUREMENT_METHOD;
+import static org.publicservice.procurement.purchase.FormRules.reject;
 import static org.publicservice.procurement.tender.TenderVariables.*;
 
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.publicservice.procurement.purchase.FormRules;
 import org.publicservice.procurement.planning.ProcurementMethod;
+import org.publicservice.procurement.purchase.FormRules;
 import org.springframework.stereotype.Component;
 
 /**

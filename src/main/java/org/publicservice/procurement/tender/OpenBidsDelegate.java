@@ -19,8 +19,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
-import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.notification.Notifications;
+import org.publicservice.procurement.purchase.JsonValues;
 import org.springframework.stereotype.Component;
 
 /**

@@ -12,9 +12,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
+import org.publicservice.procurement.planning.ProcurementMethod;
 import org.publicservice.procurement.purchase.FormRules;
 import org.publicservice.procurement.purchase.JsonValues;
-import org.publicservice.procurement.planning.ProcurementMethod;
 import org.springframework.stereotype.Component;
 
 /**

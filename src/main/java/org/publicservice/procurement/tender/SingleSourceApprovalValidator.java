@@ -7,8 +7,8 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.publicservice.procurement.purchase.FormRules;
 import org.publicservice.procurement.identity.SystemAccess;
+import org.publicservice.procurement.purchase.FormRules;
 import org.springframework.stereotype.Component;
 
 /**

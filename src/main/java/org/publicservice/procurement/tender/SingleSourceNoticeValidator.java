@@ -1,8 +1,8 @@
 package org.publicservice.procurement.tender;
 
-import static org.publicservice.procurement.purchase.FormRules.reject;
 import static org.publicservice.procurement.planning.PlanningVariables.BUDGET;
 import static org.publicservice.procurement.planning.PlanningVariables.SINGLE_SOURCE_JUSTIFICATION;
+import static org.publicservice.procurement.purchase.FormRules.reject;
 import static org.publicservice.procurement.tender.SingleSourceVariables.*;
 
 import java.math.BigDecimal;

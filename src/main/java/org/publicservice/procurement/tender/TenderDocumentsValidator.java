@@ -1,8 +1,8 @@
 package org.publicservice.procurement.tender;
 
-import static org.publicservice.procurement.purchase.FormRules.reject;
 import static org.publicservice.procurement.planning.PlanningVariables.BUDGET;
 import static org.publicservice.procurement.planning.PlanningVariables.PROCUREMENT_METHOD;
+import static org.publicservice.procurement.purchase.FormRules.reject;
 import static org.publicservice.procurement.purchase.ProcurementTime.DAY_IN_WORDS;
 import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE_IN_WORDS;
 import static org.publicservice.procurement.tender.TenderVariables.*;
@@ -23,10 +23,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
+import org.publicservice.procurement.planning.ProcurementMethod;
 import org.publicservice.procurement.purchase.FormRules;
 import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.purchase.ProcurementTime;
-import org.publicservice.procurement.planning.ProcurementMethod;
 import org.springframework.stereotype.Component;
 
 /**

@@ -5,8 +5,8 @@ import static org.publicservice.procurement.planning.PlanningVariables.*;
 import static org.publicservice.procurement.tender.TenderVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.publicservice.procurement.purchase.FormRules;
 import org.publicservice.procurement.planning.ProcurementMethod;
+import org.publicservice.procurement.purchase.FormRules;
 
 /**
  * What every step of a tender round publishes about: the project, its department and service, the method in force

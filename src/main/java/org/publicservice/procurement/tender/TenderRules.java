@@ -3,8 +3,8 @@ package org.publicservice.procurement.tender;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
-import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.planning.ProcurementMethod;
+import org.publicservice.procurement.purchase.ProcurementTime;
 
 /**
  * The statutory periods and limits of a tender, per procurement method (domain.md 1.2, 1.3). Day counting: the

@@ -21,8 +21,8 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.TestIdentities;
-import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.planning.PurchaseRequests;
+import org.publicservice.procurement.purchase.JsonValues;
 
 /**
  * An award stage as the main process would call it after the review: a purchase request filed by the civil affairs

@@ -18,9 +18,9 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.TestIdentities;
+import org.publicservice.procurement.identity.Groups;
 import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.purchase.ProcurementTime;
-import org.publicservice.procurement.identity.Groups;
 
 /**
  * For tests of the evaluation: the stage started directly with the IN variables INTERFACES.md lists (as the main

@@ -19,8 +19,8 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.TestIdentities;
-import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.identity.Groups;
+import org.publicservice.procurement.purchase.ProcurementTime;
 
 /**
  * For the tender tests: a TenderStage started as the main process starts it (its IN variables, the project number
