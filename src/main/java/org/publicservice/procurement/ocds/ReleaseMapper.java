@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import org.publicservice.procurement.disclosure.DisclosureNotice;
 import org.publicservice.procurement.disclosure.NoticeType;
+import org.publicservice.procurement.evaluation.Grade;
 import org.publicservice.procurement.disclosure.PublicPlans.PublicPlan;
 import org.publicservice.procurement.planning.ProcurementMethod;
 import org.publicservice.procurement.purchase.ProcurementTime;
@@ -263,7 +264,7 @@ public class ReleaseMapper {
     milestone.put("type", "assessment");
     milestone.put("status", "met");
     milestone.put("dateMet", date(graded.gradedAt()));
-    milestone.put("description", "评价等级：" + gradeName(graded.grade())
+    milestone.put("description", "评价等级：" + Grade.labelOf(graded.grade())
         + (graded.score() == null ? "" : "，综合得分：" + graded.score().stripTrailingZeros().toPlainString()));
     if (graded.finalPayment() != null && graded.finalPayment().signum() > 0) {
       ObjectNode transaction = implementation.putArray("transactions").addObject();
@@ -284,15 +285,6 @@ public class ReleaseMapper {
     document(implementation.putArray("documents").addObject(), notice, stage);
   }
 
-  private static String gradeName(String grade) {
-    return switch (grade) {
-      case "EXCELLENT" -> "优秀";
-      case "GOOD" -> "良好";
-      case "PASS" -> "合格";
-      case "FAIL" -> "不合格";
-      default -> grade;
-    };
-  }
 
   /** One award per purchase: the contract stage refers to it by the same id. */
   private static String awardId(DisclosureNotice notice) {

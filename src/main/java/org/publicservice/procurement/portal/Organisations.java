@@ -3,12 +3,12 @@ package org.publicservice.procurement.portal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.publicservice.procurement.disclosure.DisclosureNotice;
 import org.publicservice.procurement.disclosure.NoticeType;
+import org.publicservice.procurement.evaluation.Grade;
 import org.publicservice.procurement.identity.Groups;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,7 +21,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class Organisations {
 
-  private static final Pattern GRADE = Pattern.compile("不合格|优秀|良好|合格");
   private static final Pattern ORGANISATION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
   public record Organisation(String id, String name) {
@@ -80,14 +79,13 @@ public class Organisations {
   static Optional<String> gradeIn(DisclosureNotice notice) {
     for (String line : notice.content().split("\n")) {
       if (line.contains("等级")) {
-        Matcher m = GRADE.matcher(line);
-        if (m.find()) {
-          return Optional.of(m.group());
+        Optional<String> grade = Grade.nameIn(line);
+        if (grade.isPresent()) {
+          return grade;
         }
       }
     }
-    Matcher m = GRADE.matcher(notice.content());
-    return m.find() ? Optional.of(m.group()) : Optional.empty();
+    return Grade.nameIn(notice.content());
   }
 
   private static Organisation organisation(User user) {

@@ -2,12 +2,14 @@ package org.publicservice.procurement.portal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.publicservice.procurement.disclosure.DisclosureNotice;
 import org.publicservice.procurement.disclosure.NoticeType;
+import org.publicservice.procurement.evaluation.Grade;
 import org.publicservice.procurement.portal.BarChart.Value;
 import org.publicservice.procurement.portal.Organisations.Organisation;
 import org.publicservice.procurement.purchase.Money;
@@ -116,9 +118,8 @@ public class PortalFiguresController {
     Map<String, Long> grades = statistics.evaluationGrades(selectedYear);
     charts.add(BarChart.of("chart-grades", "绩效评价等级",
         "完成绩效评价的项目按评价等级（优秀、良好、合格、不合格）计数；年份为评价完成的年份。",
-        grades.isEmpty() ? List.of() : PortalStatistics.GRADES.entrySet().stream()
-            .map(g -> new Value(g.getValue(), grades.getOrDefault(g.getKey(), 0L),
-                grades.getOrDefault(g.getKey(), 0L) + "项"))
+        grades.isEmpty() ? List.of() : Arrays.stream(Grade.values())
+            .map(g -> new Value(g.label(), grades.getOrDefault(g.name(), 0L), grades.getOrDefault(g.name(), 0L) + "项"))
             .toList()));
 
     var durations = statistics.requestToContract(selectedYear);
