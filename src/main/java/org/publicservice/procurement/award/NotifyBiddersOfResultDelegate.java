@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.publicservice.procurement.notification.Notifications;
 import org.publicservice.procurement.purchase.Money;
 import org.publicservice.procurement.purchase.PublicLinks;
+import org.publicservice.procurement.purchase.PurchaseIdentity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +40,7 @@ public class NotifyBiddersOfResultDelegate implements JavaDelegate {
     Date challengeEnd = (Date) execution.getVariable(CHALLENGE_WINDOW_END);
     for (RankedBid bid : ranking) {
       Map<String, Object> model = new LinkedHashMap<>();
-      model.put("departmentName", execution.getVariable("departmentName"));
+      model.put("departmentName", execution.getVariable(PurchaseIdentity.DEPARTMENT_NAME));
       model.put("winnerName", execution.getVariable(WINNER_NAME));
       model.put("isWinner", bid.bidder().equals(winner) ? "true" : "false");
       model.put("ownRank", "第" + bid.rank() + "名（共" + ranking.size() + "家）");

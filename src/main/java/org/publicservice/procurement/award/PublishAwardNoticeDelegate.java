@@ -2,8 +2,6 @@ package org.publicservice.procurement.award;
 
 import static org.publicservice.procurement.award.AwardVariables.*;
 import static org.publicservice.procurement.disclosure.NoticeText.line;
-import static org.publicservice.procurement.planning.PlanningVariables.DEPARTMENT_NAME;
-import static org.publicservice.procurement.planning.PlanningVariables.SERVICE_NAME;
 import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE_IN_WORDS;
 
 import java.math.BigDecimal;
@@ -21,6 +19,7 @@ import org.publicservice.procurement.purchase.FormRules;
 import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.purchase.Money;
 import org.publicservice.procurement.purchase.ProcurementTime;
+import org.publicservice.procurement.purchase.PurchaseIdentity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,9 +45,7 @@ public class PublishAwardNoticeDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     FormRules award = FormRules.of(execution);
-    String projectNumber = execution.getProcessBusinessKey();
-    String serviceName = award.requiredText(SERVICE_NAME, "服务项目名称");
-    String department = award.requiredText(DEPARTMENT_NAME, "采购单位");
+    PurchaseIdentity purchase = PurchaseIdentity.of(execution);
     List<RankedBid> ranking = RankedBid.of(execution.getVariable(RANKING));
     String winner = award.requiredText(WINNER, "中标供应商");
     String winnerName = award.requiredText(WINNER_NAME, "中标供应商名称");
@@ -60,9 +57,9 @@ public class PublishAwardNoticeDelegate implements JavaDelegate {
         noticeEnd.toInstant().atZone(ProcurementTime.ZONE).toLocalDate(), 7));
 
     StringBuilder text = new StringBuilder();
-    line(text, "项目编号", projectNumber);
-    line(text, "项目名称", serviceName);
-    line(text, "采购单位", department);
+    line(text, "项目编号", purchase.projectNumber());
+    line(text, "项目名称", purchase.serviceName());
+    line(text, "采购单位", purchase.departmentName());
     Object method = execution.getVariable("procurementMethodName");
     if (method != null) {
       line(text, "采购方式", method.toString());
@@ -82,11 +79,12 @@ public class PublishAwardNoticeDelegate implements JavaDelegate {
     line(text, "公告期限", "1个工作日，至" + MINUTE_IN_WORDS.format(noticeEnd.toInstant()));
     line(text, "质疑", "各投标人的得分和排名已分别告知本人。对中标（成交）结果有异议的投标人，可在公告期满之日起7个工作日内（至"
         + MINUTE_IN_WORDS.format(challengeEnd.toInstant()) + "）以书面形式向采购单位提出质疑。");
-    DisclosureNotice notice = register.publish(projectNumber, NoticeType.AWARD_NOTICE,
-        department + "关于" + serviceName + "的中标（成交）结果公告", text.toString(), department,
+    DisclosureNotice notice = register.publish(purchase.projectNumber(), NoticeType.AWARD_NOTICE,
+        purchase.noticeTitle("中标（成交）结果公告"), text.toString(), purchase.departmentName(),
         execution.getProcessInstanceId());
 
-    results.store(projectNumber, execution.getProcessInstanceId(), ranking, winner, winnerName, notice.publishedAt());
+    results.store(purchase.projectNumber(), execution.getProcessInstanceId(), ranking, winner, winnerName,
+        notice.publishedAt());
     execution.setVariable(AWARD_NOTICE_DATE, notice.publishedAt().toString());
     execution.setVariable(NOTICE_PERIOD_END, noticeEnd);
     execution.setVariable(CHALLENGE_WINDOW_END, challengeEnd);

@@ -11,6 +11,7 @@ import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.identity.Groups;
 import org.publicservice.procurement.notification.Notifications;
 import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.PurchaseIdentity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,7 +47,7 @@ public class PublishComplaintDecisionDelegate implements JavaDelegate {
     StringBuilder text = new StringBuilder();
     line(text, "项目编号", projectNumber);
     line(text, "项目名称", serviceName == null ? "—" : serviceName);
-    line(text, "采购单位", String.valueOf(execution.getVariable("departmentName")));
+    line(text, "采购单位", String.valueOf(execution.getVariable(PurchaseIdentity.DEPARTMENT_NAME)));
     line(text, "投诉人", complaint.requiredText(COMPLAINANT_NAME, "投诉人"));
     line(text, "投诉事项", complaint.requiredText(COMPLAINT_GROUNDS, "投诉事项"));
     line(text, "处理结果", UPHELD.equals(decision)

@@ -11,6 +11,7 @@ import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.notification.Notifications;
 import org.publicservice.procurement.purchase.PublicLinks;
+import org.publicservice.procurement.purchase.PurchaseIdentity;
 import org.publicservice.procurement.rating.ServiceRatings;
 import org.springframework.stereotype.Component;
 
@@ -46,7 +47,7 @@ public class MailRatingFollowersDelegate implements JavaDelegate {
         .orElseThrow(() -> new IllegalStateException("the result is published before residents are told"));
     var summary = ratings.summary(evaluationId);
     Map<String, Object> model = new LinkedHashMap<>();
-    model.put("departmentName", execution.getVariable("departmentName"));
+    model.put("departmentName", execution.getVariable(PurchaseIdentity.DEPARTMENT_NAME));
     model.put("contractorName", execution.getVariable(CONTRACTOR_NAME));
     model.put(GRADE_NAME, execution.getVariable(GRADE_NAME));
     model.put("ratingCount", summary.ratings());

@@ -2,8 +2,6 @@ package org.publicservice.procurement.evaluation;
 
 import static org.publicservice.procurement.disclosure.NoticeText.line;
 import static org.publicservice.procurement.evaluation.EvaluationVariables.*;
-import static org.publicservice.procurement.planning.PlanningVariables.DEPARTMENT_NAME;
-import static org.publicservice.procurement.planning.PlanningVariables.SERVICE_NAME;
 import static org.publicservice.procurement.purchase.Money.yuan;
 
 import java.math.BigDecimal;
@@ -14,6 +12,7 @@ import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.purchase.FormRules;
 import org.publicservice.procurement.purchase.PublicLinks;
+import org.publicservice.procurement.purchase.PurchaseIdentity;
 import org.publicservice.procurement.rating.ServiceRatings;
 import org.springframework.stereotype.Component;
 
@@ -42,16 +41,14 @@ public class PublishEvaluationResultDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     FormRules result = FormRules.of(execution);
     long evaluationId = ((Number) execution.getVariable(EVALUATION_ID)).longValue();
-    String projectNumber = execution.getProcessBusinessKey();
-    String department = result.requiredText(DEPARTMENT_NAME, "采购单位");
-    String serviceName = result.requiredText(SERVICE_NAME, "服务项目名称");
+    PurchaseIdentity purchase = PurchaseIdentity.of(execution);
     var payment = payments.find(evaluationId).orElseThrow(() -> new IllegalStateException(
         "the final payment of evaluation " + evaluationId + " is recorded before the result is published"));
 
     StringBuilder text = new StringBuilder();
-    line(text, "项目编号", projectNumber);
-    line(text, "采购单位", department);
-    line(text, "项目名称", serviceName);
+    line(text, "项目编号", purchase.projectNumber());
+    line(text, "采购单位", purchase.departmentName());
+    line(text, "项目名称", purchase.serviceName());
     line(text, "承接主体", result.requiredText(CONTRACTOR_NAME, "承接主体"));
     if (result.optionalText(CONTRACT_ID) != null) {
       line(text, "合同编号", result.optionalText(CONTRACT_ID));
@@ -71,8 +68,9 @@ public class PublishEvaluationResultDelegate implements JavaDelegate {
     }
     line(text, "尾款支付", yuan(payment.amount()) + "（合同尾款" + yuan(payment.milestoneAmount()) + "的"
         + payment.share().multiply(BigDecimal.valueOf(100)).setScale(0, RoundingMode.HALF_UP) + "%）");
-    var notice = register.publish(projectNumber, NoticeType.EVALUATION_RESULT, department + "关于" + serviceName + "的绩效评价结果公告",
-        text.toString(), department, execution.getProcessInstanceId());
+    var notice = register.publish(purchase.projectNumber(), NoticeType.EVALUATION_RESULT,
+        purchase.noticeTitle("绩效评价结果公告"),
+        text.toString(), purchase.departmentName(), execution.getProcessInstanceId());
     execution.setVariable(EVALUATION_NOTICE_LINK, links.notice(notice.id()));
   }
 

@@ -1,5 +1,7 @@
 package org.publicservice.procurement.review;
 
+import org.publicservice.procurement.purchase.PurchaseIdentity;
+
 /** Names of the variables of process ReviewStage (see INTERFACES: ReviewStage) and of its forms. */
 public final class ReviewVariables {
 
@@ -7,9 +9,9 @@ public final class ReviewVariables {
 
   // IN, from planning and the tender stage
   public static final String BUDGET = "budget";
-  public static final String DEPARTMENT_GROUP = "departmentGroup";
-  public static final String DEPARTMENT_NAME = "departmentName";
-  public static final String SERVICE_NAME = "serviceName";
+  public static final String DEPARTMENT_GROUP = PurchaseIdentity.DEPARTMENT_GROUP;
+  public static final String DEPARTMENT_NAME = PurchaseIdentity.DEPARTMENT_NAME;
+  public static final String SERVICE_NAME = PurchaseIdentity.SERVICE_NAME;
   public static final String PROCUREMENT_METHOD_NAME = "procurementMethodName";
   public static final String TENDER_ROUND = "tenderRound";
   public static final String EVALUATION_METHOD = "evaluationMethod";

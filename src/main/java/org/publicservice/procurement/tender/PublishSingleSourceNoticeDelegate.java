@@ -14,6 +14,7 @@ import org.publicservice.procurement.calendar.WorkingDayCalendar;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.PurchaseIdentity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,16 +37,14 @@ public class PublishSingleSourceNoticeDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     FormRules notice = FormRules.of(execution);
-    String projectNumber = execution.getProcessBusinessKey();
-    String serviceName = notice.requiredText(SERVICE_NAME, "服务项目名称");
-    String department = notice.requiredText(DEPARTMENT_NAME, "采购单位");
+    PurchaseIdentity purchase = PurchaseIdentity.of(execution);
     Date published = ClockUtil.getCurrentTime();
     Date periodEnd = workingDays.after(published, NOTICE_WORKING_DAYS);
 
     StringBuilder text = new StringBuilder();
-    line(text, "项目编号", projectNumber);
-    line(text, "采购单位", department);
-    line(text, "项目名称", serviceName);
+    line(text, "项目编号", purchase.projectNumber());
+    line(text, "采购单位", purchase.departmentName());
+    line(text, "项目名称", purchase.serviceName());
     line(text, "预算金额", yuan(notice.requiredAmount(BUDGET, "预算金额")));
     line(text, "拟定唯一供应商", notice.requiredText(SUPPLIER_NAME, "供应商"));
     line(text, "供应商资质情况", notice.requiredText(SUPPLIER_QUALIFICATIONS, "供应商资质情况"));
@@ -55,8 +54,8 @@ public class PublishSingleSourceNoticeDelegate implements JavaDelegate {
         + MINUTE_IN_WORDS.format(periodEnd.toInstant()) + "止");
     text.append("异议方式：公示期内，任何供应商、单位或个人登录平台，在“对单一来源采购提出异议”中填写项目编号与异议理由。\n");
 
-    register.publish(projectNumber, NoticeType.SINGLE_SOURCE_NOTICE,
-        department + "关于" + serviceName + "的单一来源采购公示", text.toString(), department,
+    register.publish(purchase.projectNumber(), NoticeType.SINGLE_SOURCE_NOTICE,
+        purchase.noticeTitle("单一来源采购公示"), text.toString(), purchase.departmentName(),
         execution.getProcessInstanceId());
     execution.setVariable(NOTICE_PUBLISHED_AT, published);
     execution.setVariable(OBJECTION_PERIOD_END, periodEnd);

@@ -15,6 +15,7 @@ import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.planning.ProcurementMethod;
 import org.publicservice.procurement.purchase.FormRules;
 import org.publicservice.procurement.purchase.JsonValues;
+import org.publicservice.procurement.purchase.PurchaseIdentity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,17 +39,15 @@ public class PublishTenderNoticeDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     FormRules tender = FormRules.of(execution);
-    String projectNumber = execution.getProcessBusinessKey();
-    String department = tender.requiredText(DEPARTMENT_NAME, "采购单位");
-    String serviceName = tender.requiredText(SERVICE_NAME, "服务项目名称");
+    PurchaseIdentity purchase = PurchaseIdentity.of(execution);
     ProcurementMethod method = TenderRules.method(tender.requiredText(PROCUREMENT_METHOD, "采购方式"));
     OffsetDateTime deadline = OffsetDateTime.parse(tender.requiredText(BID_DEADLINE, "投标截止时间"));
     OffsetDateTime questionsUntil = OffsetDateTime.parse(tender.requiredText(CLARIFICATION_DEADLINE, "提问截止时间"));
 
     StringBuilder text = new StringBuilder();
-    line(text, "项目编号", projectNumber);
-    line(text, "采购单位", department);
-    line(text, "项目名称", serviceName);
+    line(text, "项目编号", purchase.projectNumber());
+    line(text, "采购单位", purchase.departmentName());
+    line(text, "项目名称", purchase.serviceName());
     line(text, "采购方式", method.label());
     if (tender.requiredWholeNumber(TENDER_ROUND, "招标轮次") > 1) {
       line(text, "招标轮次", "第" + tender.requiredWholeNumber(TENDER_ROUND, "招标轮次") + "轮（前次采购失败后重新组织）");
@@ -82,10 +81,9 @@ public class PublishTenderNoticeDelegate implements JavaDelegate {
     text.append(TenderRules.clarificationRuleText(method)).append("。\n");
 
     int round = (int) tender.requiredWholeNumber(TENDER_ROUND, "招标轮次");
-    var notice = register.publish(projectNumber, NoticeType.TENDER_NOTICE,
-        department + "关于" + serviceName + "的" + (method == ProcurementMethod.OPEN_TENDER ? "招标公告"
-            : method.label() + "公告"),
-        text.toString(), department, execution.getProcessInstanceId());
-    terms.record(notice.id(), bidBox.call(projectNumber, round).orElseThrow(), null);
+    var notice = register.publish(purchase.projectNumber(), NoticeType.TENDER_NOTICE,
+        purchase.noticeTitle(method == ProcurementMethod.OPEN_TENDER ? "招标公告" : method.label() + "公告"),
+        text.toString(), purchase.departmentName(), execution.getProcessInstanceId());
+    terms.record(notice.id(), bidBox.call(purchase.projectNumber(), round).orElseThrow(), null);
   }
 }
