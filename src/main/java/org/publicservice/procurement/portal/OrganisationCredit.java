@@ -4,7 +4,7 @@ import static org.publicservice.procurement.purchase.ProcurementTime.DAY;
 
 import java.util.List;
 import org.publicservice.procurement.credit.CreditRegister;
-import org.publicservice.procurement.portal.Organisations.Organisation;
+import org.publicservice.procurement.portal.PublicOrganisations.Organisation;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.stereotype.Component;
 

@@ -52,13 +52,13 @@ public class PortalController {
   private final PublicPlans plans;
   private final IntentionCommentDesk commentDesk;
   private final IntentionComments comments;
-  private final Organisations organisations;
+  private final PublicOrganisations organisations;
   private final CommentFormTokens formTokens;
   private final BidBox bidBox;
   private final PublicProjects projects;
 
   public PortalController(DisclosureRegister register, PublicPlans plans, IntentionCommentDesk commentDesk,
-      IntentionComments comments, Organisations organisations, CommentFormTokens formTokens, BidBox bidBox,
+      IntentionComments comments, PublicOrganisations organisations, CommentFormTokens formTokens, BidBox bidBox,
       PublicProjects projects) {
     this.projects = projects;
     this.formTokens = formTokens;

@@ -11,7 +11,7 @@ import org.publicservice.procurement.disclosure.DisclosureNotice;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.evaluation.Grade;
 import org.publicservice.procurement.portal.BarChart.Value;
-import org.publicservice.procurement.portal.Organisations.Organisation;
+import org.publicservice.procurement.portal.PublicOrganisations.Organisation;
 import org.publicservice.procurement.purchase.Money;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.stereotype.Controller;
@@ -27,11 +27,11 @@ public class PortalFiguresController {
   static final int FIRST_YEAR = 2000;
   static final int LAST_YEAR = 2100;
 
-  private final Organisations organisations;
+  private final PublicOrganisations organisations;
   private final PortalStatistics statistics;
   private final OrganisationCredit credit;
 
-  public PortalFiguresController(Organisations organisations, PortalStatistics statistics,
+  public PortalFiguresController(PublicOrganisations organisations, PortalStatistics statistics,
       OrganisationCredit credit) {
     this.organisations = organisations;
     this.statistics = statistics;
@@ -62,7 +62,7 @@ public class PortalFiguresController {
     model.addAttribute("awards", entries(organisations.noticesNaming(organisation, List.of(NoticeType.AWARD_NOTICE))));
     model.addAttribute("contracts", entries(organisations.noticesNaming(organisation, List.of(NoticeType.CONTRACT))));
     List<Entry> evaluations = organisations.noticesNaming(organisation, List.of(NoticeType.EVALUATION_RESULT))
-        .stream().map(n -> new Entry(PortalViews.notice(n), Organisations.gradeIn(n).orElse("未载明"))).toList();
+        .stream().map(n -> new Entry(PortalViews.notice(n), PublicOrganisations.gradeIn(n).orElse("未载明"))).toList();
     model.addAttribute("evaluations", evaluations);
     model.addAttribute("creditRecords", credit.recordsOf(organisation));
     return "portal/organisation";

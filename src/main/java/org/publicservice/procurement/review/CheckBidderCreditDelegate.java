@@ -16,7 +16,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.credit.CreditEffect;
 import org.publicservice.procurement.credit.CreditRecord;
 import org.publicservice.procurement.credit.CreditRegister;
-import org.publicservice.procurement.credit.Organisations;
+import org.publicservice.procurement.identity.OrganisationNames;
 import org.publicservice.procurement.identity.SystemAccess;
 import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.purchase.Money;
@@ -87,7 +87,7 @@ public class CheckBidderCreditDelegate implements JavaDelegate {
   private static List<Map<String, String>> representatives(IdentityService identity, String departmentGroup) {
     List<User> users = SystemAccess.run(() -> identity.createUserQuery().memberOfGroup(departmentGroup)
         .orderByUserId().asc().list());
-    return users.stream().map(u -> Map.of("label", Organisations.displayName(u) + "（" + u.getId() + "）",
+    return users.stream().map(u -> Map.of("label", OrganisationNames.displayName(u) + "（" + u.getId() + "）",
         "value", u.getId())).toList();
   }
 

@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.publicservice.procurement.credit.Organisations;
+import org.publicservice.procurement.identity.OrganisationNames;
 import org.publicservice.procurement.identity.SystemAccess;
 import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.purchase.Money;
@@ -97,7 +97,7 @@ public class SeatReviewPanelDelegate implements JavaDelegate {
     User user = SystemAccess.run(() -> identity.createUserQuery().userId(userId).singleResult());
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("userId", userId);
-    row.put("name", user == null ? userId : Organisations.displayName(user));
+    row.put("name", user == null ? userId : OrganisationNames.displayName(user));
     row.put("role", role);
     return row;
   }

@@ -21,7 +21,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.publicservice.procurement.credit.Organisations;
+import org.publicservice.procurement.identity.OrganisationNames;
 import org.publicservice.procurement.identity.SystemAccess;
 import org.publicservice.procurement.notification.Notifications;
 import org.publicservice.procurement.purchase.Money;
@@ -321,7 +321,7 @@ public class BidBox {
     if (userId == null || userId.isBlank()) {
       throw reject(null, "请先以社会组织账号登录。");
     }
-    String name = asSystem(() -> Organisations.nameOf(identityService, userId));
+    String name = asSystem(() -> OrganisationNames.nameOf(identityService, userId));
     if (name == null) {
       throw reject(null, "只有在平台登记的社会组织（承接主体）可以投标或提问。");
     }

@@ -8,7 +8,7 @@ import static org.publicservice.procurement.tender.SingleSourceVariables.*;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.publicservice.procurement.credit.Organisations;
+import org.publicservice.procurement.identity.OrganisationNames;
 import org.publicservice.procurement.purchase.FormRules;
 import org.publicservice.procurement.purchase.Money;
 import org.springframework.stereotype.Component;
@@ -28,7 +28,7 @@ public class SingleSourceNoticeValidator implements TaskListener {
     if (supplier == null) {
       throw reject(SUPPLIER, "请选择拟定的唯一供应商。");
     }
-    String name = Organisations.nameOf(task.getProcessEngineServices().getIdentityService(), supplier);
+    String name = OrganisationNames.nameOf(task.getProcessEngineServices().getIdentityService(), supplier);
     if (name == null) {
       throw reject(SUPPLIER, "所选供应商不是已登记的社会组织。");
     }

@@ -10,6 +10,7 @@ import org.publicservice.procurement.disclosure.DisclosureNotice;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.evaluation.Grade;
 import org.publicservice.procurement.identity.Groups;
+import org.publicservice.procurement.identity.OrganisationNames;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * organisation's page when it names the organisation.
  */
 @Component
-public class Organisations {
+public class PublicOrganisations {
 
   private static final Pattern ORGANISATION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -29,14 +30,14 @@ public class Organisations {
   private final IdentityService identityService;
   private final JdbcClient jdbc;
 
-  public Organisations(IdentityService identityService, JdbcClient jdbc) {
+  public PublicOrganisations(IdentityService identityService, JdbcClient jdbc) {
     this.identityService = identityService;
     this.jdbc = jdbc;
   }
 
   public List<Organisation> all() {
     return identityService.createUserQuery().memberOfGroup(Groups.SOCIAL_ORGANISATION).list().stream()
-        .map(Organisations::organisation)
+        .map(PublicOrganisations::organisation)
         .sorted(Comparator.comparing(Organisation::name))
         .toList();
   }
@@ -46,7 +47,7 @@ public class Organisations {
       return Optional.empty();
     }
     return Optional.ofNullable(identityService.createUserQuery().userId(id).memberOfGroup(Groups.SOCIAL_ORGANISATION)
-        .singleResult()).map(Organisations::organisation);
+        .singleResult()).map(PublicOrganisations::organisation);
   }
 
   /** The organisations a notice names in its title or text. */
@@ -89,9 +90,6 @@ public class Organisations {
   }
 
   private static Organisation organisation(User user) {
-    String first = user.getFirstName() == null ? "" : user.getFirstName().trim();
-    String last = user.getLastName() == null ? "" : user.getLastName().trim();
-    String name = first + last;
-    return new Organisation(user.getId(), name.isEmpty() ? user.getId() : name);
+    return new Organisation(user.getId(), OrganisationNames.displayName(user));
   }
 }

@@ -1,17 +1,15 @@
-package org.publicservice.procurement.credit;
+package org.publicservice.procurement.identity;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.publicservice.procurement.identity.Groups;
-import org.publicservice.procurement.identity.SystemAccess;
 
 /**
  * Names of registered social organisations (users of group social-org) and of other users, looked up inside a
  * command without the acting user's authorization checks: a step may name users its user cannot list.
  */
-public final class Organisations {
+public final class OrganisationNames {
 
-  private Organisations() {
+  private OrganisationNames() {
   }
 
   /** The organisation's name, or {@code null} when the user is no registered social organisation. */
