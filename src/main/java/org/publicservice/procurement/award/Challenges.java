@@ -97,7 +97,7 @@ public class Challenges {
     records.addChallenge(new DisputeRecords.Challenge(id, project, stage.getId(), bidder, bidderName, grounds, filedAt,
         offset(replyDeadline), DisputeRecords.OPEN, null, null, null, offset(complaintDeadline)));
     runtime.createMessageCorrelation(CHALLENGE_MESSAGE).processInstanceId(stage.getId())
-        // transient: the stage keeps them in the challenge's own scope (KeepChallengeInItsScope)
+        // transient: the stage keeps them in the challenge's own scope (KeepChallengeInItsScopeListener)
         .setVariables(Variables.createVariables()
             .putValueTyped(CHALLENGE_ID, Variables.stringValue(id, true))
             .putValueTyped(CHALLENGER, Variables.stringValue(bidder, true))

@@ -59,7 +59,7 @@ public class TenderQuestions {
     try {
       SystemAccess.run(processEngine, () ->
           runtimeService.createMessageCorrelation(QUESTION_MESSAGE).processInstanceId(instance)
-              // transient: the stage keeps them in the question's own scope (KeepQuestionInItsScope)
+              // transient: the stage keeps them in the question's own scope (KeepQuestionInItsScopeListener)
               .setVariables(Variables.createVariables()
                   .putValueTyped(QUESTION_ASKER, Variables.stringValue(askerUserId, true))
                   .putValueTyped(QUESTION_TEXT, Variables.stringValue(text, true)))

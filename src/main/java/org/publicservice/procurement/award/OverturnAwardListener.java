@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * review or a new tender), whatever the main path set before; with a new tender the reason goes to the tender stage.
  */
 @Component("overturnAward")
-public class OverturnAward implements ExecutionListener {
+public class OverturnAwardListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {

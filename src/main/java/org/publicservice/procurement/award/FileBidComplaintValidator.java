@@ -15,11 +15,11 @@ import org.springframework.stereotype.Component;
  * never a submitted variable. A refusal rolls the start back, so nothing is saved.
  */
 @Component("fileBidComplaint")
-public class FileBidComplaint implements ExecutionListener {
+public class FileBidComplaintValidator implements ExecutionListener {
 
   private final Complaints complaints;
 
-  public FileBidComplaint(Complaints complaints) {
+  public FileBidComplaintValidator(Complaints complaints) {
     this.complaints = complaints;
   }
 

@@ -14,11 +14,11 @@ import org.springframework.stereotype.Component;
  * each other's answers; on complete the answer is checked (a conflict needs its nature) and recorded with the draw.
  */
 @Component("recordConflictDeclaration")
-public class ConflictDeclarationDelegate implements TaskListener {
+public class ConflictDeclarationValidator implements TaskListener {
 
   private final ReviewRecords records;
 
-  public ConflictDeclarationDelegate(ReviewRecords records) {
+  public ConflictDeclarationValidator(ReviewRecords records) {
     this.records = records;
   }
 

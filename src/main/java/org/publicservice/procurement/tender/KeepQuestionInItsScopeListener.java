@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * variables (TenderQuestions).
  */
 @Component("keepQuestionInItsScope")
-public class KeepQuestionInItsScope implements ExecutionListener {
+public class KeepQuestionInItsScopeListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * in the notice, since negotiation can show that price to have been too low, as long as it stays within budget.
  */
 @Component("validateSingleSourceNegotiation")
-public class NegotiationValidator implements TaskListener {
+public class SingleSourceNegotiationValidator implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {

@@ -13,13 +13,13 @@ import org.springframework.stereotype.Component;
  * the warning for that year. Deadlines computed from then on, on every node, use it.
  */
 @Component("storeHolidaySchedule")
-public class StoreHolidaySchedule implements JavaDelegate {
+public class StoreHolidayScheduleDelegate implements JavaDelegate {
 
-  private static final Logger LOG = LoggerFactory.getLogger(StoreHolidaySchedule.class);
+  private static final Logger LOG = LoggerFactory.getLogger(StoreHolidayScheduleDelegate.class);
 
   private final HolidayScheduleRepository repository;
 
-  public StoreHolidaySchedule(HolidayScheduleRepository repository) {
+  public StoreHolidayScheduleDelegate(HolidayScheduleRepository repository) {
     this.repository = repository;
   }
 

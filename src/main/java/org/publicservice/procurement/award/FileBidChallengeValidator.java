@@ -14,11 +14,11 @@ import org.springframework.stereotype.Component;
  * logged-in organisation through {@link Challenges}; a refusal rolls the start back, so nothing is saved.
  */
 @Component("fileBidChallenge")
-public class FileBidChallenge implements ExecutionListener {
+public class FileBidChallengeValidator implements ExecutionListener {
 
   private final Challenges challenges;
 
-  public FileBidChallenge(Challenges challenges) {
+  public FileBidChallengeValidator(Challenges challenges) {
     this.challenges = challenges;
   }
 

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** The department confirms that the service recipients received their rating codes. */
 @Component("validateRatingCodeHandOut")
-public class HandOutValidator implements TaskListener {
+public class RatingCodeHandOutValidator implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {

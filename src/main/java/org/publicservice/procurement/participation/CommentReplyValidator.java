@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** On completing 阅处公众意见: the answer is optional but bounded; remembers who read the comment. */
 @Component("checkCommentReply")
-public class CheckCommentReplyListener implements TaskListener {
+public class CommentReplyValidator implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * the data as transient variables of the stage; they vanish when the step commits.
  */
 @Component("keepObjectionInItsScope")
-public class KeepObjectionInItsScope implements ExecutionListener {
+public class KeepObjectionInItsScopeListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {

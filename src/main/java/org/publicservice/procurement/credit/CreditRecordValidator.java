@@ -10,11 +10,11 @@ import org.springframework.stereotype.Component;
  * remembers which administrator submitted it.
  */
 @Component("validateCreditRecord")
-public class ValidateCreditRecord implements ExecutionListener {
+public class CreditRecordValidator implements ExecutionListener {
 
   private final CreditRegister register;
 
-  public ValidateCreditRecord(CreditRegister register) {
+  public CreditRecordValidator(CreditRegister register) {
     this.register = register;
   }
 

@@ -17,11 +17,11 @@ import org.springframework.stereotype.Component;
  * score, or one outside the criterion's range, is refused in Chinese and nothing is stored.
  */
 @Component("recordScores")
-public class RecordScoresDelegate implements TaskListener {
+public class ScoreSheetValidator implements TaskListener {
 
   private final ReviewRecords records;
 
-  public RecordScoresDelegate(ReviewRecords records) {
+  public ScoreSheetValidator(ReviewRecords records) {
     this.records = records;
   }
 

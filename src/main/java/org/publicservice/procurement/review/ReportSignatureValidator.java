@@ -13,11 +13,11 @@ import org.springframework.stereotype.Component;
  * reasons is refused, since an unwritten dissent counts as agreement (R41).
  */
 @Component("recordReportSignature")
-public class ReportSignatureDelegate implements TaskListener {
+public class ReportSignatureValidator implements TaskListener {
 
   private final ReviewRecords records;
 
-  public ReportSignatureDelegate(ReviewRecords records) {
+  public ReportSignatureValidator(ReviewRecords records) {
     this.records = records;
   }
 

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * the warning task of CheckHolidaySchedule), and remembers who submitted it.
  */
 @Component("validateHolidaySchedule")
-public class ValidateHolidaySchedule implements ExecutionListener, TaskListener {
+public class HolidayScheduleValidator implements ExecutionListener, TaskListener {
 
   @Override
   public void notify(DelegateExecution execution) {

@@ -14,13 +14,13 @@ import org.springframework.stereotype.Component;
  * records of a listing, or revokes its records of a listing entered in error. Checks made from then on use it.
  */
 @Component("storeCreditRecord")
-public class StoreCreditRecord implements JavaDelegate {
+public class StoreCreditRecordDelegate implements JavaDelegate {
 
-  private static final Logger LOG = LoggerFactory.getLogger(StoreCreditRecord.class);
+  private static final Logger LOG = LoggerFactory.getLogger(StoreCreditRecordDelegate.class);
 
   private final CreditRegister register;
 
-  public StoreCreditRecord(CreditRegister register) {
+  public StoreCreditRecordDelegate(CreditRegister register) {
     this.register = register;
   }
 

@@ -17,11 +17,11 @@ import org.springframework.stereotype.Component;
  * says what to correct and gives the organisation 10 working days for a new report.
  */
 @Component("validateMilestoneAcceptance")
-public class AcceptanceValidator implements TaskListener {
+public class MilestoneAcceptanceValidator implements TaskListener {
 
   private final WorkingDayCalendar workingDays;
 
-  public AcceptanceValidator(WorkingDayCalendar workingDays) {
+  public MilestoneAcceptanceValidator(WorkingDayCalendar workingDays) {
     this.workingDays = workingDays;
   }
 

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * qualified bids and, optionally, the department's representative on the panel.
  */
 @Component("validateQualification")
-public class ValidateQualificationDelegate implements TaskListener {
+public class QualificationValidator implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {

@@ -20,12 +20,12 @@ import org.springframework.stereotype.Component;
  * computed with, and decides whether administrators need a new warning task (never a second one for a year).
  */
 @Component("flagProvisionalHolidayYear")
-public class FlagProvisionalHolidayYear implements JavaDelegate {
+public class FlagProvisionalHolidayYearDelegate implements JavaDelegate {
 
   private final WorkingDayCalendar calendar;
   private final HolidayScheduleRepository repository;
 
-  public FlagProvisionalHolidayYear(WorkingDayCalendar calendar, HolidayScheduleRepository repository) {
+  public FlagProvisionalHolidayYearDelegate(WorkingDayCalendar calendar, HolidayScheduleRepository repository) {
     this.calendar = calendar;
     this.repository = repository;
   }

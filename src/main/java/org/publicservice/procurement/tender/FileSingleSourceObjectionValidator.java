@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * A refused objection saves nothing: the listener throws before the objection process exists.
  */
 @Component("fileSingleSourceObjection")
-public class FileSingleSourceObjection implements ExecutionListener {
+public class FileSingleSourceObjectionValidator implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
@@ -52,7 +52,7 @@ public class FileSingleSourceObjection implements ExecutionListener {
       }
       User user = identity.createUserQuery().userId(caller.getUserId()).singleResult();
       runtime.createMessageCorrelation(OBJECTION_MESSAGE).processInstanceId(stage.getId())
-          // transient: the stage keeps them in the objection's own scope (KeepObjectionInItsScope)
+          // transient: the stage keeps them in the objection's own scope (KeepObjectionInItsScopeListener)
           .setVariables(Variables.createVariables()
               .putValueTyped(OBJECTOR, Variables.stringValue(caller.getUserId(), true))
               .putValueTyped(OBJECTOR_NAME, Variables.stringValue(displayName(user, caller.getUserId()), true))

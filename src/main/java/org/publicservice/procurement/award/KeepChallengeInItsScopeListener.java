@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * brings the data as transient variables; they vanish when the step commits.
  */
 @Component("keepChallengeInItsScope")
-public class KeepChallengeInItsScope implements ExecutionListener {
+public class KeepChallengeInItsScopeListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
