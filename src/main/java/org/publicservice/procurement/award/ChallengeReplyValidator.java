@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * The department's reply decides the challenge and says why (实施条例第五十四条); an upheld challenge that changes
  * the result names what follows: a new review by the panel or a new tender (87号令第六十四条, 94号令第十六条).
  */
-@Component("validateChallengeReply")
+@Component
 public class ChallengeReplyValidator implements TaskListener {
 
   @Override

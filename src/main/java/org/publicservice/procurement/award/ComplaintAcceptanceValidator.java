@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * Finance accepts the complaint and decides whether the procurement is suspended meanwhile; a suspension lasts at
  * most 30 days (政府采购法第五十七条: "暂停采购活动，但暂停时间最长不得超过三十日"), after which it ends by itself.
  */
-@Component("validateComplaintAcceptance")
+@Component
 public class ComplaintAcceptanceValidator implements TaskListener {
 
   @Override

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * Finance's decision on the complaint (94号令第二十八条、第二十九条): founded or not, with its reasons; a founded
  * complaint that affects the result orders a new review or a new tender (94号令第三十一条).
  */
-@Component("validateComplaintDecision")
+@Component
 public class ComplaintDecisionValidator implements TaskListener {
 
   @Override

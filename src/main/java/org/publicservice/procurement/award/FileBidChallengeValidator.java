@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * Start of process BidChallenge (the Tasklist start form of a social organisation): files the challenge as the
  * logged-in organisation through {@link Challenges}; a refusal rolls the start back, so nothing is saved.
  */
-@Component("fileBidChallenge")
+@Component
 public class FileBidChallengeValidator implements ExecutionListener {
 
   private final Challenges challenges;

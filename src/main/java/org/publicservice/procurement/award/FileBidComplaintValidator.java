@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * {@link Complaints#file}: the complainant is the logged-in organisation (or the bidder the Java API files for),
  * never a submitted variable. A refusal rolls the start back, so nothing is saved.
  */
-@Component("fileBidComplaint")
+@Component
 public class FileBidComplaintValidator implements ExecutionListener {
 
   private final Complaints complaints;

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * subprocess, so that challenges of several bidders handled side by side do not overwrite one another. The message
  * brings the data as transient variables; they vanish when the step commits.
  */
-@Component("keepChallengeInItsScope")
+@Component
 public class KeepChallengeInItsScopeListener implements ExecutionListener {
 
   @Override

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * Tells every ranked bidder the result with its own score and rank only (87号令第六十九条): one mail per bidder,
  * each built from that bidder's line, so no bidder reads another's scores.
  */
-@Component("notifyBiddersOfResult")
+@Component
 public class NotifyBiddersOfResultDelegate implements JavaDelegate {
 
   static final String TEMPLATE = "award-result-bidder";

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * Prepares the department's choice of the winner: the ranked candidates as select options and as text, candidate
  * no. 1, and the deadline of 5 working days after which no. 1 stands (87号令第六十八条, 实施条例第四十三条).
  */
-@Component("offerAwardCandidates")
+@Component
 public class OfferAwardCandidatesDelegate implements JavaDelegate {
 
   private final WorkingDayCalendar workingDays;

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * An upheld challenge or complaint overturns the award: the stage's outcome becomes the remedy decided (a new
  * review or a new tender), whatever the main path set before; with a new tender the reason goes to the tender stage.
  */
-@Component("overturnAward")
+@Component
 public class OverturnAwardListener implements ExecutionListener {
 
   @Override

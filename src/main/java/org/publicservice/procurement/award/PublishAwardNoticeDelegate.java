@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * opens the challenge period of 7 working days after that (94号令第十条). Each bidder's own score and rank is
  * stored for the bidder alone ({@link AwardResults}); the notice itself shows no other bidder's scores.
  */
-@Component("publishAwardNotice")
+@Component
 public class PublishAwardNoticeDelegate implements JavaDelegate {
 
 

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * Files finance's decision with the complaint and publishes it (政府采购法第五十八条 and 94号令第三十五条: complaint
  * decisions are published on the designated media; 101号令第三条).
  */
-@Component("publishComplaintDecision")
+@Component
 public class PublishComplaintDecisionDelegate implements JavaDelegate {
 
   private final DisclosureRegister register;

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * instance of the project, with their tasks and timers. The complaint's own instance goes on. Remembers which
  * instances it suspended, so that resuming touches only those.
  */
-@Component("suspendPurchase")
+@Component
 public class SuspendPurchaseDelegate implements JavaDelegate {
 
   @Override

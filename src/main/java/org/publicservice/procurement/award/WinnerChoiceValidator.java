@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * The department chooses the winner among the ranked candidates; choosing another than no. 1 needs a written
  * reason (87号令第六十八条: the buyer determines the winner "in the order of the ranking"), which the notice shows.
  */
-@Component("validateWinnerChoice")
+@Component
 public class WinnerChoiceValidator implements TaskListener {
 
   @Override

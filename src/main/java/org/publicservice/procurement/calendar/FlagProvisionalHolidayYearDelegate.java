@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * Finds the first year in use that has no official schedule, records the provisional schedule deadlines are
  * computed with, and decides whether administrators need a new warning task (never a second one for a year).
  */
-@Component("flagProvisionalHolidayYear")
+@Component
 public class FlagProvisionalHolidayYearDelegate implements JavaDelegate {
 
   private final WorkingDayCalendar calendar;

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * Rejects a holiday schedule an administrator submits with a mistake (start form of MaintainHolidaySchedule, or
  * the warning task of CheckHolidaySchedule), and remembers who submitted it.
  */
-@Component("validateHolidaySchedule")
+@Component
 public class HolidayScheduleValidator implements ExecutionListener, TaskListener {
 
   @Override

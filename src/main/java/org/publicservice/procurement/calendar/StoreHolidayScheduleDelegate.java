@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * Stores the submitted schedule as the year's official one, replacing the provisional or earlier data, and closes
  * the warning for that year. Deadlines computed from then on, on every node, use it.
  */
-@Component("storeHolidaySchedule")
+@Component
 public class StoreHolidayScheduleDelegate implements JavaDelegate {
 
   private static final Logger LOG = LoggerFactory.getLogger(StoreHolidayScheduleDelegate.class);

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * performance evaluation. Stores the draft in the contract register, from which the signatures and everything after
  * read the terms, and the schedule as the list of milestones the performance stage works through.
  */
-@Component("validateContractDraft")
+@Component
 public class ContractDraftValidator implements TaskListener {
 
   static final BigDecimal BOND_LIMIT = new BigDecimal("0.10");

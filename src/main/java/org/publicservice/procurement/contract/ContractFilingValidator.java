@@ -8,7 +8,7 @@ import org.publicservice.procurement.purchase.FormRules;
 import org.springframework.stereotype.Component;
 
 /** The filing names how the copy reached the finance bureau (reference of the filing system or of the letter). */
-@Component("validateContractFiling")
+@Component
 public class ContractFilingValidator implements TaskListener {
 
   @Override

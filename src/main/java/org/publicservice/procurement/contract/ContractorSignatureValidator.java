@@ -9,7 +9,7 @@ import org.publicservice.procurement.purchase.FormRules;
 import org.springframework.stereotype.Component;
 
 /** The organisation signs the drafted contract or refuses it; a refusal states its reason, which the department reads. */
-@Component("validateContractorSignature")
+@Component
 public class ContractorSignatureValidator implements TaskListener {
 
   @Override

@@ -10,7 +10,7 @@ import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.stereotype.Component;
 
 /** The department signs after the organisation: the contract is signed on that day, which starts the 2 and 7 working days. */
-@Component("validateDepartmentSignature")
+@Component
 public class DepartmentSignatureValidator implements TaskListener {
 
   @Override

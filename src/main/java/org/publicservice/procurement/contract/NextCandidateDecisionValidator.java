@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * After a refusal or the 30 days passing, the department offers the contract to the next candidate of the ranking
  * (87号令第七十一条) or ends the purchase without a contract. Only a candidate that exists can be chosen.
  */
-@Component("validateNextCandidateDecision")
+@Component
 public class NextCandidateDecisionValidator implements TaskListener {
 
   @Override

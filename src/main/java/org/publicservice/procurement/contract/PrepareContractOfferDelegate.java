@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * (政府采购法第四十六条; 87号令第七十一条), counted from the award notice for the winner and from the offer for a
  * later candidate, ending on a working day (87号令第八十五条). Prefills the draft from the award and the plan.
  */
-@Component("prepareContractOffer")
+@Component
 public class PrepareContractOfferDelegate implements JavaDelegate {
 
   private final WorkingDayCalendar workingDays;

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * Publishes the signed contract (政府采购合同公告, 实施条例第五十条), except the parts the department withholds as state or
  * trade secrets, and stamps the contract as published.
  */
-@Component("publishContract")
+@Component
 public class PublishContractDelegate implements JavaDelegate {
 
   private final DisclosureRegister register;

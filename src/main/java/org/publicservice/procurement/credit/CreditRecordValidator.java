@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * Rejects a credit-record form with a mistake before the process starts (start event of MaintainCreditRecord), and
  * remembers which administrator submitted it.
  */
-@Component("validateCreditRecord")
+@Component
 public class CreditRecordValidator implements ExecutionListener {
 
   private final CreditRegister register;

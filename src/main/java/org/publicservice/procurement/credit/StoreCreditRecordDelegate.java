@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * Applies the validated credit-record form to the register: adds a record, ends the organisation's current
  * records of a listing, or revokes its records of a listing entered in error. Checks made from then on use it.
  */
-@Component("storeCreditRecord")
+@Component
 public class StoreCreditRecordDelegate implements JavaDelegate {
 
   private static final Logger LOG = LoggerFactory.getLogger(StoreCreditRecordDelegate.class);

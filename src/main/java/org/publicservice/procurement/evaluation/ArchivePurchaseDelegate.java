@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  *       (final_payment) and, for 不合格, the credit record (credit_record).</li>
  * </ul>
  */
-@Component("archivePurchase")
+@Component
 public class ArchivePurchaseDelegate implements JavaDelegate {
 
   private final PurchaseArchive archive;

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * and shows them in that task only (a task-local variable; the database keeps just their hashes). How many: the
  * stage's {@code ratingCodeCount} (1-1000) or {@code procurement.rating.codes-per-evaluation}.
  */
-@Component("issueRatingCodes")
+@Component
 public class IssueRatingCodesListener implements TaskListener {
 
   static final int MAX_CODES = 1000;

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * Tells the residents who rated and asked for it the published outcome, with a link to the notice. Their addresses
  * are deleted as the mails are queued: the product keeps no list of residents.
  */
-@Component("mailRatingFollowers")
+@Component
 public class MailRatingFollowersDelegate implements JavaDelegate {
 
   static final String TEMPLATE = "evaluation-outcome-resident";

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * indicator names for their numbered fields. A stage started without the contract's data is a fault of the calling
  * process, not of a user: it fails here and shows as an incident.
  */
-@Component("openEvaluation")
+@Component
 public class OpenEvaluationDelegate implements JavaDelegate {
 
 

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * recipients take part is published): grade, scores, the public's average rating and the final payment. Ratings
  * appear only as counts and averages.
  */
-@Component("publishEvaluationResult")
+@Component
 public class PublishEvaluationResultDelegate implements JavaDelegate {
 
   private final DisclosureRegister register;

@@ -8,7 +8,7 @@ import org.publicservice.procurement.purchase.FormRules;
 import org.springframework.stereotype.Component;
 
 /** The department confirms that the service recipients received their rating codes. */
-@Component("validateRatingCodeHandOut")
+@Component
 public class RatingCodeHandOutValidator implements TaskListener {
 
   @Override

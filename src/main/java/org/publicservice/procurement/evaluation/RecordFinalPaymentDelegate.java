@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * decision EvaluationGrade gives the grade (the contract's terms: e.g. 优秀/良好 100%, 合格 80%, 不合格 nothing).
  * Exactly once per evaluation, even when the step runs again.
  */
-@Component("recordFinalPayment")
+@Component
 public class RecordFinalPaymentDelegate implements JavaDelegate {
 
   private final FinalPayments payments;

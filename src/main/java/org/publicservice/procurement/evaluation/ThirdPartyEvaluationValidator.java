@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * The third-party evaluator's scoring (第三方评价, 财综〔2018〕42号): every indicator 0-100 and a report. Sets the
  * mean score the grade uses and who scored (the evaluator answers for the result).
  */
-@Component("validateThirdPartyEvaluation")
+@Component
 public class ThirdPartyEvaluationValidator implements TaskListener {
 
   static final int MAX_REPORT = 8000;

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * A step a designer places to mail a group, a user and/or an address with a template (element template
  * "发送通知邮件"). Its inputs are local variables of the step, so one bean serves every such step safely.
  */
-@Component("sendNotification")
+@Component
 public class SendNotificationDelegate implements JavaDelegate {
 
 

@@ -10,7 +10,7 @@ import org.publicservice.procurement.purchase.FormRules;
 import org.springframework.stereotype.Component;
 
 /** On completing 阅处公众意见: the answer is optional but bounded; remembers who read the comment. */
-@Component("checkCommentReply")
+@Component
 public class CommentReplyValidator implements TaskListener {
 
   @Override

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * Mails the department's answer to the resident who left an address, then forgets the address: it was given for
  * this one mail (the outbox keeps it only to deliver it).
  */
-@Component("mailCommentReply")
+@Component
 public class MailCommentReplyDelegate implements JavaDelegate {
 
   static final String TEMPLATE = "intention-comment-answered";

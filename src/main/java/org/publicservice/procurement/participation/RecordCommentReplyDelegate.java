@@ -9,7 +9,7 @@ import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.stereotype.Component;
 
 /** Files the department's handling of a comment (answer, reader, time) with the comment. */
-@Component("recordCommentReply")
+@Component
 public class RecordCommentReplyDelegate implements JavaDelegate {
 
   private final IntentionComments comments;

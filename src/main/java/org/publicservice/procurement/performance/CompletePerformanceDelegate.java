@@ -8,7 +8,7 @@ import org.publicservice.procurement.purchase.FormRules;
 import org.springframework.stereotype.Component;
 
 /** Hands the delivered service on to the evaluation: what has been paid so far, read from the payments made. */
-@Component("completePerformance")
+@Component
 public class CompletePerformanceDelegate implements JavaDelegate {
 
   private final MilestonePayments payments;

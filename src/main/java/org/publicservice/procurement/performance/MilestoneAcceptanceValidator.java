@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * satisfaction for the period is recorded with it (实施条例第四十五条; 需求管理办法第二十四条). A request for correction
  * says what to correct and gives the organisation 10 working days for a new report.
  */
-@Component("validateMilestoneAcceptance")
+@Component
 public class MilestoneAcceptanceValidator implements TaskListener {
 
   private final WorkingDayCalendar workingDays;

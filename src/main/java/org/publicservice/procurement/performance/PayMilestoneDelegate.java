@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * Pays the accepted milestone as the contract says (实施条例第五十一条) and publishes the payment (资金支付信息). Runs as
  * its own job: a retried or repeated step finds the payment already made and neither pays nor publishes again.
  */
-@Component("payMilestone")
+@Component
 public class PayMilestoneDelegate implements JavaDelegate {
 
   private final MilestonePayments payments;

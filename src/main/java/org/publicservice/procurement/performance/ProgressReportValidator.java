@@ -10,7 +10,7 @@ import org.publicservice.procurement.purchase.JsonValues;
 import org.springframework.stereotype.Component;
 
 /** The organisation's progress report of a milestone: what was delivered and the value reached for every indicator. */
-@Component("validateProgressReport")
+@Component
 public class ProgressReportValidator implements TaskListener {
 
   @Override

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * service recipients' satisfaction, is published (履约验收结果, 实施条例第四十五条); a request for correction is kept
  * in the ledger only.
  */
-@Component("recordMilestoneAcceptance")
+@Component
 public class RecordMilestoneAcceptanceDelegate implements JavaDelegate {
 
   private final MilestoneLedger ledger;

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * Keeps the milestone's progress report and gives the department its time for the phased acceptance: 10 working days
  * from the report (a rule of this platform: 实施条例第四十五条 sets no period; change {@code ACCEPTANCE_WORKING_DAYS}).
  */
-@Component("recordProgressReport")
+@Component
 public class RecordProgressReportDelegate implements JavaDelegate {
 
   private final MilestoneLedger ledger;

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * Publishes the procurement intention (采购意向, 财库〔2020〕10号) of an approved plan: what the department
  * intends to buy, for how much and how, so that social organisations can prepare and residents can comment.
  */
-@Component("publishProcurementIntention")
+@Component
 public class PublishProcurementIntentionDelegate implements JavaDelegate {
 
   private final DisclosureRegister register;

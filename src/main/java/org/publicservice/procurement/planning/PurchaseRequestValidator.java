@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * Checks a purchase request when it is filed (start event) and when it is revised (task completion). A broken
  * rule rejects the submission with a Chinese message, so nothing is started or saved.
  */
-@Component("validatePurchaseRequest")
+@Component
 public class PurchaseRequestValidator implements ExecutionListener, TaskListener {
 
   /** 政府采购需求管理办法 (财库〔2021〕22号) arts. 10-11: a needs survey for ≥ ¥10 M projects. */

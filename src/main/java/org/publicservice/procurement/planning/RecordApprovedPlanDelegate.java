@@ -10,7 +10,7 @@ import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.stereotype.Component;
 
 /** Files the approved request as the project's purchase plan (实施计划), which the later stages build on. */
-@Component("recordApprovedPlan")
+@Component
 public class RecordApprovedPlanDelegate implements JavaDelegate {
 
   private final PurchasePlans plans;

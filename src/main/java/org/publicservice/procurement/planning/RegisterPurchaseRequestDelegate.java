@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * Gives a new request its project number (the business key Cockpit and every notice show) and records which
  * department filed it, so that the department's later tasks go to that department only.
  */
-@Component("registerPurchaseRequest")
+@Component
 public class RegisterPurchaseRequestDelegate implements JavaDelegate {
 
   private final ProjectNumbers projectNumbers;

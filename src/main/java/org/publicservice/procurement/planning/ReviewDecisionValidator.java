@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * Checks the finance bureau's decision on a request: a return or a rejection must say why, because the
  * department has to act on it (and a rejection is an administrative decision that needs its reasons).
  */
-@Component("validateReviewDecision")
+@Component
 public class ReviewDecisionValidator implements TaskListener {
 
   @Override

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * (财库〔2016〕125号): a bidder with a record that excludes it fails the qualification review; a penalising record is
  * shown to the department and the panel. Prepares the qualification form: one numbered block per bid.
  */
-@Component("checkBidderCredit")
+@Component
 public class CheckBidderCreditDelegate implements JavaDelegate {
 
   static final String CLEAR = "CLEAR";

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * published as the tender stage publishes its own (废标公告: the public learns why the purchase starts again), and
  * the department is told.
  */
-@Component("closeTooFewQualified")
+@Component
 public class CloseTooFewQualifiedDelegate implements JavaDelegate {
 
   static final String MAIL_TOO_FEW = "review-too-few-qualified";

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * local to the expert's instance ({@link TaskFields}), so that experts declaring in parallel never see or overwrite
  * each other's answers; on complete the answer is checked (a conflict needs its nature) and recorded with the draw.
  */
-@Component("recordConflictDeclaration")
+@Component
 public class ConflictDeclarationValidator implements TaskListener {
 
   private final ReviewRecords records;

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * must then declare within {@link #DECLARATION_WORKING_DAYS} working day whether a conflict of interest with a
  * bidder bars him (回避, 实施条例 Art 9).
  */
-@Component("drawReviewPanel")
+@Component
 public class DrawReviewPanelDelegate implements JavaDelegate {
 
   /** Working days a drawn expert has to declare conflicts; silence counts as declining the seat. */

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * the credit check excluded fails whatever the form says. Rejects an incomplete review in Chinese and records the
  * qualified bids and, optionally, the department's representative on the panel.
  */
-@Component("validateQualification")
+@Component
 public class QualificationValidator implements TaskListener {
 
   @Override

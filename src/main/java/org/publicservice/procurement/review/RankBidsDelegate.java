@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * panel, the credit checks and qualification results, every member's scores per bid and the ranking. The members
  * confirm it next.
  */
-@Component("rankBids")
+@Component
 public class RankBidsDelegate implements JavaDelegate {
 
   private final ReviewRecords records;

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * experts that they no longer sit, and opens the next round for the new picks. The panel is complete when no one
  * is left to replace.
  */
-@Component("replaceDeclinedExperts")
+@Component
 public class ReplaceDeclinedExpertsDelegate implements JavaDelegate {
 
   static final String MAIL_RELEASED = "review-panel-released";

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * A panel member signs the report: agrees, or disagrees and states the dissent in writing; a dissent without
  * reasons is refused, since an unwritten dissent counts as agreement (R41).
  */
-@Component("recordReportSignature")
+@Component
 public class ReportSignatureValidator implements TaskListener {
 
   private final ReviewRecords records;

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * table review_score, never into a process variable: no member sees another's scores before all have scored. A missing
  * score, or one outside the criterion's range, is refused in Chinese and nothing is stored.
  */
-@Component("recordScores")
+@Component
 public class ScoreSheetValidator implements TaskListener {
 
   private final ReviewRecords records;

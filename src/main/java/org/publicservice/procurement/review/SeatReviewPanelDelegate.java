@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * chair, the department's representative last (he never chairs, 87 Art 45). Prepares the scoring form: one block
  * of numbered fields per qualified bid, one field per criterion.
  */
-@Component("seatReviewPanel")
+@Component
 public class SeatReviewPanelDelegate implements JavaDelegate {
 
   public static final String CHAIR = "CHAIR";

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * candidate, the agreed price the awarded price, and the result notice (published by the stage just now) starts the
  * 30 days for signing (政府采购法第四十六条; 74号令第十九条).
  */
-@Component("adoptSingleSourceAward")
+@Component
 public class AdoptSingleSourceAwardDelegate implements JavaDelegate {
 
   static final String WINNER = "winner";

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * The department's answer to a bidder's question (Task_AnswerQuestion) or its own clarification or amendment of the
  * documents (Task_AmendDocuments): the text that is published to all and mailed to the bidders.
  */
-@Component("validateClarification")
+@Component
 public class ClarificationValidator implements TaskListener {
 
   static final int MAX_TEXT = 8000;

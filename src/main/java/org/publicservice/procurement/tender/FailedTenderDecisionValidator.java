@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * The department's decision after a failed tender (政府采购法第三十六条、第三十七条): tender again, ask the finance bureau to
  * change to competitive consultation or negotiation (政府采购法第三十条第一项; 实施条例第二十三条), or abandon the purchase.
  */
-@Component("validateFailedTenderDecision")
+@Component
 public class FailedTenderDecisionValidator implements TaskListener {
 
   @Override

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * notice period is open, then hands the objection to that project's stage, where the department answers it.
  * A refused objection saves nothing: the listener throws before the objection process exists.
  */
-@Component("fileSingleSourceObjection")
+@Component
 public class FileSingleSourceObjectionValidator implements ExecutionListener {
 
   @Override

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * subprocess, so that several objections answered side by side do not overwrite one another. The message brings
  * the data as transient variables of the stage; they vanish when the step commits.
  */
-@Component("keepObjectionInItsScope")
+@Component
 public class KeepObjectionInItsScopeListener implements ExecutionListener {
 
   @Override

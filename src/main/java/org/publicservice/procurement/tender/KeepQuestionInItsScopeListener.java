@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * that questions answered side by side do not overwrite one another. The message brings them as transient
  * variables (TenderQuestions).
  */
-@Component("keepQuestionInItsScope")
+@Component
 public class KeepQuestionInItsScopeListener implements ExecutionListener {
 
   @Override

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * The finance bureau's approval of a change of method after a failed tender (政府采购法第二十七条; 实施条例第二十三条).
  * A refusal needs its reason; an approval changes the purchase's method and the minimum number of bids.
  */
-@Component("validateMethodChange")
+@Component
 public class MethodChangeApprovalValidator implements TaskListener {
 
   @Override

@@ -10,7 +10,7 @@ import org.publicservice.procurement.purchase.FormRules;
 import org.springframework.stereotype.Component;
 
 /** The department's answer to an objection must decide it and say why: the answer is published and mailed. */
-@Component("validateObjectionAnswer")
+@Component
 public class ObjectionAnswerValidator implements TaskListener {
 
   @Override

@@ -10,7 +10,7 @@ import org.publicservice.procurement.purchase.FormRules;
 import org.springframework.stereotype.Component;
 
 /** Opens a new round of the project in the sealed bid box: social organisations can bid until the deadline. */
-@Component("openBidCall")
+@Component
 public class OpenBidCallDelegate implements JavaDelegate {
 
   private final BidBox bidBox;

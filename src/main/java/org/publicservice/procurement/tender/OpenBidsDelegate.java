@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * price of each bid) is published and mailed to every bidder, and the bids become the stage's result
  * ({@code openedBids}) for the review. From now on the bids are public, so they may be process variables.
  */
-@Component("openBids")
+@Component
 public class OpenBidsDelegate implements JavaDelegate {
 
   static final String MAIL = "opening-record";

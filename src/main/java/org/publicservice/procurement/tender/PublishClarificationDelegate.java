@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * fewer than 15 days (open tender; 5 days consultation, 3 working days negotiation) remain, the bid deadline moves
  * (实施条例第三十一条): in the bid box, in the stage's variables and in the waiting deadline timer.
  */
-@Component("publishClarification")
+@Component
 public class PublishClarificationDelegate implements JavaDelegate {
 
   static final String MAIL = "tender-clarification";

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * Publishes the department's answer to an objection against a single-source notice (74号令第四十条: objections
  * are answered, and an upheld objection ends the single source). The objector is named by organisation only.
  */
-@Component("publishObjectionAnswer")
+@Component
 public class PublishObjectionAnswerDelegate implements JavaDelegate {
 
   private final DisclosureRegister register;

@@ -14,7 +14,7 @@ import org.publicservice.procurement.purchase.PurchaseIdentity;
 import org.springframework.stereotype.Component;
 
 /** Publishes the result of the single source (成交结果公告, 87/74号令第十八条): the supplier and the agreed price. */
-@Component("publishSingleSourceResult")
+@Component
 public class PublishSingleSourceResultDelegate implements JavaDelegate {
 
   private final DisclosureRegister register;

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * 87号令第十六条), the qualification requirements, how bids are evaluated, the deadlines and the bid bond, and how
  * social organisations bid on the portal. The documents are available from now until the deadline.
  */
-@Component("publishTenderNotice")
+@Component
 public class PublishTenderNoticeDelegate implements JavaDelegate {
 
   private final DisclosureRegister register;

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * still unanswered (74号令第四十条: objections are dealt with before the procurement goes on); a rejection needs
  * its reason.
  */
-@Component("validateSingleSourceApproval")
+@Component
 public class SingleSourceApprovalValidator implements TaskListener {
 
   static final String ANSWER_TASK = "Task_AnswerObjection";

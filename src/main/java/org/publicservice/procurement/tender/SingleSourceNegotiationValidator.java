@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * budget (政府采购法实施条例 / 74号令: a price above the budget cannot be awarded). It may exceed the price proposed
  * in the notice, since negotiation can show that price to have been too low, as long as it stays within budget.
  */
-@Component("validateSingleSourceNegotiation")
+@Component
 public class SingleSourceNegotiationValidator implements TaskListener {
 
   @Override

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * its qualifications and the justification (政府采购法第三十一条) stated, and the proposed price within the budget
  * (政府采购法实施条例 / 74号令: the price may not exceed the approved budget).
  */
-@Component("validateSingleSourceNotice")
+@Component
 public class SingleSourceNoticeValidator implements TaskListener {
 
   @Override

@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
  * 第五十五条: at least 10%; 竞争性磋商 10%-30%, 214号第二十四条), the criteria and price weight adding up to 100 points, and
  * the bid bond of at most 2% of the budget (实施条例第三十三条). Sets the stage's OUT variables of the documents.
  */
-@Component("validateTenderDocuments")
+@Component
 public class TenderDocumentsValidator implements TaskListener {
 
   static final int MAX_CRITERIA = 20;
