@@ -37,6 +37,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * shown (only the number of comments is).
  */
 @Controller
+@PortalPage
 public class PortalController {
 
   static final int HOME_NOTICES = 10;

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The portal's pages about the purchases as a whole: the social organisations and the statistics. */
 @Controller
+@PortalPage
 public class PortalFiguresController {
 
   static final int FIRST_YEAR = 2000;

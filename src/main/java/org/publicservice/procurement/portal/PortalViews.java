@@ -14,7 +14,7 @@ import org.publicservice.procurement.purchase.Money;
 import org.publicservice.procurement.tender.TenderCall;
 
 /** What the templates show, already in the reader's terms: Chinese labels, Beijing time, yuan. */
-final class PortalViews {
+public final class PortalViews {
 
 
   private PortalViews() {
@@ -74,7 +74,7 @@ final class PortalViews {
     }
   }
 
-  static String methodLabel(String code) {
+  public static String methodLabel(String code) {
     try {
       return ProcurementMethod.valueOf(code).label();
     } catch (IllegalArgumentException e) {

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.publicservice.procurement.ProcurementSpringTest;
 import org.publicservice.procurement.tender.BidBox;
 import org.publicservice.procurement.tender.BidContent;
+import org.publicservice.procurement.tender.BidForm;
+import org.publicservice.procurement.tender.BidderController;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -1,4 +1,4 @@
-package org.publicservice.procurement.portal;
+package org.publicservice.procurement.tender;
 
 import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE;
 import static org.publicservice.procurement.purchase.ProcurementTime.SECOND;
@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.publicservice.procurement.portal.PortalAccount;
+import org.publicservice.procurement.portal.PortalPage;
+import org.publicservice.procurement.portal.PortalRequestException;
+import org.publicservice.procurement.portal.PortalViews;
 import org.publicservice.procurement.purchase.Money;
 import org.publicservice.procurement.purchase.SubmissionRejectedException;
-import org.publicservice.procurement.tender.BidBox;
-import org.publicservice.procurement.tender.BidReceipt;
-import org.publicservice.procurement.tender.TenderCall;
-import org.publicservice.procurement.tender.TenderQuestions;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,9 +33,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * organisation typed, nothing stored.
  */
 @Controller
-class BidderController {
+@PortalPage
+public class BidderController {
 
-  static final int MAX_QUESTION = 4_000;
+  public static final int MAX_QUESTION = 4_000;
   private static final Pattern PROJECT_NUMBER = Pattern.compile("[A-Za-z0-9-]{1,32}");
 
   private final BidBox bidBox;

@@ -1,19 +1,18 @@
-package org.publicservice.procurement.portal;
+package org.publicservice.procurement.tender;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.publicservice.procurement.tender.BidContent;
 
 /**
  * The bid form as the organisation typed it: all text, so that a mistyped price comes back into the form with a
  * Chinese message instead of a conversion error, and nothing reaches the bid box before it is well-formed.
  */
-record BidForm(String price, String servicePlan, String team, String qualifications) {
+public record BidForm(String price, String servicePlan, String team, String qualifications) {
 
   static final int MAX_PRICE = 30;
-  static final int MAX_SERVICE_PLAN = 20_000;
+  public static final int MAX_SERVICE_PLAN = 20_000;
   static final int MAX_TEAM = 5_000;
   static final int MAX_QUALIFICATIONS = 10_000;
   /** Yuan with at most two decimals, digits plain or grouped by thousands; spaces and a trailing 元 are dropped. */

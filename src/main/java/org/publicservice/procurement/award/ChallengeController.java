@@ -1,4 +1,4 @@
-package org.publicservice.procurement.portal;
+package org.publicservice.procurement.award;
 
 import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE;
 
@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.publicservice.procurement.award.AwardResults;
-import org.publicservice.procurement.award.Challenges;
-import org.publicservice.procurement.award.DisputeRecords;
+import org.publicservice.procurement.portal.PortalAccount;
+import org.publicservice.procurement.portal.PortalPage;
+import org.publicservice.procurement.portal.PortalRequestException;
 import org.publicservice.procurement.purchase.Money;
 import org.publicservice.procurement.purchase.SubmissionRejectedException;
 import org.springframework.http.HttpStatus;
@@ -30,6 +30,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * project with their replies, and nothing of any other bidder.
  */
 @Controller
+@PortalPage
 class ChallengeController {
 
   static final int MAX_GROUNDS = 4_000;

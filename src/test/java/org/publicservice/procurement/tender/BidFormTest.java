@@ -1,4 +1,4 @@
-package org.publicservice.procurement.portal;
+package org.publicservice.procurement.tender;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
