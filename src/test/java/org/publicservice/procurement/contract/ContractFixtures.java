@@ -1,14 +1,10 @@
 package org.publicservice.procurement.contract;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -70,20 +66,4 @@ public final class ContractFixtures {
     return SpinValues.jsonValue(JsonValues.toJson(value)).create();
   }
 
-  /** As the user would in Tasklist: find the task in the own lists, claim it, submit the form. */
-  public static void completeAs(ProcessEngine engine, TestIdentities people, String user, ProcessInstance instance,
-      String taskKey, VariableMap form) {
-    people.actAs(user);
-    try {
-      Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
-          .taskDefinitionKey(taskKey).singleResult();
-      assertThat(task).as("%s sees task %s", user, taskKey).isNotNull();
-      if (task.getAssignee() == null) {
-        engine.getTaskService().claim(task.getId(), user);
-      }
-      engine.getFormService().submitTaskForm(task.getId(), form);
-    } finally {
-      people.actAsNobody();
-    }
-  }
 }
