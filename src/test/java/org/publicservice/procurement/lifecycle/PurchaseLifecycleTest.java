@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import org.publicservice.procurement.PortalClient;
 import org.publicservice.procurement.TasklistDriver;
 import org.publicservice.procurement.TestSmtp;
 import jakarta.mail.internet.MimeMessage;
@@ -40,7 +41,6 @@ import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.evaluation.EvaluationVariables;
 import org.publicservice.procurement.notification.MailDeliveries;
 import org.publicservice.procurement.ocds.OcdsSchemas;
-import org.publicservice.procurement.participation.PortalVisitor;
 import org.publicservice.procurement.performance.PerformanceVariables;
 import org.publicservice.procurement.planning.PlanningVariables;
 import org.publicservice.procurement.planning.PurchaseRequests;
@@ -98,7 +98,7 @@ class PurchaseLifecycleTest {
   TestIdentities people;
   TasklistDriver tasklist;
   MailDeliveries mails;
-  PortalVisitor visitor;
+  PortalClient visitor;
   String tag;
 
   @BeforeEach
@@ -107,7 +107,7 @@ class PurchaseLifecycleTest {
     people = new TestIdentities(engine.getIdentityService());
     tasklist = new TasklistDriver(engine, people);
     mails = new MailDeliveries(engine);
-    visitor = new PortalVisitor(port);
+    visitor = new PortalClient(port);
     tag = UUID.randomUUID().toString().substring(0, 8);
     TasklistDriver.at(REQUEST_DAY);
     forgetCreditRecordsOfTheBidders();
@@ -597,7 +597,7 @@ class PurchaseLifecycleTest {
   }
 
   private void assertAbsent(List<String> paths, List<String> secrets) {
-    PortalVisitor reader = new PortalVisitor(port);
+    PortalClient reader = new PortalClient(port);
     for (String path : paths) {
       HttpResponse<String> answer = reader.get(path);
       if (path.startsWith("/portal/ratings/")) {
