@@ -36,7 +36,7 @@ public final class AwardVariables {
   public static final String CHOSEN_BY_DEPARTMENT = "DEPARTMENT";
   public static final String CHOSEN_BY_DEFAULT = "DEFAULT";
 
-  // OUT (INTERFACES.md)
+  // OUT, to the main process
   public static final String AWARD_OUTCOME = "awardOutcome";
   public static final String OUTCOME_AWARDED = "AWARDED";
   public static final String OUTCOME_RE_REVIEW = "RE_REVIEW";

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.review.Ranking;
 
-/** One line of the review stage's {@code ranking} (INTERFACES.md), best first. */
+/** One line of the review stage's {@code ranking} (ReviewVariables.RANKING), best first. */
 public record RankedBid(int rank, String bidId, String bidder, String bidderName, BigDecimal price,
     BigDecimal priceScore, BigDecimal criteriaScore, BigDecimal totalScore) {
 

@@ -19,8 +19,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Maps the public data of a purchase to OCDS 1.1 releases: one release per published notice, with the state of
- * the contracting process that notice announced. Today that is the plan (planning.budget, buyer, tender planned);
- * later stages add their fields here, from their own public tables, keyed by the notice's type.
+ * the contracting process that notice announced: the plan (buyer, budget, tender planned) from the approved plan;
+ * the tender's terms and, with the opening record, its tenderers; the award from the award notice; the contract,
+ * its payments and acceptances from the contract register; the evaluation as an implementation milestone with the
+ * final payment. A notice that none of these covers is attached to {@code tender.documents}.
  */
 @Component
 public class ReleaseMapper {

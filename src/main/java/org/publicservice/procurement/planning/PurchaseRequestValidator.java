@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class PurchaseRequestValidator implements ExecutionListener, TaskListener {
 
-  /** 政府采购需求管理办法 (财库〔2021〕22号) arts. 10-11: a needs survey for ≥ ¥10 M projects. */
+  /** 需求管理办法第十条、第十一条: a needs survey for ≥ ¥10 M projects. */
   static final BigDecimal SURVEY_REQUIRED_FROM = new BigDecimal("10000000");
   static final int MIN_SURVEY_RESPONDENTS = 3;
   static final int MAX_SERVICE_YEARS = 3;

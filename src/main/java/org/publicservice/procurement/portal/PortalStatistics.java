@@ -30,7 +30,7 @@ import org.springframework.stereotype.Repository;
 /**
  * The figures of the statistics page, computed from what every purchase reliably leaves behind: the approved plans
  * ({@code purchase_plan}), the notices of the disclosure register (their types and dates per project), and the
- * stage outputs that INTERFACES.md fixes ({@code openedBids} of TenderStage, {@code evaluationGrade} of
+ * stages' outputs that the main process passes on ({@code openedBids} of TenderStage, {@code evaluationGrade} of
  * EvaluationStage) as the engine's history keeps them. Only public facts: plans' public columns, published
  * notices, opened bids (public once opened) and published grades.
  */

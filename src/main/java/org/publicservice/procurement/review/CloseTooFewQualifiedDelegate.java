@@ -14,7 +14,7 @@ import org.publicservice.procurement.purchase.PurchaseIdentity;
 import org.springframework.stereotype.Component;
 
 /**
- * Fewer qualified bids than the method requires: no evaluation takes place (87 Art 44). The stage ends with
+ * Fewer qualified bids than the method requires: no evaluation takes place (87号令第四十四条). The stage ends with
  * TOO_FEW_QUALIFIED and the reason the tender stage shows when it decides how to go on. The failed tender is
  * published as the tender stage publishes its own (废标公告: the public learns why the purchase starts again), and
  * the department is told.

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every member has signed: the report is confirmed and goes to the department, which decides the award within 5
- * working days (87 Art 68). The ranking and the panel leave the stage as its result.
+ * working days (87号令第六十八条). The ranking and the panel leave the stage as its result.
  */
 @Component
 public class FinishReviewDelegate implements JavaDelegate {

@@ -16,7 +16,7 @@ import org.publicservice.procurement.purchase.JsonValues;
 import org.springframework.stereotype.Component;
 
 /**
- * The department's qualification review of every opened bid (87 Art 44): pass, or fail with a reason; a bidder
+ * The department's qualification review of every opened bid (87号令第四十四条): pass, or fail with a reason; a bidder
  * the credit check excluded fails whatever the form says. Rejects an incomplete review in Chinese and records the
  * qualified bids and, optionally, the department's representative on the panel.
  */

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A panel member signs the report: agrees, or disagrees and states the dissent in writing; a dissent without
- * reasons is refused, since an unwritten dissent counts as agreement (R41).
+ * reasons is refused, since an unwritten dissent counts as agreement (实施条例第四十一条).
  */
 @Component
 public class ReportSignatureValidator implements TaskListener {

@@ -32,7 +32,7 @@ public class ReviewRecords {
       List<String> drawOrder, int panelSize, int expertSeats, OffsetDateTime drawnAt, List<Pick> picks) {
   }
 
-  /** A member's signature of the report: agreement, or a written dissent (R41). */
+  /** A member's signature of the report: agreement, or a written dissent (实施条例第四十一条). */
   public record Signature(String memberUserId, boolean agrees, String dissent, OffsetDateTime signedAt) {
   }
 

@@ -2,7 +2,7 @@ package org.publicservice.procurement.review;
 
 import org.publicservice.procurement.purchase.PurchaseIdentity;
 
-/** Names of the variables of process ReviewStage (see INTERFACES: ReviewStage) and of its forms. */
+/** Names of the variables of process ReviewStage and of its forms. */
 public final class ReviewVariables {
 
   public static final String PROCESS_KEY = "ReviewStage";
@@ -42,7 +42,7 @@ public final class ReviewVariables {
   public static final String CREDIT_CHECKS = "creditChecks";
   public static final String QUALIFICATION_BID_COUNT = "qualBidCount";
   public static final String REPRESENTATIVE_OPTIONS = "representativeOptions";
-  /** Optional: a user of the department group who sits on the panel (never its chair, 87 Art 45). */
+  /** Optional: a user of the department group who sits on the panel (never its chair, 87号令第四十五条). */
   public static final String REPRESENTATIVE = "departmentRepresentative";
   /** json list of {bidId, bidder, bidderName, qualified, reason}. */
   public static final String QUALIFICATION_RESULTS = "qualificationResults";

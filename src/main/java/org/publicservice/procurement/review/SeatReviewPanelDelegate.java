@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Seats the panel once every drawn expert has accepted: the experts in the order drawn, the first of them as
- * chair, the department's representative last (he never chairs, 87 Art 45). Prepares the scoring form: one block
+ * chair, the department's representative last (he never chairs, 87号令第四十五条). Prepares the scoring form: one block
  * of numbered fields per qualified bid, one field per criterion.
  */
 @Component

@@ -18,7 +18,7 @@ import org.publicservice.procurement.purchase.PurchaseIdentity;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes the single-source notice (单一来源采购公示, 政府采购法实施条例第三十八条, 74号令第三十八条) and sets its period:
+ * Publishes the single-source notice (单一来源采购公示, 实施条例第三十八条, 74号令第三十八条) and sets its period:
  * at least 5 working days, during which anyone may object. The period's end is what the stage's timer waits for.
  */
 @Component

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The negotiation record with the single supplier: the agreed price must be above zero and must not exceed the
- * budget (政府采购法实施条例 / 74号令: a price above the budget cannot be awarded). It may exceed the price proposed
+ * budget (实施条例 / 74号令: a price above the budget cannot be awarded). It may exceed the price proposed
  * in the notice, since negotiation can show that price to have been too low, as long as it stays within budget.
  */
 @Component

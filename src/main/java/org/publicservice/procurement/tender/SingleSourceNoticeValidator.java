@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Checks the single-source notice before it is published: the supplier must be a registered social organisation,
  * its qualifications and the justification (政府采购法第三十一条) stated, and the proposed price within the budget
- * (政府采购法实施条例 / 74号令: the price may not exceed the approved budget).
+ * (实施条例 / 74号令: the price may not exceed the approved budget).
  */
 @Component
 public class SingleSourceNoticeValidator implements TaskListener {

@@ -78,7 +78,7 @@ final class AwardScenario {
     }
   }
 
-  /** The award stage of the purchase, started with the IN variables of INTERFACES.md. */
+  /** The award stage of the purchase, started with the IN variables of AwardVariables. */
   ProcessInstance stage(ProcessInstance purchase) {
     VariableMap in = Variables.createVariables();
     in.putAll(engine.getRuntimeService().getVariables(purchase.getId()));

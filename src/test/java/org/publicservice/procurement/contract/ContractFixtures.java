@@ -12,7 +12,7 @@ import org.publicservice.procurement.TestIdentities;
 import org.publicservice.procurement.purchase.JsonValues;
 
 /**
- * What the stages after the award start from (the IN variables of INTERFACES.md), and driving their tasks as the users
+ * What the stages after the award start from (the IN variables of ContractVariables), and driving their tasks as the users
  * would in Tasklist.
  */
 public final class ContractFixtures {

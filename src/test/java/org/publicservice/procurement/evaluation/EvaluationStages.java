@@ -24,7 +24,7 @@ import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.purchase.ProcurementTime;
 
 /**
- * For tests of the evaluation: the stage started directly with the IN variables INTERFACES.md lists (as the main
+ * For tests of the evaluation: the stage started directly with the IN variables of EvaluationVariables (as the main
  * process passes them after the performance stage), and its tasks done as their users do them in Tasklist.
  */
 public final class EvaluationStages {

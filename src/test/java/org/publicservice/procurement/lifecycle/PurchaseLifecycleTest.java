@@ -61,7 +61,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * (minzheng), the finance bureau (caizheng), social organisations bidding through the portal's BidBox, the drawn
  * experts, the winner, residents on the portal and the third-party evaluator (pingjia). The engine clock moves
  * from the request to the archive; due jobs are executed when the job executor would execute them. Along the way
- * the public pages and the open data are read as an anonymous visitor reads them (issue 6, confidentiality); at
+ * the public pages and the open data are read as an anonymous visitor reads them (confidentiality); at
  * the end the register, the open data, the project page and the mails show what a user would check (issues 5, 7).
  */
 @ProcurementSpringTest

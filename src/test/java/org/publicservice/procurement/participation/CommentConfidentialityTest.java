@@ -16,7 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * No personal data of residents and no comment text on any public page or in the open data: only the number of
- * comments is public (issue 6, confidentiality).
+ * comments is public (confidentiality).
  */
 @ProcurementSpringTest
 class CommentConfidentialityTest {

@@ -26,7 +26,7 @@ import org.publicservice.procurement.purchase.ProcurementTime;
 
 /**
  * Award results open to challenges, for the portal's tests: a purchase request filed by the civil affairs bureau
- * (its project number is the business key), its AwardStage started with the IN variables of INTERFACES.md (three
+ * (its project number is the business key), its AwardStage started with the IN variables of AwardVariables (three
  * ranked bids, one more opened but not ranked, a panel of five), and the department's choice of the first-ranked
  * bidder, which publishes the award notice. The engine clock stands at {@link #CHALLENGE_DAY} afterwards.
  */

@@ -43,7 +43,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The review stage from opened bids to the panel's signed report, started directly with the IN variables of
- * INTERFACES.md and worked as the department, the drawn experts and the panel would work it in Tasklist.
+ * ReviewVariables and worked as the department, the drawn experts and the panel would work it in Tasklist.
  */
 @ProcurementSpringTest
 class ReviewStageProcessTest {

@@ -19,7 +19,7 @@ import org.publicservice.procurement.purchase.JsonValues;
 
 /**
  * Drives a ReviewStage as the main process would start it after an opened tender (the IN variables of
- * INTERFACES.md) and as the department, the experts and the panel work it in Tasklist.
+ * ReviewVariables) and as the department, the experts and the panel work it in Tasklist.
  */
 final class ReviewStages {
 
