@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.publicservice.procurement.TasklistDriver;
 import org.publicservice.procurement.TestIdentities;
 import org.publicservice.procurement.purchase.JsonValues;
 
@@ -66,4 +69,28 @@ public final class ContractFixtures {
     return SpinValues.jsonValue(JsonValues.toJson(value)).create();
   }
 
+
+  /**
+   * A contract stage started from {@link #awarded} and worked to its end as the users would: drafted (280,000 yuan
+   * in two instalments, with this bond), signed, countersigned, published and filed under this reference.
+   */
+  public static ProcessInstance signedContract(ProcessEngine engine, TasklistDriver tasklist, String projectNumber,
+      int performanceBond, String filingReference) {
+    ProcessInstance contract = engine.getRuntimeService().startProcessInstanceByKey(ContractVariables.PROCESS_KEY,
+        projectNumber, awarded(projectNumber));
+    tasklist.completeAs(TestIdentities.PURCHASER, contract, "Task_DraftContract", Variables.createVariables()
+        .putValue(ContractVariables.CONTRACT_AMOUNT, 280_000)
+        .putValue(ContractVariables.PERFORMANCE_BOND, performanceBond)
+        .putValue(ContractVariables.CONTRACT_PERIOD_START, "2027-01-01")
+        .putValue(ContractVariables.CONTRACT_PERIOD_END, "2027-12-31")
+        .putValue(ContractVariables.PAYMENT_SCHEDULE_TEXT, "第一阶段验收：200000：2027-06-30\n尾款：80000：2028-01-31"));
+    tasklist.completeAs(WINNER_ORG, contract, "Task_SignContract",
+        Variables.createVariables().putValue(ContractVariables.CONTRACTOR_DECISION, ContractVariables.SIGN));
+    tasklist.completeAs(TestIdentities.PURCHASER, contract, "Task_CountersignContract",
+        Variables.createVariables().putValue(ContractVariables.DEPARTMENT_SIGNS, true));
+    tasklist.completeAs(TestIdentities.PURCHASER, contract, "Task_PublishContract", Variables.createVariables());
+    tasklist.completeAs(TestIdentities.PURCHASER, contract, "Task_FileContract",
+        Variables.createVariables().putValue(ContractVariables.FILING_REFERENCE, filingReference));
+    return contract;
+  }
 }

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.publicservice.procurement.ProcurementSpringTest;
 import org.publicservice.procurement.TasklistDriver;
 import org.publicservice.procurement.TestIdentities;
-import org.publicservice.procurement.contract.ContractVariables;
 import org.publicservice.procurement.performance.PerformanceVariables;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,20 +52,7 @@ class ContractOpenDataTest {
     ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 12, 2, 10, 0, 0, 0, ProcurementTime.ZONE).toInstant()));
     String projectNumber = newProjectNumber();
     var runtime = engine.getRuntimeService();
-    ProcessInstance contract = runtime.startProcessInstanceByKey(ContractVariables.PROCESS_KEY, projectNumber,
-        awarded(projectNumber));
-    tasklist.completeAs(PURCHASER, contract, "Task_DraftContract", Variables.createVariables()
-        .putValue(ContractVariables.CONTRACT_AMOUNT, 280_000).putValue(ContractVariables.PERFORMANCE_BOND, 0)
-        .putValue(ContractVariables.CONTRACT_PERIOD_START, "2027-01-01")
-        .putValue(ContractVariables.CONTRACT_PERIOD_END, "2027-12-31")
-        .putValue(ContractVariables.PAYMENT_SCHEDULE_TEXT, "第一阶段验收：200000：2027-06-30\n尾款：80000：2028-01-31"));
-    tasklist.completeAs(WINNER_ORG, contract, "Task_SignContract",
-        Variables.createVariables().putValue(ContractVariables.CONTRACTOR_DECISION, ContractVariables.SIGN));
-    tasklist.completeAs(PURCHASER, contract, "Task_CountersignContract",
-        Variables.createVariables().putValue(ContractVariables.DEPARTMENT_SIGNS, true));
-    tasklist.completeAs(PURCHASER, contract, "Task_PublishContract", Variables.createVariables());
-    tasklist.completeAs(PURCHASER, contract, "Task_FileContract",
-        Variables.createVariables().putValue(ContractVariables.FILING_REFERENCE, "通财购备〔2026〕140号"));
+    ProcessInstance contract = signedContract(engine, tasklist, projectNumber, 0, "通财购备〔2026〕140号");
     String contractId = projectNumber + "-HT01";
 
     // the performance stage with what the contract stage handed back

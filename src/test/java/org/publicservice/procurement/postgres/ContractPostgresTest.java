@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.publicservice.procurement.TasklistDriver;
 import org.publicservice.procurement.TestIdentities;
 import org.publicservice.procurement.contract.ContractRegister;
-import org.publicservice.procurement.contract.ContractVariables;
 import org.publicservice.procurement.disclosure.DisclosureNotice;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.identity.Groups;
@@ -80,20 +79,7 @@ class ContractPostgresTest {
   void aContractIsSignedPublishedFiledAndAMilestonePaidOnceOnPostgres() {
     String projectNumber = newProjectNumber();
     var runtime = engine.getRuntimeService();
-    ProcessInstance contract = runtime.startProcessInstanceByKey(ContractVariables.PROCESS_KEY, projectNumber,
-        awarded(projectNumber));
-    tasklist.completeAs(PURCHASER, contract, "Task_DraftContract", Variables.createVariables()
-        .putValue(ContractVariables.CONTRACT_AMOUNT, 280_000).putValue(ContractVariables.PERFORMANCE_BOND, 28_000)
-        .putValue(ContractVariables.CONTRACT_PERIOD_START, "2027-01-01")
-        .putValue(ContractVariables.CONTRACT_PERIOD_END, "2027-12-31")
-        .putValue(ContractVariables.PAYMENT_SCHEDULE_TEXT, "第一阶段验收：200000：2027-06-30\n尾款：80000：2028-01-31"));
-    tasklist.completeAs(WINNER_ORG, contract, "Task_SignContract",
-        Variables.createVariables().putValue(ContractVariables.CONTRACTOR_DECISION, ContractVariables.SIGN));
-    tasklist.completeAs(PURCHASER, contract, "Task_CountersignContract",
-        Variables.createVariables().putValue(ContractVariables.DEPARTMENT_SIGNS, true));
-    tasklist.completeAs(PURCHASER, contract, "Task_PublishContract", Variables.createVariables());
-    tasklist.completeAs(PURCHASER, contract, "Task_FileContract",
-        Variables.createVariables().putValue(ContractVariables.FILING_REFERENCE, "通财购备〔2026〕150号"));
+    ProcessInstance contract = signedContract(engine, tasklist, projectNumber, 28_000, "通财购备〔2026〕150号");
     assertThat(contract).isEnded().hasPassed("EndEvent_ContractSigned");
     String contractId = projectNumber + "-HT01";
     ContractRegister.Contract signed = contracts.find(contractId).orElseThrow();
