@@ -34,8 +34,8 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
-import org.publicservice.procurement.disclosure.NoticeText;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.Money;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.identity.Groups;
 import org.publicservice.procurement.identity.ProcessKeys;
 import org.springframework.stereotype.Component;
@@ -123,7 +123,7 @@ class PurchaseOverview {
 
   private PurchaseStatus status(HistoricProcessInstance purchase, Map<String, Object> facts, Set<String> departments,
       Map<String, String> names) {
-    String budget = facts.get(BUDGET) instanceof Number amount ? NoticeText.yuan(new BigDecimal(amount.toString()))
+    String budget = facts.get(BUDGET) instanceof Number amount ? Money.yuan(new BigDecimal(amount.toString()))
         : "";
     String filedAt = beijing(purchase.getStartTime());
     String serviceName = text(facts.get(SERVICE_NAME));

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.publicservice.procurement.form.SubmissionRejectedException;
+import org.publicservice.procurement.purchase.SubmissionRejectedException;
 
 /** A progress report states each value as the request stated its target: a number, a percentage or "20000人次". */
 class IndicatorValuesTest {
