@@ -10,10 +10,10 @@ import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.publicservice.procurement.contract.ContractRegister;
-import org.publicservice.procurement.form.FormRules;
-import org.publicservice.procurement.form.JsonValues;
-import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.planning.PlanningVariables;
+import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.JsonValues;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.stereotype.Component;
 
 /**

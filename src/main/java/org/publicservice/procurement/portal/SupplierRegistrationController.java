@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.publicservice.procurement.form.SubmissionRejectedException;
+import org.publicservice.procurement.purchase.SubmissionRejectedException;
 import org.publicservice.procurement.supplier.EnterpriseSize;
 import org.publicservice.procurement.supplier.SupplierRegistration;
 import org.publicservice.procurement.supplier.SupplierType;

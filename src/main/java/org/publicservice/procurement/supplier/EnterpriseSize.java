@@ -3,7 +3,7 @@ package org.publicservice.procurement.supplier;
 /**
  * The size an enterprise declares in its 中小企业声明函 (财库〔2020〕46号第十一条, 附1), by the State Council's
  * standards for its industry (工信部联企业〔2011〕300号). Only small and micro enterprises get the price deduction
- * (46号第九条); medium enterprises may bid where a purchase is reserved for small and medium enterprises.
+ * (财库〔2020〕46号第九条); medium enterprises may bid where a purchase is reserved for small and medium enterprises.
  */
 public enum EnterpriseSize {
 
@@ -27,7 +27,7 @@ public enum EnterpriseSize {
     return this != LARGE;
   }
 
-  /** 小微企业: small or micro, the ones the price deduction is for (46号第九条, 小型和微型企业同等对待). */
+  /** 小微企业: small or micro, the ones the price deduction is for (财库〔2020〕46号第九条, 小型和微型企业同等对待). */
   public boolean smallOrMicro() {
     return this == SMALL || this == MICRO;
   }

@@ -1,6 +1,6 @@
 package org.publicservice.procurement.supplier;
 
-import static org.publicservice.procurement.form.FormRules.reject;
+import static org.publicservice.procurement.purchase.FormRules.reject;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.identity.Groups;
 import org.publicservice.procurement.notification.Notifications;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * 财库〔2016〕125号). What the platform does check before it lets a supplier in is what is necessary for electronic
  * bidding: that its identifier is well-formed (the check character, GB 32100-2015 / GB 11643-1999) and not already
  * registered, and that the mailbox it gave is its own, since notices and receipts go there. An administrator can
- * still remove a fraudulent account in Admin; false statements are dealt with in the purchase (46号第二十条).
+ * still remove a fraudulent account in Admin; false statements are dealt with in the purchase (财库〔2020〕46号第二十条).
  */
 @Service
 public class SupplierRegistration {

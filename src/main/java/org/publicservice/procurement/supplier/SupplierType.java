@@ -2,7 +2,7 @@ package org.publicservice.procurement.supplier;
 
 /**
  * The forms of organisation a supplier of public services may have. Purchased services may be bought from any of
- * them (政府采购法第二十一条: 法人、其他组织或者自然人; 政府购买服务管理办法 财政部令第102号第六条: 依法成立的企业、社会组织
+ * them (政府采购法第二十一条: 法人、其他组织或者自然人; 政府购买服务管理办法 财政部令第102号令第六条: 依法成立的企业、社会组织
  * （不含由财政拨款保障的群团组织）、公益二类和从事生产经营活动的事业单位、农村集体经济组织、基层群众性自治组织以及具备条件的个人),
  * and none may be treated differently for its form (实施条例第二十条第（八）项; 财库〔2019〕38号一（一）). The type only says
  * which identifier the supplier has and whether it can declare itself a small or medium enterprise (财库〔2020〕46号

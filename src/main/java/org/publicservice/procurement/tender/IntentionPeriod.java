@@ -1,6 +1,6 @@
 package org.publicservice.procurement.tender;
 
-import static org.publicservice.procurement.form.FormRules.reject;
+import static org.publicservice.procurement.purchase.FormRules.reject;
 import static org.publicservice.procurement.tender.TenderVariables.URGENCY_REASON;
 import static org.publicservice.procurement.tender.TenderVariables.URGENT_WITHOUT_INTENTION_PERIOD;
 
@@ -10,8 +10,8 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.publicservice.procurement.disclosure.DisclosureNotice;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
-import org.publicservice.procurement.form.FormRules;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,8 +66,8 @@ public class IntentionPeriod {
     if (!urgent) {
       throw reject(URGENT_WITHOUT_INTENTION_PERIOD, earliest
           .map(day -> "采购意向公开时间原则上不得晚于采购活动开始前30日（财库〔2020〕10号）：本项目采购意向于"
-              + TenderDocumentsValidator.DAY.format(day.minusDays(DAYS)) + "公开，招标（磋商）公告最早于"
-              + TenderDocumentsValidator.DAY.format(day) + "发布。因不可预见的原因急需采购的，请勾选并写明原因。")
+              + ProcurementTime.DAY_IN_WORDS.format(day.minusDays(DAYS)) + "公开，招标（磋商）公告最早于"
+              + ProcurementTime.DAY_IN_WORDS.format(day) + "发布。因不可预见的原因急需采购的，请勾选并写明原因。")
           .orElse("本项目尚未公开采购意向（财库〔2020〕10号），不能发布招标（磋商）公告。因不可预见的原因急需采购的，请勾选并写明原因。"));
     }
     String reason = form.optionalText(URGENCY_REASON);

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * select (a form-js {@code valuesKey}); the list is taken when the notice is prepared, so a supplier registered later
  * appears in the next single source.
  */
-@Component("offerSingleSourceSuppliers")
+@Component
 public class OfferSingleSourceSuppliersDelegate implements JavaDelegate {
 
   @Override

@@ -1,6 +1,6 @@
 package org.publicservice.procurement.tender;
 
-import static org.publicservice.procurement.form.FormRules.reject;
+import static org.publicservice.procurement.purchase.FormRules.reject;
 
 import java.math.BigDecimal;
 import org.publicservice.procurement.supplier.EnterpriseSize;
@@ -13,15 +13,15 @@ import org.publicservice.procurement.supplier.Suppliers;
  *
  * <ul>
  *   <li>{@link #NONE}: open to all; a small or micro enterprise that declares itself in its bid has its price reduced
- *       by the documents' rate for the evaluation (46号第九条: 6%-10% for goods and services, raised to 10%-20% by
+ *       by the documents' rate for the evaluation (财库〔2020〕46号第九条: 6%-10% for goods and services, raised to 10%-20% by
  *       财库〔2022〕19号二, in force from 2022-07-01), small and micro alike;</li>
- *   <li>{@link #SME}: reserved for small and medium enterprises (46号第七条: suitable purchases up to 2,000,000 yuan
+ *   <li>{@link #SME}: reserved for small and medium enterprises (财库〔2020〕46号第七条: suitable purchases up to 2,000,000 yuan
  *       must be; 第八条: a share above it); no deduction, since every bidder is one;</li>
  *   <li>{@link #SOCIAL_ORGANISATION}: reserved for social organisations, only where a law, regulation or national
- *       policy says the purchase should go to non-enterprises (46号第六条第二款第（一）项), which the documents must cite.</li>
+ *       policy says the purchase should go to non-enterprises (财库〔2020〕46号第六条第二款第（一）项), which the documents must cite.</li>
  * </ul>
  *
- * The declaration is the bidder's 中小企业声明函 (46号第十一条): nobody may ask for other proof of its size.
+ * The declaration is the bidder's 中小企业声明函 (财库〔2020〕46号第十一条): nobody may ask for other proof of its size.
  */
 public final class SmePolicy {
 
@@ -72,7 +72,7 @@ public final class SmePolicy {
     return BigDecimal.ZERO;
   }
 
-  /** The line of the tender notice that states the policy (46号第十二条). */
+  /** The line of the tender notice that states the policy (财库〔2020〕46号第十二条). */
   static String noticeText(String reservation, String basis, BigDecimal deduction) {
     if (SME.equals(reservation)) {
       return "本项目专门面向中小企业采购（政府采购促进中小企业发展管理办法第七条、第八条" + (basis == null ? "" : "；" + basis)

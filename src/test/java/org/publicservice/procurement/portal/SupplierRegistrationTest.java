@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.publicservice.procurement.PortalClient;
 import org.publicservice.procurement.ProcurementSpringTest;
 import org.publicservice.procurement.TestSmtp;
 import org.publicservice.procurement.identity.Groups;
