@@ -1,4 +1,4 @@
-package org.publicservice.procurement.portal;
+package org.publicservice.procurement.security;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,28 +10,33 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down password guessing on the portal's login from one address across many accounts. The engine already
- * delays and finally locks a single account after wrong passwords (IdentityService.checkPassword: 3 s doubling,
- * locked after 10); this adds a limit per client address: after {@value #MAX_FAILURES} failed logins within
- * {@link #WINDOW} the address may not try again until the oldest failure is older than the window.
+ * Slows down password guessing from one client address, across every login the application has: the REST API's
+ * basic authentication, the login of Tasklist, Cockpit and Admin, and the portal's organisation login. After
+ * {@value #MAX_FAILURES} failed logins within {@link #WINDOW} the address may not try again until its oldest failure
+ * is older than the window; nothing is locked for good. Per account the engine adds its own growing delay
+ * (3 s doubling up to 60 s, application.yaml {@code login-delay-*}); its permanent lock is switched off.
  *
- * <p>Kept in memory: a restart forgets it, which only gives an attacker a new window, and the engine's lock per
- * account stays. Behind a reverse proxy the address is the proxy's unless the server trusts its forwarded header
- * ({@code server.forward-headers-strategy}).
+ * <p>A successful login clears the address's failures on that account only: a guesser who owns one valid account
+ * cannot wipe his failures on others. The address is the client's own only behind a configured trusted proxy
+ * ({@code server.tomcat.remoteip.internal-proxies}); a made-up X-Forwarded-For from anyone else is ignored.
+ * Kept in memory: a restart forgets it, which only gives an attacker a new window.
  */
 @Component
-class LoginThrottle {
+public class LoginThrottle {
 
-  static final int MAX_FAILURES = 10;
-  static final Duration WINDOW = Duration.ofMinutes(15);
+  public static final int MAX_FAILURES = 10;
+  public static final Duration WINDOW = Duration.ofMinutes(15);
   /** Bounds the memory an attacker with many addresses can take; older entries go first. */
   private static final int MAX_ADDRESSES = 10_000;
 
-  private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+  private record Failure(Instant at, String account) {
+  }
+
+  private final Map<String, Deque<Failure>> failures = new ConcurrentHashMap<>();
 
   /** Whether this address has used up its failed attempts. */
-  boolean blocked(String address) {
-    Deque<Instant> recent = failures.get(address);
+  public boolean blocked(String address) {
+    Deque<Failure> recent = failures.get(address);
     if (recent == null) {
       return false;
     }
@@ -45,7 +50,7 @@ class LoginThrottle {
     }
   }
 
-  void failed(String address) {
+  public void failed(String address, String account) {
     if (failures.size() >= MAX_ADDRESSES) {
       failures.entrySet().removeIf(entry -> {
         synchronized (entry.getValue()) {
@@ -54,21 +59,38 @@ class LoginThrottle {
         }
       });
     }
-    Deque<Instant> recent = failures.computeIfAbsent(address, a -> new ArrayDeque<>());
+    Deque<Failure> recent = failures.computeIfAbsent(address, a -> new ArrayDeque<>());
     synchronized (recent) {
       forgetOld(recent);
-      recent.addLast(now());
+      recent.addLast(new Failure(now(), account == null ? "" : account));
     }
   }
 
-  /** A successful login clears the address: an organisation that mistyped a few times starts afresh. */
-  void succeeded(String address) {
-    failures.remove(address);
+  /** A user who mistyped a few times starts afresh on the account that just logged in. */
+  public void succeeded(String address, String account) {
+    Deque<Failure> recent = failures.get(address);
+    if (recent != null) {
+      synchronized (recent) {
+        recent.removeIf(failure -> failure.account().equals(account));
+      }
+    }
   }
 
-  private static void forgetOld(Deque<Instant> recent) {
+  /** Minutes until the address may try again (at least 1). */
+  public long minutesToWait(String address) {
+    Deque<Failure> recent = failures.get(address);
+    if (recent == null) {
+      return 1;
+    }
+    synchronized (recent) {
+      Instant oldest = recent.isEmpty() ? now() : recent.peekFirst().at();
+      return Math.max(1, Duration.between(now(), oldest.plus(WINDOW)).toMinutes() + 1);
+    }
+  }
+
+  private static void forgetOld(Deque<Failure> recent) {
     Instant limit = now().minus(WINDOW);
-    while (!recent.isEmpty() && !recent.peekFirst().isAfter(limit)) {
+    while (!recent.isEmpty() && !recent.peekFirst().at().isAfter(limit)) {
       recent.removeFirst();
     }
   }

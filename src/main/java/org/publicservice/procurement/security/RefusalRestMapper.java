@@ -5,8 +5,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.publicservice.procurement.form.RejectedSubmissionRestMapper;
 import org.publicservice.procurement.form.SubmissionRejectedException;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.stereotype.Component;
@@ -46,12 +49,31 @@ public class RefusalRestMapper implements ExceptionMapper<SubmissionRejectedExce
     }
   }
 
+  /**
+   * Some resources answer every engine exception with 400 "Not enough parameters submitted" (creating a comment):
+   * a refusal of rights stays 403 with its message; everything else as for any refused call.
+   */
+  @Priority(1)
+  public static class Invalid implements ExceptionMapper<InvalidRequestException> {
+    @Override
+    public Response toResponse(InvalidRequestException exception) {
+      for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        if (t instanceof AuthorizationException denied) {
+          return Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE)
+              .entity(Map.of("type", "AuthorizationException", "message", denied.getMessage())).build();
+        }
+      }
+      return new RejectedSubmissionRestMapper().toResponse(exception);
+    }
+  }
+
   @Component
   static class Registration implements ResourceConfigCustomizer {
     @Override
     public void customize(ResourceConfig config) {
       config.register(RefusalRestMapper.class);
       config.register(NotFound.class);
+      config.register(Invalid.class);
     }
   }
 }

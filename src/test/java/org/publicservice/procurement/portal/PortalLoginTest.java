@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.publicservice.procurement.ProcurementSpringTest;
 import org.publicservice.procurement.identity.Groups;
+import org.publicservice.procurement.security.LoginThrottle;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
