@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
  * is older than the window; nothing is locked for good. Per account the engine adds its own growing delay
  * (3 s doubling up to 60 s, application.yaml {@code login-delay-*}); its permanent lock is switched off.
  *
- * <p>A successful login clears the address's failures on that account only: a guesser who owns one valid account
- * cannot wipe his failures on others. The address is the client's own only behind a configured trusted proxy
+ * <p>A successful login clears the address, so that people behind one office router who mistyped start afresh;
+ * guessing one account stays slow through the engine's delay per account, whatever the address. The address is the
+ * client's own only behind a configured trusted proxy
  * ({@code server.tomcat.remoteip.internal-proxies}); a made-up X-Forwarded-For from anyone else is ignored.
  * Kept in memory: a restart forgets it, which only gives an attacker a new window.
  */
@@ -66,14 +67,9 @@ public class LoginThrottle {
     }
   }
 
-  /** A user who mistyped a few times starts afresh on the account that just logged in. */
+  /** A user who mistyped a few times starts afresh. */
   public void succeeded(String address, String account) {
-    Deque<Failure> recent = failures.get(address);
-    if (recent != null) {
-      synchronized (recent) {
-        recent.removeIf(failure -> failure.account().equals(account));
-      }
-    }
+    failures.remove(address);
   }
 
   /** Minutes until the address may try again (at least 1). */
