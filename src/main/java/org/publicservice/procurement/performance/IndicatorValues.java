@@ -1,7 +1,7 @@
 package org.publicservice.procurement.performance;
 
-import static org.publicservice.procurement.form.FormRules.reject;
 import static org.publicservice.procurement.performance.PerformanceVariables.INDICATOR_VALUES_TEXT;
+import static org.publicservice.procurement.purchase.FormRules.reject;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,16 +1,16 @@
 package org.publicservice.procurement.rating;
 
+import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE;
+
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.publicservice.procurement.form.ProcurementTime;
-import org.publicservice.procurement.form.SubmissionRejectedException;
 import org.publicservice.procurement.portal.CommentFormTokens;
+import org.publicservice.procurement.purchase.ProcurementTime;
+import org.publicservice.procurement.purchase.SubmissionRejectedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,7 +35,6 @@ public class RatingController {
   static final String TOKEN_SCOPE = "rating:";
 
   private static final Pattern PROJECT_NUMBER = Pattern.compile("[A-Za-z0-9-]{1,32}");
-  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final ServiceRatings ratings;
   private final CommentFormTokens tokens;
@@ -119,7 +118,7 @@ public class RatingController {
         throw new SubmissionRejectedException("code", "请填写评价码（服务对象），或填写电子邮箱并获取验证码（居民）。");
       }
       model.addAttribute("window", view(window));
-      model.addAttribute("ratedAt", MINUTE.format(receipt.ratedAt().atZoneSameInstant(ProcurementTime.ZONE)));
+      model.addAttribute("ratedAt", MINUTE.format(receipt.ratedAt()));
       model.addAttribute("notify", entered.tellOutcome() && entered.code().isBlank());
       return new ModelAndView("portal/rating-thanks", model.asMap());
     } catch (SubmissionRejectedException e) {
@@ -157,8 +156,7 @@ public class RatingController {
    * site cannot post ratings or make the portal mail codes blindly. A closed window refuses on its own.
    */
   private boolean fromOurForm(RatingWindow window, MultiValueMap<String, String> form) {
-    OffsetDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(ProcurementTime.ZONE).toOffsetDateTime();
-    return !window.isOpenAt(now) || tokens.isValid(TOKEN_SCOPE + window.projectNumber(), first(form, "formToken"));
+    return !window.isOpenAt(ProcurementTime.now()) || tokens.isValid(TOKEN_SCOPE + window.projectNumber(), first(form, "formToken"));
   }
 
   private ModelAndView expired(Model model, RatingWindow window, Entered entered) {
@@ -214,9 +212,9 @@ public class RatingController {
   }
 
   static WindowView view(RatingWindow window) {
-    OffsetDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(ProcurementTime.ZONE).toOffsetDateTime();
+    OffsetDateTime now = ProcurementTime.now();
     return new WindowView(window.projectNumber(), window.serviceName(), window.departmentName(),
         window.contractorName(), new ArrayList<>(window.indicators()),
-        MINUTE.format(window.closesAt().atZoneSameInstant(ProcurementTime.ZONE)), window.isOpenAt(now));
+        MINUTE.format(window.closesAt()), window.isOpenAt(now));
   }
 }

@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Deploys the approved proposal (DeploymentApproval), as the system, vetted again. */
-@Component("deployProposal")
+@Component
 public class DeployProposalDelegate implements JavaDelegate {
 
   private final DeploymentProposals proposals;

@@ -10,14 +10,14 @@ import static org.publicservice.procurement.security.DeploymentApprovalVariables
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.purchase.FormRules;
 import org.springframework.stereotype.Component;
 
 /**
  * The administrator's decision on a deployment: approve or refuse (with a reason), and never by the designer who
  * proposed it (four eyes, even for a user who is both).
  */
-@Component("validateDeploymentApproval")
+@Component
 public class DeploymentApprovalValidator implements TaskListener {
 
   @Override

@@ -1,6 +1,6 @@
 package org.publicservice.procurement.security;
 
-import org.publicservice.procurement.form.SubmissionRejectedException;
+import org.publicservice.procurement.purchase.SubmissionRejectedException;
 
 /**
  * Ends a designer's deployment call without deploying: the deployment is held for an administrator's approval. The

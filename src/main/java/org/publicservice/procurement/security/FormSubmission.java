@@ -12,7 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.publicservice.procurement.form.SubmissionRejectedException;
+import org.publicservice.procurement.purchase.SubmissionRejectedException;
 import org.publicservice.procurement.security.CamundaForm.Field;
 import org.publicservice.procurement.security.CamundaForm.Kind;
 import org.publicservice.procurement.security.CamundaForm.Shape;

@@ -9,8 +9,8 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.glassfish.jersey.server.ResourceConfig;
-import org.publicservice.procurement.form.RejectedSubmissionRestMapper;
-import org.publicservice.procurement.form.SubmissionRejectedException;
+import org.publicservice.procurement.purchase.RejectedSubmissionRestMapper;
+import org.publicservice.procurement.purchase.SubmissionRejectedException;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.stereotype.Component;
 

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Records that the administrator refused the proposal; nothing is deployed. */
-@Component("rejectProposal")
+@Component
 public class RejectProposalDelegate implements JavaDelegate {
 
   private final DeploymentProposals proposals;

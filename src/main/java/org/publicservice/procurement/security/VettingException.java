@@ -1,6 +1,6 @@
 package org.publicservice.procurement.security;
 
-import org.publicservice.procurement.form.SubmissionRejectedException;
+import org.publicservice.procurement.purchase.SubmissionRejectedException;
 
 /**
  * A deployment refused because a model, decision or form does something not vetted. Like a refused form it is the

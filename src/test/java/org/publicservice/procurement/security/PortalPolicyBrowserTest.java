@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.publicservice.procurement.browser.BrowserTest;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.ProcurementTime;
 
 /**
  * The portal's pages under their own content security policy, in Chromium: the policy arrives with each page, the
