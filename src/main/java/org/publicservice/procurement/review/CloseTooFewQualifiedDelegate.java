@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * Fewer qualified bids than the method requires: no evaluation takes place (87 Art 44). The stage ends with
  * TOO_FEW_QUALIFIED and the reason the tender stage shows when it decides how to go on. The failed tender is
  * published as the tender stage publishes its own (废标公告: the public learns why the purchase starts again), and
- * the department is told.
+ * the department and every bidder are told (政府采购法第三十六条第二款).
  */
 @Component("closeTooFewQualified")
 public class CloseTooFewQualifiedDelegate implements JavaDelegate {
@@ -26,12 +26,16 @@ public class CloseTooFewQualifiedDelegate implements JavaDelegate {
 
   private final Notifications notifications;
   private final DisclosureRegister register;
+  private final BidReviewResults results;
+  private final ReviewResultMails mails;
   private final String tasklistUrl;
 
   public CloseTooFewQualifiedDelegate(Notifications notifications, DisclosureRegister register,
-      @Value("${procurement.public-url}") String publicUrl) {
+      BidReviewResults results, ReviewResultMails mails, @Value("${procurement.public-url}") String publicUrl) {
     this.notifications = notifications;
     this.register = register;
+    this.results = results;
+    this.mails = mails;
     this.tasklistUrl = TasklistLink.of(publicUrl);
   }
 
@@ -55,5 +59,8 @@ public class CloseTooFewQualifiedDelegate implements JavaDelegate {
     execution.setVariable(FAILED_TENDER_REASON, reason);
     notifications.toGroup(execution, (String) execution.getVariable(DEPARTMENT_GROUP), MAIL_TOO_FEW,
         Map.of("reason", reason, "tasklistLink", tasklistUrl));
+    // the results of every opened bid for the file and the open data; each bidder learns why (政府采购法第三十六条第二款)
+    CountValidBidsDelegate.recordNotQualified(execution, results);
+    mails.failedReview(execution, reason);
   }
 }

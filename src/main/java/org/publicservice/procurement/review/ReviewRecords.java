@@ -47,6 +47,10 @@ public class ReviewRecords {
   public static final String DECLARED_CONFLICT = "CONFLICT";
   public static final String NO_ANSWER = "NO_ANSWER";
 
+  /** Times as the stage's forms and mails write them, Beijing time: 2026年12月8日 17:00. */
+  public static final java.time.format.DateTimeFormatter MINUTE =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(ProcurementTime.ZONE);
+
   private final JdbcTemplate jdbc;
 
   public ReviewRecords(JdbcTemplate jdbc) {

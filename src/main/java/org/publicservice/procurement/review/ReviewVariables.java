@@ -79,6 +79,43 @@ public final class ReviewVariables {
   public static final String DISSENT = "DISSENT";
   public static final String REPORT_DISSENT = "reportDissent";
 
+  // the panel's compliance review (forms/review-compliance.form), one task per qualified bid (87号令第五十条)
+  /** The chair, who records the panel's common findings (decided by majority, 87号令第六十一条). */
+  public static final String PANEL_CHAIR = "panelChair";
+  /** The bid ids of the qualified bids: the collection of the compliance review's multi-instance. */
+  public static final String COMPLIANCE_BIDS = "complianceBids";
+  /** Element variable of that multi-instance: the bid under review. */
+  public static final String COMPLIANCE_BID = "complianceBid";
+  /** Local to a bid's review: its bidder's name (in the task's name) and what the form shows of the bid. */
+  public static final String COMPLIANCE_BIDDER_NAME = "complianceBidderName";
+  public static final String COMPLIANCE_BID_INFO = "complianceBidInfo";
+  public static final String COMPLIANCE_OUTCOME = "complianceOutcome";
+  public static final String COMPLIANT = "COMPLIANT";
+  public static final String INVALID = "INVALID";
+  public static final String INVALIDITY_GROUND = "invalidityGround";
+  public static final String INVALIDITY_REASON = "invalidityReason";
+  /** Whether the panel asks the bidder to explain an abnormally low price (87号令第六十条). */
+  public static final String QUERY_PRICE = "queryPrice";
+  public static final String PRICE_QUESTION = "priceQuestion";
+  /** Hours the bidder has for its written explanation. */
+  public static final String EXPLANATION_HOURS = "explanationHours";
+  /** Local: set when the price was queried, for the gateway; and the deadline (a Date) of the answer's timer. */
+  public static final String PRICE_QUERIED = "priceQueried";
+  public static final String EXPLANATION_DUE = "explanationDue";
+  /** The bidder's answer arrives by this message (portal: review/PriceExplanations). */
+  public static final String PRICE_EXPLAINED_MESSAGE = "PriceExplanationSubmitted";
+  // the panel's decision on the explanation (forms/assess-price-explanation.form)
+  public static final String EXPLANATION_TEXT = "priceExplanationText";
+  public static final String EXPLANATION_DECISION = "explanationDecision";
+  public static final String ACCEPT = "ACCEPT";
+  public static final String REJECT = "REJECT";
+  public static final String EXPLANATION_DECISION_REASON = "explanationDecisionReason";
+  /** After the compliance review: the valid bids (json rows as {@link #OPENED_BIDS}) and how many. */
+  public static final String VALID_BIDS = "validBids";
+  public static final String VALID_COUNT = "validCount";
+  /** OUT: fewer valid bids than the minimum after the compliance review (政府采购法第三十六条第一项). */
+  public static final String TOO_FEW_VALID = "TOO_FEW_VALID";
+
   /** The scoring form offers this many bids and criteria (fixed numbered fields: Tasklist cannot submit lists). */
   public static final int MAX_BIDS = 10;
   public static final int MAX_CRITERIA = 8;

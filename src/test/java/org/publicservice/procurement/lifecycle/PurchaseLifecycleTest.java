@@ -212,6 +212,14 @@ class PurchaseLifecycleTest {
     List<String> expertNames = panel.stream().filter(m -> !"DEPARTMENT_REPRESENTATIVE".equals(m.get("role")))
         .map(m -> m.get("name").toString()).toList();
     assertThat(expertNames).hasSize(4);
+    // the panel's compliance review, recorded by its chair: every qualified bid meets the substantive requirements
+    List<Task> compliance = tasks(review, "Task_ReviewCompliance");
+    assertThat(compliance).hasSize(3).allSatisfy(task -> assertThat(task.getAssignee()).isEqualTo(experts.get(0)));
+    for (Task bid : compliance) {
+      submitAs(bid.getAssignee(), bid, Variables.createVariables()
+          .putValue(ReviewVariables.COMPLIANCE_OUTCOME, ReviewVariables.COMPLIANT));
+    }
+    runJobs(review);
 
     // every member scores the three qualified bids (in order of submission: yangguang, xinyu, huimin)
     double[][] scores = {{30, 15, 7}, {38, 19, 9}, {33, 16, 8}};

@@ -104,6 +104,7 @@ class ReviewStageProcessTest {
       assertThat(task.getDueDate()).isEqualTo(workingDays.after(LocalDate.of(2026, 12, 7), 1));
     });
     List<String> experts = stages.acceptAll(stage);
+    stages.passCompliance(stage);
 
     assertThat(stage).isWaitingAt("Task_ScoreBids");
     List<Task> sheets = stages.tasks(stage, "Task_ScoreBids");
@@ -163,6 +164,7 @@ class ReviewStageProcessTest {
     assertThat(results.get(2)).containsEntry("qualified", false).containsEntry("reason", "信用核查：列入禁止参加政府采购活动的名单");
     assertThat(stages.variable(stage, QUALIFIED_COUNT)).isEqualTo(3);
     stages.acceptAll(stage);
+    stages.passCompliance(stage);
     assertThat(stages.tasks(stage, "Task_ScoreBids")).hasSize(5);
     assertThat((String) engine.getRuntimeService().getVariable(stage.getId(), scoreBidTitle(3)))
         .contains("南通安乐居家养老服务社");
@@ -288,6 +290,8 @@ class ReviewStageProcessTest {
     assertThat(picks.subList(5, 7)).extracting(ReviewRecords.Pick::userId).isEqualTo(order.subList(5, 7));
 
     stages.acceptAll(stage);
+
+    stages.passCompliance(stage);
     List<String> panel = JsonValues.rows(engine.getRuntimeService().getVariable(stage.getId(), PANEL)).stream()
         .map(m -> m.get("userId").toString()).toList();
     assertThat(panel).hasSize(5).doesNotContain(conflicted.getAssignee(), silent.getAssignee())
@@ -309,6 +313,7 @@ class ReviewStageProcessTest {
     stages.submitQualification(largeWithRepresentative, stages.qualificationForm(4, "minzheng"));
     assertThat(stages.tasks(largeWithRepresentative, "Task_DeclareConflict")).hasSize(6);
     stages.acceptAll(largeWithRepresentative);
+    stages.passCompliance(largeWithRepresentative);
     List<Map<String, Object>> panel = JsonValues.rows(
         engine.getRuntimeService().getVariable(largeWithRepresentative.getId(), PANEL));
     assertThat(panel).hasSize(7);
@@ -339,6 +344,7 @@ class ReviewStageProcessTest {
     ProcessInstance stage = stages.start(inputs("NT-2026-0911", 2_000_000, LOWEST_PRICE, 3, BIDS));
     stages.submitQualification(stage, stages.qualificationForm(4, null));
     stages.acceptAll(stage);
+    stages.passCompliance(stage);
 
     assertThat(stage).isWaitingAt("Task_ConfirmReport").hasNotPassed("Task_ScoreBids");
     stages.confirmAll(stage);
@@ -355,6 +361,7 @@ class ReviewStageProcessTest {
     ProcessInstance stage = stages.start(inputs("NT-2026-0912", 2_000_000, COMPREHENSIVE, 3, BIDS));
     stages.submitQualification(stage, stages.qualificationForm(4, null));
     stages.acceptAll(stage);
+    stages.passCompliance(stage);
     List<Task> sheets = stages.tasks(stage, "Task_ScoreBids");
     Task mine = sheets.get(0);
     Task theirs = sheets.get(1);
@@ -398,6 +405,7 @@ class ReviewStageProcessTest {
     ProcessInstance stage = stages.start(inputs("NT-2026-0913", 2_000_000, LOWEST_PRICE, 3, BIDS));
     stages.submitQualification(stage, stages.qualificationForm(4, null));
     stages.acceptAll(stage);
+    stages.passCompliance(stage);
     List<Task> confirmations = stages.tasks(stage, "Task_ConfirmReport");
     Task dissenter = confirmations.get(0);
 

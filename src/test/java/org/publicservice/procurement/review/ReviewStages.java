@@ -155,6 +155,46 @@ final class ReviewStages {
     }
   }
 
+  /** The compliance review task of the bid with this number (1 = first opened bid). */
+  Task complianceTask(ProcessInstance stage, String bidId) {
+    return tasks(stage, "Task_ReviewCompliance").stream()
+        .filter(t -> bidId.equals(engine.getTaskService().getVariable(t.getId(), COMPLIANCE_BID))).findFirst()
+        .orElseThrow(() -> new AssertionError("no compliance review of " + bidId));
+  }
+
+  static String bidId(String projectNumber, int bid) {
+    return projectNumber + "-B" + bid;
+  }
+
+  /** The chair records the panel's finding on one bid. */
+  void reviewCompliance(ProcessInstance stage, int bid, VariableMap form) {
+    Task task = complianceTask(stage, bidId(stage.getBusinessKey(), bid));
+    submitAs(task.getAssignee(), task, form);
+    runJobs(stage);
+  }
+
+  static VariableMap compliant() {
+    return Variables.createVariables().putValue(COMPLIANCE_OUTCOME, COMPLIANT);
+  }
+
+  static VariableMap invalid(String ground, String reason) {
+    return Variables.createVariables().putValue(COMPLIANCE_OUTCOME, INVALID).putValue(INVALIDITY_GROUND, ground)
+        .putValue(INVALIDITY_REASON, reason);
+  }
+
+  static VariableMap queryPrice(String question, int hours) {
+    return compliant().putValue(QUERY_PRICE, true).putValue(PRICE_QUESTION, question)
+        .putValue(EXPLANATION_HOURS, hours);
+  }
+
+  /** The chair finds every bid still under review compliant. */
+  void passCompliance(ProcessInstance stage) {
+    for (Task review : tasks(stage, "Task_ReviewCompliance")) {
+      submitAs(review.getAssignee(), review, compliant());
+    }
+    runJobs(stage);
+  }
+
   /** A score sheet: {@code scores[bid][criterion]}, bids and criteria numbered from 1 in the form. */
   static VariableMap sheet(double[][] scores) {
     VariableMap form = Variables.createVariables();
