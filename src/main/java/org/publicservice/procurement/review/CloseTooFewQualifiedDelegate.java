@@ -6,6 +6,8 @@ import static org.publicservice.procurement.review.ReviewVariables.*;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.publicservice.procurement.form.JsonValues;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.form.FormRules;
@@ -57,6 +59,10 @@ public class CloseTooFewQualifiedDelegate implements JavaDelegate {
         department + "关于" + serviceName + "的废标公告", text.toString(), department, execution.getProcessInstanceId());
     execution.setVariable(REVIEW_OUTCOME, TOO_FEW_QUALIFIED);
     execution.setVariable(FAILED_TENDER_REASON, reason);
+    // who was left, and under which method: a negotiation with exactly two of an open tender's suppliers may follow
+    execution.setVariable(FAILED_TENDER_SUPPLIERS, SpinValues.jsonValue(JsonValues.toJson(
+        OpenedBid.list(execution.getVariable(QUALIFIED_BIDS)).stream().map(OpenedBid::bidder).toList())).create());
+    execution.setVariable(FAILED_TENDER_METHOD, execution.getVariable(PROCUREMENT_METHOD));
     notifications.toGroup(execution, (String) execution.getVariable(DEPARTMENT_GROUP), MAIL_TOO_FEW,
         Map.of("reason", reason, "tasklistLink", tasklistUrl));
     // the results of every opened bid for the file and the open data; each bidder learns why (政府采购法第三十六条第二款)

@@ -6,6 +6,8 @@ import static org.publicservice.procurement.review.ReviewVariables.*;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.publicservice.procurement.form.JsonValues;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.form.FormRules;
@@ -63,6 +65,10 @@ public class CloseTooFewValidDelegate implements JavaDelegate {
         department + "关于" + serviceName + "的废标公告", text.toString(), department, execution.getProcessInstanceId());
     execution.setVariable(REVIEW_OUTCOME, TOO_FEW_VALID);
     execution.setVariable(FAILED_TENDER_REASON, reason);
+    // who was left, and under which method: a negotiation with exactly two of an open tender's suppliers may follow
+    execution.setVariable(FAILED_TENDER_SUPPLIERS, SpinValues.jsonValue(JsonValues.toJson(
+        OpenedBid.list(execution.getVariable(VALID_BIDS)).stream().map(OpenedBid::bidder).toList())).create());
+    execution.setVariable(FAILED_TENDER_METHOD, execution.getVariable(PROCUREMENT_METHOD));
     notifications.toGroup(execution, (String) execution.getVariable(DEPARTMENT_GROUP), MAIL_DEPARTMENT,
         Map.of("reason", reason, "tasklistLink", tasklistUrl));
     mails.failedReview(execution, reason);

@@ -22,6 +22,12 @@ public final class ReviewVariables {
   /** json list of {bidId, bidder, bidderName, price, servicePlan, team, qualifications, submittedAt}. */
   public static final String OPENED_BIDS = "openedBids";
   public static final String MINIMUM_BIDS = "minimumBids";
+  /** ISO date-times: the tender notice's publication and the bid deadline, the window of the credit check. */
+  public static final String TENDER_NOTICE_AT = "tenderNoticeAt";
+  public static final String BID_DEADLINE = "bidDeadline";
+  /** Flags of the request (the finance bureau may change them in its review): a panel of 7 (87号令第四十七条). */
+  public static final String TECHNICALLY_COMPLEX = "technicallyComplex";
+  public static final String HIGH_SOCIAL_IMPACT = "highSocialImpact";
 
   // OUT
   public static final String REVIEW_OUTCOME = "reviewOutcome";
@@ -34,6 +40,10 @@ public final class ReviewVariables {
   public static final String REVIEW_REPORT_ID = "reviewReportId";
   /** Set with TOO_FEW_QUALIFIED: the reason the main process may hand to TenderStage as failedTenderReason. */
   public static final String FAILED_TENDER_REASON = "failedTenderReason";
+  /** With a failed review: the suppliers left (json list of user ids) and the method (see TenderVariables). */
+  public static final String FAILED_TENDER_SUPPLIERS = "failedTenderSuppliers";
+  public static final String FAILED_TENDER_METHOD = "failedTenderMethod";
+  public static final String PROCUREMENT_METHOD = "procurementMethod";
 
   // credit check and qualification review (forms/review-qualification.form); i = 1..MAX_BIDS
   /** json list of {bidId, bidder, bidderName, outcome, findings, checkedOn}. */

@@ -6,6 +6,7 @@ import static org.publicservice.procurement.planning.PlanningVariables.*;
 import static org.publicservice.procurement.tender.TenderVariables.*;
 
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -76,7 +77,8 @@ public class PublishTenderNoticeDelegate implements JavaDelegate {
     line(text, "文件获取", "自本公告发布之日起至投标截止时间止，在本平台信息公开门户免费获取（不少于5个工作日）");
     line(text, "提问截止时间", BidBox.MINUTE.format(questionsUntil));
     line(text, "投标截止及开标时间", BidBox.MINUTE.format(deadline.atZoneSameInstant(ProcurementTime.ZONE)));
-    line(text, "最少投标人数", tender.requiredWholeNumber(MINIMUM_BIDS, "最少投标人数") + "家（不足时不予开标，作废标处理）");
+    line(text, "最少投标人数", tender.requiredWholeNumber(MINIMUM_BIDS, "最少投标人数") + "家（不足时不予开标，作废标处理）"
+        + (tender.optionalText(MINIMUM_BIDS_BASIS) == null ? "" : "；依据：" + tender.optionalText(MINIMUM_BIDS_BASIS)));
     text.append("投标方式：已在平台登记的社会组织登录信息公开门户，在本项目页面提交电子投标文件（报价、服务方案、项目团队、"
         + "资格证明材料）。投标文件加密封存至开标时间，截止前可以替换或撤回。\n");
     text.append(TenderRules.clarificationRuleText(method)).append("。\n");
@@ -87,5 +89,7 @@ public class PublishTenderNoticeDelegate implements JavaDelegate {
             : method.label() + "公告"),
         text.toString(), department, execution.getProcessInstanceId());
     terms.record(notice.id(), bidBox.call(projectNumber, round).orElseThrow(), null);
+    // the start of the credit check's window (财库〔2016〕125号: from the notice to the bid deadline)
+    execution.setVariable(TENDER_NOTICE_AT, notice.publishedAt().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
   }
 }

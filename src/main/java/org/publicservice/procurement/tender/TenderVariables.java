@@ -33,10 +33,26 @@ public final class TenderVariables {
   /** The same for people to read in forms: 2026年12月28日 09:30. */
   public static final String BID_DEADLINE_TEXT = "bidDeadlineText";
   public static final String CLARIFICATION_DEADLINE = "clarificationDeadline";
+  /** ISO date-time the tender notice was published (OUT): the credit check's window starts there. */
+  public static final String TENDER_NOTICE_AT = "tenderNoticeAt";
 
   // set when the call opens
   public static final String TENDER_ROUND = "tenderRound";
   public static final String MINIMUM_BIDS = "minimumBids";
+  /** The provision the minimum rests on, recorded with the purchase and stated in the notice. */
+  public static final String MINIMUM_BIDS_BASIS = "minimumBidsBasis";
+  /**
+   * The suppliers a failed round left (bidders at the deadline, or the responsive bids of the review), as a list of
+   * user ids: a negotiation after a failed open tender with exactly two of them may go on with those two
+   * (74号令第二十七条第二款).
+   */
+  public static final String FAILED_TENDER_SUPPLIERS = "failedTenderSuppliers";
+  /** The method of the round that failed, for the same rule. */
+  public static final String FAILED_TENDER_METHOD = "failedTenderMethod";
+  /** Set when the finance bureau approved a negotiation with the two suppliers of a failed open tender. */
+  public static final String TWO_SUPPLIER_EXCEPTION = "twoSupplierException";
+  /** User ids of the only suppliers who may bid in the round (邀请招标; the negotiation with two), or none. */
+  public static final String INVITED_SUPPLIERS = "invitedSuppliers";
   public static final String BID_COUNT = "bidCount";
   public static final String ENOUGH_BIDS = "enoughBids";
   public static final String OPENED_BIDS = "openedBids";

@@ -310,6 +310,12 @@ class PurchaseLifecycleTest {
     JsonNode compiled = records.at("/records/0/compiledRelease");
     assertThat(compiled.at("/tender/procurementMethod").asText()).isEqualTo("open");
     assertThat(compiled.at("/tender/numberOfTenderers").asInt()).isEqualTo(4);
+    // the bids as the award notice made them public: the one that failed the qualification review is disqualified
+    List<String> bidStatuses = new ArrayList<>();
+    compiled.at("/bids/details").forEach(bid -> bidStatuses.add(bid.at("/tenderers/0/id").asText() + ":"
+        + bid.get("status").asText()));
+    assertThat(bidStatuses).containsExactlyInAnyOrder("CN-ORG-" + YANGGUANG + ":valid", "CN-ORG-" + XINYU + ":valid",
+        "CN-ORG-" + HUIMIN + ":valid", "CN-ORG-" + QINGCHUN + ":disqualified");
     assertThat(compiled.at("/awards/0/suppliers/0/name").asText()).isEqualTo("南通心语社会工作服务社");
     assertThat(compiled.at("/awards/0/value/amount").decimalValue()).isEqualByComparingTo("4296481");
     assertThat(compiled.at("/contracts/0/value/amount").decimalValue()).isEqualByComparingTo("4296481");

@@ -36,6 +36,8 @@ import org.publicservice.procurement.form.JsonValues;
 import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.form.SubmissionRejectedException;
 import org.publicservice.procurement.notification.MailDeliveries;
+import org.publicservice.procurement.ocds.OcdsPublisher;
+import org.publicservice.procurement.ocds.OcdsSchemas;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -56,6 +58,7 @@ class ComplianceReviewTest {
   @Autowired PriceExplanations explanations;
   @Autowired DisclosureRegister disclosure;
   @Autowired JdbcTemplate jdbc;
+  @Autowired OcdsPublisher ocds;
 
   TestIdentities people;
   ReviewStages stages;
@@ -238,6 +241,17 @@ class ComplianceReviewTest {
               + RecordUnexplainedPriceDelegate.REASON,
           "无效投标：南通青春志愿服务协会，", "不能满足招标文件对持证护理员的要求");
     });
+
+    // the open data show the failed tender with each bid's status, and stay valid OCDS
+    var releases = ocds.projectReleases("NT-2026-0933").orElseThrow();
+    assertThat(OcdsSchemas.errors(OcdsSchemas.RELEASE_PACKAGE, releases)).isEmpty();
+    var failed = releases.get("releases").get(0);
+    assertThat(failed.at("/tender/status").asText()).isEqualTo("unsuccessful");
+    List<String> statuses = new java.util.ArrayList<>();
+    failed.at("/bids/details").forEach(bid -> statuses.add(bid.at("/tenderers/0/name").asText() + ":"
+        + bid.get("status").asText()));
+    assertThat(statuses).containsExactlyInAnyOrder("南通阳光养老服务中心:valid", "南通心语社会工作服务社:valid",
+        "南通安乐居家养老服务社:disqualified", "南通青春志愿服务协会:disqualified");
 
     mails.deliver("NT-2026-0933");
     for (String bidder : List.of("org-yangguang", "org-xinyu", "org-anle", "org-qingchun")) {

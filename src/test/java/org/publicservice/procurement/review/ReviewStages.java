@@ -74,6 +74,7 @@ final class ReviewStages {
         .putValueTyped(EVALUATION_CRITERIA, SpinValues.jsonValue(comprehensive ? CRITERIA : "[]").create())
         .putValue(QUALIFICATION_REQUIREMENTS, "依法登记的社会组织；具有养老服务经验；近三年无重大违法记录。")
         .putValue("bidBond", 20_000L)
+        .putValue("tenderNoticeAt", "2026-11-13T10:00:00+08:00")
         .putValue("bidDeadline", "2026-12-04T09:30:00+08:00")
         .putValueTyped(OPENED_BIDS, SpinValues.jsonValue(JsonValues.toJson(opened)).create())
         .putValue(MINIMUM_BIDS, (long) minimumBids);
