@@ -251,7 +251,8 @@ public class ReleaseMapper {
   /**
    * The bids extension ({@link #BIDS_EXTENSION}): each opened bid with its price and status, {@code valid} when it
    * went on to the ranking, {@code disqualified} when it failed the qualification review or the panel declared it
-   * invalid (the reasons are in the notice).
+   * invalid (the reasons are in the notice), {@code withdrawn} when the supplier left a consultation or negotiation
+   * or gave no final offer.
    */
   private void bids(ObjectNode release, List<BidReviewResults.Result> reviewed) {
     if (reviewed.isEmpty()) {
@@ -262,7 +263,8 @@ public class ReleaseMapper {
       ObjectNode bid = details.addObject();
       bid.put("id", result.bidId());
       bid.put("date", date(result.decidedAt()));
-      bid.put("status", result.valid() ? "valid" : "disqualified");
+      bid.put("status", result.valid() ? "valid"
+          : BidReviewResults.WITHDRAWN.equals(result.outcome()) ? "withdrawn" : "disqualified");
       ObjectNode tenderer = bid.putArray("tenderers").addObject();
       tenderer.put("id", organisationId(result.bidder()));
       tenderer.put("name", result.bidderName());

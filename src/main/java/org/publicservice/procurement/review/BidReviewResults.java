@@ -19,6 +19,7 @@ public class BidReviewResults {
   public static final String INVALID = "INVALID";
   public static final String NOT_QUALIFIED = "NOT_QUALIFIED";
   public static final String PRICE_QUERIED = "PRICE_QUERIED";
+  public static final String WITHDRAWN = "WITHDRAWN";
 
   public static final String ACCEPTED = "ACCEPTED";
   public static final String REJECTED = "REJECTED";

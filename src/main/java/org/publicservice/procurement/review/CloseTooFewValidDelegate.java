@@ -16,7 +16,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Fewer valid bids than the method's minimum remain after the compliance review: the tender fails (废标, 政府采购法
+ * Fewer valid bids than the method's minimum remain after the compliance review, or fewer final offers after the
+ * rounds of a consultation or negotiation (74号令第三十七条第三项): the procurement fails (废标, 政府采购法
  * 第三十六条第一项: 对招标文件作实质响应的供应商不足三家). The failure is published with the invalid bids and their
  * reasons, every bidder is told why (第三十六条第二款), the department is mailed, and the stage ends with TOO_FEW_VALID:
  * the main process goes back to the tender stage, whose department decides to tender again, change the method
@@ -46,7 +47,11 @@ public class CloseTooFewValidDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     long valid = ((Number) execution.getVariable(VALID_COUNT)).longValue();
     long minimum = ((Number) execution.getVariable(MINIMUM_BIDS)).longValue();
-    String reason = "符合性审查后有效投标只有" + valid + "家，不足" + minimum + "家，本次采购废标（政府采购法第三十六条第一项）。";
+    Object basis = execution.getVariable(MINIMUM_BIDS_BASIS);
+    String reason = execution.getVariable(FINAL_OFFER_CALL) != null
+        ? "提交最后报价的供应商只有" + valid + "家，不足" + minimum + "家，终止本次" + execution.getVariable(NEGOTIATION_LABEL)
+            + "（74号令第三十七条第三项）。" + (basis == null ? "" : "最少供应商家数的依据：" + basis + "。")
+        : "符合性审查后有效投标只有" + valid + "家，不足" + minimum + "家，本次采购废标（政府采购法第三十六条第一项）。";
     FormRules purchase = FormRules.of(execution);
     String department = purchase.requiredText(DEPARTMENT_NAME, "采购单位");
     String serviceName = purchase.requiredText(SERVICE_NAME, "服务项目名称");

@@ -126,6 +126,32 @@ public final class ReviewVariables {
   /** OUT: fewer valid bids than the minimum after the compliance review (政府采购法第三十六条第一项). */
   public static final String TOO_FEW_VALID = "TOO_FEW_VALID";
 
+  // the rounds of a consultation or negotiation (forms/negotiate-with-supplier.form, conclude-negotiation-round.form)
+  public static final String COMPETITIVE_CONSULTATION = "COMPETITIVE_CONSULTATION";
+  public static final String COMPETITIVE_NEGOTIATION = "COMPETITIVE_NEGOTIATION";
+  /** 磋商 or 谈判, for task names and mails. */
+  public static final String NEGOTIATION_LABEL = "negotiationLabel";
+  public static final String NEGOTIATION_ROUND = "negotiationRound";
+  /** The bid ids of the suppliers still in: the collection of the round's multi-instance. */
+  public static final String NEGOTIATING_BIDS = "negotiatingBids";
+  /** Element variable of that multi-instance. */
+  public static final String NEGOTIATION_BID = "negotiationBid";
+  /** Local to a supplier's talk: its name and what the form shows of its bid. */
+  public static final String NEGOTIATION_BIDDER_NAME = "negotiationBidderName";
+  public static final String NEGOTIATION_BID_INFO = "negotiationBidInfo";
+  public static final String NEGOTIATION_NOTES = "negotiationNotes";
+  /** The supplier leaves before the final offers (74号令第三十四条). */
+  public static final String SUPPLIER_WITHDREW = "supplierWithdrew";
+  public static final String DOCUMENT_CHANGES = "documentChanges";
+  public static final String NEXT_STEP = "negotiationNextStep";
+  public static final String ANOTHER_ROUND = "ANOTHER_ROUND";
+  public static final String FINAL_OFFERS = "FINAL_OFFERS";
+  public static final String FINAL_OFFER_HOURS = "finalOfferHours";
+  /** The deadline of the final offers (a Date) and the sealed call's id. */
+  public static final String FINAL_OFFER_DUE = "finalOfferDue";
+  public static final String FINAL_OFFER_CALL = "finalOfferCallId";
+  public static final String MINIMUM_BIDS_BASIS = "minimumBidsBasis";
+
   /** The scoring form offers this many bids and criteria (fixed numbered fields: Tasklist cannot submit lists). */
   public static final int MAX_BIDS = 10;
   public static final int MAX_CRITERIA = 8;

@@ -196,6 +196,27 @@ final class ReviewStages {
     runJobs(stage);
   }
 
+  /** The chair records a talk with every supplier of the current round; {@code withdrawing} bidders leave. */
+  void talkWithEach(ProcessInstance stage, String notes, String... withdrawing) {
+    for (Task talk : tasks(stage, "Task_NegotiateWithSupplier")) {
+      String bidId = (String) engine.getTaskService().getVariable(talk.getId(), NEGOTIATION_BID);
+      String bidder = OpenedBid.list(engine.getRuntimeService().getVariable(stage.getId(), VALID_BIDS)).stream()
+          .filter(b -> b.bidId().equals(bidId)).findFirst().orElseThrow().bidder();
+      submitAs(talk.getAssignee(), talk, Variables.createVariables()
+          .putValue(NEGOTIATION_NOTES, notes + "（" + bidder + "）")
+          .putValue(SUPPLIER_WITHDREW, java.util.Arrays.asList(withdrawing).contains(bidder)));
+    }
+    runJobs(stage);
+  }
+
+  /** The chair ends the round: changes to the documents (or none), then another round or final offers. */
+  void concludeRound(ProcessInstance stage, String changes, String next, Integer finalOfferHours) {
+    Task conclude = task(stage, "Task_ConcludeNegotiationRound");
+    submitAs(conclude.getAssignee(), conclude, Variables.createVariables().putValue(DOCUMENT_CHANGES, changes)
+        .putValue(NEXT_STEP, next).putValue(FINAL_OFFER_HOURS, finalOfferHours));
+    runJobs(stage);
+  }
+
   /** A score sheet: {@code scores[bid][criterion]}, bids and criteria numbered from 1 in the form. */
   static VariableMap sheet(double[][] scores) {
     VariableMap form = Variables.createVariables();
