@@ -79,6 +79,12 @@ public class PublishTenderNoticeDelegate implements JavaDelegate {
     line(text, "投标截止及开标时间", BidBox.MINUTE.format(deadline.atZoneSameInstant(ProcurementTime.ZONE)));
     line(text, "最少投标人数", tender.requiredWholeNumber(MINIMUM_BIDS, "最少投标人数") + "家（不足时不予开标，作废标处理）"
         + (tender.optionalText(MINIMUM_BIDS_BASIS) == null ? "" : "；依据：" + tender.optionalText(MINIMUM_BIDS_BASIS)));
+    Object invited = execution.getVariable(INVITED_SUPPLIERS);
+    if (invited instanceof java.util.Collection<?> suppliers && !suppliers.isEmpty()) {
+      line(text, "供应商范围", "仅限受邀请的" + suppliers.size() + "家供应商"
+          + (method == ProcurementMethod.INVITED_TENDER ? "（从符合资格条件的供应商名单中随机抽取，政府采购法第三十四条；名单在开标前保密）"
+              : "（74号令第二十七条第二款）") + "，其他供应商的投标不予受理");
+    }
     text.append("投标方式：已在平台登记的社会组织登录信息公开门户，在本项目页面提交电子投标文件（报价、服务方案、项目团队、"
         + "资格证明材料）。投标文件加密封存至开标时间，截止前可以替换或撤回。\n");
     text.append(TenderRules.clarificationRuleText(method)).append("。\n");

@@ -60,6 +60,25 @@ public final class TenderVariables {
   public static final String OPENED = "OPENED";
   public static final String ABANDONED = "ABANDONED";
 
+  // 邀请招标: the qualified list and the random draw of the invited suppliers (forms/select-invited-suppliers.form)
+  /** SUPPLIER_DATABASE (the platform's register of social organisations) or WRITTEN_RECOMMENDATION (87号令第十四条). */
+  public static final String INVITATION_LIST_SOURCE = "invitationListSource";
+  public static final String SUPPLIER_DATABASE = "SUPPLIER_DATABASE";
+  public static final String WRITTEN_RECOMMENDATION = "WRITTEN_RECOMMENDATION";
+  /** The recommended organisations, one name or account a line, and the department's written reasons. */
+  public static final String INVITATION_RECOMMENDED = "invitationRecommended";
+  public static final String INVITATION_REASONS = "invitationReasons";
+  public static final String INVITATION_COUNT = "invitationCount";
+  /** Two of the department's staff who supervise the draw (87号令第十四条第四款), and the form's options for them. */
+  public static final String INVITATION_SUPERVISOR_1 = "invitationSupervisor1";
+  public static final String INVITATION_SUPERVISOR_2 = "invitationSupervisor2";
+  public static final String INVITATION_SUPERVISOR_OPTIONS = "invitationSupervisorOptions";
+  /** The qualified list as checked (json list of user ids) and the record of the draw. */
+  public static final String INVITATION_POOL = "invitationPool";
+  public static final String INVITATION_DRAW_ID = "invitationDrawId";
+  /** The department's official who completed the list and started the draw. */
+  public static final String INVITATION_DRAWN_BY = "invitationDrawnBy";
+
   // a question, local to its event subprocess, and the department's answer (forms/answer-tender-question.form)
   public static final String QUESTION_ASKER = "questionAsker";
   public static final String QUESTION_TEXT = "questionText";
