@@ -92,7 +92,8 @@ public class ReleaseMapper {
 
       tender.put("title", plan.serviceName());
       tender.put("description", "服务区域：" + plan.region());
-      method(tender, plan.procurementMethod());
+      // the method in force: a failed tender may have changed the plan's (政府采购法第三十七条)
+      method(tender, tenders.methodInForce(notice).orElse(plan.procurementMethod()));
       tender.put("mainProcurementCategory", "services");
       amount(tender.putObject("value"), plan);
       ObjectNode period = tender.putObject("contractPeriod");
