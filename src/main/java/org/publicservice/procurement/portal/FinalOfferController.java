@@ -81,6 +81,9 @@ class FinalOfferController {
     }).toList();
     model.addAttribute("calls", calls);
     model.addAttribute("failedId", failedId);
+    // a refusal for a call the organisation is not invited to has no section to show it in
+    model.addAttribute("generalError", error != null && calls.stream().noneMatch(c -> failedId != null
+        && c.id() == failedId) ? error : null);
     model.addAttribute("error", error);
     model.addAttribute("typedPrice", typedPrice);
     model.addAttribute("typedNote", typedNote);

@@ -66,6 +66,8 @@ class PriceExplanationController {
         decision(q.decision()))).toList();
     model.addAttribute("queries", queries);
     model.addAttribute("failedId", failedId);
+    model.addAttribute("generalError", error != null && queries.stream().noneMatch(q -> failedId != null
+        && q.id() == failedId) ? error : null);
     model.addAttribute("error", error);
     model.addAttribute("typed", typed);
     return "portal/bidder/price-explanations";

@@ -21,10 +21,10 @@ import org.publicservice.procurement.form.JsonValues;
  * Drives a ReviewStage as the main process would start it after an opened tender (the IN variables of
  * INTERFACES.md) and as the department, the experts and the panel work it in Tasklist.
  */
-final class ReviewStages {
+public final class ReviewStages {
 
   /** Bidders of the demo accounts with their opened bids: {user id, name, price}. */
-  static final Object[][] BIDS = {
+  public static final Object[][] BIDS = {
       {"org-yangguang", "南通阳光养老服务中心", 1_800_000},
       {"org-xinyu", "南通心语社会工作服务社", 1_650_000},
       {"org-huimin", "南通惠民社区服务中心", 1_900_000},
@@ -36,13 +36,13 @@ final class ReviewStages {
   private final ProcessEngine engine;
   private final TestIdentities people;
 
-  ReviewStages(ProcessEngine engine, TestIdentities people) {
+  public ReviewStages(ProcessEngine engine, TestIdentities people) {
     this.engine = engine;
     this.people = people;
   }
 
   /** The IN variables: a 综合评分法 open tender of 2,000,000 yuan with the bids given (rows of {@link #BIDS}). */
-  static VariableMap inputs(String projectNumber, long budget, String method, int minimumBids, Object[]... bids) {
+  public static VariableMap inputs(String projectNumber, long budget, String method, int minimumBids, Object[]... bids) {
     List<Map<String, Object>> opened = new ArrayList<>();
     for (int i = 0; i < bids.length; i++) {
       Map<String, Object> bid = new LinkedHashMap<>();
@@ -80,7 +80,7 @@ final class ReviewStages {
         .putValue(MINIMUM_BIDS, (long) minimumBids);
   }
 
-  ProcessInstance start(VariableMap inputs) {
+  public ProcessInstance start(VariableMap inputs) {
     ProcessInstance stage = engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY,
         (String) inputs.get("projectNumber"), inputs);
     runJobs(stage);
@@ -88,7 +88,7 @@ final class ReviewStages {
   }
 
   /** Runs the instance's due jobs (asynchronous steps, due timers) as the job executor would, until none is left. */
-  void runJobs(ProcessInstance stage) {
+  public void runJobs(ProcessInstance stage) {
     for (int round = 0; round < 20; round++) {
       List<Job> due = engine.getManagementService().createJobQuery().processInstanceId(stage.getId()).executable()
           .list();
@@ -99,7 +99,7 @@ final class ReviewStages {
     }
   }
 
-  Task task(ProcessInstance stage, String key) {
+  public Task task(ProcessInstance stage, String key) {
     return engine.getTaskService().createTaskQuery().processInstanceId(stage.getId()).taskDefinitionKey(key)
         .singleResult();
   }
@@ -110,7 +110,7 @@ final class ReviewStages {
   }
 
   /** The department passes every bid except those given as {bid number, reason}; optional representative. */
-  VariableMap qualificationForm(int bids, String representative, Object[]... failures) {
+  public VariableMap qualificationForm(int bids, String representative, Object[]... failures) {
     VariableMap form = Variables.createVariables();
     for (int i = 1; i <= bids; i++) {
       form.putValue(qualification(i), PASS);
@@ -125,7 +125,7 @@ final class ReviewStages {
     return form;
   }
 
-  void submitQualification(ProcessInstance stage, VariableMap form) {
+  public void submitQualification(ProcessInstance stage, VariableMap form) {
     people.actAs("minzheng");
     try {
       engine.getFormService().submitTaskForm(task(stage, "Task_ReviewQualification").getId(), form);
@@ -136,7 +136,7 @@ final class ReviewStages {
   }
 
   /** Every open declaration task answered "no conflict", each by its expert. */
-  List<String> acceptAll(ProcessInstance stage) {
+  public List<String> acceptAll(ProcessInstance stage) {
     List<String> experts = new ArrayList<>();
     for (Task declaration : tasks(stage, "Task_DeclareConflict")) {
       declare(declaration, NO_CONFLICT, null);
@@ -168,13 +168,13 @@ final class ReviewStages {
   }
 
   /** The chair records the panel's finding on one bid. */
-  void reviewCompliance(ProcessInstance stage, int bid, VariableMap form) {
+  public void reviewCompliance(ProcessInstance stage, int bid, VariableMap form) {
     Task task = complianceTask(stage, bidId(stage.getBusinessKey(), bid));
     submitAs(task.getAssignee(), task, form);
     runJobs(stage);
   }
 
-  static VariableMap compliant() {
+  public static VariableMap compliant() {
     return Variables.createVariables().putValue(COMPLIANCE_OUTCOME, COMPLIANT);
   }
 
@@ -183,7 +183,7 @@ final class ReviewStages {
         .putValue(INVALIDITY_REASON, reason);
   }
 
-  static VariableMap queryPrice(String question, int hours) {
+  public static VariableMap queryPrice(String question, int hours) {
     return compliant().putValue(QUERY_PRICE, true).putValue(PRICE_QUESTION, question)
         .putValue(EXPLANATION_HOURS, hours);
   }
