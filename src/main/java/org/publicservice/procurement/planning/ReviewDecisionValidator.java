@@ -1,13 +1,13 @@
 package org.publicservice.procurement.planning;
 
-import static org.publicservice.procurement.form.FormRules.reject;
 import static org.publicservice.procurement.planning.PlanningVariables.*;
+import static org.publicservice.procurement.purchase.FormRules.reject;
 
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.purchase.FormRules;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * department has to act on it (and a rejection is an administrative decision that needs its reasons). The bureau
  * may also set or clear the flags that call for a panel of 7 (technically complex, high social impact).
  */
-@Component("validateReviewDecision")
+@Component
 public class ReviewDecisionValidator implements TaskListener {
 
   @Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.publicservice.procurement.purchase.ProcurementTime;
 
 /**
  * What the review made of each opened bid (table bid_review_result, Flyway V17_1) and the abnormally-low-price
@@ -66,7 +67,7 @@ public class BidReviewResults {
         .param("project", projectNumber).param("instance", processInstanceId).param("bid", bid.bidId())
         .param("bidder", bid.bidder()).param("name", bid.bidderName()).param("price", bid.price())
         .param("outcome", outcome).param("ground", ground).param("reason", reason).param("by", decidedBy)
-        .param("at", ReviewRecords.now())
+        .param("at", ProcurementTime.now())
         .update();
   }
 
@@ -107,7 +108,7 @@ public class BidReviewResults {
             VALUES (:project, :instance, :bid, :bidder, :name, :price, :question, :by, :at, :due)""")
         .param("project", projectNumber).param("instance", processInstanceId).param("bid", bid.bidId())
         .param("bidder", bid.bidder()).param("name", bid.bidderName()).param("price", bid.price())
-        .param("question", question).param("by", requestedBy).param("at", ReviewRecords.now()).param("due", dueAt)
+        .param("question", question).param("by", requestedBy).param("at", ProcurementTime.now()).param("due", dueAt)
         .update();
     return query(processInstanceId, bid.bidId()).orElseThrow().id();
   }
@@ -141,7 +142,7 @@ public class BidReviewResults {
             UPDATE price_explanation SET decision = :decision, decision_reason = :reason, decided_by = :by,
                                          decided_at = :at
             WHERE process_instance_id = :instance AND bid_id = :bid""")
-        .param("decision", decision).param("reason", reason).param("by", decidedBy).param("at", ReviewRecords.now())
+        .param("decision", decision).param("reason", reason).param("by", decidedBy).param("at", ProcurementTime.now())
         .param("instance", processInstanceId).param("bid", bidId).update();
   }
 
@@ -162,6 +163,6 @@ public class BidReviewResults {
 
   private static OffsetDateTime inChina(OffsetDateTime time) {
     return time == null ? null
-        : time.atZoneSameInstant(org.publicservice.procurement.form.ProcurementTime.ZONE).toOffsetDateTime();
+        : time.atZoneSameInstant(org.publicservice.procurement.purchase.ProcurementTime.ZONE).toOffsetDateTime();
   }
 }

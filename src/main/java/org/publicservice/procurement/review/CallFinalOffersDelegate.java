@@ -9,19 +9,19 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.publicservice.procurement.form.FormRules;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.notification.Notifications;
 import org.publicservice.procurement.tender.FinalOffers;
-import org.springframework.beans.factory.annotation.Value;
+import org.publicservice.procurement.purchase.PublicLinks;
 import org.springframework.stereotype.Component;
 
 /**
  * After the last round every supplier still in is asked for its final offer (最后报价) by the deadline the panel set
- * (74号令第三十三条; 财库〔2014〕214号 for a consultation): a sealed call opens (tender/FinalOffers) and each supplier is
+ * (74号令第三十三条; 214号 for a consultation): a sealed call opens (tender/FinalOffers) and each supplier is
  * mailed at the same time with the link to its portal page.
  */
-@Component("callFinalOffers")
+@Component
 public class CallFinalOffersDelegate implements JavaDelegate {
 
   static final String MAIL = "final-offer-requested";
@@ -31,10 +31,10 @@ public class CallFinalOffersDelegate implements JavaDelegate {
   private final String portalUrl;
 
   public CallFinalOffersDelegate(FinalOffers finalOffers, Notifications notifications,
-      @Value("${procurement.public-url}") String publicUrl) {
+      PublicLinks links) {
     this.finalOffers = finalOffers;
     this.notifications = notifications;
-    this.portalUrl = publicUrl.replaceAll("/+$", "") + "/portal/bidder/final-offers";
+    this.portalUrl = links.page("/portal/bidder/final-offers");
   }
 
   @Override
@@ -42,7 +42,7 @@ public class CallFinalOffersDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     FormRules review = FormRules.of(execution);
     List<OpenedBid> invited = ((List<String>) execution.getVariable(NEGOTIATING_BIDS)).stream()
-        .map(id -> NegotiationTalkDelegate.bid(execution.getVariable(VALID_BIDS), id)).toList();
+        .map(id -> NegotiationTalkValidator.bid(execution.getVariable(VALID_BIDS), id)).toList();
     OffsetDateTime due = ((Date) execution.getVariable(FINAL_OFFER_DUE)).toInstant().atZone(ProcurementTime.ZONE)
         .toOffsetDateTime();
     BigDecimal budget = review.requiredAmount(BUDGET, "采购预算");

@@ -8,11 +8,11 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Fewer qualified bids than the method requires: no evaluation takes place (87 Art 44). The stage ends with
+ * Fewer qualified bids than the method requires: no evaluation takes place (87号令第四十四条). The stage ends with
  * TOO_FEW_QUALIFIED and the reason the tender stage shows when it decides how to go on; the failed tender is
  * published and the department and every bidder are told ({@link FailedReview}).
  */
-@Component("closeTooFewQualified")
+@Component
 public class CloseTooFewQualifiedDelegate implements JavaDelegate {
 
   static final String MAIL_TOO_FEW = "review-too-few-qualified";

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * back to the tender stage, whose department decides to tender again, change the method with the finance bureau's
  * approval or abandon (第三十七条).
  */
-@Component("closeTooFewValid")
+@Component
 public class CloseTooFewValidDelegate implements JavaDelegate {
 
   static final String MAIL_DEPARTMENT = "review-too-few-valid";

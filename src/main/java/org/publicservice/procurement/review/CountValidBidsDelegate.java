@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.purchase.JsonValues;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * results cover every opened bid, and prepares the scoring form for the valid bids. Fewer valid bids than the
  * method's minimum fail the tender (政府采购法第三十六条第一项), decided at the gateway that follows.
  */
-@Component("countValidBids")
+@Component
 public class CountValidBidsDelegate implements JavaDelegate {
 
   private final BidReviewResults results;

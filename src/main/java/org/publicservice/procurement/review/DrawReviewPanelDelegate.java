@@ -10,9 +10,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
-import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.identity.Groups;
 import org.publicservice.procurement.identity.SystemAccess;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * must then declare within {@link #DECLARATION_WORKING_DAYS} working day whether a conflict of interest with a
  * bidder bars him (回避, 实施条例 Art 9).
  */
-@Component("drawReviewPanel")
+@Component
 public class DrawReviewPanelDelegate implements JavaDelegate {
 
   /** Working days a drawn expert has to declare conflicts; silence counts as declining the seat. */

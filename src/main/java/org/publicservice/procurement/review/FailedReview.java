@@ -9,10 +9,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
-import org.publicservice.procurement.form.FormRules;
-import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.purchase.PurchaseIdentity;
+import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.notification.Notifications;
-import org.springframework.beans.factory.annotation.Value;
+import org.publicservice.procurement.purchase.PublicLinks;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,12 +31,12 @@ class FailedReview {
   private final String tasklistUrl;
 
   FailedReview(DisclosureRegister register, Notifications notifications, BidReviewResults results,
-      ReviewResultMails mails, @Value("${procurement.public-url}") String publicUrl) {
+      ReviewResultMails mails, PublicLinks links) {
     this.register = register;
     this.notifications = notifications;
     this.results = results;
     this.mails = mails;
-    this.tasklistUrl = TasklistLink.of(publicUrl);
+    this.tasklistUrl = links.tasklist();
   }
 
   /**
@@ -45,18 +45,16 @@ class FailedReview {
    */
   void close(DelegateExecution execution, String outcome, String reason, List<String[]> noticeLines, String leftBids,
       String departmentMail) {
-    FormRules purchase = FormRules.of(execution);
-    String department = purchase.requiredText(DEPARTMENT_NAME, "采购单位");
-    String serviceName = purchase.requiredText(SERVICE_NAME, "服务项目名称");
+    PurchaseIdentity purchase = PurchaseIdentity.of(execution);
     StringBuilder text = new StringBuilder();
-    line(text, "项目编号", execution.getProcessBusinessKey());
-    line(text, "项目名称", serviceName);
-    line(text, "采购单位", department);
+    line(text, "项目编号", purchase.projectNumber());
+    line(text, "项目名称", purchase.serviceName());
+    line(text, "采购单位", purchase.departmentName());
     line(text, "废标理由", reason);
     noticeLines.forEach(fact -> line(text, fact[0], fact[1]));
     text.append("采购单位将依法重新组织采购，另行公告。\n");
-    register.publish(execution.getProcessBusinessKey(), NoticeType.FAILED_TENDER,
-        department + "关于" + serviceName + "的废标公告", text.toString(), department, execution.getProcessInstanceId());
+    register.publish(purchase.projectNumber(), NoticeType.FAILED_TENDER, purchase.noticeTitle("废标公告"),
+        text.toString(), purchase.departmentName(), execution.getProcessInstanceId());
     execution.setVariable(REVIEW_OUTCOME, outcome);
     execution.setVariable(FAILED_TENDER_REASON, reason);
     execution.setVariable(FAILED_TENDER_SUPPLIERS, SpinValues.jsonValue(JsonValues.toJson(

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.publicservice.procurement.purchase.ProcurementTime;
 
 /**
  * What the panel said with each supplier in each round of a consultation or negotiation, and the changes to the
@@ -45,7 +46,7 @@ public class NegotiationRecords {
             VALUES (:project, :instance, :round, :kind, :bidder, :name, :content, :withdrew, :by, :at)""")
         .param("project", projectNumber).param("instance", processInstanceId).param("round", round)
         .param("kind", kind).param("bidder", bidder).param("name", bidderName).param("content", content)
-        .param("withdrew", withdrew).param("by", recordedBy).param("at", ReviewRecords.now()).update();
+        .param("withdrew", withdrew).param("by", recordedBy).param("at", ProcurementTime.now()).update();
   }
 
   /** Every record of the review, in order. */

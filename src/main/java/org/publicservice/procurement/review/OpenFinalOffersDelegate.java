@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.tender.FinalOffers;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * a negotiation, 74号令第三十五条); a supplier still in that offered nothing is out. Fewer offers than the method's
  * minimum end the review at the gateway that follows (74号令第三十七条第三项).
  */
-@Component("openFinalOffers")
+@Component
 public class OpenFinalOffersDelegate implements JavaDelegate {
 
   static final String NO_OFFER = "未在规定时间内提交最后报价";

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The random draw of a review panel from the expert pool (R39; 87 Art 48), reproducible for audit: a fresh seed
+ * The random draw of a review panel from the expert pool (实施条例第三十九条; 87号令第四十八条), reproducible for audit: a fresh seed
  * from the system's strong generator, recorded with the pool (sorted by user id); the seed drives a SHA1PRNG
  * {@link SecureRandom} whose output is fully determined by a seed set before first use, which shuffles the pool.
  * Picks, including replacements, are taken from the front of that order, so seed and pool repeat every pick.

@@ -1,6 +1,6 @@
 package org.publicservice.procurement.review;
 
-import static org.publicservice.procurement.form.FormRules.reject;
+import static org.publicservice.procurement.purchase.FormRules.reject;
 import static org.publicservice.procurement.review.ReviewVariables.*;
 
 import java.time.OffsetDateTime;
@@ -12,11 +12,12 @@ import org.publicservice.procurement.identity.SystemAccess;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.publicservice.procurement.purchase.ProcurementTime;
 
 /**
  * The bidder's side of the abnormally-low-price procedure (87号令第六十条), for the portal: the organisation reads the
  * panel's requests to it and answers in writing before the deadline; the answer goes to the panel, whose review
- * waits for it. Refusals are {@link org.publicservice.procurement.form.SubmissionRejectedException} in Chinese, and
+ * waits for it. Refusals are {@link org.publicservice.procurement.purchase.SubmissionRejectedException} in Chinese, and
  * nothing is stored then. The organisation never touches the review's process beyond the message it may send.
  */
 @Component
@@ -54,7 +55,7 @@ public class PriceExplanations {
     if (query.answer() != null) {
       throw reject(null, "贵单位已于" + ReviewRecords.MINUTE.format(query.answeredAt()) + "提交说明，不能重复提交。");
     }
-    OffsetDateTime now = ReviewRecords.now();
+    OffsetDateTime now = ProcurementTime.now();
     if (query.decision() != null || !now.isBefore(query.dueAt())) {
       throw reject(null, "说明期限（" + ReviewRecords.MINUTE.format(query.dueAt()) + "）已过，不再受理。");
     }

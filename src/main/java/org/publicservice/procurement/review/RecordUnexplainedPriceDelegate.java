@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * The deadline for the explanation passed without an answer: the bidder has not shown its price to be sound, so
  * the bid is invalid (87号令第六十条).
  */
-@Component("recordUnexplainedPrice")
+@Component
 public class RecordUnexplainedPriceDelegate implements JavaDelegate {
 
   static final String REASON = "投标人未在评标委员会规定的期限内提交书面说明";

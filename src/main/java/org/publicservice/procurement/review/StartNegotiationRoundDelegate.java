@@ -7,11 +7,11 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens a round of a consultation (竞争性磋商, 财库〔2014〕214号) or negotiation (竞争性谈判, 74号令第三十条、第三十一条): the
+ * Opens a round of a consultation (竞争性磋商, 214号) or negotiation (竞争性谈判, 74号令第三十条、第三十一条): the
  * whole panel talks with each supplier still in, one at a time, giving each the same chance. The first round takes
  * every valid bid of the compliance review (74号令第三十条: only suppliers that respond substantively take part).
  */
-@Component("startNegotiationRound")
+@Component
 public class StartNegotiationRoundDelegate implements JavaDelegate {
 
   @Override

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * Too few bids at the deadline: no opening (87号令第四十一条); the tender fails (废标, 政府采购法第三十六条). The bids are
  * returned unopened (their sealed content destroyed), the failure is published and the bidders are told.
  */
-@Component("declareFailedTender")
+@Component
 public class DeclareFailedTenderDelegate implements JavaDelegate {
 
   static final String MAIL = "tender-failed";
@@ -56,7 +56,7 @@ public class DeclareFailedTenderDelegate implements JavaDelegate {
     terms.record(notice.id(), bidBox.call(facts.projectNumber(), facts.round()).orElseThrow(), bidders.size());
     execution.setVariable(FAILED_TENDER_REASON, reason);
     execution.setVariable(FAILED_TENDER_SUPPLIERS, org.camunda.spin.plugin.variable.SpinValues.jsonValue(
-        org.publicservice.procurement.form.JsonValues.toJson(bidders)).create());
+        org.publicservice.procurement.purchase.JsonValues.toJson(bidders)).create());
     execution.setVariable(FAILED_TENDER_METHOD, method.name());
 
     Map<String, Object> model = Map.of("departmentName", facts.department(), "failedTenderReason", reason);

@@ -5,7 +5,7 @@ import static org.publicservice.procurement.tender.TenderVariables.*;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.purchase.FormRules;
 import org.publicservice.procurement.review.PanelDraw;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * reproducible shuffle of the panel draw ({@link PanelDraw#drawOrder}), so the record repeats it. The invited
  * suppliers alone may bid in the round that opens next.
  */
-@Component("drawInvitedSuppliers")
+@Component
 public class DrawInvitedSuppliersDelegate implements JavaDelegate {
 
   private final InvitationDraws draws;

@@ -1,6 +1,6 @@
 package org.publicservice.procurement.tender;
 
-import static org.publicservice.procurement.form.FormRules.reject;
+import static org.publicservice.procurement.purchase.FormRules.reject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,19 +12,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.publicservice.procurement.purchase.Money;
 
 /**
- * Final offers (最后报价) at the end of a consultation or negotiation (财库〔2014〕214号; 74号令第三十三条): every supplier
+ * Final offers (最后报价) at the end of a consultation or negotiation (214号; 74号令第三十三条): every supplier
  * still in offers once more, by a deadline, and the offers stay sealed like bids until then ({@link BidSealing}: a
  * fresh key per offer, wrapped with the server's sealing key; the price never enters a process variable or a column
  * in clear). Only the invited suppliers may offer; an offer may be replaced before the deadline (the earlier one is
  * destroyed); after the deadline the panel's review opens them all at once. Refusals are
- * {@link org.publicservice.procurement.form.SubmissionRejectedException} in Chinese, before anything is written.
+ * {@link org.publicservice.procurement.purchase.SubmissionRejectedException} in Chinese, before anything is written.
  */
 @Component
 public class FinalOffers {
@@ -93,7 +94,7 @@ public class FinalOffers {
         .orElseThrow(() -> reject(null, "贵单位不是本次最后报价的受邀供应商。"));
     OffsetDateTime now = now();
     if (!call.open() || !now.isBefore(call.deadline())) {
-      throw reject(null, "提交最后报价的截止时间（" + BidBox.MINUTE.format(call.deadline()) + "）已过。");
+      throw reject(null, "提交最后报价的截止时间（" + ProcurementTime.MINUTE_IN_WORDS.format(call.deadline()) + "）已过。");
     }
     if (price == null) {
       throw reject("price", "请填写最后报价。");
@@ -106,7 +107,7 @@ public class FinalOffers {
     }
     if (price.compareTo(call.budget()) > 0) {
       // 74号令第三十七条第三项: an offer above the budget does not count
-      throw reject("price", "最后报价" + BidBox.yuan(price) + "超过采购预算" + BidBox.yuan(call.budget()) + "，不能提交。");
+      throw reject("price", "最后报价" + Money.yuan(price) + "超过采购预算" + Money.yuan(call.budget()) + "，不能提交。");
     }
     String text = note == null ? "" : note.strip();
     if (text.length() > MAX_NOTE) {

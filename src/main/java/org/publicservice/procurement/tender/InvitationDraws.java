@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;

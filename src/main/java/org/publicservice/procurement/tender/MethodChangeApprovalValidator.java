@@ -1,8 +1,8 @@
 package org.publicservice.procurement.tender;
 
-import static org.publicservice.procurement.form.FormRules.reject;
 import static org.publicservice.procurement.planning.PlanningVariables.PROCUREMENT_METHOD;
 import static org.publicservice.procurement.planning.PlanningVariables.PROCUREMENT_METHOD_NAME;
+import static org.publicservice.procurement.purchase.FormRules.reject;
 import static org.publicservice.procurement.tender.TenderVariables.*;
 
 import java.util.ArrayList;
@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.publicservice.procurement.form.FormRules;
 import org.publicservice.procurement.planning.ProcurementMethod;
+import org.publicservice.procurement.purchase.FormRules;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * the provision it rests on: a negotiation after a failed open tender that left exactly two suppliers goes on with
  * those two (74号令第二十七条第二款), any other negotiation needs 3 (第三十三条).
  */
-@Component("validateMethodChange")
+@Component
 public class MethodChangeApprovalValidator implements TaskListener {
 
   @Override

@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.publicservice.procurement.form.FormRules;
 import org.publicservice.procurement.notification.Notifications;
 import org.publicservice.procurement.planning.ProcurementMethod;
-import org.springframework.beans.factory.annotation.Value;
+import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.PublicLinks;
 import org.springframework.stereotype.Component;
+import org.publicservice.procurement.purchase.ProcurementTime;
 
 /**
  * Opens a new round of the project in the sealed bid box: social organisations can bid until the deadline. When
@@ -20,20 +21,19 @@ import org.springframework.stereotype.Component;
  * 74号令第二十七条第二款), only they may bid, and each receives its invitation (投标邀请书) at the same time
  * (87号令第十四条第五款).
  */
-@Component("openBidCall")
+@Component
 public class OpenBidCallDelegate implements JavaDelegate {
 
   static final String MAIL_INVITATION = "tender-invitation";
 
   private final BidBox bidBox;
   private final Notifications notifications;
-  private final String portalUrl;
+  private final PublicLinks links;
 
-  public OpenBidCallDelegate(BidBox bidBox, Notifications notifications,
-      @Value("${procurement.public-url}") String publicUrl) {
+  public OpenBidCallDelegate(BidBox bidBox, Notifications notifications, PublicLinks links) {
     this.bidBox = bidBox;
     this.notifications = notifications;
-    this.portalUrl = publicUrl.replaceAll("/+$", "") + "/portal/bidder/tenders/";
+    this.links = links;
   }
 
   @Override
@@ -55,9 +55,9 @@ public class OpenBidCallDelegate implements JavaDelegate {
       for (String supplier : invited) {
         notifications.toUser(execution, supplier, MAIL_INVITATION, Map.of(
             "departmentName", tender.requiredText(DEPARTMENT_NAME, "采购单位"), "method", method.label(),
-            "bidDeadline", BidBox.MINUTE.format(OffsetDateTime.parse(tender.requiredText(BID_DEADLINE, "投标截止时间"))
-                .atZoneSameInstant(org.publicservice.procurement.form.ProcurementTime.ZONE)),
-            "tenderLink", portalUrl + execution.getProcessBusinessKey()));
+            "bidDeadline", ProcurementTime.MINUTE_IN_WORDS.format(
+                OffsetDateTime.parse(tender.requiredText(BID_DEADLINE, "投标截止时间"))),
+            "tenderLink", links.page("/portal/bidder/tenders/" + execution.getProcessBusinessKey())));
       }
     }
     execution.removeVariable(OPENED_BIDS);

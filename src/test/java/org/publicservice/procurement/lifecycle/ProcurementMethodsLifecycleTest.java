@@ -2,7 +2,7 @@ package org.publicservice.procurement.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.publicservice.procurement.lifecycle.PurchaseDriver.at;
+import static org.publicservice.procurement.TasklistDriver.at;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -29,8 +29,8 @@ import org.publicservice.procurement.TestSmtp;
 import org.publicservice.procurement.disclosure.DisclosureNotice;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
-import org.publicservice.procurement.form.JsonValues;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.JsonValues;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.ocds.OcdsPublisher;
 import org.publicservice.procurement.ocds.OcdsSchemas;
 import org.publicservice.procurement.planning.PlanningVariables;
@@ -96,7 +96,7 @@ class ProcurementMethodsLifecycleTest {
 
   @Test
   void aConsultationBelowTheThresholdWithARoundOfTalksAndFinalOffersIsAwardedOnTheScores() throws Exception {
-    // 财库〔2014〕214号: below the open-tender threshold; the finance bureau flags the project as technically complex
+    // 214号: below the open-tender threshold; the finance bureau flags the project as technically complex
     ProcessInstance purchase = approved(PurchaseRequests.elderlyCare(1_500_000)
         .putValue(PlanningVariables.SERVICE_NAME, "崇川区失智老人照护服务" + tag), "COMPETITIVE_CONSULTATION", true);
     ProcessInstance tender = drive.stage(purchase, TenderVariables.STAGE_PROCESS_KEY);

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.publicservice.procurement.ProcurementSpringTest;
 import org.publicservice.procurement.TestIdentities;
 import org.publicservice.procurement.TestSmtp;
-import org.publicservice.procurement.form.JsonValues;
-import org.publicservice.procurement.form.SubmissionRejectedException;
+import org.publicservice.procurement.purchase.JsonValues;
+import org.publicservice.procurement.purchase.SubmissionRejectedException;
 import org.publicservice.procurement.notification.MailDeliveries;
 import org.publicservice.procurement.tender.FinalOffers;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,7 +38,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * 竞争性磋商 and 竞争性谈判 after the compliance review: rounds in which the panel talks with each supplier on its own
  * (records confidential to that supplier), changes to the documents sent to every supplier still in, a supplier
  * leaving, sealed final offers by a deadline, then scoring (磋商) or the lowest final offer (谈判); too few final
- * offers end it (74号令第三十一条至第三十七条; 财库〔2014〕214号).
+ * offers end it (74号令第三十一条至第三十七条; 214号).
  */
 @ProcurementSpringTest
 class NegotiationRoundsTest {
