@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
  * Flags a possible splitting (化整为零) to the finance bureau when it gets a request to review: 实施条例第二十八条 counts
  * it as evading open tender when, in one budget year, a purchaser buys services of the same category several times
  * by methods other than open tender and their sum exceeds the open-tender threshold. The department's earlier
- * approved plans of the same category, whose service begins in the same year and which do not go to open tender,
- * are added to this request (when it does not go to open tender either); whether the sum reaches the threshold is
+ * approved plans of the same category, whose service begins in the same year and which go neither to open tender
+ * nor to single source, are added to this request (when it goes to neither either: a single source is a non-open
+ * method approved on its own statutory ground, which 第二十八条 excepts); whether the sum reaches the threshold is
  * asked of the decision table {@code ProcurementMethod} itself, so that the threshold stays in one place. The review
  * form lists the earlier plans; {@link ReviewDecisionValidator} then asks for a reason to approve.
  */
@@ -29,6 +30,7 @@ import org.springframework.stereotype.Component;
 public class SplittingCheckListener implements TaskListener {
 
   static final String OPEN_TENDER = "OPEN_TENDER";
+  static final String SINGLE_SOURCE = "SINGLE_SOURCE";
 
   /** An earlier plan that counts towards the sum. */
   record EarlierPlan(String projectNumber, String serviceName, BigDecimal budget, String method,
@@ -45,7 +47,7 @@ public class SplittingCheckListener implements TaskListener {
   public void notify(DelegateTask task) {
     FormRules request = FormRules.of(task);
     String method = request.optionalText(PROCUREMENT_METHOD);
-    List<EarlierPlan> earlier = OPEN_TENDER.equals(method) ? List.of()
+    List<EarlierPlan> earlier = OPEN_TENDER.equals(method) || SINGLE_SOURCE.equals(method) ? List.of()
         : earlierPlans(request.requiredText(DEPARTMENT_GROUP, "采购单位"),
             request.requiredText(SERVICE_CATEGORY, "服务类别"),
             request.requiredDate(SERVICE_PERIOD_START, "服务开始日期").getYear(),
@@ -62,11 +64,11 @@ public class SplittingCheckListener implements TaskListener {
             SELECT project_number, service_name, budget, procurement_method, approved_at FROM purchase_plan
             WHERE department_group = :department AND service_category = :category
               AND service_period_start >= :from AND service_period_start < :to
-              AND procurement_method <> :open AND project_number <> :project
+              AND procurement_method NOT IN (:open, :single) AND project_number <> :project
             ORDER BY approved_at, project_number""")
         .param("department", department).param("category", category).param("from", LocalDate.of(year, 1, 1))
         .param("to", LocalDate.of(year + 1, 1, 1)).param("open", OPEN_TENDER)
-        .param("project", projectNumber == null ? "" : projectNumber)
+        .param("single", SINGLE_SOURCE).param("project", projectNumber == null ? "" : projectNumber)
         .query((rs, row) -> new EarlierPlan(rs.getString("project_number"), rs.getString("service_name"),
             rs.getBigDecimal("budget"), rs.getString("procurement_method"),
             rs.getObject("approved_at", OffsetDateTime.class)))

@@ -220,7 +220,7 @@ class SupplierBidsTest {
     for (String name : List.of(TenderVariables.EVALUATION_METHOD, TenderVariables.PRICE_WEIGHT,
         TenderVariables.EVALUATION_CRITERIA, TenderVariables.QUALIFICATION_REQUIREMENTS, TenderVariables.BID_BOND,
         TenderVariables.BID_DEADLINE, TenderVariables.TENDER_ROUND, TenderVariables.MINIMUM_BIDS,
-        TenderVariables.TENDER_OUTCOME)) {
+        TenderVariables.TENDER_OUTCOME, TenderVariables.TENDER_NOTICE_AT)) {
       in.putValue(name, engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(tender.getId())
           .variableName(name).singleResult().getValue());
     }
