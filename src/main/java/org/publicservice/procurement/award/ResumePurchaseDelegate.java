@@ -8,14 +8,22 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.publicservice.procurement.contract.SigningHolds;
 import org.springframework.stereotype.Component;
 
 /**
- * Resumes what the complaint suspended, at the decision or when the 30 days of 政府采购法第五十七条 are over,
+ * Resumes what the complaint suspended, at the decision or when the 30 days of 政府采购法第五十七条 (94号令第二十八条)
+ * are over,
  * whichever comes first; the second time finds nothing left to resume. Instances that ended meanwhile are skipped.
  */
 @Component("resumePurchase")
 public class ResumePurchaseDelegate implements JavaDelegate {
+
+  private final SigningHolds holds;
+
+  public ResumePurchaseDelegate(SigningHolds holds) {
+    this.holds = holds;
+  }
 
   @Override
   public void execute(DelegateExecution execution) {
@@ -31,5 +39,7 @@ public class ResumePurchaseDelegate implements JavaDelegate {
       }
     }
     execution.setVariable(SUSPENDED_INSTANCES, SpinValues.jsonValue("[]").create());
+    // after the instances run again: the signing clock restarts, extended by the days suspended
+    holds.release(SuspendPurchaseDelegate.holdId(execution));
   }
 }
