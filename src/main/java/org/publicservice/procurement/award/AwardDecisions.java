@@ -52,11 +52,14 @@ public class AwardDecisions {
         .optional();
   }
 
-  /** Records a new award; the one it replaces (if still active) is cancelled with the given reason. */
+  /**
+   * Records a new award; an award still active is cancelled with the given reason. {@code replaces} is the award
+   * this one replaces, if it is a replacement.
+   */
   Decision record(String projectNumber, String stageInstanceId, RankedBid winner, long noticeId,
-      OffsetDateTime decidedAt, String letterText, String replacedBecause) {
-    Optional<Decision> previous = active(projectNumber);
-    previous.ifPresent(p -> cancel(p.id(), replacedBecause == null ? "中标（成交）结果变更" : replacedBecause, decidedAt));
+      OffsetDateTime decidedAt, String letterText, Optional<Decision> replaces, String replacedBecause) {
+    active(projectNumber).ifPresent(p -> cancel(p.id(), replacedBecause == null ? "中标（成交）结果变更" : replacedBecause,
+        decidedAt));
     int sequence = jdbc.sql("SELECT COALESCE(MAX(sequence_no), 0) + 1 FROM award_decision WHERE project_number = :p")
         .param("p", projectNumber).query(Integer.class).single();
     String id = projectNumber + "-award-" + sequence;
@@ -68,7 +71,7 @@ public class AwardDecisions {
         .param("id", id).param("project", projectNumber).param("sequence", sequence).param("stage", stageInstanceId)
         .param("winner", winner.bidder()).param("name", winner.bidderName()).param("price", winner.price())
         .param("rank", winner.rank()).param("notice", noticeId).param("decided", decidedAt)
-        .param("letter", letterText).param("replaces", previous.map(Decision::id).orElse(null))
+        .param("letter", letterText).param("replaces", replaces.map(Decision::id).orElse(null))
         .update();
     return find(id).orElseThrow();
   }

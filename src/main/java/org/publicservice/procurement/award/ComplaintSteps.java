@@ -10,6 +10,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
+import org.publicservice.procurement.contract.SigningHolds;
 import org.publicservice.procurement.form.FormRules;
 import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.notification.Notifications;
@@ -105,10 +106,12 @@ final class ComplaintSteps {
   static class Accept implements org.camunda.bpm.engine.delegate.JavaDelegate {
     private final DisputeRecords records;
     private final WorkingDayCalendar workingDays;
+    private final SigningHolds holds;
 
-    Accept(DisputeRecords records, WorkingDayCalendar workingDays) {
+    Accept(DisputeRecords records, WorkingDayCalendar workingDays, SigningHolds holds) {
       this.records = records;
       this.workingDays = workingDays;
+      this.holds = holds;
     }
 
     @Override
@@ -124,6 +127,29 @@ final class ComplaintSteps {
       execution.setVariable(COMPLAINT_DECISION_DEADLINE_TEXT, Challenges.minute(deadline));
       execution.setVariable(SUSPENSION_ENDS, Date.from(ClockUtil.getCurrentTime().toInstant().plus(30, ChronoUnit.DAYS)));
       records.recordAcceptance(id, Challenges.offset(deadline), Challenges.offset(ClockUtil.getCurrentTime()));
+      if (Boolean.TRUE.equals(execution.getVariable(SUSPEND_PROCUREMENT))) {
+        // signing stops with the procurement and its days are given back afterwards (SigningHolds)
+        holds.hold(execution.getProcessBusinessKey(), SuspendPurchaseDelegate.holdId(execution),
+            "财政部门处理投诉期间暂停采购活动（政府采购法第五十七条）");
+      }
+    }
+  }
+
+  /**
+   * After the procurement resumed: the signing clock runs again, the 30 days extended by the days suspended. In a
+   * transaction of its own, after the one that activated the instances.
+   */
+  @Component("restartSigningClock")
+  static class RestartSigningClock implements org.camunda.bpm.engine.delegate.JavaDelegate {
+    private final SigningHolds holds;
+
+    RestartSigningClock(SigningHolds holds) {
+      this.holds = holds;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      holds.release(SuspendPurchaseDelegate.holdId(execution));
     }
   }
 

@@ -65,8 +65,10 @@ public class PublishAwardNoticeDelegate implements JavaDelegate {
     String winnerName = award.requiredText(WINNER_NAME, "中标供应商名称");
     BigDecimal price = award.requiredAmount(AWARDED_PRICE, "中标金额");
     RankedBid winningBid = ranking.stream().filter(b -> b.bidder().equals(winner)).findFirst().orElseThrow();
-    Optional<AwardDecisions.Decision> replaced = decisions.active(projectNumber);
     List<Map<String, Object>> excluded = AwardCandidates.excluded(execution);
+    // a replacement: the last award of this purchase went to a candidate excluded since (declined, invalid, ...)
+    Optional<AwardDecisions.Decision> replaced = decisions.ofProject(projectNumber).stream().reduce((a, b) -> b)
+        .filter(last -> excluded.stream().anyMatch(row -> last.winner().equals(row.get("bidder"))));
 
     LocalDate today = ProcurementTime.today();
     Date noticeEnd = workingDays.after(today, 1);
@@ -118,8 +120,8 @@ public class PublishAwardNoticeDelegate implements JavaDelegate {
 
     String letter = letter(projectNumber, serviceName, department, winnerName, price, notice, signBy);
     AwardDecisions.Decision decision = decisions.record(projectNumber, execution.getProcessInstanceId(), winningBid,
-        notice.id(), notice.publishedAt(), letter, replaced.map(r -> "中标（成交）结果变更：" + reasonFor(r.winner(),
-            excluded, execution)).orElse(null));
+        notice.id(), notice.publishedAt(), letter, replaced, replaced.map(r -> "中标（成交）结果变更："
+            + reasonFor(r.winner(), excluded, execution)).orElse(null));
     results.store(projectNumber, execution.getProcessInstanceId(), ranking, winner, winnerName, notice.publishedAt());
     execution.setVariable(AWARD_ID, decision.id());
     execution.setVariable(AWARD_NOTICE_DATE, notice.publishedAt().toString());

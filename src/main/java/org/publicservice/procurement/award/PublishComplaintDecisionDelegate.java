@@ -6,6 +6,7 @@ import static org.publicservice.procurement.disclosure.NoticeText.line;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.publicservice.procurement.contract.SigningHolds;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.form.FormRules;
@@ -24,12 +25,14 @@ public class PublishComplaintDecisionDelegate implements JavaDelegate {
   private final DisclosureRegister register;
   private final DisputeRecords records;
   private final Notifications notifications;
+  private final SigningHolds holds;
 
   public PublishComplaintDecisionDelegate(DisclosureRegister register, DisputeRecords records,
-      Notifications notifications) {
+      Notifications notifications, SigningHolds holds) {
     this.register = register;
     this.records = records;
     this.notifications = notifications;
+    this.holds = holds;
   }
 
   @Override
@@ -41,6 +44,8 @@ public class PublishComplaintDecisionDelegate implements JavaDelegate {
     String reasons = complaint.requiredText(COMPLAINT_DECISION_TEXT, "处理理由");
     records.recordDecision(complaint.requiredText(COMPLAINT_ID, "投诉编号"), decision, remedy, reasons,
         Challenges.offset(ClockUtil.getCurrentTime()));
+    // finance has decided what the challenge raised: a challenge still unanswered holds the signing no longer
+    holds.release(Challenges.holdId(complaint.requiredText(CHALLENGE_ID, "质疑编号")));
 
     String finance = notifications.groupName(Groups.FINANCE);
     String serviceName = complaint.optionalText("serviceName");

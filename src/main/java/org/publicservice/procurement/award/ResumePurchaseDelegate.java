@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.publicservice.procurement.contract.SigningHolds;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,12 +17,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("resumePurchase")
 public class ResumePurchaseDelegate implements JavaDelegate {
-
-  private final SigningHolds holds;
-
-  public ResumePurchaseDelegate(SigningHolds holds) {
-    this.holds = holds;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {
@@ -39,7 +32,5 @@ public class ResumePurchaseDelegate implements JavaDelegate {
       }
     }
     execution.setVariable(SUSPENDED_INSTANCES, SpinValues.jsonValue("[]").create());
-    // after the instances run again: the signing clock restarts, extended by the days suspended
-    holds.release(SuspendPurchaseDelegate.holdId(execution));
   }
 }

@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.publicservice.procurement.contract.SigningHolds;
 import org.publicservice.procurement.form.JsonValues;
 import org.publicservice.procurement.identity.ProcessKeys;
 import org.springframework.stereotype.Component;
@@ -16,17 +15,12 @@ import org.springframework.stereotype.Component;
 /**
  * Suspends the purchase while finance handles the complaint (政府采购法第五十七条, 94号令第二十八条): the main process
  * and every stage instance of the project, with their tasks and timers. The complaint's own instance goes on, and so
- * do challenges. Remembers which instances it suspended, so that resuming touches only those. Signing is held first
- * ({@link SigningHolds}), so that the days suspended are added to the signing period.
+ * do challenges. Remembers which instances it suspended, so that resuming touches only those. Signing was held when
+ * the complaint was accepted ({@link ComplaintSteps}), so the days suspended are added to the signing period. Runs in a
+ * transaction of its own: the suspension is a bulk update of the instances' jobs.
  */
 @Component("suspendPurchase")
 public class SuspendPurchaseDelegate implements JavaDelegate {
-
-  private final SigningHolds holds;
-
-  public SuspendPurchaseDelegate(SigningHolds holds) {
-    this.holds = holds;
-  }
 
   /** The hold a complaint's suspension puts on signing. */
   static String holdId(DelegateExecution complaint) {
@@ -35,8 +29,6 @@ public class SuspendPurchaseDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    holds.hold(execution.getProcessBusinessKey(), holdId(execution),
-        "财政部门处理投诉期间暂停采购活动（政府采购法第五十七条）");
     RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
     List<String> suspended = runtime.createProcessInstanceQuery().processInstanceBusinessKey(
             execution.getProcessBusinessKey()).processDefinitionKeyIn(ProcessKeys.PURCHASE_PROCESSES.toArray(String[]::new))

@@ -29,9 +29,11 @@ import org.springframework.stereotype.Component;
 public class NextCandidateDecisionValidator implements TaskListener {
 
   private final AwardDecisions awards;
+  private final ContractRegister contracts;
 
-  public NextCandidateDecisionValidator(AwardDecisions awards) {
+  public NextCandidateDecisionValidator(AwardDecisions awards, ContractRegister contracts) {
     this.awards = awards;
+    this.contracts = contracts;
   }
 
   @Override
@@ -64,6 +66,8 @@ public class NextCandidateDecisionValidator implements TaskListener {
       excluded.add(row);
       task.setVariable(EXCLUDED_BIDDERS, SpinValues.jsonValue(JsonValues.toJson(excluded)).create());
     }
+    // the unsigned draft stays on file, marked as abandoned
+    contracts.abandonDrafts(task.getProcessInstanceId());
     awards.cancelActive(task.getExecution().getProcessBusinessKey(), "合同未签订（" + task.getVariable(NO_SIGNATURE_REASON)
         + "）：" + reason, ClockUtil.getCurrentTime().toInstant().atZone(ProcurementTime.ZONE).toOffsetDateTime());
   }

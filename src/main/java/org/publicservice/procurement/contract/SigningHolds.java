@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * Holds on signing the contract. A challenge that may change the result stops the signing (实施条例第五十四条:
  * "采购人应当暂停签订合同"), and so does finance's suspension of the procurement while it handles a complaint
  * (政府采购法第五十七条, 94号令第二十八条). While a hold is in force neither party can sign, and the contract stage's
- * clock stands still: its signing timers are suspended, and when the last hold ends the 30 days of
+ * clock stands still: its signing timers are parked (due far in the future), and when the last hold ends the 30 days of
  * 政府采购法第四十六条 are extended by the days held. The law suspends the signing for the challenge's sake; it does
  * not shorten the winner's period, so a remedy never costs the lawful winner its contract.
  */
@@ -38,6 +38,8 @@ public class SigningHolds {
   static final List<String> SIGNING_TIMERS = List.of("BoundaryEvent_SigningDeadlinePassed",
       "BoundaryEvent_SigningDeadlineNear");
   static final String HELD_SINCE = "signingHeldSince";
+  /** Where the signing timers wait while signing is held: they fire only after a release gives them a date. */
+  static final Date PARKED = Date.from(java.time.OffsetDateTime.parse("2999-12-31T23:59:59+08:00").toInstant());
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
   private final JdbcClient jdbc;
@@ -104,10 +106,12 @@ public class SigningHolds {
     if (runtime.getVariable(stageId, HELD_SINCE) == null) {
       runtime.setVariable(stageId, HELD_SINCE, Date.from(now().toInstant()));
     }
+    // parked, not suspended: a job suspension is a bulk update that cannot share a transaction with the due-date
+    // updates a release makes (and finance's suspension of the whole purchase suspends the jobs anyway)
     ManagementService management = engine.getManagementService();
     for (Job timer : signingTimers(stageId)) {
-      if (!timer.isSuspended()) {
-        management.updateJobSuspensionState().byJobId(timer.getId()).suspend();
+      if (!PARKED.equals(timer.getDuedate())) {
+        management.setJobDuedate(timer.getId(), PARKED);
       }
     }
   }
@@ -115,40 +119,39 @@ public class SigningHolds {
   private void restartClock(String stageId) {
     RuntimeService runtime = engine.getRuntimeService();
     Date since = (Date) runtime.getVariable(stageId, HELD_SINCE);
-    ManagementService management = engine.getManagementService();
-    if (since != null) {
-      Date deadline = (Date) runtime.getVariable(stageId, SIGNING_DEADLINE);
-      // whole days held, rounded up: the period lost no day to the hold
-      long held = Duration.between(since.toInstant(), ClockUtil.getCurrentTime().toInstant()).toMinutes();
-      int days = (int) ((held + 24 * 60 - 1) / (24 * 60));
-      if (deadline != null && days > 0) {
-        LocalDate lastDay = deadline.toInstant().atZone(ProcurementTime.ZONE).toLocalDate();
-        Date extended = workingDays.calendarDaysAfter(lastDay, days);
-        Date alert = Date.from(extended.toInstant().minus(Duration.ofDays(ALERT_DAYS_BEFORE)));
-        runtime.setVariable(stageId, SIGNING_DEADLINE, extended);
-        runtime.setVariable(stageId, SIGNING_DEADLINE_TEXT, DAY.format(extended.toInstant().atZone(ProcurementTime.ZONE)));
-        runtime.setVariable(stageId, SIGNING_ALERT_AT, alert);
-        for (Job timer : management.createJobQuery().processInstanceId(stageId).activityId(SIGNING_TIMERS.get(0))
-            .list()) {
-          management.setJobDuedate(timer.getId(), extended);
-        }
-        for (Job timer : management.createJobQuery().processInstanceId(stageId).activityId(SIGNING_TIMERS.get(1))
-            .list()) {
-          management.setJobDuedate(timer.getId(), alert);
-        }
-        for (Task task : engine.getTaskService().createTaskQuery().processInstanceId(stageId).list()) {
-          if (Objects.equals(task.getDueDate(), deadline)) {
-            task.setDueDate(extended);
-            engine.getTaskService().saveTask(task);
-          }
-        }
-      }
-      runtime.removeVariable(stageId, HELD_SINCE);
+    if (since == null) {
+      return;
     }
-    for (Job timer : signingTimers(stageId)) {
-      if (timer.isSuspended()) {
-        management.updateJobSuspensionState().byJobId(timer.getId()).activate();
+    runtime.removeVariable(stageId, HELD_SINCE);
+    Date deadline = (Date) runtime.getVariable(stageId, SIGNING_DEADLINE);
+    // whole days held, rounded up: the period loses no day to the hold
+    long held = Duration.between(since.toInstant(), ClockUtil.getCurrentTime().toInstant()).toMinutes();
+    int days = (int) ((held + 24 * 60 - 1) / (24 * 60));
+    Date extended = deadline;
+    if (deadline != null && days > 0) {
+      LocalDate lastDay = deadline.toInstant().atZone(ProcurementTime.ZONE).toLocalDate();
+      extended = workingDays.calendarDaysAfter(lastDay, days);
+      runtime.setVariable(stageId, SIGNING_DEADLINE, extended);
+      runtime.setVariable(stageId, SIGNING_DEADLINE_TEXT, DAY.format(extended.toInstant().atZone(ProcurementTime.ZONE)));
+      runtime.setVariable(stageId, SIGNING_ALERT_AT,
+          Date.from(extended.toInstant().minus(Duration.ofDays(ALERT_DAYS_BEFORE))));
+      for (Task task : engine.getTaskService().createTaskQuery().processInstanceId(stageId).list()) {
+        if (Objects.equals(task.getDueDate(), deadline)) {
+          task.setDueDate(extended);
+          engine.getTaskService().saveTask(task);
+        }
       }
+    }
+    if (extended == null) {
+      return;
+    }
+    Date alert = Date.from(extended.toInstant().minus(Duration.ofDays(ALERT_DAYS_BEFORE)));
+    ManagementService management = engine.getManagementService();
+    for (Job timer : management.createJobQuery().processInstanceId(stageId).activityId(SIGNING_TIMERS.get(0)).list()) {
+      management.setJobDuedate(timer.getId(), extended);
+    }
+    for (Job timer : management.createJobQuery().processInstanceId(stageId).activityId(SIGNING_TIMERS.get(1)).list()) {
+      management.setJobDuedate(timer.getId(), alert);
     }
   }
 
