@@ -21,6 +21,7 @@ import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.form.JsonValues;
 import org.publicservice.procurement.identity.ProcessKeys;
 import org.publicservice.procurement.identity.SystemAccess;
+import org.publicservice.procurement.tender.BidBox;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -47,11 +48,13 @@ public class Remedies {
   private final ProcessEngine engine;
   private final DisclosureRegister register;
   private final AwardDecisions awards;
+  private final BidBox bidBox;
 
-  public Remedies(@Lazy ProcessEngine engine, DisclosureRegister register, AwardDecisions awards) {
+  public Remedies(@Lazy ProcessEngine engine, DisclosureRegister register, AwardDecisions awards, BidBox bidBox) {
     this.engine = engine;
     this.register = register;
     this.awards = awards;
+    this.bidBox = bidBox;
   }
 
   private static Map<String, String> labels() {
@@ -169,6 +172,10 @@ public class Remedies {
       variables.putValue(EXCLUDED_BIDDERS, SpinValues.jsonValue("[]").create());
       if (!REMEDY_RE_REVIEW.equals(remedy)) {
         publishEnd(projectNumber, purchase.getId(), remedy, reason, publisher);
+        if (runtime.getActiveActivityIds(purchase.getId()).contains("Task_TenderStage")) {
+          // the bid period ends with the tender: bids in so far go back unopened
+          bidBox.currentCall(projectNumber).ifPresent(call -> bidBox.cancelRound(projectNumber, call.round()));
+        }
       }
     }
     awards.cancelActive(projectNumber, reason, now);

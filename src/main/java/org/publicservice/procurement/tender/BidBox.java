@@ -271,6 +271,23 @@ public class BidBox {
     return bidders;
   }
 
+  /**
+   * The round ends before its deadline because an upheld challenge or complaint ends the tender (94号令第十六条第一项,
+   * 第三十一条): its bids are returned unopened, their sealed content and keys destroyed. Returns the bidders.
+   */
+  @Transactional
+  public List<String> cancelRound(String projectNumber, int round) {
+    CallRow call = lockedCall(projectNumber, round)
+        .orElseThrow(() -> new IllegalStateException("No tender call " + projectNumber + " round " + round));
+    List<String> bidders = bidders(projectNumber, round);
+    OffsetDateTime now = now();
+    for (String bidder : bidders) {
+      destroyActiveBid(call, bidder, RETURNED, now);
+    }
+    setStatus(call, FAILED);
+    return bidders;
+  }
+
   // ---------------------------------------------------------------- internals
 
   private void sealedUntilDeadline(CallRow call) {
