@@ -35,6 +35,7 @@ import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.form.SubmissionRejectedException;
 import org.publicservice.procurement.notification.MailDeliveries;
+import org.publicservice.procurement.ocds.OcdsSchemas;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -63,6 +64,8 @@ class RemediesProcessTest {
   @Autowired DisputeRecords disputes;
   @Autowired AwardDecisions decisions;
   @Autowired SigningHolds holds;
+  @Autowired org.springframework.boot.test.web.client.TestRestTemplate http;
+  @Autowired com.fasterxml.jackson.databind.ObjectMapper json;
 
   TestIdentities people;
   AwardScenario award;
@@ -252,6 +255,22 @@ class RemediesProcessTest {
     // the replacement has its own challenge window: the first winner may challenge it
     String again = challenges.file(project, FIRST, "我单位业绩真实，请求恢复中标资格。");
     assertThat(award.challengeInstance(again)).isWaitingAt("Task_ReplyToChallenge");
+
+    // open data: one award per decision, the invalid one cancelled, the replacement active for its own winner
+    var records = json.readTree(http.getForObject("/ocds/records/" + project, String.class));
+    assertThat(OcdsSchemas.errors(OcdsSchemas.RECORD_PACKAGE, records)).isEmpty();
+    assertThat(OcdsSchemas.errors(OcdsSchemas.RELEASE_PACKAGE,
+        json.readTree(http.getForObject("/ocds/releases/" + project, String.class)))).isEmpty();
+    var awards = records.at("/records/0/compiledRelease/awards");
+    assertThat(awards).hasSize(2);
+    assertThat(awards.get(0).get("id").asText()).isEqualTo(firstAward);
+    assertThat(awards.get(0).get("status").asText()).isEqualTo("cancelled");
+    assertThat(awards.get(0).get("statusDetails").asText()).contains("投诉成立");
+    assertThat(awards.get(0).at("/suppliers/0/name").asText()).isEqualTo(FIRST_NAME);
+    assertThat(awards.get(1).get("status").asText()).isEqualTo("active");
+    assertThat(awards.get(1).at("/suppliers/0/name").asText()).isEqualTo(SECOND_NAME);
+    assertThat(awards.get(1).at("/suppliers")).hasSize(1);
+    assertThat(awards.get(1).at("/value/amount").decimalValue()).isEqualByComparingTo("260000");
 
     mails.deliver(project);
     assertThat(subjects(SECOND)).contains("【质疑逾期未答复】" + project + " 崇川区居家养老上门服务 您可以投诉",

@@ -325,6 +325,13 @@ class PurchaseLifecycleTest {
     assertThat(compiled.at("/awards/0/value/amount").decimalValue()).isEqualByComparingTo("4296481");
     assertThat(compiled.at("/contracts/0/value/amount").decimalValue()).isEqualByComparingTo("4296481");
     assertThat(compiled.at("/contracts/0/dateSigned").asText()).startsWith("2026-12-15");
+    // the contract carries out the one award of the purchase, and after the evaluation and final payment it has ended
+    assertThat(compiled.at("/awards")).hasSize(1);
+    assertThat(compiled.at("/contracts/0/awardID").asText()).isEqualTo(compiled.at("/awards/0/id").asText())
+        .isEqualTo(project + "-award-1");
+    assertThat(compiled.at("/contracts/0/id").asText()).isNotEqualTo(compiled.at("/awards/0/id").asText());
+    assertThat(compiled.at("/contracts/0/status").asText()).isEqualTo("terminated");
+    assertThat(compiled.at("/tender/status").asText()).isEqualTo("complete");
     List<String> paid = new ArrayList<>();
     compiled.at("/contracts/0/implementation/transactions").forEach(t -> paid.add(t.at("/value/amount").decimalValue()
         .stripTrailingZeros().toPlainString()));
