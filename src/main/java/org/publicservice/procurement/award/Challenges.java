@@ -166,7 +166,9 @@ public class Challenges {
     records.addChallenge(new DisputeRecords.Challenge(id, project, null, supplier, supplierName, grounds,
         offset(now), offset(replyDeadline), DisputeRecords.OPEN, null, null, null, offset(complaintDeadline),
         subject.name(), challenge.getProcessInstanceId(), window.notice().id(), null));
-    if (awards.active(project).isPresent()) {
+    boolean resultStands = awards.active(project).isPresent()
+        || (singleSource && latest(notices, Set.of(NoticeType.AWARD_NOTICE)).isPresent());
+    if (resultStands) {
       holds.hold(project, holdId(id), "供应商对" + subject.label() + "的质疑尚待答复（政府采购法实施条例第五十四条）");
     }
 

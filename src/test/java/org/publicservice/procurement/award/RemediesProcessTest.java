@@ -358,6 +358,39 @@ class RemediesProcessTest {
         .contains("质疑成立（采购单位质疑答复）：资格审查未依法允许澄清", "重新开展采购活动"));
   }
 
+  @Test
+  void anUpheldChallengeToASingleSourceResultEndsTheSingleSourceAndItsContractStage() {
+    String project = org.publicservice.procurement.contract.ContractFixtures.newProjectNumber();
+    register.publish(project, NoticeType.AWARD_NOTICE, "南通市民政局关于崇川区居家养老上门服务的成交结果公告",
+        "成交供应商：南通安乐居家养老服务社\n成交金额：268,000.00元\n", "南通市民政局", null);
+    var in = org.publicservice.procurement.contract.ContractFixtures.awarded(project);
+    for (String name : List.of(WINNER, WINNER_NAME, AWARDED_PRICE, AWARD_NOTICE_DATE, CANDIDATES, AWARD_OUTCOME)) {
+      in.remove(name);
+    }
+    in.putValue("procurementMethod", "SINGLE_SOURCE").putValue("procurementMethodName", "单一来源采购")
+        .putValue("singleSourceOutcome", "CONCLUDED").putValue("singleSourceSupplier", FIRST)
+        .putValue("singleSourceSupplierName", FIRST_NAME).putValue("agreedPrice", 268_000L);
+    ProcessInstance purchase = runtimeService.createProcessInstanceByKey(PURCHASE_PROCESS_KEY).businessKey(project)
+        .setVariables(in).startBeforeActivity("Task_AdoptSingleSourceAward").execute();
+    assertThat(award.contract(purchase)).isWaitingAt("Task_DraftContract");
+
+    at(MONDAY);
+    assertThatThrownBy(() -> challenges.file(project, SECOND, ChallengeSubject.PROCESS.name(), "单一来源理由不成立。"))
+        .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("只有参加本项目采购活动的供应商");
+    ProcessInstance challenge = award.challengeInstance(challenges.file(project, FIRST,
+        ChallengeSubject.PROCESS.name(), "协商记录未载明成交价格的构成，程序不合规。"));
+    assertThat(holds.reasons(project)).as("signing waits for the reply").isNotEmpty();
+    assertThat(optionValues(challenge)).containsExactly(REMEDY_NO_EFFECT, REMEDY_STOP);
+    award.reply(challenge, UPHELD, REMEDY_STOP, "协商程序违反财政部令第74号第四十二条，终止本次单一来源采购。");
+    award.runJobs(challenge);
+
+    assertThat(purchase).isEnded().hasPassed("BoundaryEvent_OverturnedInContract", "EndEvent_PurchaseStopped")
+        .hasNotPassed("Task_PerformanceStage");
+    assertThat(award.contract(purchase)).isNull();
+    assertThat(notices(project, NoticeType.FAILED_TENDER)).singleElement().satisfies(n -> assertThat(n.content())
+        .contains("质疑成立", "本次单一来源采购终止"));
+  }
+
   // --- helpers --------------------------------------------------------------------------------------------
 
   private static void at(ZonedDateTime time) {
