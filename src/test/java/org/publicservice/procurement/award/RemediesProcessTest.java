@@ -272,6 +272,11 @@ class RemediesProcessTest {
     assertThat(awards.get(1).at("/suppliers")).hasSize(1);
     assertThat(awards.get(1).at("/value/amount").decimalValue()).isEqualByComparingTo("260000");
 
+    // the organisations' pages: the first winner's award ended, the second's stands
+    assertThat(http.getForObject("/portal/organisations/" + FIRST, String.class))
+        .contains("中标（成交）结果已不再有效：投诉成立");
+    assertThat(http.getForObject("/portal/organisations/" + SECOND, String.class)).contains("中标（成交）结果有效");
+
     mails.deliver(project);
     assertThat(subjects(SECOND)).contains("【质疑逾期未答复】" + project + " 崇川区居家养老上门服务 您可以投诉",
         "【投诉补正通知】" + project + " 崇川区居家养老上门服务 政府采购投诉",
