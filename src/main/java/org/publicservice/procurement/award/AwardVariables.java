@@ -61,7 +61,6 @@ public final class AwardVariables {
   // OUT (INTERFACES.md)
   public static final String AWARD_OUTCOME = "awardOutcome";
   public static final String OUTCOME_AWARDED = "AWARDED";
-  public static final String OUTCOME_RE_REVIEW = "RE_REVIEW";
   public static final String OUTCOME_RE_TENDER = "RE_TENDER";
   public static final String WINNER = "winner";
   public static final String WINNER_NAME = "winnerName";

@@ -139,7 +139,11 @@ public class Complaints {
     ProcessInstance purchase = runtime.createProcessInstanceQuery().processDefinitionKey(PURCHASE_PROCESS_KEY)
         .processInstanceBusinessKey(project).singleResult();
     for (String name : new String[] {"serviceName", "departmentName", "departmentGroup"}) {
-      Object value = purchase == null ? null : runtime.getVariable(purchase.getId(), name);
+      // after the purchase has ended, the challenge's own record still names the department
+      Object value = purchase != null ? runtime.getVariable(purchase.getId(), name)
+          : complaint.getProcessEngineServices().getHistoryService().createHistoricVariableInstanceQuery()
+              .processInstanceId(challenge.processInstanceId()).variableName(name).list().stream().findFirst()
+              .map(v -> v.getValue()).orElse(null);
       complaint.setVariable(name, value);
     }
     if (purchase != null) {

@@ -57,20 +57,8 @@ public final class Ranking {
         return group;
       }
       if (TIES_BY_FIRST_CRITERION.equals(rule) && firstCriterion != null) {
-        List<Entry> byCriterion = new ArrayList<>(group);
-        Comparator<Entry> key = Comparator.comparing(e -> firstCriterion.get(e.bidId()));
-        byCriterion.sort(key.reversed());
-        List<Entry> ordered = new ArrayList<>();
-        int i = 0;
-        while (i < byCriterion.size()) {
-          int j = i + 1;
-          while (j < byCriterion.size() && key.compare(byCriterion.get(i), byCriterion.get(j)) == 0) {
-            j++;
-          }
-          ordered.addAll(lot(byCriterion.subList(i, j), firstRank + i));
-          i = j;
-        }
-        return ordered;
+        Comparator<Entry> key = Comparator.<Entry, BigDecimal>comparing(e -> firstCriterion.get(e.bidId())).reversed();
+        return inRuns(group, key, (run, offset) -> lot(run, firstRank + offset));
       }
       return lot(group, firstRank);
     }
@@ -161,7 +149,16 @@ public final class Ranking {
   /** Sorts by the statutory order; runs of entries the order finds equal are ordered by {@code ties}. */
   private static List<Entry> breakTies(List<Entry> unranked, Comparator<Entry> order, Ties ties,
       Map<String, BigDecimal> firstCriterion) {
-    List<Entry> sorted = new ArrayList<>(unranked);
+    return inRuns(unranked, order, (run, offset) -> ties.order(run, offset + 1, firstCriterion));
+  }
+
+  /**
+   * Sorts the entries by {@code order} and hands each run the order finds equal, with its offset in the sorted list,
+   * to {@code arrange}; the arranged runs in order.
+   */
+  private static List<Entry> inRuns(List<Entry> entries, Comparator<Entry> order,
+      java.util.function.BiFunction<List<Entry>, Integer, List<Entry>> arrange) {
+    List<Entry> sorted = new ArrayList<>(entries);
     sorted.sort(order.thenComparing(Entry::bidId));
     List<Entry> result = new ArrayList<>();
     int i = 0;
@@ -170,7 +167,7 @@ public final class Ranking {
       while (j < sorted.size() && order.compare(sorted.get(i), sorted.get(j)) == 0) {
         j++;
       }
-      result.addAll(ties.order(sorted.subList(i, j), i + 1, firstCriterion));
+      result.addAll(arrange.apply(sorted.subList(i, j), i));
       i = j;
     }
     return result;

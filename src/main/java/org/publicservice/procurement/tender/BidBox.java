@@ -262,13 +262,7 @@ public class BidBox {
     CallRow call = lockedCall(projectNumber, round)
         .orElseThrow(() -> new IllegalStateException("No tender call " + projectNumber + " round " + round));
     sealedUntilDeadline(call);
-    List<String> bidders = bidders(projectNumber, round);
-    OffsetDateTime now = now();
-    for (String bidder : bidders) {
-      destroyActiveBid(call, bidder, RETURNED, now);
-    }
-    setStatus(call, FAILED);
-    return bidders;
+    return closeUnopened(call);
   }
 
   /**
@@ -277,9 +271,13 @@ public class BidBox {
    */
   @Transactional
   public List<String> cancelRound(String projectNumber, int round) {
-    CallRow call = lockedCall(projectNumber, round)
-        .orElseThrow(() -> new IllegalStateException("No tender call " + projectNumber + " round " + round));
-    List<String> bidders = bidders(projectNumber, round);
+    return closeUnopened(lockedCall(projectNumber, round)
+        .orElseThrow(() -> new IllegalStateException("No tender call " + projectNumber + " round " + round)));
+  }
+
+  /** The round closes as failed; its bids go back unopened, their sealed content and keys destroyed. */
+  private List<String> closeUnopened(CallRow call) {
+    List<String> bidders = bidders(call.projectNumber(), call.round());
     OffsetDateTime now = now();
     for (String bidder : bidders) {
       destroyActiveBid(call, bidder, RETURNED, now);
