@@ -89,6 +89,8 @@ public final class AwardVariables {
   public static final String CHALLENGE_DECISION = "challengeDecision";
   public static final String CHALLENGE_REMEDY = "challengeRemedy";
   public static final String CHALLENGE_REPLY = "challengeReply";
+  /** The winner a challenge concerns, who receives the reply too (94号令第十三条); null when there is none. */
+  public static final String PARTY_CONCERNED = "partyConcerned";
   /** The remedies as people read them, for mails. */
   public static final String COMPLAINT_REMEDY_NAME = "complaintRemedyName";
   public static final String CHALLENGE_REMEDY_NAME = "challengeRemedyName";

@@ -185,6 +185,10 @@ public class Challenges {
     challenge.setVariable(COMPLAINT_WINDOW_END, complaintDeadline);
     challenge.setVariable(COMPLAINT_WINDOW_END_TEXT, minute(complaintDeadline));
     challenge.setVariable("projectLink", publicUrl + "/portal/projects/" + project);
+    // 94号令第十三条: the reply also goes to the other suppliers concerned, the winner of the result challenged
+    String winner = awards.active(project).map(AwardDecisions.Decision::winner)
+        .orElse(singleSource ? (String) facts.get("singleSourceSupplier") : null);
+    challenge.setVariable(PARTY_CONCERNED, winner == null || winner.equals(supplier) ? null : winner);
     for (String name : new String[] {"serviceName", "departmentName", "departmentGroup"}) {
       challenge.setVariable(name, facts.get(name));
     }

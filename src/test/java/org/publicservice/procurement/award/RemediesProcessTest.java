@@ -165,8 +165,9 @@ class RemediesProcessTest {
     assertThat(subjects(SECOND)).contains("【质疑答复】" + project + " 崇川区居家养老上门服务 中标（成交）结果质疑",
         "【投诉处理决定】" + project + " 崇川区居家养老上门服务 政府采购投诉");
     assertThat(subjects("caizheng")).contains("【收到投诉】" + project + " 崇川区居家养老上门服务 政府采购投诉");
-    assertThat(subjects(FIRST)).as("the winner is a party concerned: it gets the copy")
-        .contains("【投诉答复通知书】" + project + " 崇川区居家养老上门服务 投诉书副本");
+    assertThat(subjects(FIRST)).as("the winner is a party concerned: it learns the reply and gets the copy")
+        .contains("【质疑答复告知】" + project + " 崇川区居家养老上门服务 中标（成交）结果质疑",
+            "【投诉答复通知书】" + project + " 崇川区居家养老上门服务 投诉书副本");
   }
 
   @Test
