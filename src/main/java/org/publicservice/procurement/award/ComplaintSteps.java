@@ -72,6 +72,8 @@ final class ComplaintSteps {
       LocalDate requested = LocalDate.parse(form.requiredText("completionRequestedOn", "补正通知日期"));
       execution.setVariable(COMPLAINT_GROUNDS, grounds);
       execution.setVariable(COMPLETION_DAYS_USED, workingDaysBetween(workingDays, requested, ProcurementTime.today()));
+      // the completed complaint is examined anew within 5 working days of its receipt
+      execution.setVariable(EXAMINATION_DUE, workingDays.after(ProcurementTime.today(), Complaints.EXAMINATION_WORKING_DAYS));
       records.recordCompletion(form.requiredText(COMPLAINT_ID, "投诉编号"), grounds,
           Challenges.offset(ClockUtil.getCurrentTime()));
     }
