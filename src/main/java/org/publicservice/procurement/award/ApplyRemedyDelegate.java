@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * purchase ({@link Remedies}). Runs in a transaction of its own (asynchronous continuation), so that a purchase that
  * cannot take the remedy right now becomes an incident to retry instead of undoing the reply or the decision.
  */
-@Component("applyRemedy")
+@Component
 public class ApplyRemedyDelegate implements JavaDelegate {
 
   private final Remedies remedies;

@@ -1,13 +1,13 @@
 package org.publicservice.procurement.award;
 
 import static org.publicservice.procurement.award.AwardVariables.*;
-import static org.publicservice.procurement.form.FormRules.reject;
+import static org.publicservice.procurement.purchase.FormRules.reject;
 
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.purchase.FormRules;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * what follows, among the remedies the law gives at this point of the purchase ({@link Remedies}; 94号令第十六条): an
  * amendment of the documents needs its text.
  */
-@Component("validateChallengeReply")
+@Component
 public class ChallengeReplyValidator implements TaskListener {
 
   private final Remedies remedies;

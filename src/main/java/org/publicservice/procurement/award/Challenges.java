@@ -1,7 +1,8 @@
 package org.publicservice.procurement.award;
 
 import static org.publicservice.procurement.award.AwardVariables.*;
-import static org.publicservice.procurement.form.FormRules.reject;
+import static org.publicservice.procurement.purchase.FormRules.reject;
+import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE_IN_WORDS;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -21,15 +22,15 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
 import org.publicservice.procurement.contract.SigningHolds;
-import org.publicservice.procurement.credit.Organisations;
+import org.publicservice.procurement.identity.OrganisationNames;
 import org.publicservice.procurement.disclosure.DisclosureNotice;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
-import org.publicservice.procurement.form.JsonValues;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.JsonValues;
+import org.publicservice.procurement.purchase.ProcurementTime;
+import org.publicservice.procurement.purchase.PublicLinks;
 import org.publicservice.procurement.identity.ProcessKeys;
 import org.publicservice.procurement.identity.SystemAccess;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,7 +50,7 @@ import org.springframework.transaction.annotation.Transactional;
  * One challenge per supplier, subject and step (94号令第十条第二款). The department replies within 7 working days
  * (政府采购法第五十三条). A challenge filed while an award stands holds the signing until it is answered
  * (实施条例第五十四条; {@link SigningHolds}). A refused challenge throws
- * {@link org.publicservice.procurement.form.SubmissionRejectedException} with a Chinese message and changes nothing.
+ * {@link org.publicservice.procurement.purchase.SubmissionRejectedException} with a Chinese message and changes nothing.
  */
 @Component
 public class Challenges {
@@ -68,18 +69,17 @@ public class Challenges {
   private final AwardDecisions awards;
   private final SigningHolds holds;
   private final WorkingDayCalendar workingDays;
-  private final String publicUrl;
+  private final PublicLinks links;
 
   public Challenges(@Lazy ProcessEngine engine, DisputeRecords records, DisclosureRegister register,
-      AwardDecisions awards, SigningHolds holds, WorkingDayCalendar workingDays,
-      @Value("${procurement.public-url}") String publicUrl) {
+      AwardDecisions awards, SigningHolds holds, WorkingDayCalendar workingDays, PublicLinks links) {
     this.engine = engine;
     this.records = records;
     this.register = register;
     this.awards = awards;
     this.holds = holds;
     this.workingDays = workingDays;
-    this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    this.links = links;
   }
 
   /** Files a challenge to the result (the portal's and the tests' shortcut). */
@@ -142,7 +142,7 @@ public class Challenges {
     Date now = ClockUtil.getCurrentTime();
     if (now.after(window.end())) {
       throw reject(PROJECT_NUMBER, "项目" + project + "对" + subject.label() + "的质疑期已于"
-          + PublishAwardNoticeDelegate.DEADLINE.format(window.end().toInstant().atZone(ProcurementTime.ZONE))
+          + ProcurementTime.MINUTE_IN_WORDS.format(window.end().toInstant().atZone(ProcurementTime.ZONE))
           + "结束，不再受理质疑。");
     }
     String supplierName = standing(project, subject, supplier, facts)
@@ -154,7 +154,7 @@ public class Challenges {
             && Long.valueOf(window.notice().id()).equals(c.noticeId()))
         .findFirst();
     if (earlier.isPresent()) {
-      throw reject(null, "贵单位已于" + PublishAwardNoticeDelegate.DEADLINE.format(
+      throw reject(null, "贵单位已于" + ProcurementTime.MINUTE_IN_WORDS.format(
           earlier.get().filedAt().atZoneSameInstant(ProcurementTime.ZONE)) + "对本项目" + subject.label()
           + "提出质疑；对同一采购程序环节的质疑应一次性提出（财政部令第94号第十条）。");
     }
@@ -184,7 +184,7 @@ public class Challenges {
     challenge.setVariable(CHALLENGE_REPLY_DEADLINE_TEXT, minute(replyDeadline));
     challenge.setVariable(COMPLAINT_WINDOW_END, complaintDeadline);
     challenge.setVariable(COMPLAINT_WINDOW_END_TEXT, minute(complaintDeadline));
-    challenge.setVariable("projectLink", publicUrl + "/portal/projects/" + project);
+    challenge.setVariable("projectLink", links.project(project));
     // 94号令第十三条: the reply also goes to the other suppliers concerned, the winner of the result challenged
     String winner = awards.active(project).map(AwardDecisions.Decision::winner)
         .orElse(singleSource ? (String) facts.get("singleSourceSupplier") : null);
@@ -236,7 +236,7 @@ public class Challenges {
       return Optional.empty();
     }
     if (subject == ChallengeSubject.DOCUMENTS) {
-      return Optional.ofNullable(Organisations.nameOf(engine.getIdentityService(), supplier));
+      return Optional.ofNullable(OrganisationNames.nameOf(engine.getIdentityService(), supplier));
     }
     for (Map<String, Object> row : JsonValues.rows(facts.get(OPENED_BIDS))) {
       if (supplier.equals(String.valueOf(row.get("bidder")))) {
@@ -250,7 +250,7 @@ public class Challenges {
     boolean objected = engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processDefinitionKey(ProcessKeys.SINGLE_SOURCE_OBJECTION).processInstanceBusinessKey(project)
         .variableValueEquals("objector", supplier).count() > 0;
-    return objected ? Optional.ofNullable(Organisations.nameOf(engine.getIdentityService(), supplier))
+    return objected ? Optional.ofNullable(OrganisationNames.nameOf(engine.getIdentityService(), supplier))
         : Optional.empty();
   }
 
@@ -268,7 +268,7 @@ public class Challenges {
   }
 
   static String minute(Date date) {
-    return PublishAwardNoticeDelegate.DEADLINE.format(date.toInstant().atZone(ProcurementTime.ZONE));
+    return ProcurementTime.MINUTE_IN_WORDS.format(date.toInstant().atZone(ProcurementTime.ZONE));
   }
 
   static OffsetDateTime offset(Date date) {

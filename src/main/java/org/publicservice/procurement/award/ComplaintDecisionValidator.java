@@ -5,7 +5,7 @@ import static org.publicservice.procurement.award.AwardVariables.*;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.purchase.FormRules;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * consequence among those the law gives at this point of the purchase (第三十一条 for the documents, 第三十二条 for
  * the procedure and the result; {@link Remedies}).
  */
-@Component("validateComplaintDecision")
+@Component
 public class ComplaintDecisionValidator implements TaskListener {
 
   private final Remedies remedies;

@@ -1,12 +1,12 @@
 package org.publicservice.procurement.award;
 
 import static org.publicservice.procurement.award.AwardVariables.*;
-import static org.publicservice.procurement.form.FormRules.reject;
+import static org.publicservice.procurement.purchase.FormRules.reject;
 
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.purchase.FormRules;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * (不予受理) with reasons; otherwise it is accepted, and finance decides whether the procurement is suspended
  * meanwhile (政府采购法第五十七条, 94号令第二十八条: at most 30 days, ending by itself).
  */
-@Component("validateComplaintExamination")
+@Component
 public class ComplaintExaminationValidator implements TaskListener {
 
   static final int MAX_COMPLETION_DAYS = 15;

@@ -1,7 +1,8 @@
 package org.publicservice.procurement.award;
 
 import static org.publicservice.procurement.award.AwardVariables.*;
-import static org.publicservice.procurement.form.FormRules.reject;
+import static org.publicservice.procurement.purchase.FormRules.reject;
+import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE_IN_WORDS;
 
 import java.util.Comparator;
 import java.util.Date;
@@ -16,9 +17,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
-import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.identity.SystemAccess;
-import org.springframework.beans.factory.annotation.Value;
+import org.publicservice.procurement.purchase.ProcurementTime;
+import org.publicservice.procurement.purchase.PublicLinks;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * while the purchase is suspended: finance examines it within 5 working days (补正, 不予受理 or 受理, 94号令第二十一条),
  * sends the copy to the department for its statement (第二十一条第四项, 第二十二条) and decides within 30 working days
  * (政府采购法第五十六条, 94号令第二十六条), the completion time not counted (第二十七条). A refused complaint throws
- * {@link org.publicservice.procurement.form.SubmissionRejectedException} and changes nothing.
+ * {@link org.publicservice.procurement.purchase.SubmissionRejectedException} and changes nothing.
  */
 @Component
 public class Complaints {
@@ -45,14 +46,14 @@ public class Complaints {
   private final ProcessEngine engine;
   private final DisputeRecords records;
   private final WorkingDayCalendar workingDays;
-  private final String publicUrl;
+  private final PublicLinks links;
 
   public Complaints(@Lazy ProcessEngine engine, DisputeRecords records, WorkingDayCalendar workingDays,
-      @Value("${procurement.public-url}") String publicUrl) {
+      PublicLinks links) {
     this.engine = engine;
     this.records = records;
     this.workingDays = workingDays;
-    this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    this.links = links;
   }
 
   /** Files the complaint (starts its BidComplaint instance) and returns its id. */
@@ -101,10 +102,10 @@ public class Complaints {
     }
     DisputeRecords.Challenge challenge = own.stream().filter(c -> c.replyPeriodOver(now)).findFirst()
         .orElseThrow(() -> reject(PROJECT_NUMBER, "贵单位对项目" + project + "的质疑尚在答复期内（至"
-            + PublishAwardNoticeDelegate.DEADLINE.format(own.get(0).replyDeadline().atZoneSameInstant(ProcurementTime.ZONE))
+            + ProcurementTime.MINUTE_IN_WORDS.format(own.get(0).replyDeadline().atZoneSameInstant(ProcurementTime.ZONE))
             + "），请在采购单位答复后或答复期满后再提出投诉。"));
     if (now.isAfter(challenge.complaintDeadline())) {
-      throw reject(PROJECT_NUMBER, "投诉期已于" + PublishAwardNoticeDelegate.DEADLINE.format(
+      throw reject(PROJECT_NUMBER, "投诉期已于" + ProcurementTime.MINUTE_IN_WORDS.format(
           challenge.complaintDeadline().atZoneSameInstant(ProcurementTime.ZONE)) + "结束，不再受理投诉。");
     }
     if (records.complaintsOf(project).stream().anyMatch(c -> c.challengeId().equals(challenge.id())
@@ -130,12 +131,12 @@ public class Complaints {
     complaint.setVariable(COMPLAINT_GROUNDS, text);
     complaint.setVariable(CHALLENGE_GROUNDS, challenge.grounds());
     complaint.setVariable(CHALLENGE_REPLY, challenge.reply() == null
-        ? "采购单位未在答复期限（" + PublishAwardNoticeDelegate.DEADLINE.format(
+        ? "采购单位未在答复期限（" + ProcurementTime.MINUTE_IN_WORDS.format(
             challenge.replyDeadline().atZoneSameInstant(ProcurementTime.ZONE)) + "）内答复。"
         : challenge.reply());
     complaint.setVariable(COMPLAINT_DECISION_DEADLINE, decisionDeadline);
     complaint.setVariable(EXAMINATION_DUE, workingDays.after(ProcurementTime.today(), EXAMINATION_WORKING_DAYS));
-    complaint.setVariable("projectLink", publicUrl + "/portal/projects/" + project);
+    complaint.setVariable("projectLink", links.project(project));
     ProcessInstance purchase = runtime.createProcessInstanceQuery().processDefinitionKey(PURCHASE_PROCESS_KEY)
         .processInstanceBusinessKey(project).singleResult();
     for (String name : new String[] {"serviceName", "departmentName", "departmentGroup"}) {

@@ -1,6 +1,7 @@
 package org.publicservice.procurement.award;
 
 import static org.publicservice.procurement.award.AwardVariables.*;
+import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE_IN_WORDS;
 
 import java.util.Comparator;
 import java.util.Date;
@@ -15,11 +16,13 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.publicservice.procurement.disclosure.NoticeText;
-import org.publicservice.procurement.form.JsonValues;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.JsonValues;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.identity.ProcessKeys;
 import org.publicservice.procurement.notification.Notifications;
-import org.springframework.beans.factory.annotation.Value;
+import org.publicservice.procurement.purchase.Money;
+import org.publicservice.procurement.purchase.PublicLinks;
+import org.publicservice.procurement.purchase.PurchaseIdentity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +30,7 @@ import org.springframework.stereotype.Component;
  * own score and rank only, one mail each, so no bidder reads another's scores; every bidder that failed the
  * qualification review the reason it failed ("对未通过资格审查的投标人，应当告知其未通过的原因").
  */
-@Component("notifyBiddersOfResult")
+@Component
 public class NotifyBiddersOfResultDelegate implements JavaDelegate {
 
   static final String TEMPLATE = "award-result-bidder";
@@ -35,12 +38,12 @@ public class NotifyBiddersOfResultDelegate implements JavaDelegate {
   static final String DISQUALIFIED_TEMPLATE = "award-result-disqualified";
 
   private final Notifications notifications;
-  private final String publicUrl;
+  private final PublicLinks links;
 
   public NotifyBiddersOfResultDelegate(Notifications notifications,
-      @Value("${procurement.public-url}") String publicUrl) {
+      PublicLinks links) {
     this.notifications = notifications;
-    this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    this.links = links;
   }
 
   @Override
@@ -48,16 +51,16 @@ public class NotifyBiddersOfResultDelegate implements JavaDelegate {
     List<RankedBid> ranking = RankedBid.of(execution.getVariable(RANKING));
     String winner = (String) execution.getVariable(WINNER);
     Date challengeEnd = (Date) execution.getVariable(CHALLENGE_WINDOW_END);
-    String challengeEndText = PublishAwardNoticeDelegate.DEADLINE.format(
+    String challengeEndText = ProcurementTime.MINUTE_IN_WORDS.format(
         challengeEnd.toInstant().atZone(ProcurementTime.ZONE));
-    String projectLink = publicUrl + "/portal/projects/" + execution.getProcessBusinessKey();
+    String projectLink = links.project(execution.getProcessBusinessKey());
     for (RankedBid bid : ranking) {
       Map<String, Object> model = new LinkedHashMap<>();
-      model.put("departmentName", execution.getVariable("departmentName"));
+      model.put("departmentName", execution.getVariable(PurchaseIdentity.DEPARTMENT_NAME));
       model.put("winnerName", execution.getVariable(WINNER_NAME));
       model.put("isWinner", bid.bidder().equals(winner) ? "true" : "false");
       model.put("ownRank", "第" + bid.rank() + "名（共" + ranking.size() + "家）");
-      model.put("ownPrice", NoticeText.yuan(bid.price()));
+      model.put("ownPrice", Money.yuan(bid.price()));
       model.put("ownPriceScore", RankedBid.score(bid.priceScore()));
       model.put("ownCriteriaScore", RankedBid.score(bid.criteriaScore()));
       model.put("ownTotalScore", RankedBid.score(bid.totalScore()));

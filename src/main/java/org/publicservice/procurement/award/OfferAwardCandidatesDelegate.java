@@ -14,8 +14,9 @@ import org.publicservice.procurement.calendar.WorkingDayCalendar;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeText;
 import org.publicservice.procurement.disclosure.NoticeType;
-import org.publicservice.procurement.form.JsonValues;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.Money;
+import org.publicservice.procurement.purchase.JsonValues;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
  * When no candidate is left (all declined or were found in breach), the purchase is organised again
  * (实施条例第四十九条, 94号令第十六条第二项): {@link #CANDIDATES_LEFT} is false and the stage hands back RE_TENDER.
  */
-@Component("offerAwardCandidates")
+@Component
 public class OfferAwardCandidatesDelegate implements JavaDelegate {
 
   static final String CANDIDATES_LEFT = "candidatesLeft";
@@ -48,7 +49,7 @@ public class OfferAwardCandidatesDelegate implements JavaDelegate {
     Map<String, String> excludedWhy = AwardCandidates.excluded(execution).stream().collect(Collectors.toMap(
         row -> String.valueOf(row.get("bidder")), AwardCandidates::groundText, (a, b) -> a));
     execution.setVariable(RANKING_TEXT, ranking.stream().map(bid -> "第" + bid.rank() + "名：" + bid.bidderName()
-            + "，报价" + NoticeText.yuan(bid.price()) + "，价格分" + RankedBid.score(bid.priceScore()) + "，技术商务分"
+            + "，报价" + Money.yuan(bid.price()) + "，价格分" + RankedBid.score(bid.priceScore()) + "，技术商务分"
             + RankedBid.score(bid.criteriaScore()) + "，总分" + RankedBid.score(bid.totalScore())
             + (left.contains(bid.bidder()) ? "" : "（已不再作为候选人：" + excludedWhy.get(bid.bidder()) + "）"))
         .collect(Collectors.joining("\n")));
@@ -75,7 +76,7 @@ public class OfferAwardCandidatesDelegate implements JavaDelegate {
     List<Map<String, String>> options = remaining.stream().map(bid -> {
       Map<String, String> option = new LinkedHashMap<>();
       option.put("label", "第" + bid.rank() + "名 " + bid.bidderName() + "（" + RankedBid.score(bid.totalScore()) + "，"
-          + NoticeText.yuan(bid.price()) + "）");
+          + Money.yuan(bid.price()) + "）");
       option.put("value", bid.bidder());
       return option;
     }).toList();

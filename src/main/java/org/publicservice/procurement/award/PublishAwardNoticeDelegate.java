@@ -2,11 +2,10 @@ package org.publicservice.procurement.award;
 
 import static org.publicservice.procurement.award.AwardVariables.*;
 import static org.publicservice.procurement.disclosure.NoticeText.line;
-import static org.publicservice.procurement.planning.PlanningVariables.DEPARTMENT_NAME;
-import static org.publicservice.procurement.planning.PlanningVariables.SERVICE_NAME;
+import static org.publicservice.procurement.purchase.ProcurementTime.DAY_IN_WORDS;
+import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE_IN_WORDS;
 
 import java.math.BigDecimal;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +17,12 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
 import org.publicservice.procurement.disclosure.DisclosureNotice;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
-import org.publicservice.procurement.disclosure.NoticeText;
 import org.publicservice.procurement.disclosure.NoticeType;
-import org.publicservice.procurement.form.FormRules;
-import org.publicservice.procurement.form.JsonValues;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.JsonValues;
+import org.publicservice.procurement.purchase.Money;
+import org.publicservice.procurement.purchase.ProcurementTime;
+import org.publicservice.procurement.purchase.PurchaseIdentity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,11 +35,8 @@ import org.springframework.stereotype.Component;
  * why, and a challenge window of its own. Each bidder's own score and rank is stored for that bidder alone
  * ({@link AwardResults}); the notice shows no other bidder's scores.
  */
-@Component("publishAwardNotice")
+@Component
 public class PublishAwardNoticeDelegate implements JavaDelegate {
-
-  static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
-  static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
   private final DisclosureRegister register;
   private final AwardResults results;
@@ -57,9 +54,10 @@ public class PublishAwardNoticeDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     FormRules award = FormRules.of(execution);
-    String projectNumber = execution.getProcessBusinessKey();
-    String serviceName = award.requiredText(SERVICE_NAME, "服务项目名称");
-    String department = award.requiredText(DEPARTMENT_NAME, "采购单位");
+    PurchaseIdentity purchase = PurchaseIdentity.of(execution);
+    String projectNumber = purchase.projectNumber();
+    String serviceName = purchase.serviceName();
+    String department = purchase.departmentName();
     List<RankedBid> ranking = RankedBid.of(execution.getVariable(RANKING));
     String winner = award.requiredText(WINNER, "中标供应商");
     String winnerName = award.requiredText(WINNER_NAME, "中标供应商名称");
@@ -77,15 +75,15 @@ public class PublishAwardNoticeDelegate implements JavaDelegate {
     Date signBy = workingDays.calendarDaysAfter(today, 30);
 
     StringBuilder text = new StringBuilder();
-    line(text, "项目编号", projectNumber);
-    line(text, "项目名称", serviceName);
-    line(text, "采购单位", department);
+    line(text, "项目编号", purchase.projectNumber());
+    line(text, "项目名称", purchase.serviceName());
+    line(text, "采购单位", purchase.departmentName());
     Object method = execution.getVariable("procurementMethodName");
     if (method != null) {
       line(text, "采购方式", method.toString());
     }
     line(text, "中标（成交）供应商", winnerName);
-    line(text, "中标（成交）金额", NoticeText.yuan(price));
+    line(text, "中标（成交）金额", Money.yuan(price));
     line(text, "评审排名", "第" + winningBid.rank() + "名（共" + ranking.size() + "家有效投标）");
     if (replaced.isPresent()) {
       line(text, "变更说明", "原中标（成交）供应商" + replaced.get().winnerName() + "的中标（成交）结果不再有效："
@@ -109,12 +107,12 @@ public class PublishAwardNoticeDelegate implements JavaDelegate {
       line(text, "并列排序", tieNote.toString());
     }
     line(text, "评审委员会成员", panelNames(execution.getVariable(PANEL)));
-    line(text, "公告期限", "1个工作日，至" + DEADLINE.format(noticeEnd.toInstant().atZone(ProcurementTime.ZONE)));
+    line(text, "公告期限", "1个工作日，至" + MINUTE_IN_WORDS.format(noticeEnd.toInstant()));
     line(text, "中标（成交）通知书", "已于公告同日发出；采购人与中标（成交）供应商应自通知书发出之日起30日内签订合同");
     line(text, "质疑", "各投标人的得分和排名已分别告知本人，未通过资格审查的投标人已被告知原因。对中标（成交）结果有异议的供应商，"
-        + "可在公告期满之日起7个工作日内（至" + DEADLINE.format(challengeEnd.toInstant().atZone(ProcurementTime.ZONE))
+        + "可在公告期满之日起7个工作日内（至" + MINUTE_IN_WORDS.format(challengeEnd.toInstant())
         + "）以书面形式向采购单位提出质疑。");
-    String title = department + "关于" + serviceName + (replaced.isPresent() ? "的中标（成交）结果变更公告" : "的中标（成交）结果公告");
+    String title = purchase.noticeTitle(replaced.isPresent() ? "中标（成交）结果变更公告" : "中标（成交）结果公告");
     DisclosureNotice notice = register.publish(projectNumber, NoticeType.AWARD_NOTICE, title, text.toString(),
         department, execution.getProcessInstanceId());
 
@@ -135,12 +133,12 @@ public class PublishAwardNoticeDelegate implements JavaDelegate {
       BigDecimal price, DisclosureNotice notice, Date signBy) {
     return "中标（成交）通知书\n\n" + winnerName + "：\n"
         + "　　" + department + "组织的" + serviceName + "（项目编号" + project + "）采购项目，经评审并由采购人按评审报告推荐的"
-        + "顺序确定，贵单位为中标（成交）供应商，中标（成交）金额" + NoticeText.yuan(price) + "。\n"
-        + "　　请贵单位自本通知书发出之日起30日内（至" + DAY.format(signBy.toInstant().atZone(ProcurementTime.ZONE))
+        + "顺序确定，贵单位为中标（成交）供应商，中标（成交）金额" + Money.yuan(price) + "。\n"
+        + "　　请贵单位自本通知书发出之日起30日内（至" + DAY_IN_WORDS.format(signBy.toInstant())
         + "），按照采购文件和贵单位的投标（响应）文件与采购人签订政府采购合同（政府采购法第四十六条，财政部令第87号第七十一条）。"
         + "本通知书对采购人和贵单位均具有法律效力：采购人不得违法改变中标（成交）结果，贵单位无正当理由不得放弃中标（成交）"
         + "（财政部令第87号第七十条）。依法暂停签订合同的期间不计入上述期限。\n"
-        + "　　采购人：" + department + "\n　　发出日期：" + DAY.format(notice.publishedAt().atZoneSameInstant(ProcurementTime.ZONE));
+        + "　　采购人：" + department + "\n　　发出日期：" + DAY_IN_WORDS.format(notice.publishedAt());
   }
 
   /** Why the previous winner no longer holds the award: its exclusion, or the remedy that invalidated it. */

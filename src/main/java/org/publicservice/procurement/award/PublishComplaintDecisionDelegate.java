@@ -9,9 +9,10 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.publicservice.procurement.contract.SigningHolds;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
-import org.publicservice.procurement.form.FormRules;
 import org.publicservice.procurement.identity.Groups;
 import org.publicservice.procurement.notification.Notifications;
+import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.PurchaseIdentity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * decisions are published on the designated media; 101号令第三条), with what the decision must state (94号令第三十三条:
  * facts, decision and basis, the right to administrative review or suit).
  */
-@Component("publishComplaintDecision")
+@Component
 public class PublishComplaintDecisionDelegate implements JavaDelegate {
 
   private final DisclosureRegister register;
@@ -52,7 +53,7 @@ public class PublishComplaintDecisionDelegate implements JavaDelegate {
     StringBuilder text = new StringBuilder();
     line(text, "项目编号", projectNumber);
     line(text, "项目名称", serviceName == null ? "—" : serviceName);
-    line(text, "采购单位", String.valueOf(execution.getVariable("departmentName")));
+    line(text, "采购单位", String.valueOf(execution.getVariable(PurchaseIdentity.DEPARTMENT_NAME)));
     line(text, "投诉人", complaint.requiredText(COMPLAINANT_NAME, "投诉人"));
     line(text, "投诉事项", complaint.requiredText(COMPLAINT_GROUNDS, "投诉事项"));
     String remedyName = remedy == null ? "" : Remedies.LABELS.get(remedy);

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * longer change the result by itself (实施条例第五十四条); a complaint may follow within 15 working days after the reply
  * period (政府采购法第五十五条, 94号令第十七条), which holds nothing unless finance suspends the procurement.
  */
-@Component("recordChallengeReply")
+@Component
 public class RecordChallengeReplyDelegate implements JavaDelegate {
 
   private final DisputeRecords records;

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * days (政府采购法第五十五条, 94号令第十七条: "未在规定时间内作出答复的，可以在答复期满后15个工作日内…投诉"). The
  * department must still reply (94号令第三十六条), so its task stays open.
  */
-@Component("recordChallengeSilence")
+@Component
 public class RecordChallengeSilenceDelegate implements JavaDelegate {
 
   private final DisputeRecords records;

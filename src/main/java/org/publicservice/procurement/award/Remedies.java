@@ -18,7 +18,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
-import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.identity.ProcessKeys;
 import org.publicservice.procurement.identity.SystemAccess;
 import org.publicservice.procurement.tender.BidBox;

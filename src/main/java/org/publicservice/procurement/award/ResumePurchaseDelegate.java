@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * are over,
  * whichever comes first; the second time finds nothing left to resume. Instances that ended meanwhile are skipped.
  */
-@Component("resumePurchase")
+@Component
 public class ResumePurchaseDelegate implements JavaDelegate {
 
   @Override

@@ -1,12 +1,12 @@
 package org.publicservice.procurement.award;
 
 import static org.publicservice.procurement.award.AwardVariables.*;
-import static org.publicservice.procurement.form.FormRules.reject;
+import static org.publicservice.procurement.purchase.FormRules.reject;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.purchase.FormRules;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * (政府采购法第七十七条, 实施条例第七十二条), with the facts in writing; the notice shows them and the candidates passed
  * over are not offered again in this purchase.
  */
-@Component("validateWinnerChoice")
+@Component
 public class WinnerChoiceValidator implements TaskListener {
 
   @Override

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.purchase.JsonValues;
 
 /**
  * The winner of the current award and the candidates after it in the ranking (实施条例第四十九条: if the winner refuses

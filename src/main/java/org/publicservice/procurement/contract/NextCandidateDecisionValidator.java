@@ -1,7 +1,7 @@
 package org.publicservice.procurement.contract;
 
 import static org.publicservice.procurement.contract.ContractVariables.*;
-import static org.publicservice.procurement.form.FormRules.reject;
+import static org.publicservice.procurement.purchase.FormRules.reject;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,9 +13,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.award.AwardDecisions;
 import org.publicservice.procurement.award.AwardVariables;
-import org.publicservice.procurement.form.FormRules;
-import org.publicservice.procurement.form.JsonValues;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.JsonValues;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * notice, 中标通知书 and challenge window of its own. Or the department ends without a contract. Either way the
  * current award ends (cancelled, with the reason) and the winner is not offered the contract again.
  */
-@Component("validateNextCandidateDecision")
+@Component
 public class NextCandidateDecisionValidator implements TaskListener {
 
   private final AwardDecisions awards;

@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.identity.SystemAccess;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;

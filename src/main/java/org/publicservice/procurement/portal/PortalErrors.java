@@ -9,7 +9,7 @@ import org.springframework.web.servlet.ModelAndView;
  * The portal's refusals (400, 403, 404, 429): a Chinese page with the reason and a way back, never a stack trace.
  * It covers every controller of the portal, the public pages and the organisations' area alike.
  */
-@ControllerAdvice(basePackageClasses = PortalController.class)
+@ControllerAdvice(annotations = PortalPage.class)
 class PortalErrors {
 
   @ExceptionHandler(PortalRequestException.class)
@@ -21,6 +21,7 @@ class PortalErrors {
       case NOT_FOUND -> "页面不存在";
       case FORBIDDEN -> "无法提交";
       case TOO_MANY_REQUESTS -> "请稍后再试";
+      case PAYLOAD_TOO_LARGE -> "内容过大";
       default -> "请求有误";
     });
     page.addObject("message", e.getMessage());

@@ -1,15 +1,16 @@
 package org.publicservice.procurement.rating;
 
+import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE;
+
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.publicservice.procurement.form.ProcurementTime;
-import org.publicservice.procurement.form.SubmissionRejectedException;
+import org.publicservice.procurement.portal.CommentFormTokens;
+import org.publicservice.procurement.purchase.ProcurementTime;
+import org.publicservice.procurement.purchase.SubmissionRejectedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,12 +31,16 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 public class RatingController {
 
+  /** Rating tokens are signed for "rating:" + project number, never valid as a comment form's token. */
+  static final String TOKEN_SCOPE = "rating:";
+
   private static final Pattern PROJECT_NUMBER = Pattern.compile("[A-Za-z0-9-]{1,32}");
-  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final ServiceRatings ratings;
+  private final CommentFormTokens tokens;
 
-  public RatingController(ServiceRatings ratings) {
+  public RatingController(ServiceRatings ratings, CommentFormTokens tokens) {
+    this.tokens = tokens;
     this.ratings = ratings;
   }
 
@@ -76,6 +81,9 @@ public class RatingController {
       Model model) {
     RatingWindow window = window(projectNumber);
     Entered entered = entered(form, window);
+    if (!fromOurForm(window, form)) {
+      return expired(model, window, entered);
+    }
     try {
       ratings.sendEmailCode(window.projectNumber(), entered.email());
     } catch (SubmissionRejectedException e) {
@@ -95,6 +103,9 @@ public class RatingController {
     } catch (SubmissionRejectedException e) {
       return refused(model, window, Entered.empty(), e.getMessage());
     }
+    if (!fromOurForm(window, form)) {
+      return expired(model, window, entered);
+    }
     try {
       Map<Integer, Integer> stars = stars(entered);
       RatingReceipt receipt;
@@ -107,7 +118,7 @@ public class RatingController {
         throw new SubmissionRejectedException("code", "请填写评价码（服务对象），或填写电子邮箱并获取验证码（居民）。");
       }
       model.addAttribute("window", view(window));
-      model.addAttribute("ratedAt", MINUTE.format(receipt.ratedAt().atZoneSameInstant(ProcurementTime.ZONE)));
+      model.addAttribute("ratedAt", MINUTE.format(receipt.ratedAt()));
       model.addAttribute("notify", entered.tellOutcome() && entered.code().isBlank());
       return new ModelAndView("portal/rating-thanks", model.asMap());
     } catch (SubmissionRejectedException e) {
@@ -140,6 +151,21 @@ public class RatingController {
         .orElseThrow(() -> new RatingNotFound("项目" + projectNumber + "没有服务评价，请核对项目编号。"));
   }
 
+  /**
+   * Residents act in nobody's name, so the rating form carries a signed form token like the comment form: another
+   * site cannot post ratings or make the portal mail codes blindly. A closed window refuses on its own.
+   */
+  private boolean fromOurForm(RatingWindow window, MultiValueMap<String, String> form) {
+    return !window.isOpenAt(ProcurementTime.now()) || tokens.isValid(TOKEN_SCOPE + window.projectNumber(), first(form, "formToken"));
+  }
+
+  private ModelAndView expired(Model model, RatingWindow window, Entered entered) {
+    var page = new ModelAndView(page(model, window, entered, "页面已过期或提交来源无法确认，评价未被保存。请重新打开页面后再提交。",
+        null), model.asMap());
+    page.setStatus(HttpStatus.FORBIDDEN);
+    return page;
+  }
+
   private ModelAndView refused(Model model, RatingWindow window, Entered entered, String message) {
     var page = new ModelAndView(page(model, window, entered, message, null), model.asMap());
     page.setStatus(HttpStatus.BAD_REQUEST);
@@ -152,6 +178,7 @@ public class RatingController {
     model.addAttribute("error", error);
     model.addAttribute("info", info);
     model.addAttribute("maxComment", ServiceRatings.MAX_COMMENT);
+    model.addAttribute("formToken", tokens.issue(TOKEN_SCOPE + window.projectNumber()));
     return "portal/rating";
   }
 
@@ -185,9 +212,9 @@ public class RatingController {
   }
 
   static WindowView view(RatingWindow window) {
-    OffsetDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(ProcurementTime.ZONE).toOffsetDateTime();
+    OffsetDateTime now = ProcurementTime.now();
     return new WindowView(window.projectNumber(), window.serviceName(), window.departmentName(),
         window.contractorName(), new ArrayList<>(window.indicators()),
-        MINUTE.format(window.closesAt().atZoneSameInstant(ProcurementTime.ZONE)), window.isOpenAt(now));
+        MINUTE.format(window.closesAt()), window.isOpenAt(now));
   }
 }

@@ -6,15 +6,15 @@ import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.publicservice.procurement.disclosure.NoticeText;
-import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.purchase.JsonValues;
+import org.publicservice.procurement.purchase.Money;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * panel, the credit checks and qualification results, every member's scores per bid and the ranking. The members
  * confirm it next.
  */
-@Component("rankBids")
+@Component
 public class RankBidsDelegate implements JavaDelegate {
 
   /** The documents' rule for equal results (87号令第六十八条); absent: lot. */
@@ -120,7 +120,7 @@ public class RankBidsDelegate implements JavaDelegate {
     text.append("\n#### 评审结果排序\n");
     for (Ranking.Entry entry : ranking) {
       text.append(entry.rank()).append(". ").append(entry.bidderName()).append("　报价 ")
-          .append(NoticeText.yuan(entry.price()));
+          .append(Money.yuan(entry.price()));
       if (comprehensive) {
         text.append("　价格分 ").append(entry.priceScore()).append("　评审分（各评委平均）").append(entry.criteriaScore())
             .append("　总分 ").append(entry.totalScore());

@@ -15,9 +15,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.publicservice.procurement.TasklistDriver;
 import org.publicservice.procurement.TestIdentities;
 import org.publicservice.procurement.contract.ContractFixtures;
-import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.purchase.JsonValues;
 
 /**
  * A purchase of the civil affairs bureau that has just been reviewed: the main process started at its award round
@@ -58,10 +59,12 @@ final class AwardScenario {
 
   private final ProcessEngine engine;
   private final TestIdentities people;
+  private final TasklistDriver tasklist;
 
   AwardScenario(ProcessEngine engine, TestIdentities people) {
     this.engine = engine;
     this.people = people;
+    this.tasklist = new TasklistDriver(engine, this.people);
   }
 
   /** An open tender (at least 3 qualified suppliers) at its award. */
@@ -167,17 +170,15 @@ final class AwardScenario {
 
   /** As the user would in Tasklist: find the task in the own lists, claim it, submit the form. */
   void completeAs(String user, ProcessInstance instance, String taskKey, VariableMap form) {
-    ContractFixtures.completeAs(engine, people, user, instance, taskKey, form);
+    tasklist.completeAs(user, instance, taskKey, form);
   }
 
   Task task(ProcessInstance instance, String taskKey) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey)
-        .singleResult();
+    return tasklist.task(instance, taskKey);
   }
 
   Job timer(ProcessInstance instance, String activityId) {
-    return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).activityId(activityId)
-        .timers().singleResult();
+    return tasklist.timer(instance, activityId);
   }
 
   /** Moves the clock just past the timer's due date (never back) and fires it, as the job executor would. */
@@ -192,8 +193,7 @@ final class AwardScenario {
 
   /** Runs the instance's due asynchronous continuations, as the job executor would after the step committed. */
   void runJobs(ProcessInstance instance) {
-    engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).executable().messages().list()
-        .forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    tasklist.runJobs(instance);
   }
 
   Object historicVariable(ProcessInstance instance, String name) {

@@ -32,8 +32,8 @@ import org.publicservice.procurement.contract.SigningHolds;
 import org.publicservice.procurement.disclosure.DisclosureNotice;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
-import org.publicservice.procurement.form.ProcurementTime;
-import org.publicservice.procurement.form.SubmissionRejectedException;
+import org.publicservice.procurement.purchase.ProcurementTime;
+import org.publicservice.procurement.purchase.SubmissionRejectedException;
 import org.publicservice.procurement.notification.MailDeliveries;
 import org.publicservice.procurement.ocds.OcdsSchemas;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -245,7 +245,7 @@ class RemediesProcessTest {
     assertThat(changed.title()).endsWith("的中标（成交）结果变更公告");
     assertThat(changed.content()).contains("中标（成交）供应商：南通惠民社区服务中心",
         "原中标（成交）供应商南通安乐居家养老服务社的中标（成交）结果不再有效：存在违法违规情形", "投诉成立",
-        "公告期满之日起7个工作日内（至" + PublishAwardNoticeDelegate.DEADLINE.format(WorkingDayCalendar.endOf(
+        "公告期满之日起7个工作日内（至" + ProcurementTime.MINUTE_IN_WORDS.format(WorkingDayCalendar.endOf(
             workingDays.addWorkingDays(LocalDate.of(2027, 1, 5), 8)).toInstant().atZone(ProcurementTime.ZONE)) + "）");
     assertThat(decisions.ofProject(project)).extracting(AwardDecisions.Decision::winner, AwardDecisions.Decision::status)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(FIRST, AwardDecisions.CANCELLED),
@@ -414,7 +414,7 @@ class RemediesProcessTest {
   /** The remedies the open reply or decision task offers. */
   private List<Object> optionValues(ProcessInstance instance) {
     var task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
-    return org.publicservice.procurement.form.JsonValues.rows(engine.getTaskService().getVariableLocal(task.getId(),
+    return org.publicservice.procurement.purchase.JsonValues.rows(engine.getTaskService().getVariableLocal(task.getId(),
         REMEDY_OPTIONS)).stream().map(row -> row.get("value")).toList();
   }
 

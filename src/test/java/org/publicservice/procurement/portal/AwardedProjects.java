@@ -20,9 +20,9 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.TestIdentities;
-import org.publicservice.procurement.form.JsonValues;
-import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.planning.PurchaseRequests;
+import org.publicservice.procurement.purchase.JsonValues;
+import org.publicservice.procurement.purchase.ProcurementTime;
 
 /**
  * Award results open to challenges, for the portal's tests: a purchase request filed by the civil affairs bureau

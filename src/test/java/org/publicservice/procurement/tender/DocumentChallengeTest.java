@@ -23,8 +23,8 @@ import org.publicservice.procurement.award.Challenges;
 import org.publicservice.procurement.disclosure.DisclosureNotice;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
-import org.publicservice.procurement.form.ProcurementTime;
-import org.publicservice.procurement.form.SubmissionRejectedException;
+import org.publicservice.procurement.purchase.ProcurementTime;
+import org.publicservice.procurement.purchase.SubmissionRejectedException;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -153,7 +153,7 @@ class DocumentChallengeTest {
 
   private List<Object> remedyOptions(ProcessInstance challenge) {
     var task = engine.getTaskService().createTaskQuery().processInstanceId(challenge.getId()).singleResult();
-    return org.publicservice.procurement.form.JsonValues.rows(engine.getTaskService().getVariableLocal(task.getId(),
+    return org.publicservice.procurement.purchase.JsonValues.rows(engine.getTaskService().getVariableLocal(task.getId(),
         AwardVariables.REMEDY_OPTIONS)).stream().map(row -> row.get("value")).toList();
   }
 
