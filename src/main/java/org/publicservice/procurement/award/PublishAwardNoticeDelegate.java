@@ -23,6 +23,7 @@ import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.purchase.Money;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.purchase.PurchaseIdentity;
+import org.publicservice.procurement.review.BidReviewResults;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,13 +43,15 @@ public class PublishAwardNoticeDelegate implements JavaDelegate {
   private final AwardResults results;
   private final AwardDecisions decisions;
   private final WorkingDayCalendar workingDays;
+  private final BidReviewResults reviewResults;
 
   public PublishAwardNoticeDelegate(DisclosureRegister register, AwardResults results, AwardDecisions decisions,
-      WorkingDayCalendar workingDays) {
+      WorkingDayCalendar workingDays, BidReviewResults reviewResults) {
     this.register = register;
     this.results = results;
     this.decisions = decisions;
     this.workingDays = workingDays;
+    this.reviewResults = reviewResults;
   }
 
   @Override
@@ -93,6 +96,10 @@ public class PublishAwardNoticeDelegate implements JavaDelegate {
     List<Map<String, Object>> passedNow = excluded.stream()
         .filter(row -> ranking.stream().anyMatch(b -> b.bidder().equals(row.get("bidder")) && b.rank() < winningBid.rank()))
         .filter(row -> replaced.map(r -> !r.winner().equals(row.get("bidder"))).orElse(true)).toList();
+    // the panel's invalid-bid decisions and their reasons go out with the result (87号令第五十八条第四项、第六十三条)
+    reviewResults.latestOfProject(purchase.projectNumber(), ProcurementTime.now()).stream()
+        .filter(r -> BidReviewResults.INVALID.equals(r.outcome()))
+        .forEach(r -> line(text, "无效投标", r.bidderName() + "，" + r.statement()));
     if (CHOSEN_BY_DEFAULT.equals(execution.getVariable(WINNER_CHOSEN_BY))) {
       line(text, "确定方式", "采购人未在评审报告送达后5个工作日内确定中标人，依法视为按评审报告推荐的顺序确定排名第一的中标候选人");
     } else if (!passedNow.isEmpty()) {
