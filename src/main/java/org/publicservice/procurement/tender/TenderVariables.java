@@ -33,6 +33,8 @@ public final class TenderVariables {
   /** The exception to the 30 days after the procurement intention (财库〔2020〕10号): an unforeseeable urgent need. */
   public static final String URGENT_WITHOUT_INTENTION_PERIOD = "urgentWithoutIntentionPeriod";
   public static final String URGENCY_REASON = "urgencyReason";
+  /** How equal results are decided (87号令第六十八条): LOT (default) or FIRST_CRITERION, then lot. */
+  public static final String TIE_BREAK_RULE = "tieBreakRule";
 
   // set by the validation of the documents and kept up to date by clarifications
   /** ISO date-time with offset (OUT). */
