@@ -96,17 +96,20 @@ public class BidBox {
   @Transactional
   public BidReceipt submit(String projectNumber, String bidderUserId, BidContent content,
       List<BidAttachments.NewFile> files, Set<String> keepFileIds) {
-    BidContent bid = validated(content);
+    BidContent stated = validated(content);
     String bidderName = registeredOrganisation(bidderUserId);
     CallRow call = lockedOpenCall(projectNumber, "投标");
     if (!invited(call, bidderUserId)) {
       throw reject(null, "项目" + call.projectNumber() + "只接受受邀请的供应商投标（邀请招标或与特定供应商的竞争性谈判），"
           + "贵单位未受邀请。");
     }
-    if (bid.price().compareTo(call.budget()) > 0) {
-      throw reject("price", "投标报价" + yuan(bid.price()) + "超过项目预算" + yuan(call.budget()) + "，不能提交。");
+    if (stated.price().compareTo(call.budget()) > 0) {
+      throw reject("price", "投标报价" + yuan(stated.price()) + "超过项目预算" + yuan(call.budget()) + "，不能提交。");
     }
-    SmePolicy.checkBidder(call.reservation(), suppliers.find(bidderUserId).orElse(null), bid.smeDeclaration());
+    SmePolicy.checkBidder(call.reservation(), suppliers.find(bidderUserId).orElse(null), stated.smeDeclaration());
+    BidBond.Lodged bond = BidBond.check(call.bidBond(), stated.bondForm(), stated.bondReference());
+    BidContent bid = new BidContent(stated.price(), stated.servicePlan(), stated.team(), stated.qualifications(),
+        stated.smeDeclaration(), bond.form(), bond.reference());
     OffsetDateTime now = ProcurementTime.now();
     Optional<BidRow> earlier = activeBid(call, bidderUserId);
     List<BidAttachments.FileInfo> kept = earlier.map(b -> attachments.filesOf(b.id())).orElse(List.of()).stream()
@@ -284,6 +287,13 @@ public class BidBox {
         .param("project", projectNumber).param("round", round).update();
   }
 
+  /** The bid bond the round's documents ask for (0: none); each bid then states how it lodged it ({@link BidBond}). */
+  @Transactional
+  public void recordBidBond(String projectNumber, int round, BigDecimal amount) {
+    jdbc.sql("UPDATE tender_call SET bid_bond = :amount WHERE project_number = :project AND round_no = :round")
+        .param("amount", amount).param("project", projectNumber).param("round", round).update();
+  }
+
   /** A clarification moved the bid deadline (实施条例第三十一条; 87号令第二十七条). */
   @Transactional
   public void moveDeadline(String projectNumber, int round, OffsetDateTime bidDeadline) {
@@ -433,7 +443,7 @@ public class BidBox {
         requiredText(content.servicePlan(), "servicePlan", "服务方案"),
         requiredText(content.team(), "team", "项目团队"),
         requiredText(content.qualifications(), "qualifications", "资格证明材料"),
-        SmePolicy.declaration(content.smeDeclaration()));
+        SmePolicy.declaration(content.smeDeclaration()), content.bondForm(), content.bondReference());
   }
 
   private static String requiredText(String text, String field, String label) {
@@ -543,6 +553,10 @@ public class BidBox {
     if (bid.smeDeclaration() != null) {
       node.put("smeDeclaration", bid.smeDeclaration());
     }
+    if (bid.bondForm() != null) {
+      node.put("bondForm", bid.bondForm());
+      node.put("bondReference", bid.bondReference());
+    }
     return node.toString();
   }
 
@@ -551,7 +565,9 @@ public class BidBox {
       JsonNode node = JSON.readTree(json);
       return new BidContent(new BigDecimal(node.get("price").asText()), node.get("servicePlan").asText(),
           node.get("team").asText(), node.get("qualifications").asText(),
-          node.hasNonNull("smeDeclaration") ? node.get("smeDeclaration").asText() : null);
+          node.hasNonNull("smeDeclaration") ? node.get("smeDeclaration").asText() : null,
+          node.hasNonNull("bondForm") ? node.get("bondForm").asText() : null,
+          node.hasNonNull("bondReference") ? node.get("bondReference").asText() : null);
     } catch (Exception e) {
       throw new IllegalStateException("An unsealed bid is not readable", e);
     }
@@ -576,12 +592,12 @@ public class BidBox {
   record CallRow(String projectNumber, int round, String processInstanceId, String serviceName,
       String departmentName, String procurementMethod, BigDecimal budget, OffsetDateTime bidDeadline,
       OffsetDateTime clarificationDeadline, String qualificationRequirements, String status, String reservation,
-      String reservationBasis, BigDecimal smeDeductionPercent) {
+      String reservationBasis, BigDecimal smeDeductionPercent, BigDecimal bidBond) {
 
     TenderCall call() {
       return new TenderCall(projectNumber, round, serviceName, departmentName, procurementMethod, budget,
           bidDeadline, clarificationDeadline, qualificationRequirements, reservation, reservationBasis,
-          smeDeductionPercent);
+          smeDeductionPercent, bidBond);
     }
   }
 
@@ -595,7 +611,7 @@ public class BidBox {
         rs.getBigDecimal("budget"), inChina(rs.getObject("bid_deadline", OffsetDateTime.class)),
         inChina(rs.getObject("clarification_deadline", OffsetDateTime.class)),
         rs.getString("qualification_requirements"), rs.getString("call_status"), rs.getString("reservation"),
-        rs.getString("reservation_basis"), rs.getBigDecimal("sme_deduction_percent"));
+        rs.getString("reservation_basis"), rs.getBigDecimal("sme_deduction_percent"), rs.getBigDecimal("bid_bond"));
   }
 
   private static BidRow bidRow(ResultSet rs, int row) throws SQLException {

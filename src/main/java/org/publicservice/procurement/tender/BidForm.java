@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * Chinese message instead of a conversion error, and nothing reaches the bid box before it is well-formed.
  */
 public record BidForm(String price, String servicePlan, String team, String qualifications,
-    String smeDeclaration) {
+    String smeDeclaration, String bondForm, String bondReference) {
 
   static final int MAX_PRICE = 30;
   public static final int MAX_SERVICE_PLAN = 20_000;
@@ -24,22 +24,23 @@ public record BidForm(String price, String servicePlan, String team, String qual
   static final java.util.List<String> SME_DECLARATIONS = java.util.List.of("", "MEDIUM", "SMALL", "MICRO");
 
   static BidForm empty() {
-    return new BidForm("", "", "", "", "");
+    return new BidForm("", "", "", "", "", "", "");
   }
 
   static BidForm of(BidContent content) {
     return new BidForm(content.price() == null ? "" : content.price().toPlainString(),
         nullToEmpty(content.servicePlan()), nullToEmpty(content.team()), nullToEmpty(content.qualifications()),
-        nullToEmpty(content.smeDeclaration()));
+        nullToEmpty(content.smeDeclaration()), nullToEmpty(content.bondForm()), nullToEmpty(content.bondReference()));
   }
 
   static BidForm sent(String price, String servicePlan, String team, String qualifications) {
-    return sent(price, servicePlan, team, qualifications, null);
+    return sent(price, servicePlan, team, qualifications, null, null, null);
   }
 
-  static BidForm sent(String price, String servicePlan, String team, String qualifications, String smeDeclaration) {
+  static BidForm sent(String price, String servicePlan, String team, String qualifications, String smeDeclaration,
+      String bondForm, String bondReference) {
     return new BidForm(nullToEmpty(price), nullToEmpty(servicePlan), nullToEmpty(team),
-        nullToEmpty(qualifications), nullToEmpty(smeDeclaration));
+        nullToEmpty(qualifications), nullToEmpty(smeDeclaration), nullToEmpty(bondForm), nullToEmpty(bondReference));
   }
 
   /** The problems of the form by field, in Chinese; empty when the bid box may judge it. */
@@ -62,7 +63,8 @@ public record BidForm(String price, String servicePlan, String team, String qual
   /** The content for the bid box; only after {@link #problems()} came back empty. */
   BidContent content() {
     return new BidContent(new BigDecimal(normalisedPrice()), servicePlan.strip(), team.strip(),
-        qualifications.strip(), smeDeclaration.isEmpty() ? null : smeDeclaration);
+        qualifications.strip(), smeDeclaration.isEmpty() ? null : smeDeclaration,
+        bondForm.isBlank() ? null : bondForm.strip(), bondReference.isBlank() ? null : bondReference.strip());
   }
 
   /** The price without spaces and unit, with the full-width comma of a Chinese keyboard as a comma. */

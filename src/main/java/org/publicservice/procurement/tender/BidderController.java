@@ -87,6 +87,7 @@ public class BidderController {
       @RequestParam(required = false) String servicePlan, @RequestParam(required = false) String team,
       @RequestParam(required = false) String qualifications,
       @RequestParam(required = false) String smeDeclaration,
+      @RequestParam(required = false) String bondForm, @RequestParam(required = false) String bondReference,
       @RequestParam(name = "qualificationFiles", required = false) List<MultipartFile> qualificationFiles,
       @RequestParam(name = "servicePlanFiles", required = false) List<MultipartFile> servicePlanFiles,
       @RequestParam(name = "certificateFiles", required = false) List<MultipartFile> certificateFiles,
@@ -94,7 +95,7 @@ public class BidderController {
       HttpServletResponse response, Model model, RedirectAttributes redirect) {
     PortalAccount account = account(request);
     TenderCall call = call(projectNumber);
-    BidForm form = BidForm.sent(price, servicePlan, team, qualifications, smeDeclaration);
+    BidForm form = BidForm.sent(price, servicePlan, team, qualifications, smeDeclaration, bondForm, bondReference);
     Map<String, String> problems = form.problems();
     if (!problems.isEmpty()) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -184,6 +185,9 @@ public class BidderController {
         "files", BidAttachments.MAX_FILES, "totalMb", BidAttachments.MAX_TOTAL_MB));
     model.addAttribute("ownFiles", bidBox.ownFiles(call.projectNumber(), account.userId()));
     model.addAttribute("smePolicy", smePolicy(call));
+    model.addAttribute("bondAmount", call.bidBond() == null || call.bidBond().signum() == 0 ? null
+        : org.publicservice.procurement.purchase.Money.yuan(call.bidBond()));
+    model.addAttribute("bondForms", BidBond.FORMS);
     return "portal/bidder/tender";
   }
 
@@ -199,7 +203,7 @@ public class BidderController {
   private static Map<String, String> fieldProblem(SubmissionRejectedException e) {
     String field = e.getField();
     return field != null && Map.of("price", 1, "servicePlan", 1, "team", 1, "qualifications", 1, "files", 1,
-        "smeDeclaration", 1).containsKey(field) ? Map.of(field, e.getMessage()) : Map.of();
+        "smeDeclaration", 1, "bondForm", 1, "bondReference", 1).containsKey(field) ? Map.of(field, e.getMessage()) : Map.of();
   }
 
   private static void files(List<BidAttachments.NewFile> files, String kind, List<MultipartFile> uploaded) {

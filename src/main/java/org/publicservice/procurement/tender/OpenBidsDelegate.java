@@ -73,6 +73,8 @@ public class OpenBidsDelegate implements JavaDelegate {
       // the 中小企业声明函 and the price deduction it earns (财库〔2020〕46号第九条、第十一条), for the review's ranking
       row.put("smeDeclaration", bid.content().smeDeclaration());
       row.put("smeDeductionPercent", bid.smeDeductionPercent());
+      // how the bid bond was lodged, for the compliance review (87号令第六十三条第一项) and the bond's refund
+      row.put("bidBond", new BidBond.Lodged(bid.content().bondForm(), bid.content().bondReference()).text());
       opened.add(row);
     }
     text.append("投标文件已于开标时解密，资格审查和评审由评标委员会（磋商小组）依法进行。\n");

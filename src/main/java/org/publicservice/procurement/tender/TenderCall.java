@@ -10,12 +10,13 @@ import java.time.OffsetDateTime;
  */
 public record TenderCall(String projectNumber, int round, String serviceName, String departmentName,
     String procurementMethod, BigDecimal budget, OffsetDateTime bidDeadline, OffsetDateTime clarificationDeadline,
-    String qualificationRequirements, String reservation, String reservationBasis, BigDecimal smeDeductionPercent) {
+    String qualificationRequirements, String reservation, String reservationBasis, BigDecimal smeDeductionPercent,
+    BigDecimal bidBond) {
 
   public TenderCall(String projectNumber, int round, String serviceName, String departmentName,
       String procurementMethod, BigDecimal budget, OffsetDateTime bidDeadline, OffsetDateTime clarificationDeadline,
       String qualificationRequirements) {
     this(projectNumber, round, serviceName, departmentName, procurementMethod, budget, bidDeadline,
-        clarificationDeadline, qualificationRequirements, null, null, null);
+        clarificationDeadline, qualificationRequirements, null, null, null, BigDecimal.ZERO);
   }
 }

@@ -114,6 +114,40 @@ class SupplierBidsTest {
   }
 
   @Test
+  void aBidStatesHowItsBondWasLodgedNeverInCashAndTheOpeningHandsItToTheReview() {
+    ProcessInstance stage = tenders.start("OPEN_TENDER");
+    tenders.prepareDocuments(stage, documents()); // a bid bond of 20,000.00 yuan
+    at(ISSUED.plusDays(1));
+    String project = stage.getBusinessKey();
+    // cash is refused (实施条例第三十三条), a form needs its reference, an unknown form is refused; nothing is stored
+    assertThatThrownBy(() -> bidBox.submit(project, HUAXIA, bonded("CASH", "现金收据001")))
+        .isInstanceOf(SubmissionRejectedException.class).hasMessage("投标保证金不得以现金形式提交（政府采购法实施条例第三十三条）。");
+    assertThatThrownBy(() -> bidBox.submit(project, HUAXIA, bonded("BANK_GUARANTEE", "  ")))
+        .isInstanceOf(SubmissionRejectedException.class).hasMessage("请填写投标保证金的转账流水号或保函编号。");
+    assertThatThrownBy(() -> bidBox.submit(project, HUAXIA, bonded("IOU", "欠条1")))
+        .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("请从列表中选择投标保证金的提交方式");
+    assertThat(bidBox.countBids(project)).isZero();
+
+    bidBox.submit(project, HUAXIA, bonded("BANK_GUARANTEE", "BH-2026-0815"));
+    bidBox.submit(project, KANGNING, bonded("TRANSFER", "流水号 20261204000123"));
+    // a bid without a bond is received: whether it is invalid is the panel's call (87号令第六十三条第一项)
+    tenders.bid(stage, XINYU, "1650000");
+    tenders.reachDeadline(stage);
+
+    Map<String, String> bonds = new java.util.HashMap<>();
+    JsonValues.rows(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(stage.getId())
+        .variableName(TenderVariables.OPENED_BIDS).singleResult().getValue())
+        .forEach(row -> bonds.put((String) row.get("bidder"), (String) row.get("bidBond")));
+    assertThat(bonds).containsEntry(HUAXIA, "银行保函（编号BH-2026-0815）")
+        .containsEntry(KANGNING, "银行转账（支票、汇票、本票）（编号流水号 20261204000123）").containsEntry(XINYU, "");
+  }
+
+  static BidContent bonded(String form, String reference) {
+    return new BidContent(new BigDecimal("1600000"), "分片包干，每周巡访两次。", "项目负责人1名、社工6名。",
+        "依法登记证书；信用承诺书。", null, form, reference);
+  }
+
+  @Test
   void aTenderReservedForSocialOrganisationsNeedsItsBasisAndTakesOnlyThemOneForSmesOnlyDeclaredSmes() {
     ProcessInstance social = tenders.start("OPEN_TENDER");
     VariableMap reserved = documents().putValue(TenderVariables.SME_RESERVATION, SmePolicy.SOCIAL_ORGANISATION);
