@@ -9,10 +9,18 @@ import org.publicservice.procurement.purchase.JsonValues;
 /**
  * One opened bid as the tender stage hands it over ({@code openedBids}); public after opening. {@code smeDeclaration}
  * is the size its 中小企业声明函 declares (or {@code null}), {@code smeDeductionPercent} the price deduction the tender's
- * SME policy gives it (财库〔2020〕46号第九条; 0 for none).
+ * SME policy gives it (财库〔2020〕46号第九条; 0 for none). {@code bidBond} says how the bid bond the documents ask
+ * for was lodged ("银行保函（编号…）", or "未载明"), {@code null} when they ask for none.
  */
 public record OpenedBid(String bidId, String bidder, String bidderName, BigDecimal price, String servicePlan,
-    String team, String qualifications, String submittedAt, String smeDeclaration, BigDecimal smeDeductionPercent) {
+    String team, String qualifications, String submittedAt, String smeDeclaration, BigDecimal smeDeductionPercent,
+    String bidBond) {
+
+  public OpenedBid(String bidId, String bidder, String bidderName, BigDecimal price, String servicePlan, String team,
+      String qualifications, String submittedAt, String smeDeclaration, BigDecimal smeDeductionPercent) {
+    this(bidId, bidder, bidderName, price, servicePlan, team, qualifications, submittedAt, smeDeclaration,
+        smeDeductionPercent, null);
+  }
 
   public OpenedBid(String bidId, String bidder, String bidderName, BigDecimal price, String servicePlan, String team,
       String qualifications, String submittedAt) {
@@ -34,7 +42,7 @@ public record OpenedBid(String bidId, String bidder, String bidderName, BigDecim
         price == null ? null : new BigDecimal(price.toString()), text(row.get("servicePlan")),
         text(row.get("team")), text(row.get("qualifications")), text(row.get("submittedAt")),
         text(row.get("smeDeclaration")), row.get("smeDeductionPercent") == null ? BigDecimal.ZERO
-            : new BigDecimal(row.get("smeDeductionPercent").toString()));
+            : new BigDecimal(row.get("smeDeductionPercent").toString()), text(row.get("bidBond")));
   }
 
   Map<String, Object> toRow() {
@@ -49,6 +57,9 @@ public record OpenedBid(String bidId, String bidder, String bidderName, BigDecim
     row.put("submittedAt", submittedAt);
     row.put("smeDeclaration", smeDeclaration);
     row.put("smeDeductionPercent", smeDeductionPercent);
+    if (bidBond != null) {
+      row.put("bidBond", bidBond);
+    }
     return row;
   }
 

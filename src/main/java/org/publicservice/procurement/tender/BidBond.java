@@ -19,6 +19,8 @@ public final class BidBond {
   /** The forms a bond may take, with their Chinese names. */
   public static final Map<String, String> FORMS = forms();
   static final int MAX_REFERENCE = 100;
+  /** What the panel reads for a bid that states no bond although the documents ask for one. */
+  public static final String NOT_STATED = "投标文件未载明投标保证金";
 
   /** A bid's bond: its form and reference, or none when the documents ask for no bond. */
   public record Lodged(String form, String reference) {

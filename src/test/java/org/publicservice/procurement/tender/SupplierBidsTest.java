@@ -139,7 +139,8 @@ class SupplierBidsTest {
         .variableName(TenderVariables.OPENED_BIDS).singleResult().getValue())
         .forEach(row -> bonds.put((String) row.get("bidder"), (String) row.get("bidBond")));
     assertThat(bonds).containsEntry(HUAXIA, "银行保函（编号BH-2026-0815）")
-        .containsEntry(KANGNING, "银行转账（支票、汇票、本票）（编号流水号 20261204000123）").containsEntry(XINYU, "");
+        .containsEntry(KANGNING, "银行转账（支票、汇票、本票）（编号流水号 20261204000123）")
+        .containsEntry(XINYU, "投标文件未载明投标保证金");
   }
 
   static BidContent bonded(String form, String reference) {
