@@ -1,5 +1,9 @@
 // Tasklist configuration of Public Service Procurement (replaces the webapp's default scripts/config.js).
 export default {
+  // Scripts Tasklist loads (paths relative to app/tasklist/, without .js), one file per concern:
+  // dynamic-list-errors.js lets forms with dynamic lists (tables) be completed (docs/forms.md).
+  customScripts: ['scripts/dynamic-list-errors'],
+
   // Chinese for every browser that does not ask for English first: Tasklist takes the first language of the
   // browser (zh-CN -> zh), uses it when listed here and the fallback otherwise. No dateFormat here: its
   // formats would apply to every language; Tasklist's default tokens (LLL, LL, ...) resolve per language, and
