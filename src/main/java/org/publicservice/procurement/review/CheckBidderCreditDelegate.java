@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
 /**
  * Checks every bidder against the credit register on the day of the review and records each check with its date
  * (财库〔2016〕125号): a bidder with a record that excludes it fails the qualification review; a penalising record is
- * shown to the department and the panel. Prepares the qualification form: one numbered block per bid.
+ * shown to the department and the panel. Prepares the qualification form: a table with one row per opened bid, as
+ * many as were opened.
  */
 @Component("checkBidderCredit")
 public class CheckBidderCreditDelegate implements JavaDelegate {
@@ -46,13 +47,13 @@ public class CheckBidderCreditDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     List<OpenedBid> bids = OpenedBid.list(execution.getVariable(OPENED_BIDS));
-    if (bids.isEmpty() || bids.size() > MAX_BIDS) {
-      throw new IllegalStateException("ReviewStage needs 1 to " + MAX_BIDS + " opened bids, got " + bids.size());
+    if (bids.isEmpty()) {
+      throw new IllegalStateException("ReviewStage needs at least one opened bid");
     }
     LocalDate today = ProcurementTime.today();
     List<Map<String, Object>> checks = new ArrayList<>();
-    for (int i = 1; i <= bids.size(); i++) {
-      OpenedBid bid = bids.get(i - 1);
+    List<Map<String, Object>> sheet = new ArrayList<>();
+    for (OpenedBid bid : bids) {
       List<CreditRecord> found = register.activeRecordsOf(bid.bidder(), today);
       boolean excluded = found.stream().anyMatch(r -> r.effect() == CreditEffect.EXCLUDE);
       String outcome = excluded ? EXCLUDED : found.isEmpty() ? CLEAR : PENALISED;
@@ -70,17 +71,28 @@ public class CheckBidderCreditDelegate implements JavaDelegate {
       check.put("checkedOn", today.toString());
       checks.add(check);
 
-      execution.setVariable(qualificationExcluded(i), excluded);
-      execution.setVariable(qualificationInfo(i), "#### 投标" + i + "：" + bid.bidderName() + "\n"
-          + "报价：" + NoticeText.yuan(bid.price()) + "　提交时间：" + bid.submittedAt() + "\n\n"
-          + "资格证明材料：" + nullToDash(bid.qualifications()) + "\n\n"
-          + "信用核查（" + today + "）：" + (excluded ? "**列入禁止参加名单，资格审查不通过。** " : "") + findings);
+      sheet.add(sheetRow(bid, today, excluded, findings));
     }
-    execution.setVariable(QUALIFICATION_BID_COUNT, bids.size());
+    execution.setVariable(QUALIFICATION_SHEET, SpinValues.jsonValue(JsonValues.toJson(sheet)).create());
     execution.setVariable(CREDIT_CHECKS, SpinValues.jsonValue(JsonValues.toJson(checks)).create());
     execution.setVariable(REPRESENTATIVE_OPTIONS, SpinValues.jsonValue(JsonValues.toJson(
         representatives(execution.getProcessEngineServices().getIdentityService(),
             (String) execution.getVariable(DEPARTMENT_GROUP)))).create());
+  }
+
+  /** A row of the qualification form: what the department reads of the bid, and empty answers. */
+  private static Map<String, Object> sheetRow(OpenedBid bid, LocalDate checkedOn, boolean excluded, String findings) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("bidderName", bid.bidderName());
+    row.put("price", NoticeText.yuan(bid.price()));
+    row.put("submittedAt", bid.submittedAt());
+    row.put("qualifications", nullToDash(bid.qualifications()));
+    row.put("creditCheckedOn", checkedOn.toString());
+    row.put("creditFindings", findings);
+    row.put(SHEET_EXCLUDED, excluded);
+    row.put(QUALIFICATION, null);
+    row.put(QUALIFICATION_REASON, null);
+    return row;
   }
 
   /** Select options {label, value}: the department's staff who may sit on the panel as its representative. */

@@ -13,15 +13,14 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.credit.Organisations;
-import org.publicservice.procurement.disclosure.NoticeText;
 import org.publicservice.procurement.form.JsonValues;
 import org.publicservice.procurement.identity.SystemAccess;
 import org.springframework.stereotype.Component;
 
 /**
  * Seats the panel once every drawn expert has accepted: the experts in the order drawn, the first of them as
- * chair, the department's representative last (he never chairs, 87 Art 45). Prepares the scoring form: one block
- * of numbered fields per qualified bid, one field per criterion.
+ * chair, the department's representative last (he never chairs, 87 Art 45). Writes the scoring guide of the score
+ * sheets (each member's sheet is made when his task is created, {@link RecordScoresDelegate}).
  */
 @Component("seatReviewPanel")
 public class SeatReviewPanelDelegate implements JavaDelegate {
@@ -65,25 +64,10 @@ public class SeatReviewPanelDelegate implements JavaDelegate {
   }
 
   private static void prepareScoring(DelegateExecution execution) {
-    List<OpenedBid> bids = OpenedBid.list(execution.getVariable(QUALIFIED_BIDS));
     List<Criterion> criteria = Criterion.list(execution.getVariable(EVALUATION_CRITERIA));
-    if (criteria.isEmpty() || criteria.size() > MAX_CRITERIA) {
-      throw new IllegalStateException("the scoring form takes 1 to " + MAX_CRITERIA + " criteria, got "
-          + criteria.size());
-    }
-    execution.setVariable(SCORE_BID_COUNT, bids.size());
-    execution.setVariable(SCORE_CRITERIA_COUNT, criteria.size());
-    for (int i = 1; i <= bids.size(); i++) {
-      OpenedBid bid = bids.get(i - 1);
-      execution.setVariable(scoreBidTitle(i), "#### 投标" + i + "：" + bid.bidderName() + "\n"
-          + "报价：" + NoticeText.yuan(bid.price()) + "\n\n服务方案：" + dash(bid.servicePlan()) + "\n\n服务团队："
-          + dash(bid.team()));
-    }
     StringBuilder guide = new StringBuilder("评分项及分值：");
     for (int c = 1; c <= criteria.size(); c++) {
       Criterion criterion = criteria.get(c - 1);
-      execution.setVariable(criterionLabel(c), criterion.name() + "（0–" + plain(criterion.maxScore()) + "分）");
-      execution.setVariable(criterionMax(c), criterion.maxScore());
       guide.append(c == 1 ? "" : "；").append(criterion.name()).append(' ').append(plain(criterion.maxScore()))
           .append("分");
     }
@@ -104,9 +88,5 @@ public class SeatReviewPanelDelegate implements JavaDelegate {
 
   static String plain(BigDecimal number) {
     return number.stripTrailingZeros().toPlainString();
-  }
-
-  private static String dash(String text) {
-    return text == null || text.isBlank() ? "—" : text;
   }
 }

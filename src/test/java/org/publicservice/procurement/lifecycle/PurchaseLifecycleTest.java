@@ -46,6 +46,7 @@ import org.publicservice.procurement.performance.PerformanceVariables;
 import org.publicservice.procurement.planning.PlanningVariables;
 import org.publicservice.procurement.planning.PurchaseRequests;
 import org.publicservice.procurement.rating.ServiceRatings;
+import org.publicservice.procurement.review.ReviewSheets;
 import org.publicservice.procurement.review.ReviewVariables;
 import org.publicservice.procurement.tender.BidBox;
 import org.publicservice.procurement.tender.BidContent;
@@ -189,12 +190,8 @@ class PurchaseLifecycleTest {
     runJobs(review);
     String failReason = "资格审查内部意见" + tag + "：社保缴纳证明缺失";
     secrets.add(failReason);
-    completeAs(DEPARTMENT, review, "Task_ReviewQualification", Variables.createVariables()
-        .putValue(ReviewVariables.qualification(1), ReviewVariables.PASS)
-        .putValue(ReviewVariables.qualification(2), ReviewVariables.PASS)
-        .putValue(ReviewVariables.qualification(3), ReviewVariables.PASS)
-        .putValue(ReviewVariables.qualification(4), ReviewVariables.FAIL)
-        .putValue(ReviewVariables.qualificationReason(4), failReason)
+    completeAs(DEPARTMENT, review, "Task_ReviewQualification", ReviewSheets.qualification(ReviewVariables.PASS,
+        ReviewVariables.PASS, ReviewVariables.PASS, ReviewVariables.FAIL, failReason)
         .putValue(ReviewVariables.REPRESENTATIVE, REPRESENTATIVE));
     runJobs(review);
     List<Task> declarations = tasks(review, "Task_DeclareConflict");
@@ -216,13 +213,7 @@ class PurchaseLifecycleTest {
     // every member scores the three qualified bids (in order of submission: yangguang, xinyu, huimin)
     double[][] scores = {{30, 15, 7}, {38, 19, 9}, {33, 16, 8}};
     for (Task sheet : tasks(review, "Task_ScoreBids")) {
-      VariableMap form = Variables.createVariables();
-      for (int b = 0; b < scores.length; b++) {
-        for (int c = 0; c < scores[b].length; c++) {
-          form.putValue(ReviewVariables.score(b + 1, c + 1), scores[b][c]);
-        }
-      }
-      submitAs(sheet.getAssignee(), sheet, form);
+      submitAs(sheet.getAssignee(), sheet, ReviewSheets.scores(scores));
     }
     runJobs(review);
     String dissent = "评审不同意见" + tag + "：项目团队分值偏高";

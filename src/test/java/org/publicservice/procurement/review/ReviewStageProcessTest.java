@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -150,10 +151,11 @@ class ReviewStageProcessTest {
         null, "admin"));
     ProcessInstance stage = stages.start(inputs("NT-2026-0902", 2_000_000, COMPREHENSIVE, 3, BIDS));
 
-    assertThat(engine.getRuntimeService().getVariable(stage.getId(), qualificationExcluded(3))).isEqualTo(true);
-    assertThat(engine.getRuntimeService().getVariable(stage.getId(), qualificationExcluded(4))).isEqualTo(false);
-    assertThat((String) engine.getRuntimeService().getVariable(stage.getId(), qualificationInfo(3)))
-        .contains("列入禁止参加名单", "政府采购严重违法失信行为记录名单", "提供虚假材料谋取中标");
+    List<Map<String, Object>> sheet = JsonValues.rows(engine.getRuntimeService().getVariable(stage.getId(),
+        QUALIFICATION_SHEET));
+    assertThat(sheet).extracting(row -> row.get(SHEET_EXCLUDED)).containsExactly(false, false, true, false);
+    assertThat((String) sheet.get(2).get("creditFindings"))
+        .contains("政府采购严重违法失信行为记录名单", "提供虚假材料谋取中标");
     assertThat(records.creditChecks("NT-2026-0902")).extracting(c -> c.get("OUTCOME"))
         .containsExactly("CLEAR", "CLEAR", "EXCLUDED", "CLEAR");
 
@@ -163,10 +165,12 @@ class ReviewStageProcessTest {
     assertThat(results.get(2)).containsEntry("qualified", false).containsEntry("reason", "信用核查：列入禁止参加政府采购活动的名单");
     assertThat(stages.variable(stage, QUALIFIED_COUNT)).isEqualTo(3);
     stages.acceptAll(stage);
-    assertThat(stages.tasks(stage, "Task_ScoreBids")).hasSize(5);
-    assertThat((String) engine.getRuntimeService().getVariable(stage.getId(), scoreBidTitle(3)))
-        .contains("南通安乐居家养老服务社");
-    assertThat(engine.getRuntimeService().getVariable(stage.getId(), scoreBidTitle(4))).isNull();
+    List<Task> sheets = stages.tasks(stage, "Task_ScoreBids");
+    assertThat(sheets).hasSize(5);
+    // each member's sheet lists the three qualified bids, the excluded one is not among them
+    assertThat(JsonValues.rows(taskService.getVariable(sheets.get(0).getId(), SCORE_SHEET)))
+        .extracting(row -> row.get("bidderName"))
+        .containsExactly("南通阳光养老服务中心", "南通心语社会工作服务社", "南通安乐居家养老服务社");
     stages.scoreAll(stage, new double[][] {{30, 15, 8}, {30, 15, 8}, {30, 15, 8}});
     stages.confirmAll(stage);
     assertThat(JsonValues.rows(stages.variable(stage, RANKING))).extracting(r -> r.get("bidder"))
@@ -184,9 +188,10 @@ class ReviewStageProcessTest {
     assertThat(records.creditChecks("NT-2026-0920")).extracting(c -> c.get("OUTCOME"))
         .containsExactly("CLEAR", "PENALISED", "CLEAR", "CLEAR");
     // the department reviews the qualification knowing the record, and may fail the bid for it
-    assertThat(engine.getRuntimeService().getVariable(stage.getId(), qualificationExcluded(2))).isEqualTo(false);
-    assertThat((String) engine.getRuntimeService().getVariable(stage.getId(), qualificationInfo(2)))
-        .contains("绩效评价不合格", "NT-2025-0042").doesNotContain("列入禁止参加名单");
+    Map<String, Object> xinyu = JsonValues.rows(engine.getRuntimeService().getVariable(stage.getId(),
+        QUALIFICATION_SHEET)).get(1);
+    assertThat(xinyu).containsEntry(SHEET_EXCLUDED, false);
+    assertThat((String) xinyu.get("creditFindings")).contains("绩效评价不合格", "NT-2025-0042");
     stages.submitQualification(stage, stages.qualificationForm(4, null, new Object[] {2, "近三年内绩效评价不合格，不符合招标文件资格要求"}));
     List<Map<String, Object>> results = JsonValues.rows(stages.variable(stage, QUALIFICATION_RESULTS));
     assertThat(results.get(1)).containsEntry("qualified", false);
@@ -222,23 +227,28 @@ class ReviewStageProcessTest {
     ProcessInstance stage = stages.start(inputs("NT-2026-0905", 2_000_000, COMPREHENSIVE, 3, BIDS));
     String taskId = stages.task(stage, "Task_ReviewQualification").getId();
 
-    var noReason = stages.qualificationForm(4, null);
-    noReason.putValue(qualification(2), FAIL);
+    var noReason = stages.qualificationForm(4, null, new Object[] {2, " "});
     people.actAs("minzheng");
     assertThatThrownBy(() -> engine.getFormService().submitTaskForm(taskId, noReason))
         .isInstanceOf(SubmissionRejectedException.class)
-        .hasMessage("投标2（南通心语社会工作服务社）资格审查不通过，请写明理由。");
-    var missing = stages.qualificationForm(3, null);
-    assertThatThrownBy(() -> engine.getFormService().submitTaskForm(taskId, missing))
+        .hasMessage("投标2（南通心语社会工作服务社）：资格审查不通过，请填写不通过的理由。");
+    var undecided = stages.qualificationForm(4, null);
+    undecided.putValueTyped(QUALIFICATION_SHEET, SpinValues.jsonValue(
+        "[{\"qualification\":\"PASS\"},{\"qualification\":\"PASS\"},{\"qualification\":\"PASS\"},{}]").create());
+    assertThatThrownBy(() -> engine.getFormService().submitTaskForm(taskId, undecided))
         .isInstanceOf(SubmissionRejectedException.class)
-        .hasMessage("请对投标4（南通安乐居家养老服务社）作出资格审查结论。");
+        .hasMessage("投标4（南通安乐居家养老服务社）：请选择资格审查结论。");
+    var missingRow = stages.qualificationForm(3, null);
+    assertThatThrownBy(() -> engine.getFormService().submitTaskForm(taskId, missingRow))
+        .isInstanceOf(SubmissionRejectedException.class)
+        .hasMessage("资格审查表应有4行，提交了3行。请刷新任务后重新填写。");
     var outsider = stages.qualificationForm(4, "weijian");
     assertThatThrownBy(() -> engine.getFormService().submitTaskForm(taskId, outsider))
         .isInstanceOf(SubmissionRejectedException.class).hasMessage("采购人代表须为本单位的工作人员。");
     people.actAsNobody();
 
     assertThat(stage).isWaitingAt("Task_ReviewQualification");
-    assertThat(engine.getRuntimeService().getVariable(stage.getId(), qualification(2))).isNull();
+    assertThat(engine.getRuntimeService().getVariable(stage.getId(), QUALIFICATION_RESULTS)).isNull();
     assertThat(engine.getRuntimeService().getVariable(stage.getId(), QUALIFIED_COUNT)).isNull();
   }
 
@@ -359,20 +369,17 @@ class ReviewStageProcessTest {
     Task mine = sheets.get(0);
     Task theirs = sheets.get(1);
 
-    var tooHigh = ReviewStages.sheet(SCORES);
-    tooHigh.putValue(score(2, 1), 41);
+    var tooHigh = ReviewStages.sheet(ReviewStages.with(SCORES, 2, 1, 41));
     assertThatThrownBy(() -> stages.submitAs(mine.getAssignee(), mine, tooHigh))
         .isInstanceOf(SubmissionRejectedException.class)
-        .hasMessage("投标2（南通心语社会工作服务社）的“服务方案”评分须在0至40分之间。");
-    var negative = ReviewStages.sheet(SCORES);
-    negative.putValue(score(4, 3), -1);
+        .hasMessage("投标2（南通心语社会工作服务社）的“服务方案”：评分须在0至40分之间。");
+    var negative = ReviewStages.sheet(ReviewStages.with(SCORES, 4, 3, -1));
     assertThatThrownBy(() -> stages.submitAs(mine.getAssignee(), mine, negative))
         .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("评分须在0至10分之间");
-    var missing = ReviewStages.sheet(SCORES);
-    missing.remove(score(3, 2));
+    var missing = ReviewStages.sheet(ReviewStages.with(SCORES, 3, 2, Double.NaN));
     assertThatThrownBy(() -> stages.submitAs(mine.getAssignee(), mine, missing))
         .isInstanceOf(SubmissionRejectedException.class)
-        .hasMessage("请填写投标3（南通惠民社区服务中心）的“服务团队”评分。");
+        .hasMessage("投标3（南通惠民社区服务中心）的“服务团队”：请填写评分。");
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM review_score WHERE process_instance_id = ?", Integer.class,
         stage.getId())).isZero();
 
@@ -384,13 +391,11 @@ class ReviewStageProcessTest {
     Map<String, Object> visible = engine.getFormService().getTaskFormVariables(theirs.getId());
     Map<String, Object> viaTask = taskService.getVariables(theirs.getId());
     people.actAsNobody();
-    assertThat(visible).containsKey(score(1, 1));
-    assertThat(visible.entrySet()).filteredOn(e -> e.getKey().startsWith("score_"))
-        .allSatisfy(e -> assertThat(e.getValue()).isNull());
-    assertThat(viaTask.entrySet()).filteredOn(e -> e.getKey().startsWith("score_"))
-        .allSatisfy(e -> assertThat(e.getValue()).isNull());
+    assertThat(scoresIn(visible.get(SCORE_SHEET))).hasSize(12).containsOnlyNulls();
+    assertThat(scoresIn(viaTask.get(SCORE_SHEET))).hasSize(12).containsOnlyNulls();
+    // the submitted sheet went to the review tables; no sheet with scores is left in any variable
     assertThat(engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(stage.getId())
-        .variableName(score(1, 1)).list()).allSatisfy(v -> assertThat(v.getValue()).isNull());
+        .variableName(SCORE_SHEET).list()).allSatisfy(v -> assertThat(scoresIn(v.getValue())).containsOnlyNulls());
   }
 
   @Test
@@ -415,6 +420,13 @@ class ReviewStageProcessTest {
       assertThat(s.memberUserId()).isEqualTo(dissenter.getAssignee());
       assertThat(s.dissent()).contains("低于成本");
     });
+  }
+
+  /** Every score of a score sheet variable, bid by bid. */
+  private static List<Object> scoresIn(Object sheet) {
+    return JsonValues.rows(sheet).stream()
+        .flatMap(bid -> JsonValues.rows(bid.get(SHEET_SCORES)).stream())
+        .map(criterion -> criterion.get(SCORE)).toList();
   }
 
   private void forgetCreditRecordsOfTheBidders() {

@@ -108,16 +108,25 @@ final class ReviewStages {
         .orderByTaskAssignee().asc().list();
   }
 
-  /** The department passes every bid except those given as {bid number, reason}; optional representative. */
+  /**
+   * The qualification table as Tasklist submits it: the department passes each of {@code bids} bids except those
+   * given as {bid number, reason}; optional representative.
+   */
   VariableMap qualificationForm(int bids, String representative, Object[]... failures) {
-    VariableMap form = Variables.createVariables();
+    List<String> decisions = new ArrayList<>();
     for (int i = 1; i <= bids; i++) {
-      form.putValue(qualification(i), PASS);
+      Object[] failure = null;
+      for (Object[] f : failures) {
+        if ((Integer) f[0] == i) {
+          failure = f;
+        }
+      }
+      decisions.add(failure == null ? PASS : FAIL);
+      if (failure != null) {
+        decisions.add((String) failure[1]);
+      }
     }
-    for (Object[] failure : failures) {
-      form.putValue(qualification((Integer) failure[0]), FAIL);
-      form.putValue(qualificationReason((Integer) failure[0]), failure[1]);
-    }
+    VariableMap form = ReviewSheets.qualification(decisions.toArray(String[]::new));
     if (representative != null) {
       form.putValue(REPRESENTATIVE, representative);
     }
@@ -155,15 +164,22 @@ final class ReviewStages {
     }
   }
 
-  /** A score sheet: {@code scores[bid][criterion]}, bids and criteria numbered from 1 in the form. */
+  /**
+   * A score sheet as Tasklist submits it: {@code scores[bid][criterion]} in the order of the form's rows; NaN
+   * leaves a score empty.
+   */
   static VariableMap sheet(double[][] scores) {
-    VariableMap form = Variables.createVariables();
+    return ReviewSheets.scores(scores);
+  }
+
+  /** {@code scores} with one score replaced (bid and criterion numbered from 1). */
+  static double[][] with(double[][] scores, int bid, int criterion, double score) {
+    double[][] copy = new double[scores.length][];
     for (int b = 0; b < scores.length; b++) {
-      for (int c = 0; c < scores[b].length; c++) {
-        form.putValue(score(b + 1, c + 1), scores[b][c]);
-      }
+      copy[b] = scores[b].clone();
     }
-    return form;
+    copy[bid - 1][criterion - 1] = score;
+    return copy;
   }
 
   void submitAs(String user, Task task, VariableMap form) {
