@@ -42,10 +42,11 @@ public class OfferAwardCandidatesDelegate implements JavaDelegate {
       return option;
     }).toList();
     execution.setVariable(CANDIDATE_OPTIONS, SpinValues.jsonValue(JsonValues.toJson(options)).create());
-    execution.setVariable(RANKING_TEXT, ranking.stream().map(bid -> "第" + bid.rank() + "名：" + bid.bidderName()
-            + "，报价" + NoticeText.yuan(bid.price()) + "，价格分" + RankedBid.score(bid.priceScore()) + "，技术商务分"
-            + RankedBid.score(bid.criteriaScore()) + "，总分" + RankedBid.score(bid.totalScore()))
-        .collect(Collectors.joining("\n")));
+    // as long as the ranking (60 bids need more than a String variable's 4,000 characters)
+    execution.setVariable(RANKING_TEXT, JsonValues.longText(ranking.stream().map(bid -> "第" + bid.rank() + "名："
+            + bid.bidderName() + "，报价" + NoticeText.yuan(bid.price()) + "，价格分" + RankedBid.score(bid.priceScore())
+            + "，技术商务分" + RankedBid.score(bid.criteriaScore()) + "，总分" + RankedBid.score(bid.totalScore()))
+        .collect(Collectors.joining("\n"))));
     execution.setVariable(FIRST_CANDIDATE, ranking.get(0).bidder());
     execution.setVariable(DECISION_DEADLINE, workingDays.after(ProcurementTime.today(), 5));
   }

@@ -12,6 +12,8 @@ import static org.publicservice.procurement.review.ReviewVariables.*;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -139,6 +141,59 @@ class ReviewStageProcessTest {
     ReviewRecords.Report report = records.report(reportId).orElseThrow();
     assertThat(report.confirmedAt()).isNotNull();
     assertThat(report.signatures()).hasSize(5).allMatch(ReviewRecords.Signature::agrees);
+  }
+
+  /**
+   * No hidden caps (87 Art 55 knows no limit): 60 bids on the 20 criteria the tender documents allow, all
+   * qualified, scored by the full panel, each member's sheet with every bid and criterion, ranked in full.
+   */
+  @Test
+  void sixtyBidsOnTwentyCriteriaAreScoredByTheFullPanel() {
+    Object[][] bids = new Object[60][];
+    for (int i = 0; i < bids.length; i++) {
+      bids[i] = new Object[] {"bidder-" + (i + 1), "南通第" + (i + 1) + "社会服务中心", 1_500_000 + (i + 1) * 1_000};
+    }
+    List<Map<String, Object>> criteria = new ArrayList<>();
+    for (int c = 1; c <= 20; c++) {
+      criteria.add(Map.of("name", "评审因素" + c, "maxScore", new BigDecimal("3.5")));
+    }
+    var inputs = inputs("NT-2026-0960", 2_000_000, COMPREHENSIVE, 3, bids)
+        .putValueTyped(EVALUATION_CRITERIA, SpinValues.jsonValue(JsonValues.toJson(criteria)).create());
+    ProcessInstance stage = stages.start(inputs);
+    assertThat(JsonValues.rows(engine.getRuntimeService().getVariable(stage.getId(), QUALIFICATION_SHEET)))
+        .hasSize(60);
+    stages.submitQualification(stage, stages.qualificationForm(60, null));
+    stages.acceptAll(stage);
+
+    List<Task> sheets = stages.tasks(stage, "Task_ScoreBids");
+    assertThat(sheets).hasSize(5);
+    List<Map<String, Object>> sheet = JsonValues.rows(taskService.getVariable(sheets.get(0).getId(), SCORE_SHEET));
+    assertThat(sheet).hasSize(60);
+    assertThat(JsonValues.rows(sheet.get(59).get(SHEET_SCORES))).hasSize(20).last()
+        .satisfies(row -> assertThat(row).containsEntry("criterion", "评审因素20"));
+    // every member gives the last bid full marks and every other bid 2 points per criterion
+    double[][] scores = new double[60][20];
+    for (double[] bid : scores) {
+      Arrays.fill(bid, 2);
+    }
+    Arrays.fill(scores[59], 3.5);
+    stages.scoreAll(stage, scores);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM review_score WHERE process_instance_id = ?", Integer.class,
+        stage.getId())).isEqualTo(5 * 60 * 20);
+    // the report the members sign shows every member's 1,200 scores
+    String report = (String) engine.getRuntimeService().getVariable(stage.getId(), REPORT_TEXT);
+    assertThat(report).hasSizeGreaterThan(5 * 60 * 20 * 8).contains("南通第60社会服务中心：评审因素1 3.5，",
+        "评审因素20 3.5；合计 70");
+    stages.confirmAll(stage);
+
+    assertThat(stage).isEnded().hasPassed("EndEvent_Ranked");
+    List<Map<String, Object>> ranking = JsonValues.rows(stages.variable(stage, RANKING));
+    assertThat(ranking).hasSize(60);
+    assertThat(ranking.get(0)).containsEntry("bidder", "bidder-60");
+    assertThat(new BigDecimal(ranking.get(0).get("criteriaScore").toString())).isEqualByComparingTo("70.00");
+    // the others tie at 40 criteria points: the lower price ranks first
+    assertThat(ranking.get(1)).containsEntry("bidder", "bidder-1");
+    assertThat(ranking.get(59)).containsEntry("bidder", "bidder-59");
   }
 
   @Test

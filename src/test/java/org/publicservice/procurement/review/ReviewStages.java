@@ -53,7 +53,7 @@ final class ReviewStages {
       bid.put("servicePlan", "为辖区内" + (200 + i * 10) + "名高龄独居老人提供每周两次上门探访、助餐和紧急呼叫响应。");
       bid.put("team", "社会工作师" + (3 + i) + "名，护理员" + (10 + i) + "名。");
       bid.put("qualifications", "民办非企业单位登记证书；近三年无重大违法记录声明；社保缴纳证明。");
-      bid.put("submittedAt", "2026-12-0" + (1 + i) + "T10:00:00+08:00");
+      bid.put("submittedAt", String.format("2026-12-%02dT10:%02d:00+08:00", 1 + i / 60, i % 60));
       opened.add(bid);
     }
     boolean comprehensive = COMPREHENSIVE.equals(method);
