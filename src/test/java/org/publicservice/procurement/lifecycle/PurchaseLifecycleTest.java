@@ -36,6 +36,7 @@ import org.publicservice.procurement.contract.ContractVariables;
 import org.publicservice.procurement.disclosure.DisclosureNotice;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
+import org.publicservice.procurement.evaluation.EvaluationStages;
 import org.publicservice.procurement.evaluation.EvaluationVariables;
 import org.publicservice.procurement.form.JsonValues;
 import org.publicservice.procurement.form.ProcurementTime;
@@ -479,10 +480,9 @@ class PurchaseLifecycleTest {
     String confirmation = confirmationCode(MailDeliveries.mailsTo(greenMail, rater));
     ratings.rateWithEmail(project, rater, confirmation, Map.of(1, 5, 2, 5), null, true);
 
-    completeAs(contractor, evaluation, "Task_SelfEvaluation", Variables.createVariables()
-        .putValue(EvaluationVariables.SELF_REPORT, "全年完成上门服务72,000人次，建立服务记录档案。")
-        .putValue(EvaluationVariables.SELF_VALUE + 1, "93%").putValue(EvaluationVariables.SELF_SCORE + 1, 92.0)
-        .putValue(EvaluationVariables.SELF_VALUE + 2, "72000人次").putValue(EvaluationVariables.SELF_SCORE + 2, 90.0));
+    completeAs(contractor, evaluation, "Task_SelfEvaluation", EvaluationStages.selfEvaluation(
+        new String[] {"93%", "72000人次"}, 92.0, 90.0)
+        .putValue(EvaluationVariables.SELF_REPORT, "全年完成上门服务72,000人次，建立服务记录档案。"));
     completeAs(DEPARTMENT, evaluation, "Task_HandOutRatingCodes", Variables.createVariables()
         .putValue(EvaluationVariables.RATING_CODES_HANDED_OUT, true));
     Job ratingWindow = engine.getManagementService().createJobQuery().processInstanceId(evaluation.getId()).timers()
@@ -490,10 +490,8 @@ class PurchaseLifecycleTest {
     at(ratingWindow.getDuedate(), 1000);
     engine.getManagementService().executeJob(ratingWindow.getId());
     assertThat(evaluation).isWaitingAt("Task_ThirdPartyEvaluation");
-    completeAs(EVALUATOR, evaluation, "Task_ThirdPartyEvaluation", Variables.createVariables()
-        .putValue(EvaluationVariables.THIRD_PARTY_REPORT, "经入户抽查120户并查阅服务记录，评价如下。")
-        .putValue(EvaluationVariables.THIRD_PARTY_SCORE + 1, 92.0)
-        .putValue(EvaluationVariables.THIRD_PARTY_SCORE + 2, 90.0));
+    completeAs(EVALUATOR, evaluation, "Task_ThirdPartyEvaluation", EvaluationStages.thirdPartyScores(92.0, 90.0)
+        .putValue(EvaluationVariables.THIRD_PARTY_REPORT, "经入户抽查120户并查阅服务记录，评价如下。"));
     runJobs(evaluation);
 
     assertThat(evaluation).isEnded().hasPassed("Task_RecordFinalPayment", "Task_PublishEvaluationResult",
