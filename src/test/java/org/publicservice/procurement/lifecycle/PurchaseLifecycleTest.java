@@ -52,6 +52,7 @@ import org.publicservice.procurement.review.ReviewVariables;
 import org.publicservice.procurement.tender.BidBox;
 import org.publicservice.procurement.tender.BidContent;
 import org.publicservice.procurement.tender.SingleSourceVariables;
+import org.publicservice.procurement.tender.CriteriaTable;
 import org.publicservice.procurement.tender.TenderVariables;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -154,7 +155,7 @@ class PurchaseLifecycleTest {
         .putValue(TenderVariables.QUALIFICATION_REQUIREMENTS, "民政部门登记的社会组织；近三年无重大违法记录。")
         .putValue(TenderVariables.EVALUATION_METHOD, TenderVariables.COMPREHENSIVE)
         .putValue(TenderVariables.PRICE_WEIGHT, 30L)
-        .putValue(TenderVariables.CRITERIA_TEXT, "服务方案：40\n项目团队：20\n同类服务业绩：10")
+        .putValueTyped(TenderVariables.EVALUATION_CRITERIA, CriteriaTable.of("服务方案", 40, "项目团队", 20, "同类服务业绩", 10))
         .putValue(TenderVariables.BID_DEADLINE_DATE, "2026-11-30")
         .putValue(TenderVariables.BID_DEADLINE_TIME, "09:30")
         .putValue(TenderVariables.CLARIFICATION_DEADLINE_DATE, "2026-11-16")
