@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component("validateSelfEvaluation")
 public class SelfEvaluationValidator implements TaskListener {
 
-  static final int MAX_VALUE = 200;
+  public static final int MAX_VALUE = 200;
   static final int MAX_REPORT = 4000;
 
   @Override

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 @Component("validateQualification")
 public class ValidateQualificationDelegate implements TaskListener {
 
-  static final int MAX_REASON = 500;
+  public static final int MAX_REASON = 500;
 
   @Override
   public void notify(DelegateTask task) {

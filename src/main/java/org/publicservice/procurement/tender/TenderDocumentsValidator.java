@@ -40,7 +40,7 @@ public class TenderDocumentsValidator implements TaskListener {
 
   /** The most scoring criteria a tender may set besides the price; the review scores as many as are set. */
   public static final int MAX_CRITERIA = 20;
-  static final int MAX_CRITERION_NAME = 100;
+  public static final int MAX_CRITERION_NAME = 100;
   static final int SCORE_DECIMALS = 2;
   static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
