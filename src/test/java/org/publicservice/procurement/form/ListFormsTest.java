@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.publicservice.procurement.calendar.HolidayScheduleVariables;
 import org.publicservice.procurement.evaluation.EvaluationVariables;
 import org.publicservice.procurement.evaluation.SelfEvaluationValidator;
+import org.publicservice.procurement.performance.PerformanceVariables;
 import org.publicservice.procurement.planning.Indicators;
 import org.publicservice.procurement.planning.PlanningVariables;
 import org.publicservice.procurement.review.ReviewVariables;
@@ -73,6 +74,8 @@ class ListFormsTest {
             ValidateQualificationDelegate.MAX_REASON), 0),
         new Table("score-bids", ReviewVariables.SCORE_SHEET, columns(), 0),
         new Table("score-bids", ReviewVariables.SHEET_SCORES, columns(ReviewVariables.SCORE, 0), 0),
+        new Table("submit-progress-report", PerformanceVariables.INDICATOR_RESULTS, columns(
+            PerformanceVariables.REACHED, PerformanceVariables.MAX_REACHED_LENGTH), 0),
         new Table("self-evaluation", EvaluationVariables.SELF_EVALUATION, columns(
             EvaluationVariables.SELF_VALUE, SelfEvaluationValidator.MAX_VALUE, EvaluationVariables.SELF_SCORE, 0), 0),
         new Table("third-party-evaluation", EvaluationVariables.THIRD_PARTY_SCORES, columns(

@@ -44,6 +44,7 @@ import org.publicservice.procurement.notification.MailDeliveries;
 import org.publicservice.procurement.ocds.OcdsSchemas;
 import org.publicservice.procurement.participation.PortalVisitor;
 import org.publicservice.procurement.performance.PerformanceVariables;
+import org.publicservice.procurement.performance.ProgressReports;
 import org.publicservice.procurement.planning.PlanningVariables;
 import org.publicservice.procurement.planning.PurchaseRequests;
 import org.publicservice.procurement.rating.ServiceRatings;
@@ -455,9 +456,10 @@ class PurchaseLifecycleTest {
   private void perform(ProcessInstance purchase, String contractor) {
     ProcessInstance performance = stage(purchase, PerformanceVariables.PROCESS_KEY);
     at(ZonedDateTime.of(2027, 4, 26, 10, 0, 0, 0, ProcurementTime.ZONE));
-    deliverMilestone(performance, contractor, "服务对象满意度：91%\n上门服务人次：26000", 92);
+    // a count may carry the unit of its target (76800人次)
+    deliverMilestone(performance, contractor, 92, "91%", "26000人次");
     at(ZonedDateTime.of(2027, 11, 29, 10, 0, 0, 0, ProcurementTime.ZONE));
-    deliverMilestone(performance, contractor, "服务对象满意度：93%\n上门服务人次：70000", 94);
+    deliverMilestone(performance, contractor, 94, "93%", "70000");
     assertThat(performance).isEnded().hasPassed("EndEvent_Delivered");
     assertThat(purchase).hasPassed("Task_PerformanceStage").isWaitingAt("Task_EvaluationStage");
   }
@@ -501,10 +503,10 @@ class PurchaseLifecycleTest {
         "EndEvent_PurchaseArchived");
   }
 
-  private void deliverMilestone(ProcessInstance performance, String contractor, String values, int satisfaction) {
+  private void deliverMilestone(ProcessInstance performance, String contractor, int satisfaction, String... values) {
     completeAs(contractor, performance, "Task_SubmitProgressReport", Variables.createVariables()
         .putValue(PerformanceVariables.PROGRESS_REPORT, "本期完成上门助餐、助洁服务，服务记录已归档。")
-        .putValue(PerformanceVariables.INDICATOR_VALUES_TEXT, values));
+        .putValueTyped(PerformanceVariables.INDICATOR_RESULTS, ProgressReports.reached(values)));
     completeAs(DEPARTMENT, performance, "Task_AcceptMilestone", Variables.createVariables()
         .putValue(PerformanceVariables.ACCEPTANCE_DECISION, PerformanceVariables.ACCEPT)
         .putValue(PerformanceVariables.RECIPIENT_PARTICIPANTS, "服务对象代表12人")
