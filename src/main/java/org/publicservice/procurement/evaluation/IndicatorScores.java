@@ -12,8 +12,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.publicservice.procurement.form.FormList;
-import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.purchase.FormList;
+import org.publicservice.procurement.purchase.JsonValues;
 
 /**
  * The evaluation tables (one row per indicator of the request, as many as it set): each score 0-100, and their

@@ -4,7 +4,7 @@ import static org.publicservice.procurement.evaluation.EvaluationVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.purchase.FormRules;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * report. Sets the
  * mean score the grade uses and who scored (the evaluator answers for the result).
  */
-@Component("validateThirdPartyEvaluation")
+@Component
 public class ThirdPartyEvaluationValidator implements TaskListener {
 
   static final int MAX_REPORT = 8000;

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * job after the causing step committed; when the server cannot be reached it throws, so the job retries on the
  * model's back-off list and ends as a Cockpit incident.
  */
-@Component("sendMail")
+@Component
 public class SendMailDelegate implements JavaDelegate {
 
   private static final Logger LOG = LoggerFactory.getLogger(SendMailDelegate.class);

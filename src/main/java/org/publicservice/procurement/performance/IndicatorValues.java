@@ -4,6 +4,7 @@ import static org.publicservice.procurement.performance.PerformanceVariables.IND
 import static org.publicservice.procurement.performance.PerformanceVariables.INDICATOR_RESULTS;
 import static org.publicservice.procurement.performance.PerformanceVariables.MAX_REACHED_LENGTH;
 import static org.publicservice.procurement.performance.PerformanceVariables.REACHED;
+import static org.publicservice.procurement.purchase.FormRules.reject;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -13,8 +14,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.publicservice.procurement.form.FormList;
-import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.purchase.FormList;
+import org.publicservice.procurement.purchase.JsonValues;
 
 /**
  * The values an organisation reports for the contract's indicators, a table with one row per indicator in the

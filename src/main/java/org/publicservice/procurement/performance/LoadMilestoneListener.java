@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * (so that each milestone keeps its own report and acceptance), the report is due at the end of the milestone's due
  * date, and the milestone is added to the ledger.
  */
-@Component("loadMilestone")
+@Component
 public class LoadMilestoneListener implements ExecutionListener {
 
   private final MilestoneLedger ledger;

@@ -5,15 +5,15 @@ import static org.publicservice.procurement.performance.PerformanceVariables.*;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.publicservice.procurement.form.FormRules;
-import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.JsonValues;
 import org.springframework.stereotype.Component;
 
 /**
  * The organisation's progress report of a milestone: what was delivered and, in a table with a row per indicator
  * of the contract, the value reached.
  */
-@Component("validateProgressReport")
+@Component
 public class ProgressReportValidator implements TaskListener {
 
   @Override

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.publicservice.procurement.form.FormList;
+import org.publicservice.procurement.purchase.FormList;
 
 /**
  * The performance indicators of a request (绩效指标): a table of {@code {name, target}} that the department fills in

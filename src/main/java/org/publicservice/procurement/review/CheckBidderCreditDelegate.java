@@ -16,11 +16,11 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.credit.CreditEffect;
 import org.publicservice.procurement.credit.CreditRecord;
 import org.publicservice.procurement.credit.CreditRegister;
-import org.publicservice.procurement.credit.Organisations;
-import org.publicservice.procurement.form.JsonValues;
-import org.publicservice.procurement.disclosure.NoticeText;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.identity.OrganisationNames;
 import org.publicservice.procurement.identity.SystemAccess;
+import org.publicservice.procurement.purchase.JsonValues;
+import org.publicservice.procurement.purchase.Money;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * shown to the department and the panel. Prepares the qualification form: a table with one row per opened bid, as
  * many as were opened.
  */
-@Component("checkBidderCredit")
+@Component
 public class CheckBidderCreditDelegate implements JavaDelegate {
 
   static final String CLEAR = "CLEAR";
@@ -84,7 +84,7 @@ public class CheckBidderCreditDelegate implements JavaDelegate {
   private static Map<String, Object> sheetRow(OpenedBid bid, LocalDate checkedOn, boolean excluded, String findings) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("bidderName", bid.bidderName());
-    row.put("price", NoticeText.yuan(bid.price()));
+    row.put("price", Money.yuan(bid.price()));
     row.put("submittedAt", bid.submittedAt());
     row.put("qualifications", nullToDash(bid.qualifications()));
     row.put("creditCheckedOn", checkedOn.toString());
@@ -99,7 +99,7 @@ public class CheckBidderCreditDelegate implements JavaDelegate {
   private static List<Map<String, String>> representatives(IdentityService identity, String departmentGroup) {
     List<User> users = SystemAccess.run(() -> identity.createUserQuery().memberOfGroup(departmentGroup)
         .orderByUserId().asc().list());
-    return users.stream().map(u -> Map.of("label", Organisations.displayName(u) + "（" + u.getId() + "）",
+    return users.stream().map(u -> Map.of("label", OrganisationNames.displayName(u) + "（" + u.getId() + "）",
         "value", u.getId())).toList();
   }
 

@@ -12,17 +12,17 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.publicservice.procurement.credit.Organisations;
-import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.identity.OrganisationNames;
+import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.identity.SystemAccess;
 import org.springframework.stereotype.Component;
 
 /**
  * Seats the panel once every drawn expert has accepted: the experts in the order drawn, the first of them as
- * chair, the department's representative last (he never chairs, 87 Art 45). Writes the scoring guide of the score
- * sheets (each member's sheet is made when his task is created, {@link RecordScoresDelegate}).
+ * chair, the department's representative last (he never chairs, 87号令第四十五条). Writes the scoring guide of the score
+ * sheets (each member's sheet is made when his task is created, {@link ScoreSheetValidator}).
  */
-@Component("seatReviewPanel")
+@Component
 public class SeatReviewPanelDelegate implements JavaDelegate {
 
   public static final String CHAIR = "CHAIR";
@@ -81,7 +81,7 @@ public class SeatReviewPanelDelegate implements JavaDelegate {
     User user = SystemAccess.run(() -> identity.createUserQuery().userId(userId).singleResult());
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("userId", userId);
-    row.put("name", user == null ? userId : Organisations.displayName(user));
+    row.put("name", user == null ? userId : OrganisationNames.displayName(user));
     row.put("role", role);
     return row;
   }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
-import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.purchase.JsonValues;
 
 /** The progress report's table of values as Tasklist submits it ({@link PerformanceVariables#INDICATOR_RESULTS}). */
 public final class ProgressReports {

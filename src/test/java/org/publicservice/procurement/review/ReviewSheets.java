@@ -9,7 +9,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.purchase.JsonValues;
 
 /** The review's tables as Tasklist submits them (one JSON list per table, only the fields the user fills). */
 public final class ReviewSheets {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
-import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.purchase.JsonValues;
 
 /** The documents' criteria table as Tasklist submits it ({@link TenderVariables#EVALUATION_CRITERIA}). */
 public final class CriteriaTable {
