@@ -202,7 +202,7 @@ class PerformanceStageTest {
     ProcessInstance stage = start();
     String contractId = contractId(stage);
     assertReportRefused(stage, "指标“服务对象满意度”：达到值120%超出范围，百分比应在0%至100%之间。", "120%", "3200");
-    assertReportRefused(stage, "指标“服务对象满意度”：达到值“很好”不是数字或百分比。", "很好", "3200");
+    assertReportRefused(stage, "指标“服务对象满意度”：达到值“很好”不是数字或百分比（可带单位，如 20000人次）。", "很好", "3200");
     assertReportRefused(stage, "指标“服务对象满意度”：目标是百分比，请按百分比填写达到值（如 92%）。", "91", "3200");
     assertReportRefused(stage, "指标“上门服务人次”：达到值不能为负数。", "91%", "-5");
     assertReportRefused(stage, "指标“上门服务人次”：请填写达到值。", "91%", " ");
