@@ -16,7 +16,7 @@ import org.publicservice.procurement.purchase.JsonValues;
 import org.springframework.stereotype.Component;
 
 /**
- * A panel member's score sheet: every qualified bid on every criterion of the tender documents (87号令第五十五条), as
+ * A panel member's score sheet: every valid bid on every criterion of the tender documents (87号令第五十五条), as
  * many of each as the tender has. On creation the sheet (one row per bid, one nested row per criterion, scores
  * empty) is put on the member's instance of the multi-instance, so his submission lands there too, out of the
  * other members' sight. On completion the scores move into table review_score, never into a process variable: no
@@ -36,7 +36,7 @@ public class ScoreSheetValidator implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    List<OpenedBid> bids = OpenedBid.list(task.getVariable(QUALIFIED_BIDS));
+    List<OpenedBid> bids = OpenedBid.list(task.getVariable(VALID_BIDS));
     List<Criterion> criteria = Criterion.list(task.getVariable(EVALUATION_CRITERIA));
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       task.getExecution().setVariableLocal(SCORE_SHEET,

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Seats the panel once every drawn expert has accepted: the experts in the order drawn, the first of them as
- * chair, the department's representative last (he never chairs, 87号令第四十五条). Writes the scoring guide of the score
- * sheets (each member's sheet is made when his task is created, {@link ScoreSheetValidator}).
+ * chair, the department's representative last (he never chairs, 87号令第四十五条第四项). The chair records the panel's
+ * common findings; the compliance review that follows takes the qualified bids one by one.
  */
 @Component
 public class SeatReviewPanelDelegate implements JavaDelegate {
@@ -57,13 +57,16 @@ public class SeatReviewPanelDelegate implements JavaDelegate {
     }
     execution.setVariable(PANEL, SpinValues.jsonValue(JsonValues.toJson(panel)).create());
     execution.setVariable(PANEL_MEMBERS, members);
-
-    if (COMPREHENSIVE.equals(execution.getVariable(EVALUATION_METHOD))) {
-      prepareScoring(execution);
-    }
+    execution.setVariable(PANEL_CHAIR, experts.get(0));
+    execution.setVariable(COMPLIANCE_BIDS, OpenedBid.list(execution.getVariable(QUALIFIED_BIDS)).stream()
+        .map(OpenedBid::bidId).toList());
   }
 
-  private static void prepareScoring(DelegateExecution execution) {
+  /**
+   * The scoring guide the score sheets show, once the valid bids are known; each member's sheet, with a row per
+   * valid bid and criterion, is made when his task is created ({@link ScoreSheetValidator}).
+   */
+  static void prepareScoring(DelegateExecution execution) {
     List<Criterion> criteria = Criterion.list(execution.getVariable(EVALUATION_CRITERIA));
     StringBuilder guide = new StringBuilder("评分项及分值：");
     for (int c = 1; c <= criteria.size(); c++) {
