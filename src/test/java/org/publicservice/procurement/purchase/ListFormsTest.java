@@ -131,11 +131,18 @@ class ListFormsTest {
     }
   }
 
+  /**
+   * Numbered keys that are not copies of a list's row: the two staff members who supervise the draw of invited
+   * suppliers are a pair the form asks for by name (87号令第十四条), not a list of any length.
+   */
+  private static final List<String> NOT_ROWS = List.of("invitationSupervisor1", "invitationSupervisor2");
+
   @Test
   void noFormKeepsNumberedCopiesOfARow() throws IOException {
     for (Path file : formFiles()) {
       List<String> numbered = new ArrayList<>();
       collect(JSON.readTree(file.toFile()).path("components"), numbered);
+      numbered.removeAll(NOT_ROWS);
       assertThat(numbered).as(file + ": keys numbered like copies of a row; use a dynamic list").isEmpty();
     }
   }

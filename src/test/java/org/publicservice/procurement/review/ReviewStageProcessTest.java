@@ -171,6 +171,7 @@ class ReviewStageProcessTest {
         .hasSize(60);
     stages.submitQualification(stage, stages.qualificationForm(60, null));
     stages.acceptAll(stage);
+    stages.passCompliance(stage);
 
     List<Task> sheets = stages.tasks(stage, "Task_ScoreBids");
     assertThat(sheets).hasSize(5);
