@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.publicservice.procurement.ProcurementSpringTest;
 import org.publicservice.procurement.TestIdentities;
+import org.publicservice.procurement.contract.ContractFixtures;
 import org.publicservice.procurement.contract.ContractVariables;
 import org.publicservice.procurement.disclosure.DisclosureNotice;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
@@ -483,7 +484,7 @@ class PurchaseLifecycleTest {
         .putValue(ContractVariables.PERFORMANCE_BOND, amount / 20)
         .putValue(ContractVariables.CONTRACT_PERIOD_START, "2027-01-01")
         .putValue(ContractVariables.CONTRACT_PERIOD_END, "2027-12-31")
-        .putValue(ContractVariables.PAYMENT_SCHEDULE_TEXT, schedule)
+        .putValueTyped(ContractVariables.PAYMENT_SCHEDULE, ContractFixtures.schedule(schedule))
         .putValue(ContractVariables.CONTRACT_TERMS, "服务人员变动须提前10日书面告知采购人。"));
     TasklistDriver.at(ZonedDateTime.of(2026, 12, 15, 10, 0, 0, 0, ProcurementTime.ZONE));
     tasklist.completeAs(contractor, contract, "Task_SignContract", Variables.createVariables()

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.publicservice.procurement.calendar.HolidayScheduleVariables;
+import org.publicservice.procurement.contract.ContractVariables;
+import org.publicservice.procurement.contract.PaymentSchedule;
 import org.publicservice.procurement.evaluation.EvaluationVariables;
 import org.publicservice.procurement.evaluation.SelfEvaluationValidator;
 import org.publicservice.procurement.performance.PerformanceVariables;
@@ -69,6 +71,9 @@ class ListFormsTest {
         new Table("tender-documents", TenderVariables.EVALUATION_CRITERIA, columns(
             TenderVariables.CRITERION_NAME, TenderDocumentsValidator.MAX_CRITERION_NAME,
             TenderVariables.CRITERION_MAX_SCORE, 0), TenderDocumentsValidator.MAX_CRITERIA),
+        new Table("draft-contract", ContractVariables.PAYMENT_SCHEDULE, columns(
+            ContractVariables.INSTALMENT_NAME, PaymentSchedule.MAX_NAME_LENGTH, ContractVariables.INSTALMENT_AMOUNT, 0,
+            ContractVariables.INSTALMENT_DUE_DATE, 0), PaymentSchedule.MAX_INSTALMENTS),
         new Table("review-qualification", ReviewVariables.QUALIFICATION_SHEET, columns(
             ReviewVariables.QUALIFICATION, 0, ReviewVariables.QUALIFICATION_REASON,
             QualificationValidator.MAX_REASON), 0),
