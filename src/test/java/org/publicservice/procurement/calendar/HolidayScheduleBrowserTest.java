@@ -147,12 +147,6 @@ class HolidayScheduleBrowserTest extends BrowserTest {
   }
 
   private void forget2027() {
-    runtimeService.createProcessInstanceQuery().processDefinitionKey(CHECK_PROCESS).list()
-        .forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "test reset"));
-    runtimeService.createProcessInstanceQuery().processDefinitionKey(MAINTAIN_PROCESS).list()
-        .forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "test reset"));
-    jdbc.update("DELETE FROM working_day_special WHERE schedule_year = 2027");
-    jdbc.update("DELETE FROM working_day_year WHERE schedule_year = 2027");
-    workingDays.schedule(2027);
+    HolidayScheduleProcessTest.forget2027(runtimeService, jdbc, workingDays);
   }
 }
