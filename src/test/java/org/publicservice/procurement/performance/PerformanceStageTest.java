@@ -271,12 +271,12 @@ class PerformanceStageTest {
     // the contract was signed in December; the service period of the purchase begins on 1 January 2027
     ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 12, 21, 10, 0, 0, 0, ProcurementTime.ZONE).toInstant()));
     ProcessInstance stage = start();
-    assertThatThrownBy(() -> report(stage, "服务对象满意度：95%\n上门服务人次：9600"))
+    assertThatThrownBy(() -> report(stage, "95%", "9600"))
         .hasMessageContaining("本期（第一阶段验收）的服务期自2027-01-01开始，服务尚未提供，不能提交进度报告");
     assertThat(stage).isWaitingAt("Task_SubmitProgressReport");
     assertThat(ledger.find(contractId(stage), 1).orElseThrow().status()).isEqualTo(MilestoneLedger.PLANNED);
     ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2027, 1, 4, 10, 0, 0, 0, ProcurementTime.ZONE).toInstant()));
-    report(stage, "服务对象满意度：95%\n上门服务人次：200");
+    report(stage, "95%", "200");
     assertThat(stage).isWaitingAt("Task_AcceptMilestone");
   }
 
