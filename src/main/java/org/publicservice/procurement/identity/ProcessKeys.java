@@ -26,8 +26,6 @@ public final class ProcessKeys {
   public static final String BID_COMPLAINT = "BidComplaint";
   /** Started by the portal for a resident's comment on a procurement intention; read by the department. */
   public static final String INTENTION_COMMENT = "IntentionComment";
-  /** Technical: sends mails, has no user tasks. */
-  public static final String MAIL_DELIVERY = "MailDelivery";
   /** Started by administrators to maintain the working-day calendar. */
   public static final String MAINTAIN_HOLIDAY_SCHEDULE = "MaintainHolidaySchedule";
   /** Started by administrators (camunda-admin, who hold every permission) to maintain the credit register. */
