@@ -1,0 +1,78 @@
+package org.publicservice.procurement.durability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.publicservice.procurement.notification.SlowSmtpServer;
+
+/**
+ * The packaged application on its embedded H2 default, killed with SIGKILL while officials and organisations work,
+ * restarted on the same ./data/: whatever it acknowledged is there exactly once, no project number repeats, the
+ * work it had queued (jobs, mails) is finished after the restart, and a clean stop logs no error.
+ */
+@Tag("crash")
+class H2CrashTest {
+
+  @TempDir Path directory;
+  private AppNode node;
+  private SlowSmtpServer smtp;
+
+  @AfterEach
+  void tearDown() throws Exception {
+    if (node != null && node.alive()) {
+      node.kill();
+    }
+    if (smtp != null) {
+      smtp.close();
+    }
+  }
+
+  @Test
+  void acknowledgedWorkSurvivesAKillOfTheJvmOnH2() throws Exception {
+    smtp = SlowSmtpServer.start(Duration.ZERO);
+    node = new AppNode("h2-node", directory.resolve("app"), Path.of("target", "crash-tests"),
+        List.of("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.port()));
+    node.start();
+    node.awaitReady(Duration.ofMinutes(3));
+    ProcurementClient client = new ProcurementClient(node);
+    String tender = "CRASH-T-H2";
+    client.openTender(tender);
+
+    CrashLoad.Acknowledged acknowledged = new CrashLoad.Acknowledged();
+    CrashLoad load = new CrashLoad(acknowledged).requests(client, 2)
+        .bids(client, tender, List.of("org-yangguang", "org-xinyu", "org-huimin", "org-qingchun", "org-anle"))
+        .payments(client, "CRASH-P-H2");
+    load.runUntil(3, 3, 2, Duration.ofSeconds(90));
+    node.kill();
+    load.stop();
+    assertThat(acknowledged.approvedProjects).as("work acknowledged before the kill: %s", acknowledged).isNotEmpty();
+    assertThat(acknowledged.bidReceipts).as("bids acknowledged before the kill: %s", acknowledged).isNotEmpty();
+    assertThat(acknowledged.acceptedMilestones).as("milestones before the kill: %s", acknowledged).isNotEmpty();
+
+    node.start();
+    node.awaitReady(Duration.ofMinutes(3));
+    Drain.untilIdle(client, smtp, Duration.ofSeconds(90));
+    node.stop();
+    assertThat(node.lastRunLog()).as("a clean stop logs no error").noneMatch(line -> line.contains(" ERROR "));
+
+    Evidence evidence = new Evidence("jdbc:h2:file:" + directory.resolve("app/data/procurement")
+        + ";NON_KEYWORDS=VALUE", "sa", "");
+    evidence.everyAcknowledgedStepIsThereOnce(acknowledged);
+    evidence.nothingIsStuck();
+    List<String> sent = evidence.sentMailIds();
+    List<String> received = smtp.messageIds();
+    assertThat(new HashSet<>(received)).as("every sent mail reached the server")
+        .containsAll(sent.stream().map(id -> "<" + id + "@demo.nantong.example>").toList());
+    // only a mail the server accepted in the instant before the kill can go twice, and then with the same Message-ID
+    assertThat(received.size() - new HashSet<>(received).size()).as("mails re-sent with their Message-ID")
+        .isLessThanOrEqualTo(2);
+    System.out.printf("H2 crash: %s; %d mails sent, %d received%n", acknowledged, sent.size(), received.size());
+  }
+}
