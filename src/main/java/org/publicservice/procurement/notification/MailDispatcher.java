@@ -3,6 +3,8 @@ package org.publicservice.procurement.notification;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,6 +42,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class MailDispatcher implements SmartLifecycle {
 
   private static final Logger LOG = LoggerFactory.getLogger(MailDispatcher.class);
+  private static final Duration MAX_MARK_WAIT = Duration.ofSeconds(2);
 
   private final MailOutbox outbox;
   private final MailTransport transport;
@@ -49,6 +52,8 @@ public class MailDispatcher implements SmartLifecycle {
   private final Semaphore freeSenders;
   private final AtomicBoolean pollQueued = new AtomicBoolean();
   private final AtomicBoolean moreWaiting = new AtomicBoolean();
+  /** Mails the server accepted whose sent-mark has not reached the database yet. */
+  private final Set<String> awaitingMark = ConcurrentHashMap.newKeySet();
   private volatile ScheduledExecutorService dispatch;
   private volatile ExecutorService senders;
 
@@ -167,6 +172,9 @@ public class MailDispatcher implements SmartLifecycle {
       List<String> due = outbox.due(now, null, free);
       moreWaiting.set(due.size() == free);
       for (String id : due) {
+        if (awaitingMark.contains(id)) {
+          continue;
+        }
         if (!freeSenders.tryAcquire()) {
           moreWaiting.set(true);
           break;
@@ -202,7 +210,7 @@ public class MailDispatcher implements SmartLifecycle {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     int tried = 0;
     for (String id : outbox.due(now, businessKey, 10_000)) {
-      if (outbox.claim(id, owner, now, now.plus(properties.lease()))) {
+      if (!awaitingMark.contains(id) && outbox.claim(id, owner, now, now.plus(properties.lease()))) {
         deliverClaimed(id);
         tried++;
       }
@@ -228,27 +236,31 @@ public class MailDispatcher implements SmartLifecycle {
   }
 
   /**
-   * The server has the mail: the mark must be written, or the mail goes again after the lease. A database that is
-   * away for a moment is waited for, within the lease.
+   * The server has the mail: the mark must be written, or the mail goes again. While the database is away the mark
+   * is retried until it lands (nobody else can take the mail meanwhile: that needs the database too), and this node
+   * does not take the mail again itself.
    */
   private void markSent(Mail mail, String subject) {
-    Instant giveUp = Instant.now().plus(properties.lease().dividedBy(2));
-    Duration wait = Duration.ofMillis(200);
-    while (true) {
-      try {
-        outbox.markSent(mail.id(), subject, ClockUtil.getCurrentTime().toInstant());
-        LOG.info("Mail {} '{}' sent to {}", mail.id(), subject, mail.recipientAddress());
-        return;
-      } catch (DataAccessException e) {
-        if (Instant.now().plus(wait).isAfter(giveUp) || Thread.currentThread().isInterrupted()) {
-          LOG.error("Mail {} to {} was accepted by the mail server but could not be marked sent; it will be sent "
-              + "again with the same Message-ID after its lease", mail.id(), mail.recipientAddress(), e);
+    awaitingMark.add(mail.id());
+    try {
+      Duration wait = Duration.ofMillis(200);
+      while (true) {
+        try {
+          outbox.markSent(mail.id(), subject, ClockUtil.getCurrentTime().toInstant());
+          LOG.info("Mail {} '{}' sent to {}", mail.id(), subject, mail.recipientAddress());
           return;
+        } catch (DataAccessException e) {
+          if (Thread.currentThread().isInterrupted() || !sleep(wait)) {
+            LOG.error("Mail {} to {} was accepted by the mail server but the node stopped before it could be marked "
+                + "sent; it will be sent again with the same Message-ID", mail.id(), mail.recipientAddress(), e);
+            return;
+          }
+          LOG.warn("Mail {} sent; marking it sent failed ({}), trying again", mail.id(), e.getMessage());
+          wait = wait.multipliedBy(2).compareTo(MAX_MARK_WAIT) > 0 ? MAX_MARK_WAIT : wait.multipliedBy(2);
         }
-        LOG.warn("Mail {} sent; marking it sent failed ({}), trying again in {}", mail.id(), e.getMessage(), wait);
-        sleep(wait);
-        wait = wait.multipliedBy(2);
       }
+    } finally {
+      awaitingMark.remove(mail.id());
     }
   }
 
@@ -283,11 +295,13 @@ public class MailDispatcher implements SmartLifecycle {
     return text.toString();
   }
 
-  private static void sleep(Duration wait) {
+  private static boolean sleep(Duration wait) {
     try {
       Thread.sleep(wait.toMillis());
+      return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return false;
     }
   }
 
