@@ -3,6 +3,7 @@ package org.publicservice.procurement.durability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -61,6 +62,19 @@ final class Evidence {
     assertThat(jdbc.queryForList("select incident_msg_ from act_ru_incident", String.class)).as("incidents").isEmpty();
     assertThat(jdbc.queryForList("select state, count(*) from mail_outbox group by state"))
         .as("every mail sent").allSatisfy(row -> assertThat(row.get("state")).isEqualTo("SENT"));
+  }
+
+  /**
+   * Every mail the outbox marks sent reached the server; a mail was received twice only when a node died between
+   * the server's acceptance and the sent-mark (at most one per sender thread of each killed node), and then under its
+   * own Message-ID, so the recipient sees it once. Returns how many were received twice.
+   */
+  int everySentMailArrivedWithItsMessageId(List<String> received, int atMostTwice) {
+    assertThat(new HashSet<>(received)).as("every sent mail reached the server")
+        .containsAll(sentMailIds().stream().map(id -> "<" + id + "@demo.nantong.example>").toList());
+    int twice = received.size() - new HashSet<>(received).size();
+    assertThat(twice).as("mails received twice (same Message-ID)").isLessThanOrEqualTo(atMostTwice);
+    return twice;
   }
 
   /** Outbox row id of every sent mail. */
