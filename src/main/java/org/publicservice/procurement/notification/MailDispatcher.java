@@ -179,8 +179,15 @@ public class MailDispatcher implements SmartLifecycle {
           moreWaiting.set(true);
           break;
         }
-        if (!outbox.claim(id, owner, now, now.plus(properties.lease()))) {
-          freeSenders.release();
+        boolean claimed = false;
+        try {
+          claimed = outbox.claim(id, owner, now, now.plus(properties.lease()));
+        } finally {
+          if (!claimed) {
+            freeSenders.release();
+          }
+        }
+        if (!claimed) {
           continue;
         }
         sending.execute(() -> {

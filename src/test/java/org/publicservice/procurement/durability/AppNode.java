@@ -42,8 +42,14 @@ final class AppNode {
     Files.createDirectories(logDirectory);
   }
 
-  /** The jar `mvn package` built; the crash tests run in the integration-test phase, after it. */
+  /**
+   * The jar `mvn package` built (the crash tests run in the integration-test phase, after it); the benchmark may
+   * name another with {@code -Dbench.jar=...} to compare builds.
+   */
   static Path jar() throws IOException {
+    if (System.getProperty("bench.jar") != null) {
+      return Path.of(System.getProperty("bench.jar")).toAbsolutePath();
+    }
     try (var files = Files.list(Path.of("target"))) {
       return files.filter(p -> p.getFileName().toString().matches("procurement-.*\\.jar"))
           .filter(p -> !p.getFileName().toString().endsWith("-plain.jar")).findFirst()

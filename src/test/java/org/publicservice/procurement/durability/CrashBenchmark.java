@@ -21,9 +21,13 @@ import org.publicservice.procurement.notification.SlowSmtpServer;
  *   <li><b>Slow mail.</b> The p95 of officials' REST calls (file a request, approve it) on one node, with a mail
  *       server that answers at once and one that takes {@code --slow-ms} per mail, in alternating runs on fresh data;
  *       the ratio slow/fast per pair of runs.
+ *   <li><b>Statements.</b> SQL statements the database executes per purchase request filed and approved, its jobs and
+ *       its mails included ({@code --statement-purchases}, H2's query statistics; 0 skips it), and how many of them
+ *       touch the mail outbox. {@code -Dbench.jar=other.jar} measures another build the same way.
  * </ol>
  *
- * <p>Arguments: {@code --kills 3 --postgres --latency-pairs 3 --approvals 20 --slow-ms 2000}.
+ * <p>Arguments: {@code --kills 3 --postgres --latency-pairs 3 --approvals 20 --slow-ms 2000
+ * --statement-purchases 5}.
  */
 public final class CrashBenchmark {
 
@@ -43,6 +47,63 @@ public final class CrashBenchmark {
     if (pairs > 0) {
       slowMail(work.resolve("latency"), pairs, approvals, slowMillis);
     }
+    int purchases = intArg(args, "--statement-purchases", 0);
+    if (purchases > 0) {
+      statements(work.resolve("statements"), purchases);
+    }
+  }
+
+  // ---------------------------------------------------------------- 3. statements per purchase
+
+  private static void statements(Path work, int purchases) throws Exception {
+    // measurement only: AUTO_SERVER lets this JVM read H2's query statistics while the node has the file open
+    String url = "jdbc:h2:file:" + work.resolve("data/procurement") + ";AUTO_SERVER=TRUE;QUERY_STATISTICS=TRUE;"
+        + "QUERY_STATISTICS_MAX_ENTRIES=100000;WRITE_DELAY=0;LOCK_TIMEOUT=10000;NON_KEYWORDS=VALUE";
+    try (SlowSmtpServer smtp = SlowSmtpServer.start(Duration.ZERO)) {
+      AppNode node = new AppNode("statements-node", work, work.resolve("logs"), List.of("--spring.datasource.url=" + url,
+          "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.port()));
+      node.start();
+      try {
+        node.awaitReady(Duration.ofMinutes(5));
+        ProcurementClient client = new ProcurementClient(node);
+        for (int warmUp = 0; warmUp < 2; warmUp++) {
+          client.approve(client.fileRequest(900 + warmUp)[0]);
+        }
+        Drain.untilIdle(client, smtp, Duration.ofMinutes(2));
+        Evidence database = new Evidence(url, "sa", "");
+        long[] idleBefore = executed(database);
+        long idleStart = System.nanoTime();
+        Thread.sleep(20_000);
+        long[] idleAfter = executed(database);
+        double idleSeconds = (System.nanoTime() - idleStart) / 1e9;
+        int mailsBefore = smtp.messageIds().size();
+        long start = System.nanoTime();
+        for (int i = 0; i < purchases; i++) {
+          client.approve(client.fileRequest(1000 + i)[0]);
+        }
+        Drain.untilIdle(client, smtp, Duration.ofMinutes(3));
+        long[] after = executed(database);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double idleRate = (idleAfter[0] - idleBefore[0]) / idleSeconds;
+        double idleMailRate = (idleAfter[1] - idleBefore[1]) / idleSeconds;
+        double all = (after[0] - idleAfter[0] - idleRate * seconds) / purchases;
+        double mail = (after[1] - idleAfter[1] - idleMailRate * seconds) / purchases;
+        System.out.printf(Locale.ROOT, "%n== SQL statements per purchase (filed and approved through REST, with its jobs and"
+            + " its %.1f mails), jar %s: %.0f in all, %.0f of them on the mail outbox; idle background %.1f/s"
+            + " (subtracted)%n", (smtp.messageIds().size() - mailsBefore) / (double) purchases,
+            AppNode.jar().getFileName(), all, mail, idleRate);
+      } finally {
+        node.stop();
+      }
+    }
+  }
+
+  /** Statements executed so far: all, and those on mail_outbox, from H2's query statistics. */
+  private static long[] executed(Evidence database) {
+    long all = database.count("select cast(sum(execution_count) as int) from information_schema.query_statistics");
+    long mail = database.count("select cast(coalesce(sum(execution_count), 0) as int)"
+        + " from information_schema.query_statistics where lower(sql_statement) like '%mail_outbox%'");
+    return new long[] {all, mail};
   }
 
   // ---------------------------------------------------------------- 1. crashes
@@ -75,13 +136,16 @@ public final class CrashBenchmark {
         if (round == kills) {
           break;
         }
-        CrashLoad load = new CrashLoad(acknowledged).requests(client, 2)
+        CrashLoad.Acknowledged thisRound = new CrashLoad.Acknowledged();
+        CrashLoad load = new CrashLoad(thisRound).requests(client, 2)
             .bids(client, tender, List.of("org-yangguang", "org-xinyu", "org-huimin", "org-qingchun", "org-anle"))
             .payments(client, "BENCH-P" + round);
-        // a crash at a moment of the load's own choosing: between 8 and 14 s of work
-        Thread.sleep(8_000 + (long) (Math.random() * 6_000));
+        // the crash comes once every kind of work is going on, at a moment of the load's own choosing
+        load.runUntil(2, 2, 1, Duration.ofMinutes(3));
+        Thread.sleep((long) (Math.random() * 4_000));
         node.kill();
         load.stop();
+        acknowledged.addAll(thisRound);
         System.out.printf("round %d: killed; so far %s%n", round + 1, acknowledged);
       }
       Drain.untilIdle(client, smtp, Duration.ofMinutes(3));

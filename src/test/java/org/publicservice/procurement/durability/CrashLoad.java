@@ -31,6 +31,16 @@ final class CrashLoad {
     /** the first answers that were not acknowledgements, to tell a crash from a mistake of the test */
     final ConcurrentLinkedQueue<String> firstRefusals = new ConcurrentLinkedQueue<>();
 
+    /** Adds what another load acknowledged (one load per run between two crashes). */
+    void addAll(Acknowledged other) {
+      requests.putAll(other.requests);
+      approvedProjects.addAll(other.approvedProjects);
+      bidReceipts.addAll(other.bidReceipts);
+      acceptedMilestones.addAll(other.acceptedMilestones);
+      officialsMillis.addAll(other.officialsMillis);
+      notAcknowledged.addAndGet(other.notAcknowledged.get());
+    }
+
     int steps() {
       return requests.size() + approvedProjects.size() + bidReceipts.size() + acceptedMilestones.size();
     }
