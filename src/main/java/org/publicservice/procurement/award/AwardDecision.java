@@ -8,7 +8,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import java.math.BigDecimal;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.purchase.JsonValues;
 
 /** Records the winner and the order of candidates the contract stage may fall back to (winner first). */
 final class AwardDecision {

@@ -1,5 +1,7 @@
 package org.publicservice.procurement.award;
 
+import org.publicservice.procurement.purchase.PurchaseIdentity;
+
 /** Names of the variables and messages of the award stage, of challenges (质疑) and of complaints (投诉). */
 public final class AwardVariables {
 
@@ -34,7 +36,7 @@ public final class AwardVariables {
   public static final String CHOSEN_BY_DEPARTMENT = "DEPARTMENT";
   public static final String CHOSEN_BY_DEFAULT = "DEFAULT";
 
-  // OUT (INTERFACES.md)
+  // OUT, to the main process
   public static final String AWARD_OUTCOME = "awardOutcome";
   public static final String OUTCOME_AWARDED = "AWARDED";
   public static final String OUTCOME_RE_REVIEW = "RE_REVIEW";
@@ -80,7 +82,7 @@ public final class AwardVariables {
   public static final String COMPLAINT_DECISION_TEXT = "complaintDecisionText";
 
   /** The start forms' project number field. */
-  public static final String PROJECT_NUMBER = "projectNumber";
+  public static final String PROJECT_NUMBER = PurchaseIdentity.PROJECT_NUMBER;
 
   private AwardVariables() {
   }

@@ -5,14 +5,14 @@ import static org.publicservice.procurement.award.AwardVariables.*;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.purchase.FormRules;
 import org.springframework.stereotype.Component;
 
 /**
  * The department's reply decides the challenge and says why (实施条例第五十四条); an upheld challenge that changes
  * the result names what follows: a new review by the panel or a new tender (87号令第六十四条, 94号令第十六条).
  */
-@Component("validateChallengeReply")
+@Component
 public class ChallengeReplyValidator implements TaskListener {
 
   @Override

@@ -1,7 +1,8 @@
 package org.publicservice.procurement.award;
 
 import static org.publicservice.procurement.award.AwardVariables.*;
-import static org.publicservice.procurement.form.FormRules.reject;
+import static org.publicservice.procurement.purchase.FormRules.reject;
+import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE_IN_WORDS;
 
 import java.time.OffsetDateTime;
 import java.util.Date;
@@ -16,9 +17,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
-import org.publicservice.procurement.form.JsonValues;
-import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.identity.SystemAccess;
+import org.publicservice.procurement.purchase.JsonValues;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * within 7 working days after the 1-working-day notice period (政府采购法第五十二条, 94号令第十条), once for this
  * step of the procedure, with its grounds; the department replies within 7 working days (第五十三条). The challenge
  * is handled in the project's AwardStage, which therefore cannot end (and the contract cannot be signed) while
- * it is open. A refused challenge throws {@link org.publicservice.procurement.form.SubmissionRejectedException}
+ * it is open. A refused challenge throws {@link org.publicservice.procurement.purchase.SubmissionRejectedException}
  * with a Chinese message and changes nothing.
  */
 @Component
@@ -76,7 +77,7 @@ public class Challenges {
     Date now = ClockUtil.getCurrentTime();
     if (now.after(windowEnd)) {
       throw reject(PROJECT_NUMBER, "项目" + project + "的质疑期已于"
-          + PublishAwardNoticeDelegate.DEADLINE.format(windowEnd.toInstant().atZone(ProcurementTime.ZONE))
+          + MINUTE_IN_WORDS.format(windowEnd.toInstant())
           + "结束，不再受理质疑。");
     }
     String bidderName = bidderName(runtime, stage.getId(), bidder)
@@ -84,8 +85,7 @@ public class Challenges {
     Optional<DisputeRecords.Challenge> earlier = records.challengesOf(project).stream()
         .filter(c -> c.stageInstanceId().equals(stage.getId()) && c.bidder().equals(bidder)).findFirst();
     if (earlier.isPresent()) {
-      throw reject(null, "贵单位已于" + PublishAwardNoticeDelegate.DEADLINE.format(
-          earlier.get().filedAt().atZoneSameInstant(ProcurementTime.ZONE))
+      throw reject(null, "贵单位已于" + MINUTE_IN_WORDS.format(earlier.get().filedAt())
           + "对本项目中标结果提出质疑；对同一采购程序环节的质疑应一次性提出。");
     }
 
@@ -97,7 +97,7 @@ public class Challenges {
     records.addChallenge(new DisputeRecords.Challenge(id, project, stage.getId(), bidder, bidderName, grounds, filedAt,
         offset(replyDeadline), DisputeRecords.OPEN, null, null, null, offset(complaintDeadline)));
     runtime.createMessageCorrelation(CHALLENGE_MESSAGE).processInstanceId(stage.getId())
-        // transient: the stage keeps them in the challenge's own scope (KeepChallengeInItsScope)
+        // transient: the stage keeps them in the challenge's own scope (KeepChallengeInItsScopeListener)
         .setVariables(Variables.createVariables()
             .putValueTyped(CHALLENGE_ID, Variables.stringValue(id, true))
             .putValueTyped(CHALLENGER, Variables.stringValue(bidder, true))

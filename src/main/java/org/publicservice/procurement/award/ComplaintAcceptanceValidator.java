@@ -1,21 +1,21 @@
 package org.publicservice.procurement.award;
 
 import static org.publicservice.procurement.award.AwardVariables.*;
-import static org.publicservice.procurement.form.FormRules.reject;
+import static org.publicservice.procurement.purchase.FormRules.reject;
 
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.purchase.FormRules;
 import org.springframework.stereotype.Component;
 
 /**
  * Finance accepts the complaint and decides whether the procurement is suspended meanwhile; a suspension lasts at
  * most 30 days (政府采购法第五十七条: "暂停采购活动，但暂停时间最长不得超过三十日"), after which it ends by itself.
  */
-@Component("validateComplaintAcceptance")
+@Component
 public class ComplaintAcceptanceValidator implements TaskListener {
 
   @Override

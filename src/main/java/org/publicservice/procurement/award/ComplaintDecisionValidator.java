@@ -5,14 +5,14 @@ import static org.publicservice.procurement.award.AwardVariables.*;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.purchase.FormRules;
 import org.springframework.stereotype.Component;
 
 /**
  * Finance's decision on the complaint (94号令第二十八条、第二十九条): founded or not, with its reasons; a founded
  * complaint that affects the result orders a new review or a new tender (94号令第三十一条).
  */
-@Component("validateComplaintDecision")
+@Component
 public class ComplaintDecisionValidator implements TaskListener {
 
   @Override

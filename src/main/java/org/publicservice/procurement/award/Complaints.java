@@ -1,7 +1,8 @@
 package org.publicservice.procurement.award;
 
 import static org.publicservice.procurement.award.AwardVariables.*;
-import static org.publicservice.procurement.form.FormRules.reject;
+import static org.publicservice.procurement.purchase.FormRules.reject;
+import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE_IN_WORDS;
 
 import java.util.Comparator;
 import java.util.Date;
@@ -15,9 +16,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.variable.Variables;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
-import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.identity.SystemAccess;
-import org.springframework.beans.factory.annotation.Value;
+import org.publicservice.procurement.purchase.ProcurementTime;
+import org.publicservice.procurement.purchase.PublicLinks;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * bidder whose challenge the department rejected may complain, within 15 working days after the reply deadline
  * (政府采购法第五十五条, 94号令第十七条); finance decides within 30 working days (94号令第二十八条). Each complaint
  * runs in its own BidComplaint instance, so that it goes on while the purchase is suspended. A refused complaint
- * throws {@link org.publicservice.procurement.form.SubmissionRejectedException} and changes nothing.
+ * throws {@link org.publicservice.procurement.purchase.SubmissionRejectedException} and changes nothing.
  */
 @Component
 public class Complaints {
@@ -38,14 +39,14 @@ public class Complaints {
   private final ProcessEngine engine;
   private final DisputeRecords records;
   private final WorkingDayCalendar workingDays;
-  private final String publicUrl;
+  private final PublicLinks links;
 
   public Complaints(@Lazy ProcessEngine engine, DisputeRecords records, WorkingDayCalendar workingDays,
-      @Value("${procurement.public-url}") String publicUrl) {
+      PublicLinks links) {
     this.engine = engine;
     this.records = records;
     this.workingDays = workingDays;
-    this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    this.links = links;
   }
 
   /** Files the complaint (starts its BidComplaint instance) and returns its id. */
@@ -97,8 +98,8 @@ public class Complaints {
     }
     Date now = ClockUtil.getCurrentTime();
     if (now.toInstant().isAfter(challenge.complaintDeadline().toInstant())) {
-      throw reject(PROJECT_NUMBER, "投诉期已于" + PublishAwardNoticeDelegate.DEADLINE.format(
-          challenge.complaintDeadline().atZoneSameInstant(ProcurementTime.ZONE)) + "结束，不再受理投诉。");
+      throw reject(PROJECT_NUMBER, "投诉期已于" + MINUTE_IN_WORDS.format(
+          challenge.complaintDeadline()) + "结束，不再受理投诉。");
     }
     if (records.complaintsOf(project).stream().anyMatch(c -> c.challengeId().equals(challenge.id()))) {
       throw reject(PROJECT_NUMBER, "贵单位已就该质疑向财政部门提出过投诉。");
@@ -120,7 +121,7 @@ public class Complaints {
     complaint.setVariable(CHALLENGE_GROUNDS, challenge.grounds());
     complaint.setVariable(CHALLENGE_REPLY, challenge.reply());
     complaint.setVariable(COMPLAINT_DECISION_DEADLINE, decisionDeadline);
-    complaint.setVariable("projectLink", publicUrl + "/portal/projects/" + project);
+    complaint.setVariable("projectLink", links.project(project));
     for (String name : new String[] {"serviceName", "departmentName", "departmentGroup"}) {
       complaint.setVariable(name, runtime.getVariable(challenge.stageInstanceId(), name));
     }

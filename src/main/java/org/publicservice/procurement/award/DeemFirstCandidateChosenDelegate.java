@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * The department let its 5 working days pass without choosing: candidate no. 1 is deemed the winner
  * (87号令第六十八条: "逾期未确定且不提出异议的，视为确定评审报告提出的排名第一的供应商为中标人").
  */
-@Component("deemFirstCandidateChosen")
+@Component
 public class DeemFirstCandidateChosenDelegate implements JavaDelegate {
 
   @Override

@@ -2,11 +2,9 @@ package org.publicservice.procurement.award;
 
 import static org.publicservice.procurement.award.AwardVariables.*;
 import static org.publicservice.procurement.disclosure.NoticeText.line;
-import static org.publicservice.procurement.planning.PlanningVariables.DEPARTMENT_NAME;
-import static org.publicservice.procurement.planning.PlanningVariables.SERVICE_NAME;
+import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE_IN_WORDS;
 
 import java.math.BigDecimal;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +14,12 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
 import org.publicservice.procurement.disclosure.DisclosureNotice;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
-import org.publicservice.procurement.disclosure.NoticeText;
 import org.publicservice.procurement.disclosure.NoticeType;
-import org.publicservice.procurement.form.FormRules;
-import org.publicservice.procurement.form.JsonValues;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.JsonValues;
+import org.publicservice.procurement.purchase.Money;
+import org.publicservice.procurement.purchase.ProcurementTime;
+import org.publicservice.procurement.purchase.PurchaseIdentity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,10 +28,9 @@ import org.springframework.stereotype.Component;
  * opens the challenge period of 7 working days after that (94号令第十条). Each bidder's own score and rank is
  * stored for the bidder alone ({@link AwardResults}); the notice itself shows no other bidder's scores.
  */
-@Component("publishAwardNotice")
+@Component
 public class PublishAwardNoticeDelegate implements JavaDelegate {
 
-  static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
   private final DisclosureRegister register;
   private final AwardResults results;
@@ -47,9 +45,7 @@ public class PublishAwardNoticeDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     FormRules award = FormRules.of(execution);
-    String projectNumber = execution.getProcessBusinessKey();
-    String serviceName = award.requiredText(SERVICE_NAME, "服务项目名称");
-    String department = award.requiredText(DEPARTMENT_NAME, "采购单位");
+    PurchaseIdentity purchase = PurchaseIdentity.of(execution);
     List<RankedBid> ranking = RankedBid.of(execution.getVariable(RANKING));
     String winner = award.requiredText(WINNER, "中标供应商");
     String winnerName = award.requiredText(WINNER_NAME, "中标供应商名称");
@@ -61,15 +57,15 @@ public class PublishAwardNoticeDelegate implements JavaDelegate {
         noticeEnd.toInstant().atZone(ProcurementTime.ZONE).toLocalDate(), 7));
 
     StringBuilder text = new StringBuilder();
-    line(text, "项目编号", projectNumber);
-    line(text, "项目名称", serviceName);
-    line(text, "采购单位", department);
+    line(text, "项目编号", purchase.projectNumber());
+    line(text, "项目名称", purchase.serviceName());
+    line(text, "采购单位", purchase.departmentName());
     Object method = execution.getVariable("procurementMethodName");
     if (method != null) {
       line(text, "采购方式", method.toString());
     }
     line(text, "中标（成交）供应商", winnerName);
-    line(text, "中标（成交）金额", NoticeText.yuan(price));
+    line(text, "中标（成交）金额", Money.yuan(price));
     line(text, "评审排名", "第" + winningBid.rank() + "名（共" + ranking.size() + "家有效投标）");
     if (CHOSEN_BY_DEFAULT.equals(execution.getVariable(WINNER_CHOSEN_BY))) {
       line(text, "确定方式", "采购人未在评审报告送达后5个工作日内确定中标人，依法视为确定排名第一的中标候选人");
@@ -80,14 +76,15 @@ public class PublishAwardNoticeDelegate implements JavaDelegate {
       line(text, "确定方式", "采购人确定排名第一的中标候选人");
     }
     line(text, "评审委员会成员", panelNames(execution.getVariable(PANEL)));
-    line(text, "公告期限", "1个工作日，至" + DEADLINE.format(noticeEnd.toInstant().atZone(ProcurementTime.ZONE)));
+    line(text, "公告期限", "1个工作日，至" + MINUTE_IN_WORDS.format(noticeEnd.toInstant()));
     line(text, "质疑", "各投标人的得分和排名已分别告知本人。对中标（成交）结果有异议的投标人，可在公告期满之日起7个工作日内（至"
-        + DEADLINE.format(challengeEnd.toInstant().atZone(ProcurementTime.ZONE)) + "）以书面形式向采购单位提出质疑。");
-    DisclosureNotice notice = register.publish(projectNumber, NoticeType.AWARD_NOTICE,
-        department + "关于" + serviceName + "的中标（成交）结果公告", text.toString(), department,
+        + MINUTE_IN_WORDS.format(challengeEnd.toInstant()) + "）以书面形式向采购单位提出质疑。");
+    DisclosureNotice notice = register.publish(purchase.projectNumber(), NoticeType.AWARD_NOTICE,
+        purchase.noticeTitle("中标（成交）结果公告"), text.toString(), purchase.departmentName(),
         execution.getProcessInstanceId());
 
-    results.store(projectNumber, execution.getProcessInstanceId(), ranking, winner, winnerName, notice.publishedAt());
+    results.store(purchase.projectNumber(), execution.getProcessInstanceId(), ranking, winner, winnerName,
+        notice.publishedAt());
     execution.setVariable(AWARD_NOTICE_DATE, notice.publishedAt().toString());
     execution.setVariable(NOTICE_PERIOD_END, noticeEnd);
     execution.setVariable(CHALLENGE_WINDOW_END, challengeEnd);

@@ -8,16 +8,17 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
-import org.publicservice.procurement.form.FormRules;
 import org.publicservice.procurement.identity.Groups;
 import org.publicservice.procurement.notification.Notifications;
+import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.PurchaseIdentity;
 import org.springframework.stereotype.Component;
 
 /**
  * Files finance's decision with the complaint and publishes it (政府采购法第五十八条 and 94号令第三十五条: complaint
  * decisions are published on the designated media; 101号令第三条).
  */
-@Component("publishComplaintDecision")
+@Component
 public class PublishComplaintDecisionDelegate implements JavaDelegate {
 
   private final DisclosureRegister register;
@@ -46,7 +47,7 @@ public class PublishComplaintDecisionDelegate implements JavaDelegate {
     StringBuilder text = new StringBuilder();
     line(text, "项目编号", projectNumber);
     line(text, "项目名称", serviceName == null ? "—" : serviceName);
-    line(text, "采购单位", String.valueOf(execution.getVariable("departmentName")));
+    line(text, "采购单位", String.valueOf(execution.getVariable(PurchaseIdentity.DEPARTMENT_NAME)));
     line(text, "投诉人", complaint.requiredText(COMPLAINANT_NAME, "投诉人"));
     line(text, "投诉事项", complaint.requiredText(COMPLAINT_GROUNDS, "投诉事项"));
     line(text, "处理结果", UPHELD.equals(decision)

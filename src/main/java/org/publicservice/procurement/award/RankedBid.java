@@ -5,10 +5,10 @@ import java.math.RoundingMode;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.review.Ranking;
 
-/** One line of the review stage's {@code ranking} (INTERFACES.md), best first. */
+/** One line of the review stage's {@code ranking} (ReviewVariables.RANKING), best first. */
 public record RankedBid(int rank, String bidId, String bidder, String bidderName, BigDecimal price,
     BigDecimal priceScore, BigDecimal criteriaScore, BigDecimal totalScore) {
 

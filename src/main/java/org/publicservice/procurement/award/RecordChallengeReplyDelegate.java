@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * Files the department's reply with the challenge, and keeps in the challenge's scope how long the challenger may
  * still complain: 15 working days after the reply deadline (政府采购法第五十五条, 94号令第十七条).
  */
-@Component("recordChallengeReply")
+@Component
 public class RecordChallengeReplyDelegate implements JavaDelegate {
 
   private final DisputeRecords records;

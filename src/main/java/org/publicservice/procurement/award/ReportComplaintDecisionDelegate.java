@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * transaction of its own (asynchronous continuation): the resumed stage is read afresh, and a failure here becomes an
  * incident to retry instead of undoing finance's decision.
  */
-@Component("reportComplaintDecision")
+@Component
 public class ReportComplaintDecisionDelegate implements JavaDelegate {
 
   private final DisputeRecords records;

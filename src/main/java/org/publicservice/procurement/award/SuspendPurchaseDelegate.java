@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.publicservice.procurement.form.JsonValues;
 import org.publicservice.procurement.identity.ProcessKeys;
+import org.publicservice.procurement.purchase.JsonValues;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * instance of the project, with their tasks and timers. The complaint's own instance goes on. Remembers which
  * instances it suspended, so that resuming touches only those.
  */
-@Component("suspendPurchase")
+@Component
 public class SuspendPurchaseDelegate implements JavaDelegate {
 
   @Override

@@ -1,19 +1,19 @@
 package org.publicservice.procurement.award;
 
 import static org.publicservice.procurement.award.AwardVariables.*;
-import static org.publicservice.procurement.form.FormRules.reject;
+import static org.publicservice.procurement.purchase.FormRules.reject;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.purchase.FormRules;
 import org.springframework.stereotype.Component;
 
 /**
  * The department chooses the winner among the ranked candidates; choosing another than no. 1 needs a written
  * reason (87号令第六十八条: the buyer determines the winner "in the order of the ranking"), which the notice shows.
  */
-@Component("validateWinnerChoice")
+@Component
 public class WinnerChoiceValidator implements TaskListener {
 
   @Override

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * How statutory periods are counted (财政部令第87号 Art 85, 第94号 Art 42): the day the period starts from is not
+ * How statutory periods are counted (87号令第八十五条, 94号令第四十二条): the day the period starts from is not
  * counted, and a period whose last day is not a working day ends on the next working day.
  */
 public final class WorkingDayRules {

@@ -1,9 +1,9 @@
 package org.publicservice.procurement.contract;
 
 import static org.publicservice.procurement.contract.ContractVariables.*;
-import static org.publicservice.procurement.form.FormRules.reject;
 import static org.publicservice.procurement.planning.PlanningVariables.INDICATORS;
 import static org.publicservice.procurement.planning.PlanningVariables.SERVICE_STANDARDS;
+import static org.publicservice.procurement.purchase.FormRules.reject;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -13,9 +13,9 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.publicservice.procurement.disclosure.NoticeText;
-import org.publicservice.procurement.form.FormRules;
-import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.JsonValues;
+import org.publicservice.procurement.purchase.Money;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * performance evaluation. Stores the draft in the contract register, from which the signatures and everything after
  * read the terms, and the schedule as the list of milestones the performance stage works through.
  */
-@Component("validateContractDraft")
+@Component
 public class ContractDraftValidator implements TaskListener {
 
   static final BigDecimal BOND_LIMIT = new BigDecimal("0.10");
@@ -44,7 +44,7 @@ public class ContractDraftValidator implements TaskListener {
         .orElseThrow(() -> new IllegalStateException("no candidate offered the contract"));
     BigDecimal awarded = candidate.price();
     if (amount.compareTo(awarded) != 0) {
-      throw reject(CONTRACT_AMOUNT, "合同金额必须与中标（成交）金额" + NoticeText.yuan(awarded)
+      throw reject(CONTRACT_AMOUNT, "合同金额必须与中标（成交）金额" + Money.yuan(awarded)
           + "一致，不得对采购文件和投标文件作实质性修改（政府采购法第四十六条）。");
     }
     BigDecimal bond = form.requiredAmount(PERFORMANCE_BOND, "履约保证金");
@@ -53,7 +53,7 @@ public class ContractDraftValidator implements TaskListener {
       throw reject(PERFORMANCE_BOND, "履约保证金不能为负数，不收取时请填0。");
     }
     if (bond.compareTo(bondLimit) > 0) {
-      throw reject(PERFORMANCE_BOND, "履约保证金不得超过合同金额的10%，即" + NoticeText.yuan(bondLimit)
+      throw reject(PERFORMANCE_BOND, "履约保证金不得超过合同金额的10%，即" + Money.yuan(bondLimit)
           + "（政府采购法实施条例第四十八条）。");
     }
     LocalDate start = form.requiredDate(CONTRACT_PERIOD_START, "服务期限开始日期");

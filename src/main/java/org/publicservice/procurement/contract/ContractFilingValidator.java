@@ -4,11 +4,11 @@ import static org.publicservice.procurement.contract.ContractVariables.FILING_RE
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.purchase.FormRules;
 import org.springframework.stereotype.Component;
 
 /** The filing names how the copy reached the finance bureau (reference of the filing system or of the letter). */
-@Component("validateContractFiling")
+@Component
 public class ContractFilingValidator implements TaskListener {
 
   @Override

@@ -4,8 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -125,7 +124,7 @@ public class ContractRegister {
     // set once: a repeated step keeps the first time, which is what the deadline was measured against
     int updated = jdbc.sql("UPDATE service_contract SET " + column + " = COALESCE(" + column + ", :now)"
             + " WHERE contract_id = :id")
-        .param("now", ClockUtil.getCurrentTime().toInstant().atZone(ProcurementTime.ZONE).toOffsetDateTime())
+        .param("now", ProcurementTime.now())
         .param("id", contractId).update();
     if (updated != 1) {
       throw new IllegalStateException("no contract " + contractId);

@@ -5,7 +5,7 @@ public final class ContractVariables {
 
   public static final String PROCESS_KEY = "ContractStage";
 
-  // IN from the award stage (INTERFACES.md)
+  // IN from the award stage
   public static final String WINNER = "winner";
   public static final String WINNER_NAME = "winnerName";
   public static final String AWARDED_PRICE = "awardedPrice";

@@ -5,11 +5,11 @@ import static org.publicservice.procurement.contract.ContractVariables.*;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.purchase.FormRules;
 import org.springframework.stereotype.Component;
 
 /** The organisation signs the drafted contract or refuses it; a refusal states its reason, which the department reads. */
-@Component("validateContractorSignature")
+@Component
 public class ContractorSignatureValidator implements TaskListener {
 
   @Override

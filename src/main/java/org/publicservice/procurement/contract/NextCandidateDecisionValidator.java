@@ -1,19 +1,19 @@
 package org.publicservice.procurement.contract;
 
 import static org.publicservice.procurement.contract.ContractVariables.*;
-import static org.publicservice.procurement.form.FormRules.reject;
+import static org.publicservice.procurement.purchase.FormRules.reject;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.purchase.FormRules;
 import org.springframework.stereotype.Component;
 
 /**
  * After a refusal or the 30 days passing, the department offers the contract to the next candidate of the ranking
  * (87号令第七十一条) or ends the purchase without a contract. Only a candidate that exists can be chosen.
  */
-@Component("validateNextCandidateDecision")
+@Component
 public class NextCandidateDecisionValidator implements TaskListener {
 
   @Override

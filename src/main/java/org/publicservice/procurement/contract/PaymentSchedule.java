@@ -1,7 +1,7 @@
 package org.publicservice.procurement.contract;
 
 import static org.publicservice.procurement.contract.ContractVariables.PAYMENT_SCHEDULE_TEXT;
-import static org.publicservice.procurement.form.FormRules.reject;
+import static org.publicservice.procurement.purchase.FormRules.reject;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.publicservice.procurement.disclosure.NoticeText;
+import org.publicservice.procurement.purchase.Money;
 
 /**
  * The instalments of a contract, between the lines a department types ("中期验收：120000：2027-06-30") and the
@@ -93,8 +93,8 @@ public final class PaymentSchedule {
       instalments.add(new Instalment(i + 1, name, amount, due, last));
     }
     if (total.compareTo(contractAmount) != 0) {
-      throw reject(PAYMENT_SCHEDULE_TEXT, "付款计划各期金额合计" + NoticeText.yuan(total) + "，与合同金额"
-          + NoticeText.yuan(contractAmount) + "不一致。");
+      throw reject(PAYMENT_SCHEDULE_TEXT, "付款计划各期金额合计" + Money.yuan(total) + "，与合同金额"
+          + Money.yuan(contractAmount) + "不一致。");
     }
     return instalments;
   }
@@ -105,7 +105,7 @@ public final class PaymentSchedule {
 
   /** The schedule as the contract and its notice state it, one instalment a line. */
   public static String describe(List<Instalment> instalments) {
-    return instalments.stream().map(i -> "第" + i.index() + "期 " + i.name() + "：" + NoticeText.yuan(i.amount())
+    return instalments.stream().map(i -> "第" + i.index() + "期 " + i.name() + "：" + Money.yuan(i.amount())
         + "，" + i.dueDate() + (i.finalPayment() ? "（绩效评价后支付）" : "")).collect(Collectors.joining("\n"));
   }
 

@@ -4,19 +4,19 @@ import static org.publicservice.procurement.contract.ContractVariables.*;
 import static org.publicservice.procurement.planning.PlanningVariables.INDICATORS;
 import static org.publicservice.procurement.planning.PlanningVariables.SERVICE_PERIOD_END;
 import static org.publicservice.procurement.planning.PlanningVariables.SERVICE_PERIOD_START;
+import static org.publicservice.procurement.purchase.ProcurementTime.DAY_IN_WORDS;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
-import org.publicservice.procurement.form.FormRules;
-import org.publicservice.procurement.form.JsonValues;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.JsonValues;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * (政府采购法第四十六条; 87号令第七十一条), counted from the award notice for the winner and from the offer for a
  * later candidate, ending on a working day (87号令第八十五条). Prefills the draft from the award and the plan.
  */
-@Component("prepareContractOffer")
+@Component
 public class PrepareContractOfferDelegate implements JavaDelegate {
 
   private final WorkingDayCalendar workingDays;
@@ -50,8 +50,7 @@ public class PrepareContractOfferDelegate implements JavaDelegate {
     execution.setVariable(CONTRACTOR_PRICE, candidate.price());
     execution.setVariable(OFFERED_ON, offeredOn.toString());
     execution.setVariable(SIGNING_DEADLINE, deadline);
-    execution.setVariable(SIGNING_DEADLINE_TEXT, DateTimeFormatter.ofPattern("yyyy年M月d日")
-        .format(deadline.toInstant().atZone(ProcurementTime.ZONE)));
+    execution.setVariable(SIGNING_DEADLINE_TEXT, DAY_IN_WORDS.format(deadline.toInstant()));
     execution.setVariable(SIGNING_ALERT_AT, Date.from(deadline.toInstant().minus(Duration.ofDays(ALERT_DAYS_BEFORE))));
     execution.setVariable(NEXT_CANDIDATE_NAME,
         ContractCandidates.at(execution, index + 1).map(ContractCandidates.Candidate::name).orElse(null));

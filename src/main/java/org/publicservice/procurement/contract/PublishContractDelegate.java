@@ -2,22 +2,21 @@ package org.publicservice.procurement.contract;
 
 import static org.publicservice.procurement.contract.ContractVariables.*;
 import static org.publicservice.procurement.disclosure.NoticeText.line;
-import static org.publicservice.procurement.disclosure.NoticeText.yuan;
-import static org.publicservice.procurement.planning.PlanningVariables.DEPARTMENT_NAME;
-import static org.publicservice.procurement.planning.PlanningVariables.SERVICE_NAME;
+import static org.publicservice.procurement.purchase.Money.yuan;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
-import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.PurchaseIdentity;
 import org.springframework.stereotype.Component;
 
 /**
  * Publishes the signed contract (政府采购合同公告, 实施条例第五十条), except the parts the department withholds as state or
  * trade secrets, and stamps the contract as published.
  */
-@Component("publishContract")
+@Component
 public class PublishContractDelegate implements JavaDelegate {
 
   private final DisclosureRegister register;
@@ -33,14 +32,13 @@ public class PublishContractDelegate implements JavaDelegate {
     FormRules facts = FormRules.of(execution);
     ContractRegister.Contract contract = contracts.signedOf(execution.getProcessInstanceId());
     String contractId = contract.contractId();
-    String department = facts.requiredText(DEPARTMENT_NAME, "采购单位");
-    String serviceName = facts.requiredText(SERVICE_NAME, "服务项目名称");
+    PurchaseIdentity purchase = PurchaseIdentity.of(execution);
 
     StringBuilder text = new StringBuilder();
     line(text, "项目编号", contract.projectNumber());
     line(text, "合同编号", contractId);
-    line(text, "项目名称", serviceName);
-    line(text, "采购人", department);
+    line(text, "项目名称", purchase.serviceName());
+    line(text, "采购人", purchase.departmentName());
     line(text, "供应商", contract.contractorName());
     line(text, "合同金额", yuan(contract.amount()));
     line(text, "履约保证金", yuan(contract.performanceBond()));
@@ -52,8 +50,9 @@ public class PublishContractDelegate implements JavaDelegate {
     if (withheld != null) {
       line(text, "不予公开的内容（涉及国家秘密、商业秘密）", withheld);
     }
-    long noticeId = register.publish(contract.projectNumber(), NoticeType.CONTRACT, serviceName + "政府采购合同公告",
-        text.toString(), department, execution.getProcessInstanceId()).id();
+    long noticeId = register.publish(contract.projectNumber(), NoticeType.CONTRACT,
+        purchase.serviceName() + "政府采购合同公告",
+        text.toString(), purchase.departmentName(), execution.getProcessInstanceId()).id();
     contracts.markPublished(contractId, noticeId);
   }
 }

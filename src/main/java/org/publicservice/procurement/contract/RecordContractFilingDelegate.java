@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Stamps the contract as filed with the finance bureau (政府采购法第四十七条), when the filing task is done. */
-@Component("recordContractFiling")
+@Component
 public class RecordContractFilingDelegate implements JavaDelegate {
 
   private final ContractRegister contracts;

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * with the statutory deadlines that follow from the signing day: publication within 2 working days (实施条例第五十条)
  * and filing with the finance bureau within 7 working days (政府采购法第四十七条).
  */
-@Component("recordSignedContract")
+@Component
 public class RecordSignedContractDelegate implements JavaDelegate {
 
   private final ContractRegister contracts;

@@ -1,6 +1,6 @@
 package org.publicservice.procurement.credit;
 
-/** The lists a credit record comes from (财库〔2016〕125号; R63), with the names officials read. */
+/** The lists a credit record comes from (财库〔2016〕125号; 实施条例第六十三条), with the names officials read. */
 public enum CreditListing {
   /** 失信被执行人 (信用中国). */
   COURT_DEFAULTER("失信被执行人"),

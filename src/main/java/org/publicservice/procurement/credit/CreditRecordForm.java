@@ -7,8 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.publicservice.procurement.form.FormRules;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.identity.OrganisationNames;
+import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.ProcurementTime;
 
 /** Reads the credit-record start form, rejecting in Chinese what an administrator could get wrong. */
 final class CreditRecordForm {
@@ -26,7 +27,7 @@ final class CreditRecordForm {
     FormRules form = FormRules.of(scope);
     String action = form.requiredChoice(ACTION, "操作", List.of(ACTION_ADD, ACTION_END, ACTION_REVOKE));
     String organisation = form.requiredText(ORGANISATION, "承接主体账号", 64);
-    String name = Organisations.nameOf(identity, organisation);
+    String name = OrganisationNames.nameOf(identity, organisation);
     if (name == null) {
       throw FormRules.reject(ORGANISATION, "“" + organisation + "”不是已登记的承接主体账号。");
     }

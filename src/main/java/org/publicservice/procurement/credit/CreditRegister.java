@@ -7,8 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -37,7 +36,7 @@ public class CreditRegister {
     if (record.validUntil() != null && record.validUntil().isBefore(record.validFrom())) {
       throw new IllegalArgumentException("validUntil before validFrom");
     }
-    OffsetDateTime now = now();
+    OffsetDateTime now = ProcurementTime.now();
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.update(connection -> {
       var ps = connection.prepareStatement("INSERT INTO credit_record (organisation_user_id, organisation_name, "
@@ -89,12 +88,9 @@ public class CreditRegister {
   public void revoke(long id, String revokedBy, String reason) {
     jdbc.update("UPDATE credit_record SET revoked_at = ?, revoked_by = ?, revocation_reason = ? "
         + "WHERE id = ? AND revoked_at IS NULL",
-        now(), revokedBy, reason, id);
+        ProcurementTime.now(), revokedBy, reason, id);
   }
 
-  private static OffsetDateTime now() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(ProcurementTime.ZONE).toOffsetDateTime();
-  }
 
   private static CreditRecord map(ResultSet rs, int row) throws SQLException {
     return new CreditRecord(rs.getLong("id"), rs.getString("organisation_user_id"),

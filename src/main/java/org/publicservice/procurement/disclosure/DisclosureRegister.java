@@ -6,8 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -27,7 +26,7 @@ public class DisclosureRegister {
 
   public DisclosureNotice publish(String projectNumber, NoticeType type, String title, String content,
       String publisher, String processInstanceId) {
-    OffsetDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(ProcurementTime.ZONE).toOffsetDateTime();
+    OffsetDateTime now = ProcurementTime.now();
     var keys = new GeneratedKeyHolder();
     jdbc.sql("""
             INSERT INTO disclosure_notice

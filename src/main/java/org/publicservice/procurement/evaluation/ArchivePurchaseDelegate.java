@@ -9,8 +9,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
-import org.publicservice.procurement.form.FormRules;
-import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.rating.ServiceRatings;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  *       (final_payment) and, for 不合格, the credit record (credit_record).</li>
  * </ul>
  */
-@Component("archivePurchase")
+@Component
 public class ArchivePurchaseDelegate implements JavaDelegate {
 
   private final PurchaseArchive archive;

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * it linked to a person. Without any rating, satisfaction is not measured ({@code satisfactionRated = false}) and
  * the decision weighs the other parts instead.
  */
-@Component("closeRatings")
+@Component
 public class CloseRatingsDelegate implements JavaDelegate {
 
   private final ServiceRatings ratings;

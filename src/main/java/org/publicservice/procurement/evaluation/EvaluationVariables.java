@@ -6,7 +6,7 @@ public final class EvaluationVariables {
   public static final String PROCESS_KEY = "EvaluationStage";
   public static final String GRADE_DECISION = "EvaluationGrade";
 
-  // IN, from the contract and performance stages (INTERFACES.md)
+  // IN, from the contract and performance stages
   public static final String CONTRACT_ID = "contractId";
   public static final String CONTRACTOR = "contractor";
   public static final String CONTRACTOR_NAME = "contractorName";

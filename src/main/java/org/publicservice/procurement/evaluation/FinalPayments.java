@@ -4,8 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -44,7 +43,7 @@ public class FinalPayments {
         .param("evaluation", evaluationId).param("project", projectNumber).param("contract", contractId)
         .param("index", milestoneIndex).param("name", milestoneName).param("milestoneAmount", milestoneAmount)
         .param("share", share).param("amount", amount).param("grade", grade)
-        .param("at", ClockUtil.getCurrentTime().toInstant().atZone(ProcurementTime.ZONE).toOffsetDateTime())
+        .param("at", ProcurementTime.now())
         .update();
     return find(evaluationId).orElseThrow();
   }
@@ -68,7 +67,7 @@ public class FinalPayments {
   public void recordGrade(long evaluationId, String grade, BigDecimal score) {
     jdbc.sql("UPDATE service_evaluation SET grade = :grade, score = :score, graded_at = :at WHERE id = :id")
         .param("grade", grade).param("score", score)
-        .param("at", ClockUtil.getCurrentTime().toInstant().atZone(ProcurementTime.ZONE).toOffsetDateTime())
+        .param("at", ProcurementTime.now())
         .param("id", evaluationId).update();
   }
 }

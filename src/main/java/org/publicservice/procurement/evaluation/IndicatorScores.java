@@ -8,7 +8,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.purchase.FormRules;
 
 /**
  * The numbered score fields of the evaluation forms ({@code <prefix>1 .. <prefix>n}, one per indicator; form-js

@@ -4,7 +4,7 @@ import static org.publicservice.procurement.evaluation.EvaluationVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.purchase.FormRules;
 import org.publicservice.procurement.rating.RatingProperties;
 import org.publicservice.procurement.rating.ServiceRatings;
 import org.springframework.stereotype.Component;
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * and shows them in that task only (a task-local variable; the database keeps just their hashes). How many: the
  * stage's {@code ratingCodeCount} (1-1000) or {@code procurement.rating.codes-per-evaluation}.
  */
-@Component("issueRatingCodes")
+@Component
 public class IssueRatingCodesListener implements TaskListener {
 
   static final int MAX_CODES = 1000;

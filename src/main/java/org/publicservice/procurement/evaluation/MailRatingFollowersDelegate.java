@@ -10,15 +10,16 @@ import org.publicservice.procurement.disclosure.DisclosureNotice;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.notification.Notifications;
+import org.publicservice.procurement.purchase.PublicLinks;
+import org.publicservice.procurement.purchase.PurchaseIdentity;
 import org.publicservice.procurement.rating.ServiceRatings;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Tells the residents who rated and asked for it the published outcome, with a link to the notice. Their addresses
  * are deleted as the mails are queued: the product keeps no list of residents.
  */
-@Component("mailRatingFollowers")
+@Component
 public class MailRatingFollowersDelegate implements JavaDelegate {
 
   static final String TEMPLATE = "evaluation-outcome-resident";
@@ -26,14 +27,14 @@ public class MailRatingFollowersDelegate implements JavaDelegate {
   private final ServiceRatings ratings;
   private final Notifications notifications;
   private final DisclosureRegister register;
-  private final String publicUrl;
+  private final PublicLinks links;
 
   public MailRatingFollowersDelegate(ServiceRatings ratings, Notifications notifications, DisclosureRegister register,
-      @Value("${procurement.public-url}") String publicUrl) {
+      PublicLinks links) {
     this.ratings = ratings;
     this.notifications = notifications;
     this.register = register;
-    this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    this.links = links;
   }
 
   @Override
@@ -46,12 +47,12 @@ public class MailRatingFollowersDelegate implements JavaDelegate {
         .orElseThrow(() -> new IllegalStateException("the result is published before residents are told"));
     var summary = ratings.summary(evaluationId);
     Map<String, Object> model = new LinkedHashMap<>();
-    model.put("departmentName", execution.getVariable("departmentName"));
+    model.put("departmentName", execution.getVariable(PurchaseIdentity.DEPARTMENT_NAME));
     model.put("contractorName", execution.getVariable(CONTRACTOR_NAME));
     model.put(GRADE_NAME, execution.getVariable(GRADE_NAME));
     model.put("ratingCount", summary.ratings());
     model.put("averageStars", summary.rated() ? summary.average().toPlainString() : "—");
-    model.put("noticeLink", publicUrl + "/portal/notices/" + notice.id());
+    model.put("noticeLink", links.notice(notice.id()));
     for (String address : ratings.takeFollowers(evaluationId)) {
       notifications.toAddress(execution, address, TEMPLATE, model);
     }

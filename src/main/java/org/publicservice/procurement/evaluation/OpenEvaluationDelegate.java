@@ -4,9 +4,9 @@ import static org.publicservice.procurement.evaluation.EvaluationVariables.*;
 import static org.publicservice.procurement.planning.PlanningVariables.DEPARTMENT_NAME;
 import static org.publicservice.procurement.planning.PlanningVariables.INDICATORS;
 import static org.publicservice.procurement.planning.PlanningVariables.SERVICE_NAME;
+import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE_IN_WORDS;
 
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -15,8 +15,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
-import org.publicservice.procurement.form.FormRules;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.rating.RatingProperties;
 import org.publicservice.procurement.rating.ServiceRatings;
 import org.publicservice.procurement.rating.ServiceRatings.NewEvaluation;
@@ -28,10 +28,9 @@ import org.springframework.stereotype.Component;
  * indicator names for their numbered fields. A stage started without the contract's data is a fault of the calling
  * process, not of a user: it fails here and shows as an incident.
  */
-@Component("openEvaluation")
+@Component
 public class OpenEvaluationDelegate implements JavaDelegate {
 
-  static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
   private final ServiceRatings ratings;
   private final WorkingDayCalendar workingDays;
@@ -52,7 +51,7 @@ public class OpenEvaluationDelegate implements JavaDelegate {
           + indicators.size());
     }
     String contractor = required(in, CONTRACTOR);
-    OffsetDateTime opens = ClockUtil.getCurrentTime().toInstant().atZone(ProcurementTime.ZONE).toOffsetDateTime();
+    OffsetDateTime opens = ProcurementTime.now();
     Date closes = workingDays.after(ClockUtil.getCurrentTime(), properties.windowWorkingDays());
     long evaluationId = ratings.open(new NewEvaluation(execution.getProcessBusinessKey(),
         execution.getProcessInstanceId(), in.optionalText(CONTRACT_ID), contractor,
@@ -66,7 +65,7 @@ public class OpenEvaluationDelegate implements JavaDelegate {
       execution.setVariable(INDICATOR_NAME + i, indicators.get(i - 1));
     }
     execution.setVariable(RATING_WINDOW_END, closes);
-    execution.setVariable(RATING_WINDOW_END_TEXT, MINUTE.format(closes.toInstant().atZone(ProcurementTime.ZONE)));
+    execution.setVariable(RATING_WINDOW_END_TEXT, MINUTE_IN_WORDS.format(closes.toInstant()));
     execution.setVariable(RATING_LINK, ratings.ratingLink(execution.getProcessBusinessKey()));
   }
 

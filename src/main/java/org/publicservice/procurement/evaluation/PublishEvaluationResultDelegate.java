@@ -1,10 +1,8 @@
 package org.publicservice.procurement.evaluation;
 
 import static org.publicservice.procurement.disclosure.NoticeText.line;
-import static org.publicservice.procurement.disclosure.NoticeText.yuan;
 import static org.publicservice.procurement.evaluation.EvaluationVariables.*;
-import static org.publicservice.procurement.planning.PlanningVariables.DEPARTMENT_NAME;
-import static org.publicservice.procurement.planning.PlanningVariables.SERVICE_NAME;
+import static org.publicservice.procurement.purchase.Money.yuan;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -12,9 +10,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
-import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.PublicLinks;
+import org.publicservice.procurement.purchase.PurchaseIdentity;
 import org.publicservice.procurement.rating.ServiceRatings;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,36 +21,34 @@ import org.springframework.stereotype.Component;
  * recipients take part is published): grade, scores, the public's average rating and the final payment. Ratings
  * appear only as counts and averages.
  */
-@Component("publishEvaluationResult")
+@Component
 public class PublishEvaluationResultDelegate implements JavaDelegate {
 
   private final DisclosureRegister register;
   private final ServiceRatings ratings;
   private final FinalPayments payments;
-  private final String publicUrl;
+  private final PublicLinks links;
 
   public PublishEvaluationResultDelegate(DisclosureRegister register, ServiceRatings ratings, FinalPayments payments,
-      @Value("${procurement.public-url}") String publicUrl) {
+      PublicLinks links) {
     this.register = register;
     this.ratings = ratings;
     this.payments = payments;
-    this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    this.links = links;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     FormRules result = FormRules.of(execution);
     long evaluationId = ((Number) execution.getVariable(EVALUATION_ID)).longValue();
-    String projectNumber = execution.getProcessBusinessKey();
-    String department = result.requiredText(DEPARTMENT_NAME, "采购单位");
-    String serviceName = result.requiredText(SERVICE_NAME, "服务项目名称");
+    PurchaseIdentity purchase = PurchaseIdentity.of(execution);
     var payment = payments.find(evaluationId).orElseThrow(() -> new IllegalStateException(
         "the final payment of evaluation " + evaluationId + " is recorded before the result is published"));
 
     StringBuilder text = new StringBuilder();
-    line(text, "项目编号", projectNumber);
-    line(text, "采购单位", department);
-    line(text, "项目名称", serviceName);
+    line(text, "项目编号", purchase.projectNumber());
+    line(text, "采购单位", purchase.departmentName());
+    line(text, "项目名称", purchase.serviceName());
     line(text, "承接主体", result.requiredText(CONTRACTOR_NAME, "承接主体"));
     if (result.optionalText(CONTRACT_ID) != null) {
       line(text, "合同编号", result.optionalText(CONTRACT_ID));
@@ -71,9 +68,10 @@ public class PublishEvaluationResultDelegate implements JavaDelegate {
     }
     line(text, "尾款支付", yuan(payment.amount()) + "（合同尾款" + yuan(payment.milestoneAmount()) + "的"
         + payment.share().multiply(BigDecimal.valueOf(100)).setScale(0, RoundingMode.HALF_UP) + "%）");
-    var notice = register.publish(projectNumber, NoticeType.EVALUATION_RESULT, department + "关于" + serviceName + "的绩效评价结果公告",
-        text.toString(), department, execution.getProcessInstanceId());
-    execution.setVariable(EVALUATION_NOTICE_LINK, publicUrl + "/portal/notices/" + notice.id());
+    var notice = register.publish(purchase.projectNumber(), NoticeType.EVALUATION_RESULT,
+        purchase.noticeTitle("绩效评价结果公告"),
+        text.toString(), purchase.departmentName(), execution.getProcessInstanceId());
+    execution.setVariable(EVALUATION_NOTICE_LINK, links.notice(notice.id()));
   }
 
   private static String points(Object score) {

@@ -3,8 +3,7 @@ package org.publicservice.procurement.evaluation;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,7 +30,7 @@ public class PurchaseArchive {
 
   /** Archives the project unless it is archived; returns the record on file. */
   public ArchiveRecord archive(String projectNumber, String rootProcessInstanceId, String manifestJson) {
-    OffsetDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(ProcurementTime.ZONE).toOffsetDateTime();
+    OffsetDateTime now = ProcurementTime.now();
     jdbc.sql("""
             INSERT INTO purchase_archive (project_number, archived_at, keep_until, root_process_id, manifest)
             SELECT CAST(:project AS VARCHAR(32)), CAST(:at AS TIMESTAMP WITH TIME ZONE), CAST(:until AS DATE),

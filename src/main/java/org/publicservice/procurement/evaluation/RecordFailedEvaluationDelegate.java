@@ -10,15 +10,15 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.publicservice.procurement.credit.CreditListing;
 import org.publicservice.procurement.credit.CreditRegister;
 import org.publicservice.procurement.credit.NewCreditRecord;
-import org.publicservice.procurement.form.FormRules;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.stereotype.Component;
 
 /**
  * A 不合格 grade goes into the credit register (实施条例第六十三条) as FAILED_EVALUATION of the organisation, from
  * today for {@code procurement.credit.failed-evaluation-validity}, so that later qualification checks see it.
  */
-@Component("recordFailedEvaluation")
+@Component
 public class RecordFailedEvaluationDelegate implements JavaDelegate {
 
   static final String SOURCE = "政府购买服务绩效评价";

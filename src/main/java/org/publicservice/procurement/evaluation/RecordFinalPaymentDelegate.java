@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.publicservice.procurement.disclosure.NoticeText;
-import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.Money;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * decision EvaluationGrade gives the grade (the contract's terms: e.g. 优秀/良好 100%, 合格 80%, 不合格 nothing).
  * Exactly once per evaluation, even when the step runs again.
  */
-@Component("recordFinalPayment")
+@Component
 public class RecordFinalPaymentDelegate implements JavaDelegate {
 
   private final FinalPayments payments;
@@ -47,7 +47,7 @@ public class RecordFinalPaymentDelegate implements JavaDelegate {
         String.valueOf(last.getOrDefault("name", "尾款")), new BigDecimal(last.get("amount").toString()), share, grade);
     payments.recordGrade(evaluationId, grade, new BigDecimal(execution.getVariable(SCORE).toString()));
     execution.setVariable(FINAL_PAYMENT_AMOUNT, payment.amount().doubleValue());
-    execution.setVariable(FINAL_PAYMENT_AMOUNT_TEXT, NoticeText.yuan(payment.amount()));
+    execution.setVariable(FINAL_PAYMENT_AMOUNT_TEXT, Money.yuan(payment.amount()));
   }
 
   private static int index(Map<String, Object> milestone, int position) {

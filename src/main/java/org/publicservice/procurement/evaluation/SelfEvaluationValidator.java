@@ -6,14 +6,14 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.purchase.FormRules;
 import org.springframework.stereotype.Component;
 
 /**
  * The organisation's self-evaluation: for every indicator the value it reached and a score 0-100, plus its
  * report. Sets the mean self score the grade uses and a summary for the third-party evaluator.
  */
-@Component("validateSelfEvaluation")
+@Component
 public class SelfEvaluationValidator implements TaskListener {
 
   static final int MAX_VALUE = 200;

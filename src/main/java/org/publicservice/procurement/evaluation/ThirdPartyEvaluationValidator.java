@@ -4,14 +4,14 @@ import static org.publicservice.procurement.evaluation.EvaluationVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.purchase.FormRules;
 import org.springframework.stereotype.Component;
 
 /**
  * The third-party evaluator's scoring (第三方评价, 财综〔2018〕42号): every indicator 0-100 and a report. Sets the
  * mean score the grade uses and who scored (the evaluator answers for the result).
  */
-@Component("validateThirdPartyEvaluation")
+@Component
 public class ThirdPartyEvaluationValidator implements TaskListener {
 
   static final int MAX_REPORT = 8000;

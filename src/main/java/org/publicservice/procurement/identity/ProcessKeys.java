@@ -26,6 +26,8 @@ public final class ProcessKeys {
   public static final String BID_COMPLAINT = "BidComplaint";
   /** Started by the portal for a resident's comment on a procurement intention; read by the department. */
   public static final String INTENTION_COMMENT = "IntentionComment";
+  /** Checks at start-up and every autumn whether a year in use lacks its official holiday schedule. */
+  public static final String CHECK_HOLIDAY_SCHEDULE = "CheckHolidaySchedule";
   /** Started by administrators to maintain the working-day calendar. */
   public static final String MAINTAIN_HOLIDAY_SCHEDULE = "MaintainHolidaySchedule";
   /** Started by administrators (camunda-admin, who hold every permission) to maintain the credit register. */

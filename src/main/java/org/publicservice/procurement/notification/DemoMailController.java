@@ -1,18 +1,18 @@
 package org.publicservice.procurement.notification;
 
+import static org.publicservice.procurement.purchase.ProcurementTime.SECOND;
+
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.publicservice.procurement.form.ProcurementTime;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Profile("demo")
 public class DemoMailController {
 
-  private static final DateTimeFormatter TIME_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   private final GreenMail demoMailServer;
 
@@ -53,7 +52,7 @@ public class DemoMailController {
   }
 
   private static String time(Date date) {
-    return date == null ? "" : TIME_FORMAT.format(date.toInstant().atZone(ProcurementTime.ZONE));
+    return date == null ? "" : SECOND.format(date.toInstant());
   }
 
   private static String body(Object content) throws MessagingException, IOException {

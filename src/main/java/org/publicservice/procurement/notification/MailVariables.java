@@ -1,5 +1,7 @@
 package org.publicservice.procurement.notification;
 
+import org.publicservice.procurement.purchase.PurchaseIdentity;
+
 /** Names used by the mail processes, their variables and the template models. */
 public final class MailVariables {
 
@@ -7,7 +9,7 @@ public final class MailVariables {
   public static final String DEADLINE_WATCH_PROCESS = "TaskDeadlineWatch";
 
   /** Process variable every procurement process carries: the purchased service, shown in mails. */
-  public static final String SERVICE_NAME = "serviceName";
+  public static final String SERVICE_NAME = PurchaseIdentity.SERVICE_NAME;
 
   /** Inputs of the generic "send notification" step (element template send-notification.json). */
   public static final String INPUT_TEMPLATE = "notificationTemplate";

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * task and kind. It runs as one job, so in a
  * cluster only one node scans at a time; two overlapping scans collide on the reminder's key and one retries.
  */
-@Component("remindTaskDeadlines")
+@Component
 public class RemindTaskDeadlinesDelegate implements JavaDelegate {
 
   private final TaskMails taskMails;

@@ -1,24 +1,22 @@
 package org.publicservice.procurement.notification;
 
 import static org.publicservice.procurement.notification.MailVariables.*;
+import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE_IN_WORDS;
 
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.publicservice.procurement.form.ProcurementTime;
 import org.springframework.stereotype.Component;
 
 /**
  * A step a designer places to mail a group, a user and/or an address with a template (element template
  * "发送通知邮件"). Its inputs are local variables of the step, so one bean serves every such step safely.
  */
-@Component("sendNotification")
+@Component
 public class SendNotificationDelegate implements JavaDelegate {
 
-  private static final DateTimeFormatter DATE_FORMAT = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
   private final Notifications notifications;
 
@@ -66,7 +64,7 @@ public class SendNotificationDelegate implements JavaDelegate {
       } else if (value instanceof String || value instanceof Boolean) {
         model.put(name, value.toString());
       } else if (value instanceof Date date) {
-        model.put(name, DATE_FORMAT.format(date.toInstant().atZone(ProcurementTime.ZONE)));
+        model.put(name, MINUTE_IN_WORDS.format(date.toInstant()));
       }
     });
     return model;

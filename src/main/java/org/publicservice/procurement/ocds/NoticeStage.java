@@ -5,8 +5,7 @@ import org.publicservice.procurement.disclosure.NoticeType;
 /**
  * How each kind of notice appears in OCDS: the release tag, the tender status it announces, and the document type
  * of the notice itself. The switch is exhaustive, so a new notice type does not compile until it is mapped here.
- * Notices of the award and evaluation stages are attached to {@code tender.documents} until those stages record
- * awards of their own; contract, payment and acceptance notices go to {@code contracts[]} (see ReleaseMapper).
+ * Where a notice's facts go in the release (awards, contracts, implementation) is ReleaseMapper's business.
  */
 record NoticeStage(String tag, String tenderStatus, String documentType) {
 

@@ -9,17 +9,20 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import org.publicservice.procurement.disclosure.DisclosureNotice;
 import org.publicservice.procurement.disclosure.NoticeType;
+import org.publicservice.procurement.evaluation.Grade;
 import org.publicservice.procurement.disclosure.PublicPlans.PublicPlan;
-import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.planning.ProcurementMethod;
+import org.publicservice.procurement.purchase.ProcurementTime;
+import org.publicservice.procurement.purchase.PublicLinks;
 import org.publicservice.procurement.tender.TenderTerms;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Maps the public data of a purchase to OCDS 1.1 releases: one release per published notice, with the state of
- * the contracting process that notice announced. Today that is the plan (planning.budget, buyer, tender planned);
- * later stages add their fields here, from their own public tables, keyed by the notice's type.
+ * the contracting process that notice announced: the plan (buyer, budget, tender planned) from the approved plan;
+ * the tender's terms and, with the opening record, its tenderers; the award from the award notice; the contract,
+ * its payments and acceptances from the contract register; the evaluation as an implementation milestone with the
+ * final payment. A notice that none of these covers is attached to {@code tender.documents}.
  */
 @Component
 public class ReleaseMapper {
@@ -28,18 +31,18 @@ public class ReleaseMapper {
 
   private final OcdsProperties properties;
   private final ObjectMapper json;
-  private final String publicUrl;
+  private final PublicLinks links;
   private final ContractReleases contracts;
   private final TenderReleases tenders;
 
   public ReleaseMapper(OcdsProperties properties, ObjectMapper json,
-      @Value("${procurement.public-url}") String publicUrl, ContractReleases contracts,
+      PublicLinks links, ContractReleases contracts,
       TenderReleases tenders) {
     this.properties = properties;
     this.json = json;
     this.contracts = contracts;
     this.tenders = tenders;
-    this.publicUrl = publicUrl.replaceAll("/+$", "");
+    this.links = links;
   }
 
   /** The release of one notice; {@code plan} is the project's approved plan, when it is on file. */
@@ -132,11 +135,11 @@ public class ReleaseMapper {
   }
 
   public String noticeUrl(long noticeId) {
-    return publicUrl + "/portal/notices/" + noticeId;
+    return links.notice(noticeId);
   }
 
   public String url(String path) {
-    return publicUrl + path;
+    return links.page(path);
   }
 
   /** OCDS dates: ISO 8601 with the offset, in Beijing time, to the second. */
@@ -263,7 +266,7 @@ public class ReleaseMapper {
     milestone.put("type", "assessment");
     milestone.put("status", "met");
     milestone.put("dateMet", date(graded.gradedAt()));
-    milestone.put("description", "评价等级：" + gradeName(graded.grade())
+    milestone.put("description", "评价等级：" + Grade.labelOf(graded.grade())
         + (graded.score() == null ? "" : "，综合得分：" + graded.score().stripTrailingZeros().toPlainString()));
     if (graded.finalPayment() != null && graded.finalPayment().signum() > 0) {
       ObjectNode transaction = implementation.putArray("transactions").addObject();
@@ -284,15 +287,6 @@ public class ReleaseMapper {
     document(implementation.putArray("documents").addObject(), notice, stage);
   }
 
-  private static String gradeName(String grade) {
-    return switch (grade) {
-      case "EXCELLENT" -> "优秀";
-      case "GOOD" -> "良好";
-      case "PASS" -> "合格";
-      case "FAIL" -> "不合格";
-      default -> grade;
-    };
-  }
 
   /** One award per purchase: the contract stage refers to it by the same id. */
   private static String awardId(DisclosureNotice notice) {

@@ -5,12 +5,12 @@ import static org.publicservice.procurement.participation.CommentRefusedExceptio
 import static org.publicservice.procurement.participation.CommentRefusedException.Reason.TOO_MANY;
 import static org.publicservice.procurement.participation.CommentRefusedException.Reason.UNKNOWN_PROJECT;
 import static org.publicservice.procurement.participation.CommentVariables.*;
+import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -18,15 +18,14 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.publicservice.procurement.disclosure.DisclosureNotice;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
-import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.planning.PlanningVariables;
 import org.publicservice.procurement.planning.PurchasePlans;
 import org.publicservice.procurement.planning.PurchasePlans.PurchasePlan;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,7 +46,6 @@ public class IntentionCommentDesk {
   private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>\"',;]+@[^@\\s<>\"',;]+\\.[^@\\s<>\"',;.]+");
   /** Control characters other than line breaks and tabs: they display as nothing and PostgreSQL refuses NUL. */
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
-  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   /** Whether a project takes comments now, and if not, why (Chinese, for the page). */
   public record Period(boolean open, String reason) {
@@ -117,7 +115,7 @@ public class IntentionCommentDesk {
     if (address != null && (address.length() > MAX_ADDRESS || !ADDRESS.matcher(address).matches())) {
       throw new CommentRefusedException(INVALID, "电子邮箱格式不正确，例如 zhangsan@example.com；不需要答复可不填。");
     }
-    OffsetDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(ProcurementTime.ZONE).toOffsetDateTime();
+    OffsetDateTime now = ProcurementTime.now();
     if (comments.isRepeated(projectNumber, clientKey, commentText)) {
       throw new CommentRefusedException(TOO_MANY, "您已就本项目提交过相同的意见，无需重复提交。");
     }

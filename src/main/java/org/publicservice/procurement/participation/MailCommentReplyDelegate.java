@@ -6,30 +6,30 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.publicservice.procurement.form.FormRules;
 import org.publicservice.procurement.notification.Notifications;
 import org.publicservice.procurement.planning.PlanningVariables;
-import org.springframework.beans.factory.annotation.Value;
+import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.PublicLinks;
 import org.springframework.stereotype.Component;
 
 /**
  * Mails the department's answer to the resident who left an address, then forgets the address: it was given for
  * this one mail (the outbox keeps it only to deliver it).
  */
-@Component("mailCommentReply")
+@Component
 public class MailCommentReplyDelegate implements JavaDelegate {
 
   static final String TEMPLATE = "intention-comment-answered";
 
   private final IntentionComments comments;
   private final Notifications notifications;
-  private final String publicUrl;
+  private final PublicLinks links;
 
   public MailCommentReplyDelegate(IntentionComments comments, Notifications notifications,
-      @Value("${procurement.public-url}") String publicUrl) {
+      PublicLinks links) {
     this.comments = comments;
     this.notifications = notifications;
-    this.publicUrl = publicUrl;
+    this.links = links;
   }
 
   @Override
@@ -46,7 +46,7 @@ public class MailCommentReplyDelegate implements JavaDelegate {
     model.put("commentText", comment.text());
     model.put("receivedAt", values.optionalText(COMMENT_RECEIVED_AT));
     model.put(COMMENT_REPLY, values.optionalText(COMMENT_REPLY));
-    model.put("projectLink", publicUrl + "/portal/projects/" + comment.projectNumber());
+    model.put("projectLink", links.project(comment.projectNumber()));
     notifications.toAddress(execution, comment.replyAddress(), TEMPLATE, model);
     comments.eraseReplyAddress(id);
   }

@@ -4,13 +4,12 @@ import static org.publicservice.procurement.participation.CommentVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.publicservice.procurement.form.FormRules;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.stereotype.Component;
 
 /** Files the department's handling of a comment (answer, reader, time) with the comment. */
-@Component("recordCommentReply")
+@Component
 public class RecordCommentReplyDelegate implements JavaDelegate {
 
   private final IntentionComments comments;
@@ -24,6 +23,6 @@ public class RecordCommentReplyDelegate implements JavaDelegate {
     FormRules values = FormRules.of(execution);
     long id = values.requiredWholeNumber(COMMENT_ID, "意见编号");
     comments.recordReply(id, values.optionalText(COMMENT_REPLY), values.optionalText(COMMENT_HANDLED_BY),
-        ClockUtil.getCurrentTime().toInstant().atZone(ProcurementTime.ZONE).toOffsetDateTime());
+        ProcurementTime.now());
   }
 }

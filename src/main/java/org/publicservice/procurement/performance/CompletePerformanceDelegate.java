@@ -4,11 +4,11 @@ import static org.publicservice.procurement.performance.PerformanceVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.purchase.FormRules;
 import org.springframework.stereotype.Component;
 
 /** Hands the delivered service on to the evaluation: what has been paid so far, read from the payments made. */
-@Component("completePerformance")
+@Component
 public class CompletePerformanceDelegate implements JavaDelegate {
 
   private final MilestonePayments payments;

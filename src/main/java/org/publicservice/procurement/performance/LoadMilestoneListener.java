@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
-import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.purchase.JsonValues;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * (so that each milestone keeps its own report and acceptance), the report is due at the end of the milestone's due
  * date, and the milestone is added to the ledger.
  */
-@Component("loadMilestone")
+@Component
 public class LoadMilestoneListener implements ExecutionListener {
 
   private final MilestoneLedger ledger;

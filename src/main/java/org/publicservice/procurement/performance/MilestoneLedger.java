@@ -4,8 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -63,7 +62,7 @@ public class MilestoneLedger {
               acceptance_opinion = :opinion, accepted_by = :by, accepted_at = COALESCE(accepted_at, :now)
             WHERE contract_id = :contract AND milestone_index = :index""")
         .param("status", ACCEPTED).param("satisfaction", satisfaction).param("opinion", opinion)
-        .param("by", acceptedBy).param("now", now()).param("contract", contractId).param("index", index)
+        .param("by", acceptedBy).param("now", ProcurementTime.now()).param("contract", contractId).param("index", index)
         .update();
   }
 
@@ -87,13 +86,10 @@ public class MilestoneLedger {
   private void update(String contractId, int index, String sql, String status, String name1, Object value1,
       String name2, Object value2) {
     int updated = jdbc.sql(sql).param("status", status).param(name1, value1).param(name2, value2)
-        .param("now", now()).param("contract", contractId).param("index", index).update();
+        .param("now", ProcurementTime.now()).param("contract", contractId).param("index", index).update();
     if (updated != 1) {
       throw new IllegalStateException("milestone " + index + " of contract " + contractId + " is missing or accepted");
     }
   }
 
-  static OffsetDateTime now() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(ProcurementTime.ZONE).toOffsetDateTime();
-  }
 }

@@ -1,12 +1,13 @@
 package org.publicservice.procurement.performance;
 
-import static org.publicservice.procurement.form.FormRules.reject;
+import static org.publicservice.procurement.purchase.FormRules.reject;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -47,7 +48,7 @@ public class MilestonePayments {
             SELECT :contract, :index, :project, :amount, :paid, :now, :instance FROM (VALUES (1)) AS one_row (n)
             WHERE NOT EXISTS (SELECT 1 FROM contract_payment WHERE contract_id = :contract AND milestone_index = :index)""")
         .param("contract", contractId).param("index", milestoneIndex).param("project", milestone.projectNumber())
-        .param("amount", milestone.amount()).param("paid", paidOn).param("now", MilestoneLedger.now())
+        .param("amount", milestone.amount()).param("paid", paidOn).param("now", ProcurementTime.now())
         .param("instance", processInstanceId)
         .update();
     Payment stored = find(contractId, milestoneIndex).orElseThrow();

@@ -5,7 +5,7 @@ public final class PerformanceVariables {
 
   public static final String PROCESS_KEY = "PerformanceStage";
 
-  // IN from the contract stage (INTERFACES.md)
+  // IN from the contract stage
   public static final String CONTRACT_ID = "contractId";
   public static final String CONTRACTOR = "contractor";
   public static final String CONTRACTOR_NAME = "contractorName";

@@ -5,12 +5,12 @@ import static org.publicservice.procurement.performance.PerformanceVariables.*;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.publicservice.procurement.form.FormRules;
-import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.JsonValues;
 import org.springframework.stereotype.Component;
 
 /** The organisation's progress report of a milestone: what was delivered and the value reached for every indicator. */
-@Component("validateProgressReport")
+@Component
 public class ProgressReportValidator implements TaskListener {
 
   @Override

@@ -1,17 +1,16 @@
 package org.publicservice.procurement.performance;
 
 import static org.publicservice.procurement.disclosure.NoticeText.line;
-import static org.publicservice.procurement.disclosure.NoticeText.yuan;
 import static org.publicservice.procurement.performance.PerformanceVariables.*;
-import static org.publicservice.procurement.planning.PlanningVariables.DEPARTMENT_NAME;
-import static org.publicservice.procurement.planning.PlanningVariables.SERVICE_NAME;
+import static org.publicservice.procurement.purchase.Money.yuan;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
-import org.publicservice.procurement.form.FormRules;
-import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.JsonValues;
+import org.publicservice.procurement.purchase.PurchaseIdentity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +18,7 @@ import org.springframework.stereotype.Component;
  * service recipients' satisfaction, is published (履约验收结果, 实施条例第四十五条); a request for correction is kept
  * in the ledger only.
  */
-@Component("recordMilestoneAcceptance")
+@Component
 public class RecordMilestoneAcceptanceDelegate implements JavaDelegate {
 
   private final MilestoneLedger ledger;
@@ -45,15 +44,13 @@ public class RecordMilestoneAcceptanceDelegate implements JavaDelegate {
         ? null : execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
     ledger.recordAcceptance(contractId, index, satisfaction, opinion, acceptedBy);
 
-    String projectNumber = execution.getProcessBusinessKey();
-    String department = acceptance.requiredText(DEPARTMENT_NAME, "采购单位");
-    String serviceName = acceptance.requiredText(SERVICE_NAME, "服务项目名称");
+    PurchaseIdentity purchase = PurchaseIdentity.of(execution);
     String milestone = acceptance.requiredText(MILESTONE_NAME, "里程碑");
     StringBuilder text = new StringBuilder();
-    line(text, "项目编号", projectNumber);
+    line(text, "项目编号", purchase.projectNumber());
     line(text, "合同编号", contractId);
-    line(text, "项目名称", serviceName);
-    line(text, "采购人", department);
+    line(text, "项目名称", purchase.serviceName());
+    line(text, "采购人", purchase.departmentName());
     line(text, "供应商", acceptance.requiredText(CONTRACTOR_NAME, "供应商"));
     line(text, "验收阶段", "第" + index + "期 " + milestone);
     line(text, "本期合同金额", yuan(ledger.find(contractId, index).orElseThrow().amount()));
@@ -66,8 +63,9 @@ public class RecordMilestoneAcceptanceDelegate implements JavaDelegate {
     if (opinion != null) {
       line(text, "验收意见", opinion);
     }
-    long noticeId = register.publish(projectNumber, NoticeType.ACCEPTANCE, serviceName + "第" + index + "期履约验收结果公告",
-        text.toString(), department, execution.getProcessInstanceId()).id();
+    long noticeId = register.publish(purchase.projectNumber(), NoticeType.ACCEPTANCE,
+        purchase.serviceName() + "第" + index + "期履约验收结果公告",
+        text.toString(), purchase.departmentName(), execution.getProcessInstanceId()).id();
     ledger.noteAcceptanceNotice(contractId, index, noticeId);
   }
 }

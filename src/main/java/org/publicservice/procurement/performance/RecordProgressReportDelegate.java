@@ -6,14 +6,14 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
-import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.purchase.FormRules;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps the milestone's progress report and gives the department its time for the phased acceptance: 10 working days
  * from the report (a rule of this platform: 实施条例第四十五条 sets no period; change {@code ACCEPTANCE_WORKING_DAYS}).
  */
-@Component("recordProgressReport")
+@Component
 public class RecordProgressReportDelegate implements JavaDelegate {
 
   private final MilestoneLedger ledger;

@@ -1,8 +1,8 @@
 package org.publicservice.procurement.planning;
 
-import static org.publicservice.procurement.form.FormRules.reject;
 import static org.publicservice.procurement.planning.PlanningVariables.INDICATORS;
 import static org.publicservice.procurement.planning.PlanningVariables.INDICATORS_TEXT;
+import static org.publicservice.procurement.purchase.FormRules.reject;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

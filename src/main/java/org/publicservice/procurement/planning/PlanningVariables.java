@@ -1,12 +1,14 @@
 package org.publicservice.procurement.planning;
 
+import org.publicservice.procurement.purchase.PurchaseIdentity;
+
 /** Names of the process variables of the planning stage (the purchase request and its review). */
 public final class PlanningVariables {
 
   public static final String PROCESS_KEY = "PublicServicePurchase";
 
   // the request, as the purchasing department files it (forms/purchase-request.form)
-  public static final String SERVICE_NAME = "serviceName";
+  public static final String SERVICE_NAME = PurchaseIdentity.SERVICE_NAME;
   public static final String SERVICE_CATEGORY = "serviceCategory";
   public static final String SERVICE_DESCRIPTION = "serviceDescription";
   public static final String SERVICE_STANDARDS = "serviceStandards";
@@ -29,9 +31,9 @@ public final class PlanningVariables {
 
   // set when the request is registered
   public static final String REQUESTER = "requester";
-  public static final String PROJECT_NUMBER = "projectNumber";
-  public static final String DEPARTMENT_GROUP = "departmentGroup";
-  public static final String DEPARTMENT_NAME = "departmentName";
+  public static final String PROJECT_NUMBER = PurchaseIdentity.PROJECT_NUMBER;
+  public static final String DEPARTMENT_GROUP = PurchaseIdentity.DEPARTMENT_GROUP;
+  public static final String DEPARTMENT_NAME = PurchaseIdentity.DEPARTMENT_NAME;
 
   // set by the decision ProcurementMethod
   public static final String PROCUREMENT_METHOD = "procurementMethod";

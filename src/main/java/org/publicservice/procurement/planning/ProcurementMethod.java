@@ -7,7 +7,7 @@ package org.publicservice.procurement.planning;
 public enum ProcurementMethod {
   OPEN_TENDER("公开招标"),
   COMPETITIVE_CONSULTATION("竞争性磋商"),
-  /** Not chosen by the decision table: only after a failed tender, with the finance bureau's approval (L30). */
+  /** Not chosen by the decision table: only after a failed tender, with the finance bureau's approval (政府采购法第三十条). */
   COMPETITIVE_NEGOTIATION("竞争性谈判"),
   SINGLE_SOURCE("单一来源采购");
 

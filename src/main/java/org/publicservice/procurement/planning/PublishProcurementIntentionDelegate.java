@@ -1,22 +1,22 @@
 package org.publicservice.procurement.planning;
 
 import static org.publicservice.procurement.disclosure.NoticeText.line;
-import static org.publicservice.procurement.disclosure.NoticeText.yuan;
 import static org.publicservice.procurement.planning.PlanningVariables.*;
+import static org.publicservice.procurement.purchase.Money.yuan;
 
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
-import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.purchase.FormRules;
 import org.springframework.stereotype.Component;
 
 /**
  * Publishes the procurement intention (采购意向, 财库〔2020〕10号) of an approved plan: what the department
  * intends to buy, for how much and how, so that social organisations can prepare and residents can comment.
  */
-@Component("publishProcurementIntention")
+@Component
 public class PublishProcurementIntentionDelegate implements JavaDelegate {
 
   private final DisclosureRegister register;

@@ -1,7 +1,7 @@
 package org.publicservice.procurement.planning;
 
-import static org.publicservice.procurement.form.FormRules.reject;
 import static org.publicservice.procurement.planning.PlanningVariables.*;
+import static org.publicservice.procurement.purchase.FormRules.reject;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -13,19 +13,19 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.publicservice.procurement.form.FormRules;
-import org.publicservice.procurement.form.JsonValues;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.JsonValues;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.stereotype.Component;
 
 /**
  * Checks a purchase request when it is filed (start event) and when it is revised (task completion). A broken
  * rule rejects the submission with a Chinese message, so nothing is started or saved.
  */
-@Component("validatePurchaseRequest")
+@Component
 public class PurchaseRequestValidator implements ExecutionListener, TaskListener {
 
-  /** 政府采购需求管理办法 (财库〔2021〕22号) arts. 10-11: a needs survey for ≥ ¥10 M projects. */
+  /** 需求管理办法第十条、第十一条: a needs survey for ≥ ¥10 M projects. */
   static final BigDecimal SURVEY_REQUIRED_FROM = new BigDecimal("10000000");
   static final int MIN_SURVEY_RESPONDENTS = 3;
   static final int MAX_SERVICE_YEARS = 3;

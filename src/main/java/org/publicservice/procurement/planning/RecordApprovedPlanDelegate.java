@@ -2,17 +2,15 @@ package org.publicservice.procurement.planning;
 
 import static org.publicservice.procurement.planning.PlanningVariables.*;
 
-import java.time.ZoneOffset;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.publicservice.procurement.form.FormRules;
-import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.planning.PurchasePlans.PurchasePlan;
+import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.stereotype.Component;
 
 /** Files the approved request as the project's purchase plan (实施计划), which the later stages build on. */
-@Component("recordApprovedPlan")
+@Component
 public class RecordApprovedPlanDelegate implements JavaDelegate {
 
   private final PurchasePlans plans;
@@ -37,7 +35,7 @@ public class RecordApprovedPlanDelegate implements JavaDelegate {
         request.requiredText(REGION, "服务区域"),
         request.requiredText(REQUESTER, "申请人"),
         request.requiredText(REVIEWER, "审核人"),
-        ClockUtil.getCurrentTime().toInstant().atZone(ProcurementTime.ZONE).toOffsetDateTime(),
+        ProcurementTime.now(),
         execution.getProcessInstanceId()));
     execution.setVariable(PLAN_APPROVED, true);
   }

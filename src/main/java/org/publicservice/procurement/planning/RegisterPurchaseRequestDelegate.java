@@ -7,16 +7,16 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.publicservice.procurement.form.FormRules;
-import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.identity.Groups;
+import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.stereotype.Component;
 
 /**
  * Gives a new request its project number (the business key Cockpit and every notice show) and records which
  * department filed it, so that the department's later tasks go to that department only.
  */
-@Component("registerPurchaseRequest")
+@Component
 public class RegisterPurchaseRequestDelegate implements JavaDelegate {
 
   private final ProjectNumbers projectNumbers;

@@ -1,20 +1,20 @@
 package org.publicservice.procurement.planning;
 
-import static org.publicservice.procurement.form.FormRules.reject;
 import static org.publicservice.procurement.planning.PlanningVariables.*;
+import static org.publicservice.procurement.purchase.FormRules.reject;
 
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.purchase.FormRules;
 import org.springframework.stereotype.Component;
 
 /**
  * Checks the finance bureau's decision on a request: a return or a rejection must say why, because the
  * department has to act on it (and a rejection is an administrative decision that needs its reasons).
  */
-@Component("validateReviewDecision")
+@Component
 public class ReviewDecisionValidator implements TaskListener {
 
   @Override

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.publicservice.procurement.disclosure.NoticeQuery;
 import org.publicservice.procurement.disclosure.NoticeType;
-import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.planning.ServiceCategory;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**

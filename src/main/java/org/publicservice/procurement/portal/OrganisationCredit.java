@@ -1,10 +1,11 @@
 package org.publicservice.procurement.portal;
 
-import java.time.format.DateTimeFormatter;
+import static org.publicservice.procurement.purchase.ProcurementTime.DAY;
+
 import java.util.List;
 import org.publicservice.procurement.credit.CreditRegister;
-import org.publicservice.procurement.form.ProcurementTime;
-import org.publicservice.procurement.portal.Organisations.Organisation;
+import org.publicservice.procurement.portal.PublicOrganisations.Organisation;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +16,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class OrganisationCredit {
 
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
   public record CreditView(String listing, String effect, String validity, String source, String projectNumber) {
   }

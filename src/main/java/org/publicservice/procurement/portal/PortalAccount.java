@@ -14,7 +14,7 @@ public record PortalAccount(String userId, String name) implements Serializable 
   static final String SESSION_ATTRIBUTE = PortalAccount.class.getName();
 
   /** The account of this request's session; never creates a session, so anonymous readers get no cookie. */
-  static Optional<PortalAccount> of(HttpServletRequest request) {
+  public static Optional<PortalAccount> of(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
     if (session == null) {
       return Optional.empty();

@@ -14,7 +14,6 @@ import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.disclosure.ProjectStatus;
 import org.publicservice.procurement.disclosure.PublicPlans;
 import org.publicservice.procurement.disclosure.PublicProjects;
-import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.participation.CommentRefusedException;
 import org.publicservice.procurement.participation.CommentVariables;
 import org.publicservice.procurement.participation.IntentionCommentDesk;
@@ -22,6 +21,7 @@ import org.publicservice.procurement.participation.IntentionComments;
 import org.publicservice.procurement.planning.ProcurementMethod;
 import org.publicservice.procurement.planning.ServiceCategory;
 import org.publicservice.procurement.portal.PortalViews.Option;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.tender.BidBox;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,6 +37,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * shown (only the number of comments is).
  */
 @Controller
+@PortalPage
 public class PortalController {
 
   static final int HOME_NOTICES = 10;
@@ -52,13 +53,13 @@ public class PortalController {
   private final PublicPlans plans;
   private final IntentionCommentDesk commentDesk;
   private final IntentionComments comments;
-  private final Organisations organisations;
+  private final PublicOrganisations organisations;
   private final CommentFormTokens formTokens;
   private final BidBox bidBox;
   private final PublicProjects projects;
 
   public PortalController(DisclosureRegister register, PublicPlans plans, IntentionCommentDesk commentDesk,
-      IntentionComments comments, Organisations organisations, CommentFormTokens formTokens, BidBox bidBox,
+      IntentionComments comments, PublicOrganisations organisations, CommentFormTokens formTokens, BidBox bidBox,
       PublicProjects projects) {
     this.projects = projects;
     this.formTokens = formTokens;

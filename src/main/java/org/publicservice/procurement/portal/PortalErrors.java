@@ -9,7 +9,7 @@ import org.springframework.web.servlet.ModelAndView;
  * The portal's refusals (400, 403, 404, 429): a Chinese page with the reason and a way back, never a stack trace.
  * It covers every controller of the portal, the public pages and the organisations' area alike.
  */
-@ControllerAdvice(basePackageClasses = PortalController.class)
+@ControllerAdvice(annotations = PortalPage.class)
 class PortalErrors {
 
   @ExceptionHandler(PortalRequestException.class)

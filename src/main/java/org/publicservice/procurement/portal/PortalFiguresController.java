@@ -2,15 +2,18 @@ package org.publicservice.procurement.portal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.publicservice.procurement.disclosure.DisclosureNotice;
 import org.publicservice.procurement.disclosure.NoticeType;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.evaluation.Grade;
 import org.publicservice.procurement.portal.BarChart.Value;
-import org.publicservice.procurement.portal.Organisations.Organisation;
+import org.publicservice.procurement.portal.PublicOrganisations.Organisation;
+import org.publicservice.procurement.purchase.Money;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,16 +22,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The portal's pages about the purchases as a whole: the social organisations and the statistics. */
 @Controller
+@PortalPage
 public class PortalFiguresController {
 
   static final int FIRST_YEAR = 2000;
   static final int LAST_YEAR = 2100;
 
-  private final Organisations organisations;
+  private final PublicOrganisations organisations;
   private final PortalStatistics statistics;
   private final OrganisationCredit credit;
 
-  public PortalFiguresController(Organisations organisations, PortalStatistics statistics,
+  public PortalFiguresController(PublicOrganisations organisations, PortalStatistics statistics,
       OrganisationCredit credit) {
     this.organisations = organisations;
     this.statistics = statistics;
@@ -59,7 +63,7 @@ public class PortalFiguresController {
     model.addAttribute("awards", entries(organisations.noticesNaming(organisation, List.of(NoticeType.AWARD_NOTICE))));
     model.addAttribute("contracts", entries(organisations.noticesNaming(organisation, List.of(NoticeType.CONTRACT))));
     List<Entry> evaluations = organisations.noticesNaming(organisation, List.of(NoticeType.EVALUATION_RESULT))
-        .stream().map(n -> new Entry(PortalViews.notice(n), Organisations.gradeIn(n).orElse("未载明"))).toList();
+        .stream().map(n -> new Entry(PortalViews.notice(n), PublicOrganisations.gradeIn(n).orElse("未载明"))).toList();
     model.addAttribute("evaluations", evaluations);
     model.addAttribute("creditRecords", credit.recordsOf(organisation));
     return "portal/organisation";
@@ -81,7 +85,7 @@ public class PortalFiguresController {
     long plans = byCategory.stream().mapToLong(PortalStatistics.Sum::plans).sum();
     BigDecimal budget = byCategory.stream().map(PortalStatistics.Sum::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     model.addAttribute("planCount", plans);
-    model.addAttribute("budgetTotal", PortalViews.yuan(budget));
+    model.addAttribute("budgetTotal", Money.yuan(budget));
 
     List<BarChart> charts = new ArrayList<>();
     charts.add(BarChart.of("chart-category", "各服务类别采购预算",
@@ -115,9 +119,8 @@ public class PortalFiguresController {
     Map<String, Long> grades = statistics.evaluationGrades(selectedYear);
     charts.add(BarChart.of("chart-grades", "绩效评价等级",
         "完成绩效评价的项目按评价等级（优秀、良好、合格、不合格）计数；年份为评价完成的年份。",
-        grades.isEmpty() ? List.of() : PortalStatistics.GRADES.entrySet().stream()
-            .map(g -> new Value(g.getValue(), grades.getOrDefault(g.getKey(), 0L),
-                grades.getOrDefault(g.getKey(), 0L) + "项"))
+        grades.isEmpty() ? List.of() : Arrays.stream(Grade.values())
+            .map(g -> new Value(g.label(), grades.getOrDefault(g.name(), 0L), grades.getOrDefault(g.name(), 0L) + "项"))
             .toList()));
 
     var durations = statistics.requestToContract(selectedYear);
@@ -155,6 +158,6 @@ public class PortalFiguresController {
 
   /** An amount in 万元, as budgets are usually compared. */
   static String tenThousand(BigDecimal amount) {
-    return String.format("%,.2f万元", amount.movePointLeft(4));
+    return Money.tenThousandYuan(amount);
   }
 }

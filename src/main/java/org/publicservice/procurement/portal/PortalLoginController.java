@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * session for the organisations' area, and logout. Readers of the public pages never need it.
  */
 @Controller
+@PortalPage
 class PortalLoginController {
 
   static final String AREA = "/portal/bidder";

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * What the header of every portal page needs: the logged-in organisation (its name and the logout button with the
  * session's token) or nothing. It never opens a session: an anonymous reader gets no cookie.
  */
-@ControllerAdvice(basePackageClasses = PortalController.class)
+@ControllerAdvice(annotations = PortalPage.class)
 class PortalModel {
 
   static final String ACCOUNT = "portalAccount";

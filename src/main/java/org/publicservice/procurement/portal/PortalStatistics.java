@@ -21,15 +21,16 @@ import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
 import org.publicservice.procurement.disclosure.NoticeType;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.evaluation.Grade;
 import org.publicservice.procurement.identity.ProcessKeys;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The figures of the statistics page, computed from what every purchase reliably leaves behind: the approved plans
  * ({@code purchase_plan}), the notices of the disclosure register (their types and dates per project), and the
- * stage outputs that INTERFACES.md fixes ({@code openedBids} of TenderStage, {@code evaluationGrade} of
+ * stages' outputs that the main process passes on ({@code openedBids} of TenderStage, {@code evaluationGrade} of
  * EvaluationStage) as the engine's history keeps them. Only public facts: plans' public columns, published
  * notices, opened bids (public once opened) and published grades.
  */
@@ -37,16 +38,6 @@ import org.springframework.stereotype.Repository;
 public class PortalStatistics {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  /** The four grades of a performance evaluation, in the order the chart shows them. */
-  static final Map<String, String> GRADES = new LinkedHashMap<>();
-
-  static {
-    GRADES.put("EXCELLENT", "优秀");
-    GRADES.put("GOOD", "良好");
-    GRADES.put("PASS", "合格");
-    GRADES.put("FAIL", "不合格");
-  }
 
   /** An amount and how many plans make it. */
   public record Sum(String key, long plans, BigDecimal amount) {
@@ -157,7 +148,7 @@ public class PortalStatistics {
     for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
         .processDefinitionKey(evaluationProcessKey).variableName("evaluationGrade").list()) {
       Object grade = variable.getValue();
-      if (grade != null && GRADES.containsKey(grade.toString()) && range.contains(variable.getCreateTime())) {
+      if (grade != null && Grade.ofCode(grade.toString()).isPresent() && range.contains(variable.getCreateTime())) {
         counts.merge(grade.toString(), 1L, Long::sum);
       }
     }

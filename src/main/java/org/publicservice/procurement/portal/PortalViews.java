@@ -1,23 +1,21 @@
 package org.publicservice.procurement.portal;
 
-import java.math.BigDecimal;
+import static org.publicservice.procurement.purchase.ProcurementTime.DAY;
+import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE;
+
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import org.publicservice.procurement.disclosure.DisclosureNotice;
-import org.publicservice.procurement.disclosure.NoticeText;
 import org.publicservice.procurement.disclosure.ProjectStatus;
 import org.publicservice.procurement.disclosure.PublicPlans.PublicPlan;
 import org.publicservice.procurement.disclosure.PublicProjects.PublicProject;
-import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.planning.ProcurementMethod;
 import org.publicservice.procurement.planning.ServiceCategory;
+import org.publicservice.procurement.purchase.Money;
 import org.publicservice.procurement.tender.TenderCall;
 
 /** What the templates show, already in the reader's terms: Chinese labels, Beijing time, yuan. */
-final class PortalViews {
+public final class PortalViews {
 
-  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
   private PortalViews() {
   }
@@ -41,8 +39,8 @@ final class PortalViews {
   static ProjectView project(PublicProject project) {
     PublicPlan plan = project.plan();
     return new ProjectView(plan.projectNumber(), plan.serviceName(), categoryLabel(plan.serviceCategory()),
-        plan.departmentName(), yuan(plan.budget()), methodLabel(plan.procurementMethod()),
-        project.status().map(ProjectStatus::label).orElse(""), DAY.format(beijing(plan.approvedAt())));
+        plan.departmentName(), Money.yuan(plan.budget()), methodLabel(plan.procurementMethod()),
+        project.status().map(ProjectStatus::label).orElse(""), DAY.format(plan.approvedAt()));
   }
 
   record OpenTenderView(String projectNumber, String serviceName, String department, String method, String budget,
@@ -51,25 +49,21 @@ final class PortalViews {
 
   static OpenTenderView openTender(TenderCall call) {
     return new OpenTenderView(call.projectNumber(), call.serviceName(), call.departmentName(),
-        methodLabel(call.procurementMethod()), yuan(call.budget()), MINUTE.format(beijing(call.bidDeadline())),
-        MINUTE.format(beijing(call.clarificationDeadline())), call.round());
+        methodLabel(call.procurementMethod()), Money.yuan(call.budget()), MINUTE.format(call.bidDeadline()),
+        MINUTE.format(call.clarificationDeadline()), call.round());
   }
 
   static NoticeView notice(DisclosureNotice notice) {
-    OffsetDateTime at = beijing(notice.publishedAt());
+    OffsetDateTime at = notice.publishedAt();
     return new NoticeView(notice.id(), notice.projectNumber(), notice.type().label(), notice.title(),
         notice.content(), MINUTE.format(at), DAY.format(at), notice.publisher());
   }
 
   static PlanView plan(PublicPlan plan) {
     return new PlanView(plan.projectNumber(), plan.serviceName(), categoryLabel(plan.serviceCategory()),
-        plan.departmentName(), yuan(plan.budget()), methodLabel(plan.procurementMethod()),
+        plan.departmentName(), Money.yuan(plan.budget()), methodLabel(plan.procurementMethod()),
         DAY.format(plan.servicePeriodStart()) + " 至 " + DAY.format(plan.servicePeriodEnd()), plan.region(),
-        DAY.format(beijing(plan.approvedAt())));
-  }
-
-  static String yuan(BigDecimal amount) {
-    return NoticeText.yuan(amount);
+        DAY.format(plan.approvedAt()));
   }
 
   static String categoryLabel(String code) {
@@ -80,7 +74,7 @@ final class PortalViews {
     }
   }
 
-  static String methodLabel(String code) {
+  public static String methodLabel(String code) {
     try {
       return ProcurementMethod.valueOf(code).label();
     } catch (IllegalArgumentException e) {
@@ -88,7 +82,4 @@ final class PortalViews {
     }
   }
 
-  private static OffsetDateTime beijing(OffsetDateTime time) {
-    return time.atZoneSameInstant(ProcurementTime.ZONE).toOffsetDateTime();
-  }
 }

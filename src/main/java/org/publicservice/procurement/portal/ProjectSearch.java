@@ -9,9 +9,9 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import org.publicservice.procurement.disclosure.ProjectQuery;
 import org.publicservice.procurement.disclosure.ProjectStatus;
-import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.planning.ProcurementMethod;
 import org.publicservice.procurement.planning.ServiceCategory;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**

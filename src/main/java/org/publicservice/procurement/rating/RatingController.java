@@ -1,15 +1,15 @@
 package org.publicservice.procurement.rating;
 
+import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE;
+
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.publicservice.procurement.form.ProcurementTime;
-import org.publicservice.procurement.form.SubmissionRejectedException;
+import org.publicservice.procurement.purchase.ProcurementTime;
+import org.publicservice.procurement.purchase.SubmissionRejectedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,7 +31,6 @@ import org.springframework.web.servlet.ModelAndView;
 public class RatingController {
 
   private static final Pattern PROJECT_NUMBER = Pattern.compile("[A-Za-z0-9-]{1,32}");
-  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final ServiceRatings ratings;
 
@@ -107,7 +106,7 @@ public class RatingController {
         throw new SubmissionRejectedException("code", "请填写评价码（服务对象），或填写电子邮箱并获取验证码（居民）。");
       }
       model.addAttribute("window", view(window));
-      model.addAttribute("ratedAt", MINUTE.format(receipt.ratedAt().atZoneSameInstant(ProcurementTime.ZONE)));
+      model.addAttribute("ratedAt", MINUTE.format(receipt.ratedAt()));
       model.addAttribute("notify", entered.tellOutcome() && entered.code().isBlank());
       return new ModelAndView("portal/rating-thanks", model.asMap());
     } catch (SubmissionRejectedException e) {
@@ -185,9 +184,9 @@ public class RatingController {
   }
 
   static WindowView view(RatingWindow window) {
-    OffsetDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(ProcurementTime.ZONE).toOffsetDateTime();
+    OffsetDateTime now = ProcurementTime.now();
     return new WindowView(window.projectNumber(), window.serviceName(), window.departmentName(),
         window.contractorName(), new ArrayList<>(window.indicators()),
-        MINUTE.format(window.closesAt().atZoneSameInstant(ProcurementTime.ZONE)), window.isOpenAt(now));
+        MINUTE.format(window.closesAt()), window.isOpenAt(now));
   }
 }

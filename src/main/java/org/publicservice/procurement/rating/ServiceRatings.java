@@ -1,6 +1,7 @@
 package org.publicservice.procurement.rating;
 
-import static org.publicservice.procurement.form.FormRules.reject;
+import static org.publicservice.procurement.purchase.FormRules.reject;
+import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE_IN_WORDS;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +14,6 @@ import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -23,12 +23,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.publicservice.procurement.form.JsonValues;
-import org.publicservice.procurement.form.ProcurementTime;
-import org.publicservice.procurement.form.SubmissionRejectedException;
 import org.publicservice.procurement.notification.Notifications;
-import org.springframework.beans.factory.annotation.Value;
+import org.publicservice.procurement.purchase.JsonValues;
+import org.publicservice.procurement.purchase.ProcurementTime;
+import org.publicservice.procurement.purchase.PublicLinks;
+import org.publicservice.procurement.purchase.SubmissionRejectedException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -61,7 +60,6 @@ public class ServiceRatings {
   private static final char[] CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
   private static final int CODE_LENGTH = 8;
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
-  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final SecureRandom RANDOM = new SecureRandom();
   static final String EMAIL_CODE_TEMPLATE = "rating-email-code";
@@ -69,14 +67,14 @@ public class ServiceRatings {
   private final JdbcClient jdbc;
   private final Notifications notifications;
   private final RatingProperties properties;
-  private final String publicUrl;
+  private final PublicLinks links;
 
   public ServiceRatings(JdbcClient jdbc, Notifications notifications, RatingProperties properties,
-      @Value("${procurement.public-url}") String publicUrl) {
+      PublicLinks links) {
     this.jdbc = jdbc;
     this.notifications = notifications;
     this.properties = properties;
-    this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    this.links = links;
   }
 
   /** The evaluation a stage opens: what the public rates and until when. */
@@ -211,7 +209,7 @@ public class ServiceRatings {
 
   /** Evaluations taking ratings now, those closing first first. */
   public List<RatingWindow> openNow() {
-    OffsetDateTime now = now();
+    OffsetDateTime now = ProcurementTime.now();
     return jdbc.sql("""
             SELECT * FROM service_evaluation WHERE ratings_closed = FALSE AND rating_opens_at <= :now
               AND rating_closes_at > :now ORDER BY rating_closes_at, id""")
@@ -229,7 +227,7 @@ public class ServiceRatings {
     String salt = salt(window.evaluationId());
     String raterKey = raterKey(salt, KIND_EMAIL, address);
     refuseIfRated(window, raterKey, "该邮箱已对本项目评价过，每人只能评价一次。");
-    OffsetDateTime now = now();
+    OffsetDateTime now = ProcurementTime.now();
     Integer recent = jdbc.sql("""
             SELECT COUNT(*) FROM rating_email_check WHERE evaluation_id = :evaluation AND rater_key = :rater
               AND sent_at > :since""")
@@ -253,7 +251,7 @@ public class ServiceRatings {
     model.put("serviceName", window.serviceName());
     model.put("departmentName", window.departmentName());
     model.put("confirmationCode", code);
-    model.put("validUntil", MINUTE.format(expires.atZoneSameInstant(ProcurementTime.ZONE)));
+    model.put("validUntil", MINUTE_IN_WORDS.format(expires));
     model.put("ratingLink", ratingLink(window.projectNumber()));
     notifications.toAddress(address, EMAIL_CODE_TEMPLATE, EMAIL_CODE_TEMPLATE + ":" + keys.getKey().longValue(), model);
   }
@@ -307,7 +305,7 @@ public class ServiceRatings {
             SELECT id, code_hash, failed_tries FROM rating_email_check
             WHERE evaluation_id = :evaluation AND rater_key = :rater AND expires_at > :now
             ORDER BY sent_at DESC, id DESC FETCH FIRST 1 ROWS ONLY""")
-        .param("evaluation", window.evaluationId()).param("rater", raterKey).param("now", now())
+        .param("evaluation", window.evaluationId()).param("rater", raterKey).param("now", ProcurementTime.now())
         .query((rs, row) -> new Check(rs.getLong(1), rs.getString(2), rs.getInt(3))).optional()
         .orElseThrow(() -> reject("confirmationCode", "验证码已过期或尚未获取，请先获取验证码。"));
     if (check.failedTries() >= MAX_FAILED_TRIES) {
@@ -335,7 +333,7 @@ public class ServiceRatings {
 
   /** The portal page where an evaluation is rated. */
   public String ratingLink(String projectNumber) {
-    return publicUrl + "/portal/ratings/" + projectNumber;
+    return links.ratings(projectNumber);
   }
 
   // --- rules -----------------------------------------------------------------------------------------------------
@@ -343,12 +341,12 @@ public class ServiceRatings {
   private RatingWindow openWindow(String projectNumber) {
     RatingWindow window = (projectNumber == null ? Optional.<RatingWindow>empty() : latestOf(projectNumber))
         .orElseThrow(() -> reject(null, "项目" + projectNumber + "没有进行中的服务评价。"));
-    OffsetDateTime now = now();
+    OffsetDateTime now = ProcurementTime.now();
     if (now.isBefore(window.opensAt())) {
       throw reject(null, "本项目的服务评价尚未开始。");
     }
     if (!window.isOpenAt(now)) {
-      throw reject(null, "本项目的服务评价已于" + MINUTE.format(window.closesAt().atZoneSameInstant(ProcurementTime.ZONE))
+      throw reject(null, "本项目的服务评价已于" + MINUTE_IN_WORDS.format(window.closesAt())
           + "结束，不再接受评价。");
     }
     return window;
@@ -412,7 +410,7 @@ public class ServiceRatings {
 
   private RatingReceipt store(RatingWindow window, String kind, String raterKey, Map<Integer, Integer> stars,
       String comment, String alreadyRated) {
-    OffsetDateTime now = now();
+    OffsetDateTime now = ProcurementTime.now();
     var keys = new GeneratedKeyHolder();
     try {
       jdbc.sql("""
@@ -458,9 +456,6 @@ public class ServiceRatings {
         .divide(BigDecimal.valueOf(values.size()), 2, RoundingMode.HALF_UP);
   }
 
-  private static OffsetDateTime now() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(ProcurementTime.ZONE).toOffsetDateTime();
-  }
 
   private static RatingWindow window(ResultSet rs, int row) throws SQLException {
     List<String> indicators;

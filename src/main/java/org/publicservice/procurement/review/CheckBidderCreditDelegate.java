@@ -16,11 +16,11 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.credit.CreditEffect;
 import org.publicservice.procurement.credit.CreditRecord;
 import org.publicservice.procurement.credit.CreditRegister;
-import org.publicservice.procurement.credit.Organisations;
-import org.publicservice.procurement.form.JsonValues;
-import org.publicservice.procurement.disclosure.NoticeText;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.identity.OrganisationNames;
 import org.publicservice.procurement.identity.SystemAccess;
+import org.publicservice.procurement.purchase.JsonValues;
+import org.publicservice.procurement.purchase.Money;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * (财库〔2016〕125号): a bidder with a record that excludes it fails the qualification review; a penalising record is
  * shown to the department and the panel. Prepares the qualification form: one numbered block per bid.
  */
-@Component("checkBidderCredit")
+@Component
 public class CheckBidderCreditDelegate implements JavaDelegate {
 
   static final String CLEAR = "CLEAR";
@@ -72,7 +72,7 @@ public class CheckBidderCreditDelegate implements JavaDelegate {
 
       execution.setVariable(qualificationExcluded(i), excluded);
       execution.setVariable(qualificationInfo(i), "#### 投标" + i + "：" + bid.bidderName() + "\n"
-          + "报价：" + NoticeText.yuan(bid.price()) + "　提交时间：" + bid.submittedAt() + "\n\n"
+          + "报价：" + Money.yuan(bid.price()) + "　提交时间：" + bid.submittedAt() + "\n\n"
           + "资格证明材料：" + nullToDash(bid.qualifications()) + "\n\n"
           + "信用核查（" + today + "）：" + (excluded ? "**列入禁止参加名单，资格审查不通过。** " : "") + findings);
     }
@@ -87,7 +87,7 @@ public class CheckBidderCreditDelegate implements JavaDelegate {
   private static List<Map<String, String>> representatives(IdentityService identity, String departmentGroup) {
     List<User> users = SystemAccess.run(() -> identity.createUserQuery().memberOfGroup(departmentGroup)
         .orderByUserId().asc().list());
-    return users.stream().map(u -> Map.of("label", Organisations.displayName(u) + "（" + u.getId() + "）",
+    return users.stream().map(u -> Map.of("label", OrganisationNames.displayName(u) + "（" + u.getId() + "）",
         "value", u.getId())).toList();
   }
 

@@ -8,31 +8,31 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
-import org.publicservice.procurement.form.FormRules;
 import org.publicservice.procurement.notification.Notifications;
-import org.springframework.beans.factory.annotation.Value;
+import org.publicservice.procurement.purchase.PublicLinks;
+import org.publicservice.procurement.purchase.PurchaseIdentity;
 import org.springframework.stereotype.Component;
 
 /**
- * Fewer qualified bids than the method requires: no evaluation takes place (87 Art 44). The stage ends with
+ * Fewer qualified bids than the method requires: no evaluation takes place (87号令第四十四条). The stage ends with
  * TOO_FEW_QUALIFIED and the reason the tender stage shows when it decides how to go on. The failed tender is
  * published as the tender stage publishes its own (废标公告: the public learns why the purchase starts again), and
  * the department is told.
  */
-@Component("closeTooFewQualified")
+@Component
 public class CloseTooFewQualifiedDelegate implements JavaDelegate {
 
   static final String MAIL_TOO_FEW = "review-too-few-qualified";
 
   private final Notifications notifications;
   private final DisclosureRegister register;
-  private final String tasklistUrl;
+  private final PublicLinks links;
 
   public CloseTooFewQualifiedDelegate(Notifications notifications, DisclosureRegister register,
-      @Value("${procurement.public-url}") String publicUrl) {
+      PublicLinks links) {
     this.notifications = notifications;
     this.register = register;
-    this.tasklistUrl = TasklistLink.of(publicUrl);
+    this.links = links;
   }
 
   @Override
@@ -40,20 +40,18 @@ public class CloseTooFewQualifiedDelegate implements JavaDelegate {
     long qualified = ((Number) execution.getVariable(QUALIFIED_COUNT)).longValue();
     long minimum = ((Number) execution.getVariable(MINIMUM_BIDS)).longValue();
     String reason = "资格审查后合格投标人只有" + qualified + "家，不足" + minimum + "家，不进行评标（政府采购货物和服务招标投标管理办法第四十四条）。";
-    FormRules purchase = FormRules.of(execution);
-    String department = purchase.requiredText(DEPARTMENT_NAME, "采购单位");
-    String serviceName = purchase.requiredText(SERVICE_NAME, "服务项目名称");
+    PurchaseIdentity purchase = PurchaseIdentity.of(execution);
     StringBuilder text = new StringBuilder();
-    line(text, "项目编号", execution.getProcessBusinessKey());
-    line(text, "项目名称", serviceName);
-    line(text, "采购单位", department);
+    line(text, "项目编号", purchase.projectNumber());
+    line(text, "项目名称", purchase.serviceName());
+    line(text, "采购单位", purchase.departmentName());
     line(text, "废标理由", reason);
     text.append("采购单位将依法重新组织采购，另行公告。\n");
-    register.publish(execution.getProcessBusinessKey(), NoticeType.FAILED_TENDER,
-        department + "关于" + serviceName + "的废标公告", text.toString(), department, execution.getProcessInstanceId());
+    register.publish(purchase.projectNumber(), NoticeType.FAILED_TENDER, purchase.noticeTitle("废标公告"),
+        text.toString(), purchase.departmentName(), execution.getProcessInstanceId());
     execution.setVariable(REVIEW_OUTCOME, TOO_FEW_QUALIFIED);
     execution.setVariable(FAILED_TENDER_REASON, reason);
     notifications.toGroup(execution, (String) execution.getVariable(DEPARTMENT_GROUP), MAIL_TOO_FEW,
-        Map.of("reason", reason, "tasklistLink", tasklistUrl));
+        Map.of("reason", reason, "tasklistLink", links.tasklist()));
   }
 }

@@ -2,7 +2,7 @@ package org.publicservice.procurement.review;
 
 import java.math.BigDecimal;
 import java.util.List;
-import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.purchase.JsonValues;
 
 /** A scoring criterion of the tender documents ({@code evaluationCriteria}): its name and maximum score. */
 public record Criterion(String name, BigDecimal maxScore) {

@@ -10,19 +10,19 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
-import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.identity.Groups;
 import org.publicservice.procurement.identity.SystemAccess;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.stereotype.Component;
 
 /**
  * Draws the experts of the panel at random from the pool (group expert) and records seed, pool and picks
- * ({@link PanelDraw}). Five members, seven from a budget of 10,000,000 yuan (87 Art 45); the department's
- * representative, if named, takes one seat, so experts stay at least two thirds (87 Art 47). Each drawn expert
+ * ({@link PanelDraw}). Five members, seven from a budget of 10,000,000 yuan (87号令第四十五条); the department's
+ * representative, if named, takes one seat, so experts stay at least two thirds (87号令第四十七条). Each drawn expert
  * must then declare within {@link #DECLARATION_WORKING_DAYS} working day whether a conflict of interest with a
  * bidder bars him (回避, 实施条例 Art 9).
  */
-@Component("drawReviewPanel")
+@Component
 public class DrawReviewPanelDelegate implements JavaDelegate {
 
   /** Working days a drawn expert has to declare conflicts; silence counts as declining the seat. */

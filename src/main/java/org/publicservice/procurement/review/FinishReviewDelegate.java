@@ -5,29 +5,29 @@ import static org.publicservice.procurement.review.ReviewVariables.*;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.publicservice.procurement.form.JsonValues;
 import org.publicservice.procurement.notification.Notifications;
-import org.springframework.beans.factory.annotation.Value;
+import org.publicservice.procurement.purchase.JsonValues;
+import org.publicservice.procurement.purchase.PublicLinks;
 import org.springframework.stereotype.Component;
 
 /**
  * Every member has signed: the report is confirmed and goes to the department, which decides the award within 5
- * working days (87 Art 68). The ranking and the panel leave the stage as its result.
+ * working days (87号令第六十八条). The ranking and the panel leave the stage as its result.
  */
-@Component("finishReview")
+@Component
 public class FinishReviewDelegate implements JavaDelegate {
 
   static final String MAIL_REPORT_CONFIRMED = "review-report-confirmed";
 
   private final ReviewRecords records;
   private final Notifications notifications;
-  private final String tasklistUrl;
+  private final PublicLinks links;
 
   public FinishReviewDelegate(ReviewRecords records, Notifications notifications,
-      @Value("${procurement.public-url}") String publicUrl) {
+      PublicLinks links) {
     this.records = records;
     this.notifications = notifications;
-    this.tasklistUrl = TasklistLink.of(publicUrl);
+    this.links = links;
   }
 
   @Override
@@ -40,7 +40,7 @@ public class FinishReviewDelegate implements JavaDelegate {
     notifications.toGroup(execution, (String) execution.getVariable(DEPARTMENT_GROUP), MAIL_REPORT_CONFIRMED,
         Map.of("reportId", reportId, "firstCandidate", firstCandidate(execution),
             "dissents", dissents == 0 ? "全体评审委员会成员同意评审报告。" : dissents + "名成员书面提出了不同意见，见评审报告。",
-            "tasklistLink", tasklistUrl));
+            "tasklistLink", links.tasklist()));
   }
 
   private static String firstCandidate(DelegateExecution execution) {

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.purchase.JsonValues;
 
 /** One opened bid as the tender stage hands it over ({@code openedBids}); public after opening. */
 public record OpenedBid(String bidId, String bidder, String bidderName, BigDecimal price, String servicePlan,

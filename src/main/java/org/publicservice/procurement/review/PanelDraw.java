@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The random draw of a review panel from the expert pool (R39; 87 Art 48), reproducible for audit: a fresh seed
+ * The random draw of a review panel from the expert pool (实施条例第三十九条; 87号令第四十八条), reproducible for audit: a fresh seed
  * from the system's strong generator, recorded with the pool (sorted by user id); the seed drives a SHA1PRNG
  * {@link SecureRandom} whose output is fully determined by a seed set before first use, which shuffles the pool.
  * Picks, including replacements, are taken from the front of that order, so seed and pool repeat every pick.
@@ -20,7 +20,7 @@ public final class PanelDraw {
   /** From this budget (yuan) the panel has seven members. */
   static final BigDecimal LARGE_BUDGET = new BigDecimal("10000000");
 
-  /** Panel size for the budget: at least 5 and odd, at least 7 from 10,000,000 yuan (87 Art 45). */
+  /** Panel size for the budget: at least 5 and odd, at least 7 from 10,000,000 yuan (87号令第四十五条). */
   public static int panelSize(BigDecimal budget) {
     return budget.compareTo(LARGE_BUDGET) >= 0 ? 7 : 5;
   }
@@ -28,9 +28,9 @@ public final class PanelDraw {
   /** Seats for drawn experts: the panel less the department's representative, if one sits. */
   public static int expertSeats(int panelSize, boolean withRepresentative) {
     int experts = panelSize - (withRepresentative ? 1 : 0);
-    // experts at least two thirds of the panel (87 Art 47)
+    // experts at least two thirds of the panel (87号令第四十七条)
     if (experts * 3 < panelSize * 2 || panelSize % 2 == 0 || panelSize < 5) {
-      throw new IllegalStateException("panel of " + panelSize + " with " + experts + " experts breaks 87 Arts 45, 47");
+      throw new IllegalStateException("panel of " + panelSize + " with " + experts + " experts breaks 87号令第四十五、第四十七条");
     }
     return experts;
   }

@@ -9,8 +9,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.publicservice.procurement.disclosure.NoticeText;
-import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.purchase.JsonValues;
+import org.publicservice.procurement.purchase.Money;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * panel, the credit checks and qualification results, every member's scores per bid and the ranking. The members
  * confirm it next.
  */
-@Component("rankBids")
+@Component
 public class RankBidsDelegate implements JavaDelegate {
 
   private final ReviewRecords records;
@@ -99,7 +99,7 @@ public class RankBidsDelegate implements JavaDelegate {
     text.append("\n#### 评审结果排序\n");
     for (Ranking.Entry entry : ranking) {
       text.append(entry.rank()).append(". ").append(entry.bidderName()).append("　报价 ")
-          .append(NoticeText.yuan(entry.price()));
+          .append(Money.yuan(entry.price()));
       if (comprehensive) {
         text.append("　价格分 ").append(entry.priceScore()).append("　评审分（各评委平均）").append(entry.criteriaScore())
             .append("　总分 ").append(entry.totalScore());

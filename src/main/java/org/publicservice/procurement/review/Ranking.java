@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Ranks the qualified bids (87 Arts 54–55). 综合评分法: price score = lowest valid price / bid price × price weight;
+ * Ranks the qualified bids (87号令第五十四至第五十五条). 综合评分法: price score = lowest valid price / bid price × price weight;
  * each criterion's score is the average over the panel; the bids rank by total score, ties by the lower price,
  * then by earlier submission. 最低评标价法: the lowest price ranks first, scores stay 0.
  */

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** An expert who did not declare by the deadline gives up the seat; a new draw replaces him. */
-@Component("recordSilentExpert")
+@Component
 public class RecordSilentExpertDelegate implements JavaDelegate {
 
   private final ReviewRecords records;

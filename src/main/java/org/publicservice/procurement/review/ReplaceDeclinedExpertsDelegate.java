@@ -10,9 +10,9 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
-import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.notification.Notifications;
-import org.springframework.beans.factory.annotation.Value;
+import org.publicservice.procurement.purchase.ProcurementTime;
+import org.publicservice.procurement.purchase.PublicLinks;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * experts that they no longer sit, and opens the next round for the new picks. The panel is complete when no one
  * is left to replace.
  */
-@Component("replaceDeclinedExperts")
+@Component
 public class ReplaceDeclinedExpertsDelegate implements JavaDelegate {
 
   static final String MAIL_RELEASED = "review-panel-released";
@@ -29,14 +29,14 @@ public class ReplaceDeclinedExpertsDelegate implements JavaDelegate {
   private final ReviewRecords records;
   private final WorkingDayCalendar workingDays;
   private final Notifications notifications;
-  private final String tasklistUrl;
+  private final PublicLinks links;
 
   public ReplaceDeclinedExpertsDelegate(ReviewRecords records, WorkingDayCalendar workingDays,
-      Notifications notifications, @Value("${procurement.public-url}") String publicUrl) {
+      Notifications notifications, PublicLinks links) {
     this.records = records;
     this.workingDays = workingDays;
     this.notifications = notifications;
-    this.tasklistUrl = TasklistLink.of(publicUrl);
+    this.links = links;
   }
 
   @Override
@@ -67,7 +67,7 @@ public class ReplaceDeclinedExpertsDelegate implements JavaDelegate {
       records.recordPick(drawId, ++order, next, gone.userId());
       newPicks.add(next);
       notifications.toUser(execution, gone.userId(), MAIL_RELEASED, Map.of("releaseReason",
-          ReviewRecords.NO_ANSWER.equals(gone.status()) ? "未在规定时间内作出回避声明" : "您声明与投标人存在利害关系，依法回避", "tasklistLink", tasklistUrl));
+          ReviewRecords.NO_ANSWER.equals(gone.status()) ? "未在规定时间内作出回避声明" : "您声明与投标人存在利害关系，依法回避", "tasklistLink", links.tasklist()));
     }
     execution.setVariable(DECLARATIONS_PENDING, newPicks);
     execution.setVariable(PANEL_COMPLETE, newPicks.isEmpty());

@@ -10,8 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -33,7 +32,7 @@ public class ReviewRecords {
       List<String> drawOrder, int panelSize, int expertSeats, OffsetDateTime drawnAt, List<Pick> picks) {
   }
 
-  /** A member's signature of the report: agreement, or a written dissent (R41). */
+  /** A member's signature of the report: agreement, or a written dissent (实施条例第四十一条). */
   public record Signature(String memberUserId, boolean agrees, String dissent, OffsetDateTime signedAt) {
   }
 
@@ -53,15 +52,12 @@ public class ReviewRecords {
     this.jdbc = jdbc;
   }
 
-  static OffsetDateTime now() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(ProcurementTime.ZONE).toOffsetDateTime();
-  }
 
   void recordCreditCheck(String projectNumber, String processInstanceId, OpenedBid bid, LocalDate checkedOn,
       String outcome, String recordIds, String findings) {
     jdbc.update("INSERT INTO credit_check (project_number, process_instance_id, bid_id, bidder, bidder_name, "
         + "checked_on, checked_at, outcome, record_ids, findings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        projectNumber, processInstanceId, bid.bidId(), bid.bidder(), bid.bidderName(), checkedOn, now(), outcome,
+        projectNumber, processInstanceId, bid.bidId(), bid.bidder(), bid.bidderName(), checkedOn, ProcurementTime.now(), outcome,
         recordIds, findings);
   }
 
@@ -86,7 +82,7 @@ public class ReviewRecords {
       ps.setString(6, String.join(",", order));
       ps.setInt(7, panelSize);
       ps.setInt(8, expertSeats);
-      ps.setObject(9, now());
+      ps.setObject(9, ProcurementTime.now());
       return ps;
     }, key);
     return key.getKey().longValue();
@@ -100,7 +96,7 @@ public class ReviewRecords {
   /** Records an expert's answer; false when the pick no longer waits for one (already answered or timed out). */
   boolean answerPick(long drawId, String userId, String status, String conflictNote) {
     return jdbc.update("UPDATE review_panel_pick SET status = ?, answered_at = ?, conflict_note = ? "
-        + "WHERE draw_id = ? AND user_id = ? AND status = ?", status, now(), conflictNote, drawId, userId, DRAWN) == 1;
+        + "WHERE draw_id = ? AND user_id = ? AND status = ?", status, ProcurementTime.now(), conflictNote, drawId, userId, DRAWN) == 1;
   }
 
   public Draw draw(long drawId) {
@@ -126,7 +122,7 @@ public class ReviewRecords {
         + "AND criterion_index = ?", processInstanceId, member, bidId, criterion);
     jdbc.update("INSERT INTO review_score (process_instance_id, member_user_id, bid_id, criterion_index, "
         + "criterion_name, score, scored_at) VALUES (?, ?, ?, ?, ?, ?, ?)", processInstanceId, member, bidId,
-        criterion, criterionName, score, now());
+        criterion, criterionName, score, ProcurementTime.now());
   }
 
   /** member → bid id → criterion index → score, members in the order given. */
@@ -147,7 +143,7 @@ public class ReviewRecords {
       String rankingJson, String panelJson) {
     jdbc.update("INSERT INTO review_report (id, project_number, process_instance_id, evaluation_method, "
         + "report_text, ranking_json, panel_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, projectNumber,
-        processInstanceId, method, text, rankingJson, panelJson, now());
+        processInstanceId, method, text, rankingJson, panelJson, ProcurementTime.now());
   }
 
   int countReports(String projectNumber) {
@@ -158,7 +154,7 @@ public class ReviewRecords {
   void sign(String reportId, String member, boolean agrees, String dissent) {
     jdbc.update("DELETE FROM review_report_signature WHERE report_id = ? AND member_user_id = ?", reportId, member);
     jdbc.update("INSERT INTO review_report_signature (report_id, member_user_id, agrees, dissent, signed_at) "
-        + "VALUES (?, ?, ?, ?, ?)", reportId, member, agrees, dissent, now());
+        + "VALUES (?, ?, ?, ?, ?)", reportId, member, agrees, dissent, ProcurementTime.now());
   }
 
   public Optional<Report> report(String reportId) {
@@ -174,6 +170,6 @@ public class ReviewRecords {
   }
 
   void confirmReport(String reportId) {
-    jdbc.update("UPDATE review_report SET confirmed_at = ? WHERE id = ?", now(), reportId);
+    jdbc.update("UPDATE review_report SET confirmed_at = ? WHERE id = ?", ProcurementTime.now(), reportId);
   }
 }

@@ -1,15 +1,17 @@
 package org.publicservice.procurement.review;
 
-/** Names of the variables of process ReviewStage (see INTERFACES: ReviewStage) and of its forms. */
+import org.publicservice.procurement.purchase.PurchaseIdentity;
+
+/** Names of the variables of process ReviewStage and of its forms. */
 public final class ReviewVariables {
 
   public static final String PROCESS_KEY = "ReviewStage";
 
   // IN, from planning and the tender stage
   public static final String BUDGET = "budget";
-  public static final String DEPARTMENT_GROUP = "departmentGroup";
-  public static final String DEPARTMENT_NAME = "departmentName";
-  public static final String SERVICE_NAME = "serviceName";
+  public static final String DEPARTMENT_GROUP = PurchaseIdentity.DEPARTMENT_GROUP;
+  public static final String DEPARTMENT_NAME = PurchaseIdentity.DEPARTMENT_NAME;
+  public static final String SERVICE_NAME = PurchaseIdentity.SERVICE_NAME;
   public static final String PROCUREMENT_METHOD_NAME = "procurementMethodName";
   public static final String TENDER_ROUND = "tenderRound";
   public static final String EVALUATION_METHOD = "evaluationMethod";
@@ -40,7 +42,7 @@ public final class ReviewVariables {
   public static final String CREDIT_CHECKS = "creditChecks";
   public static final String QUALIFICATION_BID_COUNT = "qualBidCount";
   public static final String REPRESENTATIVE_OPTIONS = "representativeOptions";
-  /** Optional: a user of the department group who sits on the panel (never its chair, 87 Art 45). */
+  /** Optional: a user of the department group who sits on the panel (never its chair, 87号令第四十五条). */
   public static final String REPRESENTATIVE = "departmentRepresentative";
   /** json list of {bidId, bidder, bidderName, qualified, reason}. */
   public static final String QUALIFICATION_RESULTS = "qualificationResults";

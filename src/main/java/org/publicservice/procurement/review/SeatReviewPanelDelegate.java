@@ -12,18 +12,18 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.publicservice.procurement.credit.Organisations;
-import org.publicservice.procurement.disclosure.NoticeText;
-import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.identity.OrganisationNames;
 import org.publicservice.procurement.identity.SystemAccess;
+import org.publicservice.procurement.purchase.JsonValues;
+import org.publicservice.procurement.purchase.Money;
 import org.springframework.stereotype.Component;
 
 /**
  * Seats the panel once every drawn expert has accepted: the experts in the order drawn, the first of them as
- * chair, the department's representative last (he never chairs, 87 Art 45). Prepares the scoring form: one block
+ * chair, the department's representative last (he never chairs, 87号令第四十五条). Prepares the scoring form: one block
  * of numbered fields per qualified bid, one field per criterion.
  */
-@Component("seatReviewPanel")
+@Component
 public class SeatReviewPanelDelegate implements JavaDelegate {
 
   public static final String CHAIR = "CHAIR";
@@ -76,7 +76,7 @@ public class SeatReviewPanelDelegate implements JavaDelegate {
     for (int i = 1; i <= bids.size(); i++) {
       OpenedBid bid = bids.get(i - 1);
       execution.setVariable(scoreBidTitle(i), "#### 投标" + i + "：" + bid.bidderName() + "\n"
-          + "报价：" + NoticeText.yuan(bid.price()) + "\n\n服务方案：" + dash(bid.servicePlan()) + "\n\n服务团队："
+          + "报价：" + Money.yuan(bid.price()) + "\n\n服务方案：" + dash(bid.servicePlan()) + "\n\n服务团队："
           + dash(bid.team()));
     }
     StringBuilder guide = new StringBuilder("评分项及分值：");
@@ -97,7 +97,7 @@ public class SeatReviewPanelDelegate implements JavaDelegate {
     User user = SystemAccess.run(() -> identity.createUserQuery().userId(userId).singleResult());
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("userId", userId);
-    row.put("name", user == null ? userId : Organisations.displayName(user));
+    row.put("name", user == null ? userId : OrganisationNames.displayName(user));
     row.put("role", role);
     return row;
   }

@@ -10,12 +10,11 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.publicservice.procurement.form.FormRules;
-import org.publicservice.procurement.form.JsonValues;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.JsonValues;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +22,7 @@ import org.springframework.stereotype.Component;
  * candidate, the agreed price the awarded price, and the result notice (published by the stage just now) starts the
  * 30 days for signing (政府采购法第四十六条; 74号令第十九条).
  */
-@Component("adoptSingleSourceAward")
+@Component
 public class AdoptSingleSourceAwardDelegate implements JavaDelegate {
 
   static final String WINNER = "winner";
@@ -52,7 +51,7 @@ public class AdoptSingleSourceAwardDelegate implements JavaDelegate {
     execution.setVariable(WINNER_NAME, supplierName);
     execution.setVariable(AWARDED_PRICE, price);
     execution.setVariable(AWARD_NOTICE_DATE,
-        ClockUtil.getCurrentTime().toInstant().atZone(ProcurementTime.ZONE).toOffsetDateTime().toString());
+        ProcurementTime.now().toString());
     execution.setVariable(CANDIDATES, candidates);
   }
 }

@@ -1,6 +1,8 @@
 package org.publicservice.procurement.tender;
 
-import static org.publicservice.procurement.form.FormRules.reject;
+import static org.publicservice.procurement.purchase.FormRules.reject;
+import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE_IN_WORDS;
+import static org.publicservice.procurement.purchase.ProcurementTime.SECOND_IN_WORDS;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +12,6 @@ import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,11 +21,11 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.publicservice.procurement.credit.Organisations;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.identity.OrganisationNames;
 import org.publicservice.procurement.identity.SystemAccess;
 import org.publicservice.procurement.notification.Notifications;
+import org.publicservice.procurement.purchase.Money;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -38,7 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@link #ownBid}). Officials may know how many bids arrived ({@link #countBids}), nothing more.
  *
  * <p>The bidder methods are for the portal, which passes the logged-in organisation's user id. Every refusal is a
- * {@link org.publicservice.procurement.form.SubmissionRejectedException} with a Chinese message, thrown before
+ * {@link org.publicservice.procurement.purchase.SubmissionRejectedException} with a Chinese message, thrown before
  * anything is written; nothing a bidder does touches a process instance, so it can never cause an incident.
  */
 @Component
@@ -54,8 +55,6 @@ public class BidBox {
   static final int MAX_TEXT = 20000;
   static final String MAIL_BID_RECEIVED = "bid-received";
   static final String MAIL_BID_WITHDRAWN = "bid-withdrawn";
-  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm:ss");
-  static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -86,7 +85,7 @@ public class BidBox {
     if (bid.price().compareTo(call.budget()) > 0) {
       throw reject("price", "投标报价" + yuan(bid.price()) + "超过项目预算" + yuan(call.budget()) + "，不能提交。");
     }
-    OffsetDateTime now = now();
+    OffsetDateTime now = ProcurementTime.now();
     boolean replacing = destroyActiveBid(call, bidderUserId, SUPERSEDED, now) > 0;
     String bidId = UUID.randomUUID().toString();
     String receiptCode = call.projectNumber() + "-" + call.round() + "-"
@@ -101,7 +100,7 @@ public class BidBox {
         .param("status", ACTIVE).param("key", sealed.wrappedKey()).param("content", sealed.content())
         .update();
     Map<String, Object> model = mailModel(call);
-    model.put("submittedAt", TIME.format(now));
+    model.put("submittedAt", SECOND_IN_WORDS.format(now));
     model.put("receiptCode", receiptCode);
     model.put("replaced", replacing ? "本次投标已替换贵单位此前提交的投标文件，此前的投标文件已作废。" : "");
     notifications.toUser(bidderUserId, MAIL_BID_RECEIVED, MAIL_BID_RECEIVED + ":" + bidId, model);
@@ -113,12 +112,12 @@ public class BidBox {
   public void withdraw(String projectNumber, String bidderUserId) {
     registeredOrganisation(bidderUserId);
     CallRow call = lockedOpenCall(projectNumber, "撤回投标");
-    OffsetDateTime now = now();
+    OffsetDateTime now = ProcurementTime.now();
     if (destroyActiveBid(call, bidderUserId, WITHDRAWN, now) == 0) {
       throw reject(null, "贵单位在项目" + call.projectNumber() + "中没有可撤回的投标。");
     }
     Map<String, Object> model = mailModel(call);
-    model.put("withdrawnAt", TIME.format(now));
+    model.put("withdrawnAt", SECOND_IN_WORDS.format(now));
     notifications.toUser(bidderUserId, MAIL_BID_WITHDRAWN,
         MAIL_BID_WITHDRAWN + ":" + call.projectNumber() + ":" + call.round() + ":" + bidderUserId + ":" + now,
         model);
@@ -155,7 +154,7 @@ public class BidBox {
   public List<TenderCall> openCalls() {
     return jdbc.sql("SELECT * FROM tender_call WHERE call_status = :open AND bid_deadline > :now"
             + " ORDER BY bid_deadline, project_number")
-        .param("open", OPEN).param("now", now())
+        .param("open", OPEN).param("now", ProcurementTime.now())
         .query(BidBox::callRow).list().stream().map(CallRow::call).toList();
   }
 
@@ -193,7 +192,7 @@ public class BidBox {
         .param("project", projectNumber).param("round", round).param("instance", processInstanceId)
         .param("service", serviceName).param("department", departmentName).param("method", procurementMethod)
         .param("budget", budget).param("deadline", bidDeadline).param("clarification", clarificationDeadline)
-        .param("qualifications", qualificationRequirements).param("now", now()).param("open", OPEN)
+        .param("qualifications", qualificationRequirements).param("now", ProcurementTime.now()).param("open", OPEN)
         .param("evaluation", evaluationMethod)
         .update();
     return round;
@@ -263,7 +262,7 @@ public class BidBox {
         .orElseThrow(() -> new IllegalStateException("No tender call " + projectNumber + " round " + round));
     sealedUntilDeadline(call);
     List<String> bidders = bidders(projectNumber, round);
-    OffsetDateTime now = now();
+    OffsetDateTime now = ProcurementTime.now();
     for (String bidder : bidders) {
       destroyActiveBid(call, bidder, RETURNED, now);
     }
@@ -274,7 +273,7 @@ public class BidBox {
   // ---------------------------------------------------------------- internals
 
   private void sealedUntilDeadline(CallRow call) {
-    if (now().isBefore(call.bidDeadline())) {
+    if (ProcurementTime.now().isBefore(call.bidDeadline())) {
       throw new IllegalStateException("Bids of " + call.projectNumber() + " round " + call.round()
           + " stay sealed until the bid deadline " + call.bidDeadline());
     }
@@ -283,7 +282,7 @@ public class BidBox {
   private void setStatus(CallRow call, String status) {
     jdbc.sql("UPDATE tender_call SET call_status = :status, closed_at = :now"
             + " WHERE project_number = :project AND round_no = :round")
-        .param("status", status).param("now", now()).param("project", call.projectNumber())
+        .param("status", status).param("now", ProcurementTime.now()).param("project", call.projectNumber())
         .param("round", call.round()).update();
   }
 
@@ -322,7 +321,7 @@ public class BidBox {
     if (userId == null || userId.isBlank()) {
       throw reject(null, "请先以社会组织账号登录。");
     }
-    String name = asSystem(() -> Organisations.nameOf(identityService, userId));
+    String name = asSystem(() -> OrganisationNames.nameOf(identityService, userId));
     if (name == null) {
       throw reject(null, "只有在平台登记的社会组织（承接主体）可以投标或提问。");
     }
@@ -342,8 +341,8 @@ public class BidBox {
     if (!OPEN.equals(call.status())) {
       throw reject(null, "项目" + project + "目前没有正在接受投标的招标。");
     }
-    if (!now().isBefore(call.bidDeadline())) {
-      throw reject(null, "项目" + project + "的投标截止时间（" + MINUTE.format(call.bidDeadline())
+    if (!ProcurementTime.now().isBefore(call.bidDeadline())) {
+      throw reject(null, "项目" + project + "的投标截止时间（" + MINUTE_IN_WORDS.format(call.bidDeadline())
           + "）已过，不能再" + action + "。");
     }
     return call;
@@ -388,7 +387,7 @@ public class BidBox {
     model.put("serviceName", call.serviceName());
     model.put("departmentName", call.departmentName());
     model.put("tenderRound", call.round());
-    model.put("bidDeadline", MINUTE.format(call.bidDeadline()));
+    model.put("bidDeadline", MINUTE_IN_WORDS.format(call.bidDeadline()));
     return model;
   }
 
@@ -426,12 +425,9 @@ public class BidBox {
   }
 
   static String yuan(BigDecimal amount) {
-    return org.publicservice.procurement.disclosure.NoticeText.yuan(amount);
+    return Money.yuan(amount);
   }
 
-  private static OffsetDateTime now() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(ProcurementTime.ZONE).toOffsetDateTime();
-  }
 
   /** Runs identity look-ups as the system, joining the engine's command if one runs. */
   private <T> T asSystem(Supplier<T> work) {

@@ -4,14 +4,14 @@ import static org.publicservice.procurement.tender.TenderVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.purchase.FormRules;
 import org.springframework.stereotype.Component;
 
 /**
  * The department's answer to a bidder's question (Task_AnswerQuestion) or its own clarification or amendment of the
  * documents (Task_AmendDocuments): the text that is published to all and mailed to the bidders.
  */
-@Component("validateClarification")
+@Component
 public class ClarificationValidator implements TaskListener {
 
   static final int MAX_TEXT = 8000;

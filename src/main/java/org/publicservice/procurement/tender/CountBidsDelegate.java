@@ -4,14 +4,14 @@ import static org.publicservice.procurement.tender.TenderVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.purchase.FormRules;
 import org.springframework.stereotype.Component;
 
 /**
  * At the bid deadline: how many valid bids arrived, and whether they are enough to open (87号令第四十一条: fewer than 3
  * in open tender means no opening; 2 suffice for consultation or negotiation of services). Only the number is known.
  */
-@Component("countBids")
+@Component
 public class CountBidsDelegate implements JavaDelegate {
 
   private final BidBox bidBox;

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * Too few bids at the deadline: no opening (87号令第四十一条); the tender fails (废标, 政府采购法第三十六条). The bids are
  * returned unopened (their sealed content destroyed), the failure is published and the bidders are told.
  */
-@Component("declareFailedTender")
+@Component
 public class DeclareFailedTenderDelegate implements JavaDelegate {
 
   static final String MAIL = "tender-failed";

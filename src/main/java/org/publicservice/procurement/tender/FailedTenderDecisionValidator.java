@@ -1,21 +1,21 @@
 package org.publicservice.procurement.tender;
 
-import static org.publicservice.procurement.form.FormRules.reject;
 import static org.publicservice.procurement.planning.PlanningVariables.PROCUREMENT_METHOD;
+import static org.publicservice.procurement.purchase.FormRules.reject;
 import static org.publicservice.procurement.tender.TenderVariables.*;
 
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.publicservice.procurement.form.FormRules;
 import org.publicservice.procurement.planning.ProcurementMethod;
+import org.publicservice.procurement.purchase.FormRules;
 import org.springframework.stereotype.Component;
 
 /**
  * The department's decision after a failed tender (政府采购法第三十六条、第三十七条): tender again, ask the finance bureau to
  * change to competitive consultation or negotiation (政府采购法第三十条第一项; 实施条例第二十三条), or abandon the purchase.
  */
-@Component("validateFailedTenderDecision")
+@Component
 public class FailedTenderDecisionValidator implements TaskListener {
 
   @Override

@@ -1,22 +1,22 @@
 package org.publicservice.procurement.tender;
 
-import static org.publicservice.procurement.form.FormRules.reject;
 import static org.publicservice.procurement.planning.PlanningVariables.PROCUREMENT_METHOD;
 import static org.publicservice.procurement.planning.PlanningVariables.PROCUREMENT_METHOD_NAME;
+import static org.publicservice.procurement.purchase.FormRules.reject;
 import static org.publicservice.procurement.tender.TenderVariables.*;
 
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.publicservice.procurement.form.FormRules;
 import org.publicservice.procurement.planning.ProcurementMethod;
+import org.publicservice.procurement.purchase.FormRules;
 import org.springframework.stereotype.Component;
 
 /**
  * The finance bureau's approval of a change of method after a failed tender (政府采购法第二十七条; 实施条例第二十三条).
  * A refusal needs its reason; an approval changes the purchase's method and the minimum number of bids.
  */
-@Component("validateMethodChange")
+@Component
 public class MethodChangeApprovalValidator implements TaskListener {
 
   @Override

@@ -1,16 +1,16 @@
 package org.publicservice.procurement.tender;
 
-import static org.publicservice.procurement.form.FormRules.reject;
+import static org.publicservice.procurement.purchase.FormRules.reject;
 import static org.publicservice.procurement.tender.SingleSourceVariables.*;
 
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.purchase.FormRules;
 import org.springframework.stereotype.Component;
 
 /** The department's answer to an objection must decide it and say why: the answer is published and mailed. */
-@Component("validateObjectionAnswer")
+@Component
 public class ObjectionAnswerValidator implements TaskListener {
 
   @Override

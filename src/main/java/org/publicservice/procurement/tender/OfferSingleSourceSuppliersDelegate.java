@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * {@code valuesKey}); the list is taken when the notice is prepared, so an organisation registered later
  * appears in the next single source.
  */
-@Component("offerSingleSourceSuppliers")
+@Component
 public class OfferSingleSourceSuppliersDelegate implements JavaDelegate {
 
   @Override

@@ -6,11 +6,11 @@ import static org.publicservice.procurement.tender.TenderVariables.*;
 import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.purchase.FormRules;
 import org.springframework.stereotype.Component;
 
 /** Opens a new round of the project in the sealed bid box: social organisations can bid until the deadline. */
-@Component("openBidCall")
+@Component
 public class OpenBidCallDelegate implements JavaDelegate {
 
   private final BidBox bidBox;

@@ -1,8 +1,10 @@
 package org.publicservice.procurement.tender;
 
 import static org.publicservice.procurement.disclosure.NoticeText.line;
-import static org.publicservice.procurement.disclosure.NoticeText.yuan;
 import static org.publicservice.procurement.planning.PlanningVariables.*;
+import static org.publicservice.procurement.purchase.Money.yuan;
+import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE_IN_WORDS;
+import static org.publicservice.procurement.purchase.ProcurementTime.SECOND_IN_WORDS;
 import static org.publicservice.procurement.tender.TenderVariables.*;
 
 import java.time.OffsetDateTime;
@@ -17,9 +19,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
-import org.publicservice.procurement.form.JsonValues;
-import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.notification.Notifications;
+import org.publicservice.procurement.purchase.JsonValues;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
  * price of each bid) is published and mailed to every bidder, and the bids become the stage's result
  * ({@code openedBids}) for the review. From now on the bids are public, so they may be process variables.
  */
-@Component("openBids")
+@Component
 public class OpenBidsDelegate implements JavaDelegate {
 
   static final String MAIL = "opening-record";
@@ -52,14 +53,14 @@ public class OpenBidsDelegate implements JavaDelegate {
     List<Map<String, Object>> opened = new ArrayList<>();
     StringBuilder text = facts.noticeHeader();
     line(text, "招标轮次", "第" + facts.round() + "轮");
-    line(text, "开标时间", BidBox.MINUTE.format(ClockUtil.getCurrentTime().toInstant().atZone(ProcurementTime.ZONE)));
+    line(text, "开标时间", MINUTE_IN_WORDS.format(ClockUtil.getCurrentTime().toInstant()));
     line(text, "预算金额", yuan(facts.variables().requiredAmount(BUDGET, "预算金额")));
     line(text, "投标人数", bids.size() + "家");
     int index = 0;
     for (BidBox.OpenedBid bid : bids) {
       index++;
       text.append(index).append(". ").append(bid.bidderName()).append("，投标报价：").append(yuan(bid.content().price()))
-          .append("，递交时间：").append(BidBox.TIME.format(bid.submittedAt())).append('\n');
+          .append("，递交时间：").append(SECOND_IN_WORDS.format(bid.submittedAt())).append('\n');
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("bidId", bid.bidId());
       row.put("bidder", bid.bidder());

@@ -2,6 +2,7 @@ package org.publicservice.procurement.tender;
 
 import static org.publicservice.procurement.disclosure.NoticeText.line;
 import static org.publicservice.procurement.planning.PlanningVariables.*;
+import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE_IN_WORDS;
 import static org.publicservice.procurement.tender.TenderVariables.*;
 
 import java.time.OffsetDateTime;
@@ -10,16 +11,15 @@ import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
-import org.publicservice.procurement.form.FormRules;
-import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.identity.SystemAccess;
 import org.publicservice.procurement.notification.Notifications;
 import org.publicservice.procurement.planning.ProcurementMethod;
+import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * fewer than 15 days (open tender; 5 days consultation, 3 working days negotiation) remain, the bid deadline moves
  * (实施条例第三十一条): in the bid box, in the stage's variables and in the waiting deadline timer.
  */
-@Component("publishClarification")
+@Component
 public class PublishClarificationDelegate implements JavaDelegate {
 
   static final String MAIL = "tender-clarification";
@@ -59,7 +59,7 @@ public class PublishClarificationDelegate implements JavaDelegate {
     int round = facts.round();
     boolean answer = ANSWER_STEP.equals(execution.getCurrentActivityId());
 
-    OffsetDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(ProcurementTime.ZONE).toOffsetDateTime();
+    OffsetDateTime now = ProcurementTime.now();
     OffsetDateTime deadline = OffsetDateTime.parse(tender.requiredText(BID_DEADLINE, "投标截止时间"));
     OffsetDateTime moved = TenderRules.deadlineAfterClarification(method, now, deadline, calendar);
     boolean deadlineMoved = moved.isAfter(deadline);
@@ -72,11 +72,11 @@ public class PublishClarificationDelegate implements JavaDelegate {
       line(text, "澄清或修改内容", tender.requiredText(AMENDMENT_TEXT, "澄清或修改内容"));
     }
     if (deadlineMoved) {
-      line(text, "投标截止及开标时间", "顺延至" + BidBox.MINUTE.format(moved) + "（原为" + BidBox.MINUTE.format(
-          deadline.atZoneSameInstant(ProcurementTime.ZONE)) + "）");
+      line(text, "投标截止及开标时间", "顺延至" + MINUTE_IN_WORDS.format(moved) + "（原为" + MINUTE_IN_WORDS.format(
+          deadline) + "）");
       text.append("顺延理由：").append(TenderRules.clarificationRuleText(method)).append("。\n");
     } else {
-      line(text, "投标截止及开标时间", BidBox.MINUTE.format(deadline.atZoneSameInstant(ProcurementTime.ZONE)) + "（不变）");
+      line(text, "投标截止及开标时间", MINUTE_IN_WORDS.format(deadline) + "（不变）");
     }
     text.append("本澄清或修改内容为招标文件的组成部分。\n");
     var notice = register.publish(projectNumber, NoticeType.CLARIFICATION, facts.noticeTitle("澄清或修改公告"),
@@ -88,7 +88,7 @@ public class PublishClarificationDelegate implements JavaDelegate {
     terms.record(notice.id(), bidBox.call(projectNumber, round).orElseThrow(), null);
     Map<String, Object> model = Map.of("departmentName", facts.department(),
         "clarification", text.toString(),
-        "bidDeadline", BidBox.MINUTE.format(moved.atZoneSameInstant(ProcurementTime.ZONE)),
+        "bidDeadline", MINUTE_IN_WORDS.format(moved),
         "deadlineMoved", deadlineMoved ? "投标截止时间已顺延，请留意新的截止时间。" : "投标截止时间不变。");
     for (String bidder : bidBox.bidders(projectNumber, round)) {
       notifications.toUser(execution, bidder, MAIL, model);
@@ -104,7 +104,7 @@ public class PublishClarificationDelegate implements JavaDelegate {
     var instance = execution.getProcessInstance();
     instance.setVariable(BID_DEADLINE, moved.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
     instance.setVariable(BID_DEADLINE_AT, Date.from(moved.toInstant()));
-    instance.setVariable(BID_DEADLINE_TEXT, BidBox.MINUTE.format(moved));
+    instance.setVariable(BID_DEADLINE_TEXT, MINUTE_IN_WORDS.format(moved));
     // the deadline timer was armed with the old date; it follows the new one (and the stage re-checks when it fires)
     var management = execution.getProcessEngineServices().getManagementService();
     SystemAccess.run(() -> {

@@ -1,8 +1,9 @@
 package org.publicservice.procurement.tender;
 
 import static org.publicservice.procurement.disclosure.NoticeText.line;
-import static org.publicservice.procurement.disclosure.NoticeText.yuan;
 import static org.publicservice.procurement.planning.PlanningVariables.*;
+import static org.publicservice.procurement.purchase.Money.yuan;
+import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE_IN_WORDS;
 import static org.publicservice.procurement.tender.TenderVariables.*;
 
 import java.time.OffsetDateTime;
@@ -11,10 +12,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
-import org.publicservice.procurement.form.FormRules;
-import org.publicservice.procurement.form.JsonValues;
-import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.planning.ProcurementMethod;
+import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.JsonValues;
+import org.publicservice.procurement.purchase.PurchaseIdentity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
  * 87号令第十六条), the qualification requirements, how bids are evaluated, the deadlines and the bid bond, and how
  * social organisations bid on the portal. The documents are available from now until the deadline.
  */
-@Component("publishTenderNotice")
+@Component
 public class PublishTenderNoticeDelegate implements JavaDelegate {
 
   private final DisclosureRegister register;
@@ -38,17 +39,15 @@ public class PublishTenderNoticeDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     FormRules tender = FormRules.of(execution);
-    String projectNumber = execution.getProcessBusinessKey();
-    String department = tender.requiredText(DEPARTMENT_NAME, "采购单位");
-    String serviceName = tender.requiredText(SERVICE_NAME, "服务项目名称");
+    PurchaseIdentity purchase = PurchaseIdentity.of(execution);
     ProcurementMethod method = TenderRules.method(tender.requiredText(PROCUREMENT_METHOD, "采购方式"));
     OffsetDateTime deadline = OffsetDateTime.parse(tender.requiredText(BID_DEADLINE, "投标截止时间"));
     OffsetDateTime questionsUntil = OffsetDateTime.parse(tender.requiredText(CLARIFICATION_DEADLINE, "提问截止时间"));
 
     StringBuilder text = new StringBuilder();
-    line(text, "项目编号", projectNumber);
-    line(text, "采购单位", department);
-    line(text, "项目名称", serviceName);
+    line(text, "项目编号", purchase.projectNumber());
+    line(text, "采购单位", purchase.departmentName());
+    line(text, "项目名称", purchase.serviceName());
     line(text, "采购方式", method.label());
     if (tender.requiredWholeNumber(TENDER_ROUND, "招标轮次") > 1) {
       line(text, "招标轮次", "第" + tender.requiredWholeNumber(TENDER_ROUND, "招标轮次") + "轮（前次采购失败后重新组织）");
@@ -74,18 +73,17 @@ public class PublishTenderNoticeDelegate implements JavaDelegate {
     line(text, "投标保证金", tender.requiredAmount(BID_BOND, "投标保证金").signum() == 0 ? "不收取"
         : yuan(tender.requiredAmount(BID_BOND, "投标保证金")) + "（不接受现金形式）");
     line(text, "文件获取", "自本公告发布之日起至投标截止时间止，在本平台信息公开门户免费获取（不少于5个工作日）");
-    line(text, "提问截止时间", BidBox.MINUTE.format(questionsUntil));
-    line(text, "投标截止及开标时间", BidBox.MINUTE.format(deadline.atZoneSameInstant(ProcurementTime.ZONE)));
+    line(text, "提问截止时间", MINUTE_IN_WORDS.format(questionsUntil));
+    line(text, "投标截止及开标时间", MINUTE_IN_WORDS.format(deadline));
     line(text, "最少投标人数", tender.requiredWholeNumber(MINIMUM_BIDS, "最少投标人数") + "家（不足时不予开标，作废标处理）");
     text.append("投标方式：已在平台登记的社会组织登录信息公开门户，在本项目页面提交电子投标文件（报价、服务方案、项目团队、"
         + "资格证明材料）。投标文件加密封存至开标时间，截止前可以替换或撤回。\n");
     text.append(TenderRules.clarificationRuleText(method)).append("。\n");
 
     int round = (int) tender.requiredWholeNumber(TENDER_ROUND, "招标轮次");
-    var notice = register.publish(projectNumber, NoticeType.TENDER_NOTICE,
-        department + "关于" + serviceName + "的" + (method == ProcurementMethod.OPEN_TENDER ? "招标公告"
-            : method.label() + "公告"),
-        text.toString(), department, execution.getProcessInstanceId());
-    terms.record(notice.id(), bidBox.call(projectNumber, round).orElseThrow(), null);
+    var notice = register.publish(purchase.projectNumber(), NoticeType.TENDER_NOTICE,
+        purchase.noticeTitle(method == ProcurementMethod.OPEN_TENDER ? "招标公告" : method.label() + "公告"),
+        text.toString(), purchase.departmentName(), execution.getProcessInstanceId());
+    terms.record(notice.id(), bidBox.call(purchase.projectNumber(), round).orElseThrow(), null);
   }
 }

@@ -1,14 +1,14 @@
 package org.publicservice.procurement.tender;
 
-import static org.publicservice.procurement.form.FormRules.reject;
+import static org.publicservice.procurement.purchase.FormRules.reject;
 import static org.publicservice.procurement.tender.SingleSourceVariables.*;
 
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.publicservice.procurement.form.FormRules;
 import org.publicservice.procurement.identity.SystemAccess;
+import org.publicservice.procurement.purchase.FormRules;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * still unanswered (74号令第四十条: objections are dealt with before the procurement goes on); a rejection needs
  * its reason.
  */
-@Component("validateSingleSourceApproval")
+@Component
 public class SingleSourceApprovalValidator implements TaskListener {
 
   static final String ANSWER_TASK = "Task_AnswerObjection";

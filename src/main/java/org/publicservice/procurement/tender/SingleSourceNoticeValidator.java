@@ -1,23 +1,24 @@
 package org.publicservice.procurement.tender;
 
-import static org.publicservice.procurement.form.FormRules.reject;
 import static org.publicservice.procurement.planning.PlanningVariables.BUDGET;
 import static org.publicservice.procurement.planning.PlanningVariables.SINGLE_SOURCE_JUSTIFICATION;
+import static org.publicservice.procurement.purchase.FormRules.reject;
 import static org.publicservice.procurement.tender.SingleSourceVariables.*;
 
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.publicservice.procurement.credit.Organisations;
-import org.publicservice.procurement.form.FormRules;
+import org.publicservice.procurement.identity.OrganisationNames;
+import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.Money;
 import org.springframework.stereotype.Component;
 
 /**
  * Checks the single-source notice before it is published: the supplier must be a registered social organisation,
  * its qualifications and the justification (政府采购法第三十一条) stated, and the proposed price within the budget
- * (政府采购法实施条例 / 74号令: the price may not exceed the approved budget).
+ * (实施条例 / 74号令: the price may not exceed the approved budget).
  */
-@Component("validateSingleSourceNotice")
+@Component
 public class SingleSourceNoticeValidator implements TaskListener {
 
   @Override
@@ -27,7 +28,7 @@ public class SingleSourceNoticeValidator implements TaskListener {
     if (supplier == null) {
       throw reject(SUPPLIER, "请选择拟定的唯一供应商。");
     }
-    String name = Organisations.nameOf(task.getProcessEngineServices().getIdentityService(), supplier);
+    String name = OrganisationNames.nameOf(task.getProcessEngineServices().getIdentityService(), supplier);
     if (name == null) {
       throw reject(SUPPLIER, "所选供应商不是已登记的社会组织。");
     }
@@ -44,7 +45,7 @@ public class SingleSourceNoticeValidator implements TaskListener {
     }
     BigDecimal budget = form.requiredAmount(BUDGET, "预算金额");
     if (price.compareTo(budget) > 0) {
-      throw reject(field, String.format("%s不得超过采购预算（%,.2f元）。", label, budget));
+      throw reject(field, label + "不得超过采购预算（" + Money.yuan(budget) + "）。");
     }
   }
 }

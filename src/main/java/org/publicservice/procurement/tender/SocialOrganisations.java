@@ -3,8 +3,8 @@ package org.publicservice.procurement.tender;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.publicservice.procurement.credit.Organisations;
 import org.publicservice.procurement.identity.Groups;
+import org.publicservice.procurement.identity.OrganisationNames;
 import org.publicservice.procurement.identity.SystemAccess;
 
 /** The registered social organisations (group {@code social-org}) as a select offers them. */
@@ -17,6 +17,6 @@ final class SocialOrganisations {
   static List<Map<String, String>> options(IdentityService identity) {
     return SystemAccess.run(() -> identity.createUserQuery().memberOfGroup(Groups.SOCIAL_ORGANISATION)
         .orderByUserId().asc().list().stream()
-        .map(user -> Map.of("label", Organisations.displayName(user), "value", user.getId())).toList());
+        .map(user -> Map.of("label", OrganisationNames.displayName(user), "value", user.getId())).toList());
   }
 }

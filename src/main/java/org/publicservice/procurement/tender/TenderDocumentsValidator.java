@@ -1,8 +1,10 @@
 package org.publicservice.procurement.tender;
 
-import static org.publicservice.procurement.form.FormRules.reject;
 import static org.publicservice.procurement.planning.PlanningVariables.BUDGET;
 import static org.publicservice.procurement.planning.PlanningVariables.PROCUREMENT_METHOD;
+import static org.publicservice.procurement.purchase.FormRules.reject;
+import static org.publicservice.procurement.purchase.ProcurementTime.DAY_IN_WORDS;
+import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE_IN_WORDS;
 import static org.publicservice.procurement.tender.TenderVariables.*;
 
 import java.math.BigDecimal;
@@ -21,10 +23,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
-import org.publicservice.procurement.form.FormRules;
-import org.publicservice.procurement.form.JsonValues;
-import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.planning.ProcurementMethod;
+import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.JsonValues;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,11 +36,10 @@ import org.springframework.stereotype.Component;
  * 第五十五条: at least 10%; 竞争性磋商 10%-30%, 214号第二十四条), the criteria and price weight adding up to 100 points, and
  * the bid bond of at most 2% of the budget (实施条例第三十三条). Sets the stage's OUT variables of the documents.
  */
-@Component("validateTenderDocuments")
+@Component
 public class TenderDocumentsValidator implements TaskListener {
 
   static final int MAX_CRITERIA = 20;
-  static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
   private final WorkingDayCalendar calendar;
@@ -90,14 +91,14 @@ public class TenderDocumentsValidator implements TaskListener {
     LocalDate earliest = TenderRules.earliestDeadline(method, today, calendar);
     if (deadlineDay.isBefore(earliest)) {
       throw reject(BID_DEADLINE_DATE, TenderRules.minimumPeriodText(method) + "，今天发布的，截止日期最早为"
-          + DAY.format(earliest) + "。");
+          + DAY_IN_WORDS.format(earliest) + "。");
     }
     if (!TenderRules.documentsAvailableLongEnough(method, today, deadlineDay, calendar)) {
       throw reject(BID_DEADLINE_DATE, "招标文件的提供期限不得少于5个工作日（政府采购法实施条例第三十一条），截止日期应在"
-          + DAY.format(calendar.addWorkingDays(today, TenderRules.DOCUMENTS_MIN_WORKING_DAYS)) + "之后。");
+          + DAY_IN_WORDS.format(calendar.addWorkingDays(today, TenderRules.DOCUMENTS_MIN_WORKING_DAYS)) + "之后。");
     }
     if (!calendar.isWorkingDay(deadlineDay)) {
-      throw reject(BID_DEADLINE_DATE, DAY.format(deadlineDay) + "不是工作日，请将投标截止日期定在工作日。");
+      throw reject(BID_DEADLINE_DATE, DAY_IN_WORDS.format(deadlineDay) + "不是工作日，请将投标截止日期定在工作日。");
     }
     OffsetDateTime deadline = deadlineDay.atTime(deadlineTime).atZone(ProcurementTime.ZONE).toOffsetDateTime();
 
@@ -120,7 +121,7 @@ public class TenderDocumentsValidator implements TaskListener {
 
     task.setVariable(BID_DEADLINE, deadline.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
     task.setVariable(BID_DEADLINE_AT, Date.from(deadline.toInstant()));
-    task.setVariable(BID_DEADLINE_TEXT, BidBox.MINUTE.format(deadline));
+    task.setVariable(BID_DEADLINE_TEXT, MINUTE_IN_WORDS.format(deadline));
     task.setVariable(CLARIFICATION_DEADLINE, clarification.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
     task.setVariable(MINIMUM_BIDS, (long) TenderRules.minimumBids(method));
   }

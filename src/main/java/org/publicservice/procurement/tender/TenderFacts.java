@@ -5,8 +5,9 @@ import static org.publicservice.procurement.planning.PlanningVariables.*;
 import static org.publicservice.procurement.tender.TenderVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.publicservice.procurement.form.FormRules;
 import org.publicservice.procurement.planning.ProcurementMethod;
+import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.PurchaseIdentity;
 
 /**
  * What every step of a tender round publishes about: the project, its department and service, the method in force
@@ -17,8 +18,8 @@ record TenderFacts(FormRules variables, String projectNumber, String department,
 
   static TenderFacts of(DelegateExecution execution) {
     FormRules tender = FormRules.of(execution);
-    return new TenderFacts(tender, execution.getProcessBusinessKey(),
-        tender.requiredText(DEPARTMENT_NAME, "采购单位"), tender.requiredText(SERVICE_NAME, "服务项目名称"),
+    PurchaseIdentity purchase = PurchaseIdentity.of(execution);
+    return new TenderFacts(tender, purchase.projectNumber(), purchase.departmentName(), purchase.serviceName(),
         TenderRules.method(tender.requiredText(PROCUREMENT_METHOD, "采购方式")),
         (int) tender.requiredWholeNumber(TENDER_ROUND, "招标轮次"));
   }
@@ -34,6 +35,6 @@ record TenderFacts(FormRules variables, String projectNumber, String department,
 
   /** A notice's title as the department publishes it, e.g. "南通市民政局关于…的开标记录". */
   String noticeTitle(String kind) {
-    return department + "关于" + serviceName + "的" + kind;
+    return new PurchaseIdentity(projectNumber, department, serviceName).noticeTitle(kind);
   }
 }

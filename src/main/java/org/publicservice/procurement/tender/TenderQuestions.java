@@ -1,16 +1,16 @@
 package org.publicservice.procurement.tender;
 
-import static org.publicservice.procurement.form.FormRules.reject;
+import static org.publicservice.procurement.purchase.FormRules.reject;
+import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE_IN_WORDS;
 import static org.publicservice.procurement.tender.TenderVariables.*;
 
 import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
-import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.identity.SystemAccess;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Bidders' questions on the tender documents (87号令第二十七条): taken until the clarification deadline of the open
  * round and handed to the project's TenderStage by message {@code TenderQuestionAsked}; the department answers, and
- * the answer is published to all. Refusals are {@link org.publicservice.procurement.form.SubmissionRejectedException}
+ * the answer is published to all. Refusals are {@link org.publicservice.procurement.purchase.SubmissionRejectedException}
  * in Chinese, before anything is stored.
  */
 @Component
@@ -49,9 +49,9 @@ public class TenderQuestions {
     String project = projectNumber == null ? "" : projectNumber.trim().toUpperCase(java.util.Locale.ROOT);
     TenderCall call = bidBox.currentCall(project)
         .orElseThrow(() -> reject(null, "项目" + project + "目前没有正在进行的招标，不能提问。"));
-    OffsetDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(ProcurementTime.ZONE).toOffsetDateTime();
+    OffsetDateTime now = ProcurementTime.now();
     if (now.isAfter(call.clarificationDeadline()) || !now.isBefore(call.bidDeadline())) {
-      throw reject(null, "项目" + project + "的提问截止时间（" + BidBox.MINUTE.format(call.clarificationDeadline())
+      throw reject(null, "项目" + project + "的提问截止时间（" + MINUTE_IN_WORDS.format(call.clarificationDeadline())
           + "）已过，不再受理提问。");
     }
     String instance = bidBox.call(call.projectNumber(), call.round()).orElseThrow().processInstanceId();
@@ -59,7 +59,7 @@ public class TenderQuestions {
     try {
       SystemAccess.run(processEngine, () ->
           runtimeService.createMessageCorrelation(QUESTION_MESSAGE).processInstanceId(instance)
-              // transient: the stage keeps them in the question's own scope (KeepQuestionInItsScope)
+              // transient: the stage keeps them in the question's own scope (KeepQuestionInItsScopeListener)
               .setVariables(Variables.createVariables()
                   .putValueTyped(QUESTION_ASKER, Variables.stringValue(askerUserId, true))
                   .putValueTyped(QUESTION_TEXT, Variables.stringValue(text, true)))

@@ -3,8 +3,8 @@ package org.publicservice.procurement.tender;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
-import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.planning.ProcurementMethod;
+import org.publicservice.procurement.purchase.ProcurementTime;
 
 /**
  * The statutory periods and limits of a tender, per procurement method (domain.md 1.2, 1.3). Day counting: the
@@ -14,7 +14,7 @@ final class TenderRules {
 
   /** Open tender: at least 20 days from the first issue of the documents to the bid deadline (政府采购法第三十五条). */
   static final int OPEN_TENDER_MIN_DAYS = 20;
-  /** Consultation: at least 10 days (财库〔2014〕214号第十条, secondary source). */
+  /** Consultation: at least 10 days (214号第十条, secondary source). */
   static final int CONSULTATION_MIN_DAYS = 10;
   /** Negotiation: at least 3 working days (74号令第二十九条). */
   static final int NEGOTIATION_MIN_WORKING_DAYS = 3;

@@ -1,6 +1,6 @@
 package org.publicservice.procurement.tender;
 
-/** Names of the process variables and messages of the tender stage (see /INTERFACES: TenderStage). */
+/** Names of the process variables and messages of the tender stage. */
 public final class TenderVariables {
 
   public static final String STAGE_PROCESS_KEY = "TenderStage";

@@ -20,9 +20,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.publicservice.procurement.TasklistDriver;
 import org.publicservice.procurement.TestIdentities;
-import org.publicservice.procurement.form.JsonValues;
 import org.publicservice.procurement.planning.PurchaseRequests;
+import org.publicservice.procurement.purchase.JsonValues;
 
 /**
  * An award stage as the main process would call it after the review: a purchase request filed by the civil affairs
@@ -58,10 +59,12 @@ final class AwardScenario {
 
   private final ProcessEngine engine;
   private final TestIdentities people;
+  private final TasklistDriver tasklist;
 
   AwardScenario(ProcessEngine engine, TestIdentities people) {
     this.engine = engine;
     this.people = people;
+    this.tasklist = new TasklistDriver(engine, this.people);
   }
 
   /** A filed purchase request (waiting for finance's review): the main instance of the project. */
@@ -75,7 +78,7 @@ final class AwardScenario {
     }
   }
 
-  /** The award stage of the purchase, started with the IN variables of INTERFACES.md. */
+  /** The award stage of the purchase, started with the IN variables of AwardVariables. */
   ProcessInstance stage(ProcessInstance purchase) {
     VariableMap in = Variables.createVariables();
     in.putAll(engine.getRuntimeService().getVariables(purchase.getId()));
@@ -114,28 +117,15 @@ final class AwardScenario {
 
   /** As the user would in Tasklist: find the task in the own lists, claim it, submit the form. */
   void completeAs(String user, ProcessInstance instance, String taskKey, VariableMap form) {
-    people.actAs(user);
-    try {
-      Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
-          .taskDefinitionKey(taskKey).singleResult();
-      assertThat(task).as("%s sees task %s", user, taskKey).isNotNull();
-      if (task.getAssignee() == null) {
-        engine.getTaskService().claim(task.getId(), user);
-      }
-      engine.getFormService().submitTaskForm(task.getId(), form);
-    } finally {
-      people.actAsNobody();
-    }
+    tasklist.completeAs(user, instance, taskKey, form);
   }
 
   Task task(ProcessInstance instance, String taskKey) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey)
-        .singleResult();
+    return tasklist.task(instance, taskKey);
   }
 
   Job timer(ProcessInstance instance, String activityId) {
-    return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).activityId(activityId)
-        .timers().singleResult();
+    return tasklist.timer(instance, activityId);
   }
 
   /** Moves the clock just past the timer's due date (never back) and fires it, as the job executor would. */
@@ -150,8 +140,7 @@ final class AwardScenario {
 
   /** Runs the instance's due asynchronous continuations, as the job executor would after the step committed. */
   void runJobs(ProcessInstance instance) {
-    engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).executable().messages().list()
-        .forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    tasklist.runJobs(instance);
   }
 
   Object historicVariable(ProcessInstance instance, String name) {

@@ -1,6 +1,5 @@
 package org.publicservice.procurement.contract;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
@@ -8,15 +7,15 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.publicservice.procurement.TasklistDriver;
 import org.publicservice.procurement.TestIdentities;
-import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.purchase.JsonValues;
 
 /**
- * What the stages after the award start from (the IN variables of INTERFACES.md), and driving their tasks as the users
+ * What the stages after the award start from (the IN variables of ContractVariables), and driving their tasks as the users
  * would in Tasklist.
  */
 public final class ContractFixtures {
@@ -70,20 +69,28 @@ public final class ContractFixtures {
     return SpinValues.jsonValue(JsonValues.toJson(value)).create();
   }
 
-  /** As the user would in Tasklist: find the task in the own lists, claim it, submit the form. */
-  public static void completeAs(ProcessEngine engine, TestIdentities people, String user, ProcessInstance instance,
-      String taskKey, VariableMap form) {
-    people.actAs(user);
-    try {
-      Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
-          .taskDefinitionKey(taskKey).singleResult();
-      assertThat(task).as("%s sees task %s", user, taskKey).isNotNull();
-      if (task.getAssignee() == null) {
-        engine.getTaskService().claim(task.getId(), user);
-      }
-      engine.getFormService().submitTaskForm(task.getId(), form);
-    } finally {
-      people.actAsNobody();
-    }
+
+  /**
+   * A contract stage started from {@link #awarded} and worked to its end as the users would: drafted (280,000 yuan
+   * in two instalments, with this bond), signed, countersigned, published and filed under this reference.
+   */
+  public static ProcessInstance signedContract(ProcessEngine engine, TasklistDriver tasklist, String projectNumber,
+      int performanceBond, String filingReference) {
+    ProcessInstance contract = engine.getRuntimeService().startProcessInstanceByKey(ContractVariables.PROCESS_KEY,
+        projectNumber, awarded(projectNumber));
+    tasklist.completeAs(TestIdentities.PURCHASER, contract, "Task_DraftContract", Variables.createVariables()
+        .putValue(ContractVariables.CONTRACT_AMOUNT, 280_000)
+        .putValue(ContractVariables.PERFORMANCE_BOND, performanceBond)
+        .putValue(ContractVariables.CONTRACT_PERIOD_START, "2027-01-01")
+        .putValue(ContractVariables.CONTRACT_PERIOD_END, "2027-12-31")
+        .putValue(ContractVariables.PAYMENT_SCHEDULE_TEXT, "第一阶段验收：200000：2027-06-30\n尾款：80000：2028-01-31"));
+    tasklist.completeAs(WINNER_ORG, contract, "Task_SignContract",
+        Variables.createVariables().putValue(ContractVariables.CONTRACTOR_DECISION, ContractVariables.SIGN));
+    tasklist.completeAs(TestIdentities.PURCHASER, contract, "Task_CountersignContract",
+        Variables.createVariables().putValue(ContractVariables.DEPARTMENT_SIGNS, true));
+    tasklist.completeAs(TestIdentities.PURCHASER, contract, "Task_PublishContract", Variables.createVariables());
+    tasklist.completeAs(TestIdentities.PURCHASER, contract, "Task_FileContract",
+        Variables.createVariables().putValue(ContractVariables.FILING_REFERENCE, filingReference));
+    return contract;
   }
 }

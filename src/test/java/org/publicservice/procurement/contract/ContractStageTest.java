@@ -8,6 +8,7 @@ import static org.publicservice.procurement.contract.ContractFixtures.*;
 import static org.publicservice.procurement.contract.ContractVariables.*;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import org.publicservice.procurement.TasklistDriver;
 import org.publicservice.procurement.TestSmtp;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
@@ -36,10 +37,10 @@ import org.publicservice.procurement.calendar.WorkingDayCalendar;
 import org.publicservice.procurement.disclosure.DisclosureNotice;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
-import org.publicservice.procurement.form.JsonValues;
-import org.publicservice.procurement.form.ProcurementTime;
-import org.publicservice.procurement.form.SubmissionRejectedException;
 import org.publicservice.procurement.notification.MailDeliveries;
+import org.publicservice.procurement.purchase.JsonValues;
+import org.publicservice.procurement.purchase.ProcurementTime;
+import org.publicservice.procurement.purchase.SubmissionRejectedException;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -70,12 +71,14 @@ class ContractStageTest {
   @Autowired WorkingDayCalendar workingDays;
 
   TestIdentities people;
+  TasklistDriver tasklist;
   MailDeliveries mails;
 
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(engine);
     people = new TestIdentities(identityService).ensureOfficials();
+    tasklist = new TasklistDriver(engine, people);
     mails = new MailDeliveries(engine);
     ClockUtil.setCurrentTime(Date.from(AFTER_AWARD.toInstant()));
   }
@@ -99,7 +102,7 @@ class ContractStageTest {
         .isEqualTo(Date.from(DEADLINE.toInstant()));
 
     draft(stage, draftForm(280_000, 28_000, SCHEDULE));
-    Task sign = task(stage, "Task_SignContract");
+    Task sign = tasklist.task(stage, "Task_SignContract");
     assertThat(sign.getAssignee()).isEqualTo(WINNER_ORG);
     people.actAs(PURCHASER);
     try {
@@ -124,12 +127,12 @@ class ContractStageTest {
     assertThat(contractId).isEqualTo(stage.getBusinessKey() + "-HT01");
     assertThat(stage).isWaitingAt("Task_PublishContract", "Task_FileContract");
     // signed Wednesday 9 December: 2 working days end Friday 11, 7 working days end Friday 18 December
-    assertThat(task(stage, "Task_PublishContract").getDueDate())
+    assertThat(tasklist.task(stage, "Task_PublishContract").getDueDate())
         .isEqualTo(WorkingDayCalendar.endOf(java.time.LocalDate.of(2026, 12, 11)));
-    assertThat(task(stage, "Task_FileContract").getDueDate())
+    assertThat(tasklist.task(stage, "Task_FileContract").getDueDate())
         .isEqualTo(WorkingDayCalendar.endOf(java.time.LocalDate.of(2026, 12, 18)));
 
-    completeAs(engine, people, PURCHASER, stage, "Task_PublishContract", Variables.createVariables()
+    tasklist.completeAs(PURCHASER, stage, "Task_PublishContract", Variables.createVariables()
         .putValue(WITHHELD_PARTS, "服务人员身份证号码"));
     assertThat(notices(stage, NoticeType.CONTRACT)).singleElement().satisfies(notice -> {
       assertThat(notice.title()).isEqualTo("崇川区居家养老上门服务政府采购合同公告");
@@ -138,7 +141,7 @@ class ContractStageTest {
           "合同签订日期：2026-12-09", "第3期 绩效评价后尾款：80,000.00元，2028-01-31（绩效评价后支付）",
           "上门服务人次：9600", "不予公开的内容（涉及国家秘密、商业秘密）：服务人员身份证号码");
     });
-    completeAs(engine, people, PURCHASER, stage, "Task_FileContract", Variables.createVariables()
+    tasklist.completeAs(PURCHASER, stage, "Task_FileContract", Variables.createVariables()
         .putValue(FILING_REFERENCE, "通财购备〔2026〕118号"));
 
     assertThat(stage).isEnded().hasPassed("EndEvent_ContractSigned").hasNotPassed("Task_DecideNextCandidate",
@@ -165,13 +168,13 @@ class ContractStageTest {
   void theWinnerRefusesAndTheNextCandidateSignsAtTheirOwnPrice() {
     ProcessInstance stage = start();
     draft(stage, draftForm(280_000, 0, SCHEDULE));
-    completeAs(engine, people, WINNER_ORG, stage, "Task_SignContract", Variables.createVariables()
+    tasklist.completeAs(WINNER_ORG, stage, "Task_SignContract", Variables.createVariables()
         .putValue(CONTRACTOR_DECISION, REFUSE).putValue(CONTRACTOR_REFUSAL_REASON, "人员无法按期到位。"));
 
     assertThat(stage).isWaitingAt("Task_DecideNextCandidate").hasPassed("EndEvent_ContractorRefused");
     assertThat(runtimeService.getVariables(stage.getId())).containsEntry(NO_SIGNATURE_REASON, "供应商拒绝签订合同")
         .containsEntry(NEXT_CANDIDATE_NAME, SECOND_ORG_NAME).containsEntry(CONTRACTOR_REFUSAL_REASON, "人员无法按期到位。");
-    completeAs(engine, people, PURCHASER, stage, "Task_DecideNextCandidate",
+    tasklist.completeAs(PURCHASER, stage, "Task_DecideNextCandidate",
         Variables.createVariables().putValue(NEXT_STEP, NEXT_CANDIDATE));
 
     assertThat(stage).isWaitingAt("Task_DraftContract");
@@ -186,8 +189,8 @@ class ContractStageTest {
     draft(stage, draftForm(285_000.5, 0, SCHEDULE.replace("80000", "85000.50")));
     signAsOrganisation(stage, SECOND_ORG);
     countersign(stage);
-    completeAs(engine, people, PURCHASER, stage, "Task_PublishContract", Variables.createVariables());
-    completeAs(engine, people, PURCHASER, stage, "Task_FileContract", Variables.createVariables()
+    tasklist.completeAs(PURCHASER, stage, "Task_PublishContract", Variables.createVariables());
+    tasklist.completeAs(PURCHASER, stage, "Task_FileContract", Variables.createVariables()
         .putValue(FILING_REFERENCE, "通财购备〔2026〕120号"));
     assertThat(stage).isEnded().hasPassed("EndEvent_ContractSigned");
     assertThat(history(stage)).containsEntry(CONTRACTOR, SECOND_ORG).containsEntry(CONTRACTOR_NAME, SECOND_ORG_NAME)
@@ -211,18 +214,18 @@ class ContractStageTest {
     assertThat(taskService.createTaskQuery().processInstanceId(stage.getId()).taskDefinitionKey("Task_SignContract")
         .count()).isZero();
     assertThat(runtimeService.getVariable(stage.getId(), NO_SIGNATURE_REASON)).isEqualTo("30日签约期限届满，合同未签订");
-    completeAs(engine, people, PURCHASER, stage, "Task_DecideNextCandidate",
+    tasklist.completeAs(PURCHASER, stage, "Task_DecideNextCandidate",
         Variables.createVariables().putValue(NEXT_STEP, NEXT_CANDIDATE));
     assertThat(runtimeService.getVariable(stage.getId(), CONTRACTOR)).isEqualTo(SECOND_ORG);
 
     draft(stage, draftForm(285_000.5, 0, SCHEDULE.replace("80000", "85000.50")));
-    completeAs(engine, people, SECOND_ORG, stage, "Task_SignContract", Variables.createVariables()
+    tasklist.completeAs(SECOND_ORG, stage, "Task_SignContract", Variables.createVariables()
         .putValue(CONTRACTOR_DECISION, REFUSE).putValue(CONTRACTOR_REFUSAL_REASON, "价格无法覆盖成本。"));
     assertThat(runtimeService.getVariable(stage.getId(), NEXT_CANDIDATE_NAME)).isNull();
-    assertThatThrownBy(() -> completeAs(engine, people, PURCHASER, stage, "Task_DecideNextCandidate",
+    assertThatThrownBy(() -> tasklist.completeAs(PURCHASER, stage, "Task_DecideNextCandidate",
         Variables.createVariables().putValue(NEXT_STEP, NEXT_CANDIDATE)))
         .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("排名中已没有其他候选人");
-    completeAs(engine, people, PURCHASER, stage, "Task_DecideNextCandidate",
+    tasklist.completeAs(PURCHASER, stage, "Task_DecideNextCandidate",
         Variables.createVariables().putValue(NEXT_STEP, END_WITHOUT_CONTRACT));
     assertThat(stage).isEnded().hasPassed("EndEvent_NoContract");
     assertThat(history(stage)).containsEntry(OUTCOME, OUTCOME_NO_CONTRACT);
@@ -276,8 +279,8 @@ class ContractStageTest {
         "【超期督办】" + stage.getBusinessKey() + " 崇川区居家养老上门服务：公告政府采购合同（实施条例第五十条：签订之日起2个工作日内） 已超期",
         "【超期督办】" + stage.getBusinessKey() + " 崇川区居家养老上门服务：合同报财政部门备案（政府采购法第四十七条：签订之日起7个工作日内） 已超期");
 
-    completeAs(engine, people, PURCHASER, stage, "Task_PublishContract", Variables.createVariables());
-    completeAs(engine, people, PURCHASER, stage, "Task_FileContract", Variables.createVariables()
+    tasklist.completeAs(PURCHASER, stage, "Task_PublishContract", Variables.createVariables());
+    tasklist.completeAs(PURCHASER, stage, "Task_FileContract", Variables.createVariables()
         .putValue(FILING_REFERENCE, "通财购备〔2026〕131号"));
     assertThat(stage).isEnded().hasPassed("EndEvent_ContractSigned");
   }
@@ -309,7 +312,7 @@ class ContractStageTest {
     ProcessInstance stage = start();
     draft(stage, draftForm(280_000, 14_000, SCHEDULE));
     // what a client of the REST API could send along with the signature: other terms than the draft's
-    completeAs(engine, people, WINNER_ORG, stage, "Task_SignContract", Variables.createVariables()
+    tasklist.completeAs(WINNER_ORG, stage, "Task_SignContract", Variables.createVariables()
         .putValue(CONTRACTOR_DECISION, SIGN).putValue(CONTRACT_AMOUNT, 300_000).putValue(PERFORMANCE_BOND, 0)
         .putValue(PAYMENT_SCHEDULE_TEXT, "首付：290000：2027-01-31\n尾款：10000：2028-01-31")
         .putValue(MILESTONES, json(java.util.List.of(Map.of("index", 1, "name", "首付", "amount", 290_000,
@@ -319,7 +322,7 @@ class ContractStageTest {
     assertThat(runtimeService.getVariable(stage.getId(), CONTRACT_AMOUNT)).isEqualTo(new BigDecimal("280000.00"));
     assertThat(JsonValues.rows(runtimeService.getVariable(stage.getId(), MILESTONES))).extracting(m -> m.get("name"))
         .containsExactly("第一阶段验收", "第二阶段验收", "绩效评价后尾款");
-    completeAs(engine, people, PURCHASER, stage, "Task_PublishContract", Variables.createVariables());
+    tasklist.completeAs(PURCHASER, stage, "Task_PublishContract", Variables.createVariables());
     assertThat(notices(stage, NoticeType.CONTRACT)).singleElement().satisfies(n -> assertThat(n.content())
         .contains("合同金额：280,000.00元", "履约保证金：14,000.00元", "第1期 第一阶段验收：100,000.00元").doesNotContain("首付"));
   }
@@ -342,7 +345,7 @@ class ContractStageTest {
   }
 
   private void draft(ProcessInstance stage, VariableMap form) {
-    completeAs(engine, people, PURCHASER, stage, "Task_DraftContract", form);
+    tasklist.completeAs(PURCHASER, stage, "Task_DraftContract", form);
   }
 
   private void assertRefused(ProcessInstance stage, VariableMap form, String message) {
@@ -351,17 +354,13 @@ class ContractStageTest {
   }
 
   private void signAsOrganisation(ProcessInstance stage, String organisation) {
-    completeAs(engine, people, organisation, stage, "Task_SignContract",
+    tasklist.completeAs(organisation, stage, "Task_SignContract",
         Variables.createVariables().putValue(CONTRACTOR_DECISION, SIGN));
   }
 
   private void countersign(ProcessInstance stage) {
-    completeAs(engine, people, PURCHASER, stage, "Task_CountersignContract",
+    tasklist.completeAs(PURCHASER, stage, "Task_CountersignContract",
         Variables.createVariables().putValue(DEPARTMENT_SIGNS, true));
-  }
-
-  private Task task(ProcessInstance stage, String key) {
-    return taskService.createTaskQuery().processInstanceId(stage.getId()).taskDefinitionKey(key).singleResult();
   }
 
   private Job timer(ProcessInstance stage, String activityId) {

@@ -17,13 +17,14 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.publicservice.procurement.TasklistDriver;
 import org.publicservice.procurement.TestIdentities;
-import org.publicservice.procurement.form.JsonValues;
-import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.identity.Groups;
+import org.publicservice.procurement.purchase.JsonValues;
+import org.publicservice.procurement.purchase.ProcurementTime;
 
 /**
- * For tests of the evaluation: the stage started directly with the IN variables INTERFACES.md lists (as the main
+ * For tests of the evaluation: the stage started directly with the IN variables of EvaluationVariables (as the main
  * process passes them after the performance stage), and its tasks done as their users do them in Tasklist.
  */
 public final class EvaluationStages {
@@ -41,10 +42,12 @@ public final class EvaluationStages {
 
   private final ProcessEngine engine;
   private final TestIdentities people;
+  private final TasklistDriver tasklist;
 
   public EvaluationStages(ProcessEngine engine) {
     this.engine = engine;
     this.people = new TestIdentities(engine.getIdentityService()).ensureOfficials();
+    this.tasklist = new TasklistDriver(engine, this.people);
   }
 
   /** A project number no other test uses (the database is shared by the test classes). */
@@ -140,24 +143,10 @@ public final class EvaluationStages {
 
   /** As the user would in Tasklist: find the task in the own lists, claim it if needed, submit the form. */
   public void completeAs(String user, ProcessInstance stage, String taskKey, VariableMap form) {
-    people.actAs(user);
-    try {
-      Task task = engine.getTaskService().createTaskQuery().processInstanceId(stage.getId())
-          .taskDefinitionKey(taskKey).singleResult();
-      if (task == null) {
-        throw new AssertionError(user + " does not see task " + taskKey);
-      }
-      if (task.getAssignee() == null) {
-        engine.getTaskService().claim(task.getId(), user);
-      }
-      engine.getFormService().submitTaskForm(task.getId(), form);
-    } finally {
-      people.actAsNobody();
-    }
+    tasklist.completeAs(user, stage, taskKey, form);
   }
 
   public Task task(ProcessInstance stage, String taskKey) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(stage.getId()).taskDefinitionKey(taskKey)
-        .singleResult();
+    return tasklist.task(stage, taskKey);
   }
 }

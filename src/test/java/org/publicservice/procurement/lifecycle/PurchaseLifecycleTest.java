@@ -6,6 +6,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import org.publicservice.procurement.PortalClient;
+import org.publicservice.procurement.TasklistDriver;
 import org.publicservice.procurement.TestSmtp;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
@@ -37,14 +39,13 @@ import org.publicservice.procurement.disclosure.DisclosureNotice;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.evaluation.EvaluationVariables;
-import org.publicservice.procurement.form.JsonValues;
-import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.notification.MailDeliveries;
 import org.publicservice.procurement.ocds.OcdsSchemas;
-import org.publicservice.procurement.participation.PortalVisitor;
 import org.publicservice.procurement.performance.PerformanceVariables;
 import org.publicservice.procurement.planning.PlanningVariables;
 import org.publicservice.procurement.planning.PurchaseRequests;
+import org.publicservice.procurement.purchase.JsonValues;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.rating.ServiceRatings;
 import org.publicservice.procurement.review.ReviewVariables;
 import org.publicservice.procurement.tender.BidBox;
@@ -60,7 +61,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * (minzheng), the finance bureau (caizheng), social organisations bidding through the portal's BidBox, the drawn
  * experts, the winner, residents on the portal and the third-party evaluator (pingjia). The engine clock moves
  * from the request to the archive; due jobs are executed when the job executor would execute them. Along the way
- * the public pages and the open data are read as an anonymous visitor reads them (issue 6, confidentiality); at
+ * the public pages and the open data are read as an anonymous visitor reads them (confidentiality); at
  * the end the register, the open data, the project page and the mails show what a user would check (issues 5, 7).
  */
 @ProcurementSpringTest
@@ -95,18 +96,20 @@ class PurchaseLifecycleTest {
   @Autowired JdbcTemplate jdbc;
 
   TestIdentities people;
+  TasklistDriver tasklist;
   MailDeliveries mails;
-  PortalVisitor visitor;
+  PortalClient visitor;
   String tag;
 
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(engine);
     people = new TestIdentities(engine.getIdentityService());
+    tasklist = new TasklistDriver(engine, people);
     mails = new MailDeliveries(engine);
-    visitor = new PortalVisitor(port);
+    visitor = new PortalClient(port);
     tag = UUID.randomUUID().toString().substring(0, 8);
-    at(REQUEST_DAY);
+    TasklistDriver.at(REQUEST_DAY);
     forgetCreditRecordsOfTheBidders();
   }
 
@@ -131,7 +134,7 @@ class PurchaseLifecycleTest {
         .isEqualTo("OPEN_TENDER");
     String financeNote = "内部审核意见" + tag + "：预算测算偏高，下年度压减";
     secrets.add(financeNote);
-    completeAs(FINANCE, purchase, "Task_ReviewRequest", Variables.createVariables()
+    tasklist.completeAs(FINANCE, purchase, "Task_ReviewRequest", Variables.createVariables()
         .putValue(PlanningVariables.REVIEW_DECISION, PlanningVariables.DECISION_APPROVE)
         .putValue(PlanningVariables.REVIEW_COMMENT, financeNote));
     assertThat(purchase).hasPassed("Task_RecordApprovedPlan", "Task_PublishProcurementIntention")
@@ -148,7 +151,7 @@ class PurchaseLifecycleTest {
     // --- tender: documents, notice, four sealed bids through the BidBox, deadline, opening ---------------------
     ProcessInstance tender = stage(purchase, TenderVariables.STAGE_PROCESS_KEY);
     assertThat(tender.getBusinessKey()).isEqualTo(project);
-    completeAs(DEPARTMENT, tender, "Task_PrepareDocuments", Variables.createVariables()
+    tasklist.completeAs(DEPARTMENT, tender, "Task_PrepareDocuments", Variables.createVariables()
         .putValue(TenderVariables.QUALIFICATION_REQUIREMENTS, "民政部门登记的社会组织；近三年无重大违法记录。")
         .putValue(TenderVariables.EVALUATION_METHOD, TenderVariables.COMPREHENSIVE)
         .putValue(TenderVariables.PRICE_WEIGHT, 30L)
@@ -159,7 +162,7 @@ class PurchaseLifecycleTest {
         .putValue(TenderVariables.BID_BOND, 50_000L));
     assertThat(tender).isWaitingAt("Timer_BidDeadline");
 
-    at(REQUEST_DAY.plusDays(2).withHour(10));
+    TasklistDriver.at(REQUEST_DAY.plusDays(2).withHour(10));
     List<String> plans = new ArrayList<>();
     for (String bidder : BIDDERS) {
       String plan = bidder + "服务方案" + tag + "：分片包干，每周巡访两次";
@@ -186,24 +189,24 @@ class PurchaseLifecycleTest {
 
     // --- review: credit check, qualification (one bid fails), panel with declarations, scores, report ----------
     ProcessInstance review = stage(purchase, ReviewVariables.PROCESS_KEY);
-    runJobs(review);
+    tasklist.runJobs(review);
     String failReason = "资格审查内部意见" + tag + "：社保缴纳证明缺失";
     secrets.add(failReason);
-    completeAs(DEPARTMENT, review, "Task_ReviewQualification", Variables.createVariables()
+    tasklist.completeAs(DEPARTMENT, review, "Task_ReviewQualification", Variables.createVariables()
         .putValue(ReviewVariables.qualification(1), ReviewVariables.PASS)
         .putValue(ReviewVariables.qualification(2), ReviewVariables.PASS)
         .putValue(ReviewVariables.qualification(3), ReviewVariables.PASS)
         .putValue(ReviewVariables.qualification(4), ReviewVariables.FAIL)
         .putValue(ReviewVariables.qualificationReason(4), failReason)
         .putValue(ReviewVariables.REPRESENTATIVE, REPRESENTATIVE));
-    runJobs(review);
-    List<Task> declarations = tasks(review, "Task_DeclareConflict");
+    tasklist.runJobs(review);
+    List<Task> declarations = tasklist.tasks(review, "Task_DeclareConflict");
     assertThat(declarations).hasSize(4);
     for (Task declaration : declarations) {
       submitAs(declaration.getAssignee(), declaration, Variables.createVariables()
           .putValue(ReviewVariables.CONFLICT_DECLARATION, ReviewVariables.NO_CONFLICT));
     }
-    runJobs(review);
+    tasklist.runJobs(review);
     List<Map<String, Object>> panel = JsonValues.rows(
         engine.getRuntimeService().getVariable(review.getId(), ReviewVariables.PANEL));
     assertThat(panel).hasSize(5);
@@ -215,7 +218,7 @@ class PurchaseLifecycleTest {
 
     // every member scores the three qualified bids (in order of submission: yangguang, xinyu, huimin)
     double[][] scores = {{30, 15, 7}, {38, 19, 9}, {33, 16, 8}};
-    for (Task sheet : tasks(review, "Task_ScoreBids")) {
+    for (Task sheet : tasklist.tasks(review, "Task_ScoreBids")) {
       VariableMap form = Variables.createVariables();
       for (int b = 0; b < scores.length; b++) {
         for (int c = 0; c < scores[b].length; c++) {
@@ -224,10 +227,10 @@ class PurchaseLifecycleTest {
       }
       submitAs(sheet.getAssignee(), sheet, form);
     }
-    runJobs(review);
+    tasklist.runJobs(review);
     String dissent = "评审不同意见" + tag + "：项目团队分值偏高";
     secrets.add(dissent);
-    List<Task> confirmations = tasks(review, "Task_ConfirmReport");
+    List<Task> confirmations = tasklist.tasks(review, "Task_ConfirmReport");
     assertThat(confirmations).hasSize(5);
     for (int i = 0; i < confirmations.size(); i++) {
       Task confirm = confirmations.get(i);
@@ -240,7 +243,7 @@ class PurchaseLifecycleTest {
       }
       submitAs(confirm.getAssignee(), confirm, form);
     }
-    runJobs(review);
+    tasklist.runJobs(review);
     assertThat(review).isEnded().hasPassed("EndEvent_Ranked");
     assertThat(purchase).hasPassed("Task_ReviewStage").isWaitingAt("Task_AwardStage");
     List<Map<String, Object>> ranking = JsonValues.rows(variable(purchase, ReviewVariables.RANKING));
@@ -251,9 +254,9 @@ class PurchaseLifecycleTest {
     assertNowhereInPublic(project, secrets);
 
     // --- award: the department chooses no. 1; notice with the panel; the challenge window passes ---------------
-    at(ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ProcurementTime.ZONE));
+    TasklistDriver.at(ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ProcurementTime.ZONE));
     ProcessInstance award = stage(purchase, "AwardStage");
-    completeAs(DEPARTMENT, award, "Task_ChooseWinner", Variables.createVariables().putValue("chosenBidder", XINYU));
+    tasklist.completeAs(DEPARTMENT, award, "Task_ChooseWinner", Variables.createVariables().putValue("chosenBidder", XINYU));
     DisclosureNotice awardNotice = notices(project, NoticeType.AWARD_NOTICE).get(0);
     assertThat(awardNotice.content()).contains("南通心语社会工作服务社", grouped(PRICES.get(XINYU)));
     assertThat(awardNotice.content()).contains(expertNames.toArray(String[]::new));
@@ -371,12 +374,12 @@ class PurchaseLifecycleTest {
         .putValue(PlanningVariables.SINGLE_SOURCE_GROUND, "UNIQUE_SUPPLIER")
         .putValue(PlanningVariables.SINGLE_SOURCE_JUSTIFICATION, "本市唯一具备盲文教学资质的社会组织。"));
     String project = purchase.getBusinessKey();
-    completeAs(FINANCE, purchase, "Task_ReviewRequest", Variables.createVariables()
+    tasklist.completeAs(FINANCE, purchase, "Task_ReviewRequest", Variables.createVariables()
         .putValue(PlanningVariables.REVIEW_DECISION, PlanningVariables.DECISION_APPROVE));
     assertThat(purchase).isWaitingAt("Task_SingleSourceProcurement");
 
     ProcessInstance singleSource = stage(purchase, SingleSourceVariables.STAGE_PROCESS_KEY);
-    completeAs(DEPARTMENT, singleSource, "Task_PrepareNotice", Variables.createVariables()
+    tasklist.completeAs(DEPARTMENT, singleSource, "Task_PrepareNotice", Variables.createVariables()
         .putValue(SingleSourceVariables.SUPPLIER, anle)
         .putValue(SingleSourceVariables.SUPPLIER_QUALIFICATIONS, "民政部门登记的社会服务机构，持有盲文教学资质证书。")
         .putValue(PlanningVariables.SINGLE_SOURCE_JUSTIFICATION, "本市唯一具备盲文教学资质的社会组织。")
@@ -384,10 +387,10 @@ class PurchaseLifecycleTest {
     Job noticePeriod = job(singleSource, "Timer_NoticePeriodEnds");
     at(noticePeriod.getDuedate(), 1000);
     engine.getManagementService().executeJob(noticePeriod.getId());
-    completeAs(FINANCE, singleSource, "Task_ApproveSingleSource", Variables.createVariables()
+    tasklist.completeAs(FINANCE, singleSource, "Task_ApproveSingleSource", Variables.createVariables()
         .putValue(SingleSourceVariables.APPROVAL_DECISION, SingleSourceVariables.APPROVE)
         .putValue(SingleSourceVariables.APPROVAL_COMMENT, "同意采用单一来源采购。"));
-    completeAs(DEPARTMENT, singleSource, "Task_RecordNegotiation", Variables.createVariables()
+    tasklist.completeAs(DEPARTMENT, singleSource, "Task_RecordNegotiation", Variables.createVariables()
         .putValue(SingleSourceVariables.AGREED_PRICE, 280_000L)
         .putValue(SingleSourceVariables.NEGOTIATION_RECORD, "与供应商协商，服务内容不变，价格按人工成本核定。"));
     assertThat(singleSource).isEnded();
@@ -435,23 +438,23 @@ class PurchaseLifecycleTest {
   }
 
   private void signContract(ProcessInstance purchase, String contractor, long amount, String schedule) {
-    at(ZonedDateTime.of(2026, 12, 14, 10, 0, 0, 0, ProcurementTime.ZONE));
+    TasklistDriver.at(ZonedDateTime.of(2026, 12, 14, 10, 0, 0, 0, ProcurementTime.ZONE));
     ProcessInstance contract = stage(purchase, ContractVariables.PROCESS_KEY);
-    completeAs(DEPARTMENT, contract, "Task_DraftContract", Variables.createVariables()
+    tasklist.completeAs(DEPARTMENT, contract, "Task_DraftContract", Variables.createVariables()
         .putValue(ContractVariables.CONTRACT_AMOUNT, amount)
         .putValue(ContractVariables.PERFORMANCE_BOND, amount / 20)
         .putValue(ContractVariables.CONTRACT_PERIOD_START, "2027-01-01")
         .putValue(ContractVariables.CONTRACT_PERIOD_END, "2027-12-31")
         .putValue(ContractVariables.PAYMENT_SCHEDULE_TEXT, schedule)
         .putValue(ContractVariables.CONTRACT_TERMS, "服务人员变动须提前10日书面告知采购人。"));
-    at(ZonedDateTime.of(2026, 12, 15, 10, 0, 0, 0, ProcurementTime.ZONE));
-    completeAs(contractor, contract, "Task_SignContract", Variables.createVariables()
+    TasklistDriver.at(ZonedDateTime.of(2026, 12, 15, 10, 0, 0, 0, ProcurementTime.ZONE));
+    tasklist.completeAs(contractor, contract, "Task_SignContract", Variables.createVariables()
         .putValue(ContractVariables.CONTRACTOR_DECISION, ContractVariables.SIGN));
-    completeAs(DEPARTMENT, contract, "Task_CountersignContract", Variables.createVariables()
+    tasklist.completeAs(DEPARTMENT, contract, "Task_CountersignContract", Variables.createVariables()
         .putValue(ContractVariables.DEPARTMENT_SIGNS, true));
-    at(ZonedDateTime.of(2026, 12, 16, 10, 0, 0, 0, ProcurementTime.ZONE));
-    completeAs(DEPARTMENT, contract, "Task_PublishContract", Variables.createVariables());
-    completeAs(DEPARTMENT, contract, "Task_FileContract", Variables.createVariables()
+    TasklistDriver.at(ZonedDateTime.of(2026, 12, 16, 10, 0, 0, 0, ProcurementTime.ZONE));
+    tasklist.completeAs(DEPARTMENT, contract, "Task_PublishContract", Variables.createVariables());
+    tasklist.completeAs(DEPARTMENT, contract, "Task_FileContract", Variables.createVariables()
         .putValue(ContractVariables.FILING_REFERENCE, "通财购备〔2026〕" + tag));
     assertThat(contract).isEnded().hasPassed("EndEvent_ContractSigned");
     assertThat(purchase).hasPassed("Task_ContractStage").isWaitingAt("Task_PerformanceStage");
@@ -461,9 +464,9 @@ class PurchaseLifecycleTest {
   /** Both phased milestones (30 April and 30 November 2027) reported, accepted and paid; the last follows the grade. */
   private void perform(ProcessInstance purchase, String contractor) {
     ProcessInstance performance = stage(purchase, PerformanceVariables.PROCESS_KEY);
-    at(ZonedDateTime.of(2027, 4, 26, 10, 0, 0, 0, ProcurementTime.ZONE));
+    TasklistDriver.at(ZonedDateTime.of(2027, 4, 26, 10, 0, 0, 0, ProcurementTime.ZONE));
     deliverMilestone(performance, contractor, "服务对象满意度：91%\n上门服务人次：26000", 92);
-    at(ZonedDateTime.of(2027, 11, 29, 10, 0, 0, 0, ProcurementTime.ZONE));
+    TasklistDriver.at(ZonedDateTime.of(2027, 11, 29, 10, 0, 0, 0, ProcurementTime.ZONE));
     deliverMilestone(performance, contractor, "服务对象满意度：93%\n上门服务人次：70000", 94);
     assertThat(performance).isEnded().hasPassed("EndEvent_Delivered");
     assertThat(purchase).hasPassed("Task_PerformanceStage").isWaitingAt("Task_EvaluationStage");
@@ -478,7 +481,7 @@ class PurchaseLifecycleTest {
       String rater) throws Exception {
     String project = purchase.getBusinessKey();
     assertThat(evaluation).isWaitingAt("Task_SelfEvaluation", "Task_HandOutRatingCodes");
-    Task handOut = task(evaluation, "Task_HandOutRatingCodes");
+    Task handOut = tasklist.task(evaluation, "Task_HandOutRatingCodes");
     List<String> codes = List.of(((String) engine.getTaskService()
         .getVariableLocal(handOut.getId(), EvaluationVariables.RATING_CODES)).split("\n"));
     ratings.rateWithCode(project, codes.get(0), Map.of(1, 5, 2, 4), ratingComment);
@@ -488,22 +491,22 @@ class PurchaseLifecycleTest {
     String confirmation = confirmationCode(MailDeliveries.mailsTo(greenMail, rater));
     ratings.rateWithEmail(project, rater, confirmation, Map.of(1, 5, 2, 5), null, true);
 
-    completeAs(contractor, evaluation, "Task_SelfEvaluation", Variables.createVariables()
+    tasklist.completeAs(contractor, evaluation, "Task_SelfEvaluation", Variables.createVariables()
         .putValue(EvaluationVariables.SELF_REPORT, "全年完成上门服务72,000人次，建立服务记录档案。")
         .putValue(EvaluationVariables.SELF_VALUE + 1, "93%").putValue(EvaluationVariables.SELF_SCORE + 1, 92.0)
         .putValue(EvaluationVariables.SELF_VALUE + 2, "72000人次").putValue(EvaluationVariables.SELF_SCORE + 2, 90.0));
-    completeAs(DEPARTMENT, evaluation, "Task_HandOutRatingCodes", Variables.createVariables()
+    tasklist.completeAs(DEPARTMENT, evaluation, "Task_HandOutRatingCodes", Variables.createVariables()
         .putValue(EvaluationVariables.RATING_CODES_HANDED_OUT, true));
     Job ratingWindow = engine.getManagementService().createJobQuery().processInstanceId(evaluation.getId()).timers()
         .singleResult();
     at(ratingWindow.getDuedate(), 1000);
     engine.getManagementService().executeJob(ratingWindow.getId());
     assertThat(evaluation).isWaitingAt("Task_ThirdPartyEvaluation");
-    completeAs(EVALUATOR, evaluation, "Task_ThirdPartyEvaluation", Variables.createVariables()
+    tasklist.completeAs(EVALUATOR, evaluation, "Task_ThirdPartyEvaluation", Variables.createVariables()
         .putValue(EvaluationVariables.THIRD_PARTY_REPORT, "经入户抽查120户并查阅服务记录，评价如下。")
         .putValue(EvaluationVariables.THIRD_PARTY_SCORE + 1, 92.0)
         .putValue(EvaluationVariables.THIRD_PARTY_SCORE + 2, 90.0));
-    runJobs(evaluation);
+    tasklist.runJobs(evaluation);
 
     assertThat(evaluation).isEnded().hasPassed("Task_RecordFinalPayment", "Task_PublishEvaluationResult",
         "Task_ArchivePurchase", "EndEvent_EvaluationCompleted");
@@ -512,14 +515,14 @@ class PurchaseLifecycleTest {
   }
 
   private void deliverMilestone(ProcessInstance performance, String contractor, String values, int satisfaction) {
-    completeAs(contractor, performance, "Task_SubmitProgressReport", Variables.createVariables()
+    tasklist.completeAs(contractor, performance, "Task_SubmitProgressReport", Variables.createVariables()
         .putValue(PerformanceVariables.PROGRESS_REPORT, "本期完成上门助餐、助洁服务，服务记录已归档。")
         .putValue(PerformanceVariables.INDICATOR_VALUES_TEXT, values));
-    completeAs(DEPARTMENT, performance, "Task_AcceptMilestone", Variables.createVariables()
+    tasklist.completeAs(DEPARTMENT, performance, "Task_AcceptMilestone", Variables.createVariables()
         .putValue(PerformanceVariables.ACCEPTANCE_DECISION, PerformanceVariables.ACCEPT)
         .putValue(PerformanceVariables.RECIPIENT_PARTICIPANTS, "服务对象代表12人")
         .putValue(PerformanceVariables.RECIPIENT_SATISFACTION, satisfaction));
-    runJobs(performance);
+    tasklist.runJobs(performance);
   }
 
   /** The stage the main process is calling now. */
@@ -528,22 +531,6 @@ class PurchaseLifecycleTest {
         .superProcessInstanceId(purchase.getId()).processDefinitionKey(processKey).singleResult();
     assertThat(stage).as("the main process calls %s", processKey).isNotNull();
     return stage;
-  }
-
-  /** As the user would in Tasklist: find the task in the own lists, claim it if needed, submit the form. */
-  private void completeAs(String user, ProcessInstance instance, String taskKey, VariableMap form) {
-    people.actAs(user);
-    try {
-      Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
-          .taskDefinitionKey(taskKey).singleResult();
-      assertThat(task).as("%s sees task %s", user, taskKey).isNotNull();
-      if (task.getAssignee() == null) {
-        engine.getTaskService().claim(task.getId(), user);
-      }
-      engine.getFormService().submitTaskForm(task.getId(), form);
-    } finally {
-      people.actAsNobody();
-    }
   }
 
   private void submitAs(String user, Task task, VariableMap form) {
@@ -555,16 +542,6 @@ class PurchaseLifecycleTest {
     }
   }
 
-  private Task task(ProcessInstance instance, String key) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key)
-        .singleResult();
-  }
-
-  private List<Task> tasks(ProcessInstance instance, String key) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key)
-        .orderByTaskAssignee().asc().list();
-  }
-
   private Job job(ProcessInstance instance, String activityId) {
     Job job = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
         .activityId(activityId).singleResult();
@@ -572,25 +549,9 @@ class PurchaseLifecycleTest {
     return job;
   }
 
-  /** Runs the instance's asynchronous continuations, as the job executor would after each step committed. */
-  private void runJobs(ProcessInstance instance) {
-    for (int round = 0; round < 20; round++) {
-      List<Job> due = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
-          .executable().messages().list();
-      if (due.isEmpty()) {
-        return;
-      }
-      due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
-    }
-  }
-
   private Object variable(ProcessInstance instance, String name) {
     return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
         .variableName(name).singleResult().getValue();
-  }
-
-  private static void at(ZonedDateTime time) {
-    ClockUtil.setCurrentTime(Date.from(time.toInstant()));
   }
 
   /** Just after a due date: the moment the job executor would pick the timer up. */
@@ -636,7 +597,7 @@ class PurchaseLifecycleTest {
   }
 
   private void assertAbsent(List<String> paths, List<String> secrets) {
-    PortalVisitor reader = new PortalVisitor(port);
+    PortalClient reader = new PortalClient(port);
     for (String path : paths) {
       HttpResponse<String> answer = reader.get(path);
       if (path.startsWith("/portal/ratings/")) {

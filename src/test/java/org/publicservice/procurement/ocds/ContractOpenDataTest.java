@@ -18,10 +18,10 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.publicservice.procurement.ProcurementSpringTest;
+import org.publicservice.procurement.TasklistDriver;
 import org.publicservice.procurement.TestIdentities;
-import org.publicservice.procurement.contract.ContractVariables;
-import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.performance.PerformanceVariables;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -48,24 +48,11 @@ class ContractOpenDataTest {
   @Test
   void aSignedContractItsPaymentAndItsAcceptedMilestoneAreReleasedAsTheContractAndItsImplementation() throws Exception {
     BpmnAwareTests.init(engine);
-    TestIdentities people = new TestIdentities(identityService).ensureOfficials();
+    TasklistDriver tasklist = new TasklistDriver(engine, new TestIdentities(identityService).ensureOfficials());
     ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 12, 2, 10, 0, 0, 0, ProcurementTime.ZONE).toInstant()));
     String projectNumber = newProjectNumber();
     var runtime = engine.getRuntimeService();
-    ProcessInstance contract = runtime.startProcessInstanceByKey(ContractVariables.PROCESS_KEY, projectNumber,
-        awarded(projectNumber));
-    completeAs(engine, people, PURCHASER, contract, "Task_DraftContract", Variables.createVariables()
-        .putValue(ContractVariables.CONTRACT_AMOUNT, 280_000).putValue(ContractVariables.PERFORMANCE_BOND, 0)
-        .putValue(ContractVariables.CONTRACT_PERIOD_START, "2027-01-01")
-        .putValue(ContractVariables.CONTRACT_PERIOD_END, "2027-12-31")
-        .putValue(ContractVariables.PAYMENT_SCHEDULE_TEXT, "第一阶段验收：200000：2027-06-30\n尾款：80000：2028-01-31"));
-    completeAs(engine, people, WINNER_ORG, contract, "Task_SignContract",
-        Variables.createVariables().putValue(ContractVariables.CONTRACTOR_DECISION, ContractVariables.SIGN));
-    completeAs(engine, people, PURCHASER, contract, "Task_CountersignContract",
-        Variables.createVariables().putValue(ContractVariables.DEPARTMENT_SIGNS, true));
-    completeAs(engine, people, PURCHASER, contract, "Task_PublishContract", Variables.createVariables());
-    completeAs(engine, people, PURCHASER, contract, "Task_FileContract",
-        Variables.createVariables().putValue(ContractVariables.FILING_REFERENCE, "通财购备〔2026〕140号"));
+    ProcessInstance contract = signedContract(engine, tasklist, projectNumber, 0, "通财购备〔2026〕140号");
     String contractId = projectNumber + "-HT01";
 
     // the performance stage with what the contract stage handed back
@@ -75,10 +62,10 @@ class ContractOpenDataTest {
     ProcessInstance performance = runtime.startProcessInstanceByKey(PerformanceVariables.PROCESS_KEY, projectNumber,
         handedOn);
     ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2027, 6, 28, 10, 0, 0, 0, ProcurementTime.ZONE).toInstant()));
-    completeAs(engine, people, WINNER_ORG, performance, "Task_SubmitProgressReport", Variables.createVariables()
+    tasklist.completeAs(WINNER_ORG, performance, "Task_SubmitProgressReport", Variables.createVariables()
         .putValue(PerformanceVariables.PROGRESS_REPORT, "上半年服务按计划完成。")
         .putValue(PerformanceVariables.INDICATOR_VALUES_TEXT, "服务对象满意度：94%\n上门服务人次：4900"));
-    completeAs(engine, people, PURCHASER, performance, "Task_AcceptMilestone", Variables.createVariables()
+    tasklist.completeAs(PURCHASER, performance, "Task_AcceptMilestone", Variables.createVariables()
         .putValue(PerformanceVariables.ACCEPTANCE_DECISION, PerformanceVariables.ACCEPT)
         .putValue(PerformanceVariables.RECIPIENT_PARTICIPANTS, "服务对象代表10人")
         .putValue(PerformanceVariables.RECIPIENT_SATISFACTION, 94));

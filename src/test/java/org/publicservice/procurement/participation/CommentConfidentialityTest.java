@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
+import org.publicservice.procurement.PortalClient;
 import org.publicservice.procurement.ProcurementSpringTest;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.planning.ApprovedPlans;
@@ -15,7 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * No personal data of residents and no comment text on any public page or in the open data: only the number of
- * comments is public (issue 6, confidentiality).
+ * comments is public (confidentiality).
  */
 @ProcurementSpringTest
 class CommentConfidentialityTest {
@@ -33,12 +34,12 @@ class CommentConfidentialityTest {
     String text = "机密意见" + tag + "：建议增加康复师人数";
     String address = "resident-" + tag + "@example.com";
 
-    PortalVisitor resident = new PortalVisitor(port);
+    PortalClient resident = new PortalClient(port);
     resident.openProject(projectNumber);
     assertThat(resident.comment(projectNumber, name, text, address).statusCode()).isEqualTo(302);
 
     long intention = register.findByProject(projectNumber).get(0).id();
-    PortalVisitor reader = new PortalVisitor(port);
+    PortalClient reader = new PortalClient(port);
     List<String> paths = new ArrayList<>(List.of("/portal", "/portal/notices", "/portal/notices?q=" + tag,
         "/portal/notices?q=" + tag.substring(0, 4), "/portal/notices/" + intention,
         "/portal/projects/" + projectNumber, "/portal/projects/" + projectNumber + "?comment=sent",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import org.publicservice.procurement.PortalClient;
 import org.publicservice.procurement.TestSmtp;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -23,10 +24,10 @@ import org.publicservice.procurement.ProcurementSpringTest;
 import org.publicservice.procurement.TestIdentities;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
-import org.publicservice.procurement.form.SubmissionRejectedException;
 import org.publicservice.procurement.identity.Groups;
 import org.publicservice.procurement.notification.MailDeliveries;
 import org.publicservice.procurement.planning.ApprovedPlans;
+import org.publicservice.procurement.purchase.SubmissionRejectedException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,7 +51,7 @@ class IntentionCommentTest {
   TestIdentities officials;
   String serviceName;
   String projectNumber;
-  PortalVisitor resident;
+  PortalClient resident;
 
   @BeforeEach
   void publishAnIntention() {
@@ -58,7 +59,7 @@ class IntentionCommentTest {
     officials = new TestIdentities(engine.getIdentityService()).ensureOfficials();
     serviceName = "港闸区居家养老上门服务" + UUID.randomUUID().toString().substring(0, 6);
     projectNumber = new ApprovedPlans(engine).approve(ApprovedPlans.request(serviceName, 860_000));
-    resident = new PortalVisitor(port);
+    resident = new PortalClient(port);
   }
 
   @AfterEach
@@ -229,8 +230,8 @@ class IntentionCommentTest {
         .statusCode()).isEqualTo(400);
     // another project's form does not fit this project
     String other = new ApprovedPlans(engine).approve(ApprovedPlans.request(serviceName + "二期", 300_000));
-    new PortalVisitor(port).openProject(other);
-    PortalVisitor elsewhere = new PortalVisitor(port);
+    new PortalClient(port).openProject(other);
+    PortalClient elsewhere = new PortalClient(port);
     elsewhere.openProject(other);
     assertThat(elsewhere.post("/portal/projects/" + projectNumber + "/comments",
         Map.of("token", elsewhere.token(), "text", "建议增加服务点。")).statusCode()).isEqualTo(403);

@@ -8,6 +8,7 @@ import static org.publicservice.procurement.contract.ContractFixtures.*;
 import static org.publicservice.procurement.performance.PerformanceVariables.*;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import org.publicservice.procurement.TasklistDriver;
 import org.publicservice.procurement.TestSmtp;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -36,10 +37,9 @@ import org.publicservice.procurement.calendar.WorkingDayCalendar;
 import org.publicservice.procurement.disclosure.DisclosureNotice;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
-import org.publicservice.procurement.form.JsonValues;
-import org.publicservice.procurement.form.ProcurementTime;
-import org.publicservice.procurement.form.SubmissionRejectedException;
 import org.publicservice.procurement.notification.MailDeliveries;
+import org.publicservice.procurement.purchase.ProcurementTime;
+import org.publicservice.procurement.purchase.SubmissionRejectedException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -67,12 +67,14 @@ class PerformanceStageTest {
   @Autowired WorkingDayCalendar workingDays;
 
   TestIdentities people;
+  TasklistDriver tasklist;
   MailDeliveries mails;
 
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(engine);
     people = new TestIdentities(identityService).ensureOfficials();
+    tasklist = new TasklistDriver(engine, people);
     mails = new MailDeliveries(engine);
     ClockUtil.setCurrentTime(Date.from(BEFORE_FIRST_MILESTONE.toInstant()));
   }
@@ -88,21 +90,21 @@ class PerformanceStageTest {
     ProcessInstance stage = start();
     String contractId = contractId(stage);
     assertThat(stage).isWaitingAt("Task_SubmitProgressReport");
-    Task report = task(stage, "Task_SubmitProgressReport");
+    Task report = tasklist.task(stage, "Task_SubmitProgressReport");
     assertThat(report.getAssignee()).isEqualTo(WINNER_ORG);
     assertThat(report.getDueDate()).isEqualTo(WorkingDayCalendar.endOf(LocalDate.of(2027, 4, 30)));
     assertThat(taskService.getVariables(report.getId())).containsEntry(MILESTONE_NAME, "第一阶段验收")
         .containsEntry(INDICATOR_VALUES_TEXT, "服务对象满意度：\n上门服务人次：");
 
     report(stage, "服务对象满意度：85%\n上门服务人次：3100");
-    Task acceptance = task(stage, "Task_AcceptMilestone");
+    Task acceptance = tasklist.task(stage, "Task_AcceptMilestone");
     // 10 working days from the report, as the working-day calendar (with the May Day holiday) counts them
     assertThat(acceptance.getDueDate()).isEqualTo(workingDays.after(LocalDate.of(2027, 4, 26), 10));
     accept(stage, CORRECT, 70, "上门记录缺少服务对象签字，请补齐后重新报告。");
 
     assertThat(stage).isWaitingAt("Task_SubmitProgressReport");
     assertThat(ledger.find(contractId, 1).orElseThrow().status()).isEqualTo(MilestoneLedger.CORRECTION);
-    assertThat(taskService.getVariable(task(stage, "Task_SubmitProgressReport").getId(), ACCEPTANCE_OPINION))
+    assertThat(taskService.getVariable(tasklist.task(stage, "Task_SubmitProgressReport").getId(), ACCEPTANCE_OPINION))
         .isEqualTo("上门记录缺少服务对象签字，请补齐后重新报告。");
     assertThat(notices(stage, NoticeType.ACCEPTANCE)).isEmpty();
     assertThat(payments.ofContract(contractId)).isEmpty();
@@ -134,7 +136,7 @@ class PerformanceStageTest {
 
     // the second milestone, then the stage hands over to the evaluation; the final payment is not paid here
     assertThat(stage).isWaitingAt("Task_SubmitProgressReport");
-    assertThat(taskService.getVariable(task(stage, "Task_SubmitProgressReport").getId(), MILESTONE_NAME))
+    assertThat(taskService.getVariable(tasklist.task(stage, "Task_SubmitProgressReport").getId(), MILESTONE_NAME))
         .isEqualTo("第二阶段验收");
     ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2027, 8, 30, 9, 0, 0, 0, ProcurementTime.ZONE).toInstant()));
     report(stage, "服务对象满意度：93%\n上门服务人次：6500");
@@ -211,7 +213,7 @@ class PerformanceStageTest {
         .hasMessageContaining("服务对象满意度应在0至100分之间");
     assertThatThrownBy(() -> accept(stage, CORRECT, 60, null)).isInstanceOf(SubmissionRejectedException.class)
         .hasMessageContaining("请填写需要整改的内容");
-    assertThatThrownBy(() -> completeAs(engine, people, PURCHASER, stage, "Task_AcceptMilestone",
+    assertThatThrownBy(() -> tasklist.completeAs(PURCHASER, stage, "Task_AcceptMilestone",
         Variables.createVariables().putValue(ACCEPTANCE_DECISION, ACCEPT).putValue(RECIPIENT_SATISFACTION, 90)))
         .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("请填写参加验收的服务对象");
     assertThatThrownBy(() -> payments.pay(contractId, 1, LocalDate.of(2027, 4, 26), stage.getId()))
@@ -234,7 +236,7 @@ class PerformanceStageTest {
 
     report(stage, "服务对象满意度：91%\n上门服务人次：3200");
     Job acceptanceLate = timer(stage, "BoundaryEvent_AcceptanceLate");
-    assertThat(acceptanceLate.getDuedate()).isEqualTo(task(stage, "Task_AcceptMilestone").getDueDate());
+    assertThat(acceptanceLate.getDuedate()).isEqualTo(tasklist.task(stage, "Task_AcceptMilestone").getDueDate());
     ClockUtil.setCurrentTime(new Date(acceptanceLate.getDuedate().getTime() + 1000));
     engine.getManagementService().executeJob(acceptanceLate.getId());
     assertThat(stage).isWaitingAt("Task_AcceptMilestone").hasPassed("Task_EscalateLateAcceptance");
@@ -271,7 +273,7 @@ class PerformanceStageTest {
   }
 
   private void report(ProcessInstance stage, String values) {
-    completeAs(engine, people, WINNER_ORG, stage, "Task_SubmitProgressReport", Variables.createVariables()
+    tasklist.completeAs(WINNER_ORG, stage, "Task_SubmitProgressReport", Variables.createVariables()
         .putValue(PROGRESS_REPORT, "本期完成上门助餐、助洁服务，服务记录已归档。").putValue(INDICATOR_VALUES_TEXT, values));
   }
 
@@ -286,7 +288,7 @@ class PerformanceStageTest {
     if (opinion != null) {
       form.putValue(ACCEPTANCE_OPINION, opinion);
     }
-    completeAs(engine, people, PURCHASER, stage, "Task_AcceptMilestone", form);
+    tasklist.completeAs(PURCHASER, stage, "Task_AcceptMilestone", form);
   }
 
   private Job job(ProcessInstance stage) {
@@ -308,10 +310,6 @@ class PerformanceStageTest {
   private Job timer(ProcessInstance stage, String activityId) {
     return engine.getManagementService().createJobQuery().processInstanceId(stage.getId()).activityId(activityId)
         .timers().singleResult();
-  }
-
-  private Task task(ProcessInstance stage, String key) {
-    return taskService.createTaskQuery().processInstanceId(stage.getId()).taskDefinitionKey(key).singleResult();
   }
 
   private List<DisclosureNotice> notices(ProcessInstance stage, NoticeType type) {

@@ -12,7 +12,7 @@ import org.openqa.selenium.By;
 import org.publicservice.procurement.browser.BrowserTest;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The planning stage in Tasklist: a department files a purchase request, the finance bureau approves it. */

@@ -5,7 +5,7 @@ import static org.publicservice.procurement.planning.PlanningVariables.*;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.ProcurementTime;
 
 /** A valid purchase request as the start form submits it; tests change one field to break one rule. */
 public final class PurchaseRequests {

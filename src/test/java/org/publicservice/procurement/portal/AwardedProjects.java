@@ -20,13 +20,13 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.TestIdentities;
-import org.publicservice.procurement.form.JsonValues;
-import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.planning.PurchaseRequests;
+import org.publicservice.procurement.purchase.JsonValues;
+import org.publicservice.procurement.purchase.ProcurementTime;
 
 /**
  * Award results open to challenges, for the portal's tests: a purchase request filed by the civil affairs bureau
- * (its project number is the business key), its AwardStage started with the IN variables of INTERFACES.md (three
+ * (its project number is the business key), its AwardStage started with the IN variables of AwardVariables (three
  * ranked bids, one more opened but not ranked, a panel of five), and the department's choice of the first-ranked
  * bidder, which publishes the award notice. The engine clock stands at {@link #CHALLENGE_DAY} afterwards.
  */

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.publicservice.procurement.PortalClient;
 import org.publicservice.procurement.ProcurementSpringTest;
 import org.publicservice.procurement.award.DisputeRecords;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -15,8 +15,8 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.TestIdentities;
-import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.identity.Groups;
+import org.publicservice.procurement.purchase.ProcurementTime;
 
 /**
  * Tenders taking bids, for the portal's tests: a real TenderStage started as the main process starts it (its IN

@@ -17,7 +17,7 @@ import org.publicservice.procurement.credit.NewCreditRecord;
 import org.publicservice.procurement.disclosure.DisclosureNotice;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
-import org.publicservice.procurement.form.ProcurementTime;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -104,10 +104,10 @@ class OrganisationPagesTest {
 
   @Test
   void theGradeIsTheOneTheNoticeNames() {
-    assertThat(Organisations.gradeIn(notice("得分：55\n评价等级：不合格\n"))).contains("不合格");
-    assertThat(Organisations.gradeIn(notice("合格线60分\n评价等级：优秀\n"))).contains("优秀");
-    assertThat(Organisations.gradeIn(notice("结论：良好\n"))).contains("良好");
-    assertThat(Organisations.gradeIn(notice("尚无结论\n"))).isEmpty();
+    assertThat(PublicOrganisations.gradeIn(notice("得分：55\n评价等级：不合格\n"))).contains("不合格");
+    assertThat(PublicOrganisations.gradeIn(notice("合格线60分\n评价等级：优秀\n"))).contains("优秀");
+    assertThat(PublicOrganisations.gradeIn(notice("结论：良好\n"))).contains("良好");
+    assertThat(PublicOrganisations.gradeIn(notice("尚无结论\n"))).isEmpty();
   }
 
   private static DisclosureNotice notice(String content) {

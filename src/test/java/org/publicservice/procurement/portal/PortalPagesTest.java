@@ -1,6 +1,9 @@
 package org.publicservice.procurement.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.publicservice.procurement.portal.PortalPages.href;
+import static org.publicservice.procurement.portal.PortalPages.moveClockTo;
+import static org.publicservice.procurement.portal.PortalPages.page;
 
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -21,8 +24,8 @@ import org.publicservice.procurement.TestIdentities;
 import org.publicservice.procurement.disclosure.DisclosureNotice;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
-import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.planning.ApprovedPlans;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpHeaders;
@@ -65,7 +68,7 @@ class PortalPagesTest {
     moveClockTo(2099, 6, 1);
     serviceName = serviceName + "（远期）";
     projectNumber = new ApprovedPlans(engine).approve(ApprovedPlans.request(serviceName, 1_234_567));
-    String home = page("/portal");
+    String home = page(http, "/portal");
     assertThat(home).contains("政府购买公共服务信息公开", "正在公开的采购意向", "最新公告", "name=\"q\"")
         .contains(serviceName, projectNumber, "1,234,567.00元", "竞争性磋商", "南通市民政局")
         .contains("南通市民政局关于" + serviceName + "的采购意向公开");
@@ -74,7 +77,7 @@ class PortalPagesTest {
     moveClockTo(2099, 6, 2);
     register.publish(projectNumber, NoticeType.TENDER_NOTICE, serviceName + "竞争性磋商公告", "磋商文件获取时间：……",
         "南通市民政局", null);
-    String after = page("/portal");
+    String after = page(http, "/portal");
     String intentions = after.substring(after.indexOf("正在公开的采购意向"), after.indexOf("最新公告"));
     assertThat(intentions).doesNotContain(serviceName);
     assertThat(after.substring(after.indexOf("最新公告"))).contains(serviceName + "竞争性磋商公告");
@@ -83,7 +86,7 @@ class PortalPagesTest {
   @Test
   void noticePageShowsTheNoticeWithItsLineBreaks() {
     DisclosureNotice intention = register.findByProject(projectNumber).get(0);
-    String notice = page("/portal/notices/" + intention.id());
+    String notice = page(http, "/portal/notices/" + intention.id());
     assertThat(notice).contains("<h1>南通市民政局关于" + serviceName + "的采购意向公开</h1>", "采购意向", "南通市民政局")
         .contains("项目编号：" + projectNumber + "\n采购单位：南通市民政局\n", "预算金额：1,234,567.00元\n")
         .contains("href=\"/portal/projects/" + projectNumber + "\"");
@@ -101,7 +104,7 @@ class PortalPagesTest {
         .atZone(ProcurementTime.ZONE).toInstant()));
     register.publish(projectNumber, NoticeType.CLARIFICATION, serviceName + "澄清公告", "更正", "南通市民政局", null);
 
-    String project = page("/portal/projects/" + projectNumber);
+    String project = page(http, "/portal/projects/" + projectNumber);
     assertThat(project).contains(serviceName, "养老服务", "南通市民政局", "1,234,567.00元", "竞争性磋商",
         "南通市崇川区", "计划批准日期");
     var plan = register.findByProject(projectNumber);
@@ -119,10 +122,10 @@ class PortalPagesTest {
     DisclosureNotice intention = register.findByProject(projectNumber).get(0);
     // the home and first list page show whatever other tests published last, so the list is searched for this
     // project's notice; the home page is checked for what it must not show
-    assertThat(page("/portal")).doesNotContain(TestIdentities.PURCHASER, TestIdentities.FINANCE_OFFICIAL,
+    assertThat(page(http, "/portal")).doesNotContain(TestIdentities.PURCHASER, TestIdentities.FINANCE_OFFICIAL,
         intention.processInstanceId(), "dept-civil-affairs", "张敏", "王财");
-    List<String> pages = List.of(page("/portal/notices?q=" + serviceName),
-        page("/portal/notices/" + intention.id()), page("/portal/projects/" + projectNumber));
+    List<String> pages = List.of(page(http, "/portal/notices?q=" + serviceName),
+        page(http, "/portal/notices/" + intention.id()), page(http, "/portal/projects/" + projectNumber));
     for (String page : pages) {
       assertThat(page).contains(serviceName)
           .doesNotContain(TestIdentities.PURCHASER, TestIdentities.FINANCE_OFFICIAL, intention.processInstanceId(),
@@ -135,12 +138,12 @@ class PortalPagesTest {
     moveClockTo(2099, 12, 31);
     DisclosureNotice notice = register.publish(projectNumber, NoticeType.CLARIFICATION,
         "<script>alert('x')</script>更正公告", "第一行<b>加粗</b>\n<img src=x onerror=alert(1)>", "南通市民政局", null);
-    for (String page : List.of(page("/portal/notices/" + notice.id()), page("/portal/projects/" + projectNumber),
-        page("/portal"))) {
+    for (String page : List.of(page(http, "/portal/notices/" + notice.id()), page(http, "/portal/projects/" + projectNumber),
+        page(http, "/portal"))) {
       assertThat(page).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;更正公告")
           .doesNotContain("<script>", "<b>加粗", "<img src=x");
     }
-    assertThat(page("/portal/notices/" + notice.id())).contains("第一行&lt;b&gt;加粗&lt;/b&gt;\n&lt;img src=x");
+    assertThat(page(http, "/portal/notices/" + notice.id())).contains("第一行&lt;b&gt;加粗&lt;/b&gt;\n&lt;img src=x");
   }
 
   @Test
@@ -158,7 +161,7 @@ class PortalPagesTest {
     }
     String base = "/portal/notices?publisher=" + publisher;
 
-    String first = page(base);
+    String first = page(http, base);
     assertThat(first).contains("共 <strong>45</strong> 条公告", "第\n    <span>1</span> / <span>3</span> 页");
     List<String> titles = titles(first);
     assertThat(titles).hasSize(20).first().isEqualTo("第45号测试公告");
@@ -166,28 +169,28 @@ class PortalPagesTest {
     assertThat(first).contains("rel=\"next\"").doesNotContain("rel=\"prev\"")
         .contains(href(base + "&page=2")).contains(href(base + "&page=3"));
 
-    String third = page(base + "&page=3");
+    String third = page(http, base + "&page=3");
     assertThat(titles(third)).containsExactly("第5号测试公告", "第4号测试公告", "第3号测试公告", "第2号测试公告",
         "第1号测试公告");
     assertThat(third).contains("rel=\"prev\"").doesNotContain("rel=\"next\"");
-    assertThat(titles(page(base + "&page=4"))).isEmpty();
-    assertThat(page(base + "&page=4")).contains("没有符合条件的公告");
+    assertThat(titles(page(http, base + "&page=4"))).isEmpty();
+    assertThat(page(http, base + "&page=4")).contains("没有符合条件的公告");
 
-    assertThat(titles(page(base + "&q=" + token))).containsExactly("第45号测试公告", "第40号测试公告", "第35号测试公告",
+    assertThat(titles(page(http, base + "&q=" + token))).containsExactly("第45号测试公告", "第40号测试公告", "第35号测试公告",
         "第30号测试公告", "第25号测试公告", "第20号测试公告", "第15号测试公告", "第10号测试公告", "第5号测试公告");
-    assertThat(titles(page(base + "&q=第7号"))).containsExactly("第7号测试公告");
+    assertThat(titles(page(http, base + "&q=第7号"))).containsExactly("第7号测试公告");
     // the public's % and _ are literal characters, not wildcards
-    assertThat(titles(page(base + "&q=%"))).isEmpty();
-    assertThat(titles(page(base + "&q=第_号"))).isEmpty();
-    assertThat(page(base + "&type=AWARD_NOTICE")).contains("共 <strong>15</strong> 条公告");
-    assertThat(page(base + "&year=2025")).contains("共 <strong>15</strong> 条公告");
-    assertThat(titles(page(base + "&year=2025&type=AWARD_NOTICE&q=" + token))).containsExactly("第15号测试公告");
-    assertThat(titles(page(base + "&category=ELDERLY_CARE"))).isEmpty();
-    assertThat(titles(page("/portal/notices?category=ELDERLY_CARE&q=" + serviceName)))
+    assertThat(titles(page(http, base + "&q=%"))).isEmpty();
+    assertThat(titles(page(http, base + "&q=第_号"))).isEmpty();
+    assertThat(page(http, base + "&type=AWARD_NOTICE")).contains("共 <strong>15</strong> 条公告");
+    assertThat(page(http, base + "&year=2025")).contains("共 <strong>15</strong> 条公告");
+    assertThat(titles(page(http, base + "&year=2025&type=AWARD_NOTICE&q=" + token))).containsExactly("第15号测试公告");
+    assertThat(titles(page(http, base + "&category=ELDERLY_CARE"))).isEmpty();
+    assertThat(titles(page(http, "/portal/notices?category=ELDERLY_CARE&q=" + serviceName)))
         .containsExactly("南通市民政局关于" + serviceName + "的采购意向公开");
-    assertThat(titles(page("/portal/notices?category=LEGAL_AID&q=" + serviceName))).isEmpty();
+    assertThat(titles(page(http, "/portal/notices?category=LEGAL_AID&q=" + serviceName))).isEmpty();
     // the filters are offered and keep their choice
-    assertThat(page(base + "&year=2025")).contains("<option value=\"2025\" selected=\"selected\">2025年</option>")
+    assertThat(page(http, base + "&year=2025")).contains("<option value=\"2025\" selected=\"selected\">2025年</option>")
         .contains(">" + publisher + "</option>").contains(">中标（成交）结果公告</option>");
   }
 
@@ -235,31 +238,8 @@ class PortalPagesTest {
         .doesNotContain("Whitelabel", "Exception", "at org.");
   }
 
-  private static void moveClockTo(int year, int month, int day) {
-    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(year, month, day, 10, 0, 0, 0, ProcurementTime.ZONE)
-        .toInstant()));
-  }
-
-  private String page(String path) {
-    ResponseEntity<String> response = http.getForEntity(
-        UriComponentsBuilder.fromUriString(path).encode().build().toUri(), String.class);
-    assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
-    assertThat(response.getHeaders().getContentType().toString()).startsWith("text/html");
-    return response.getBody();
-  }
-
-  private static String href(String path) {
-    return "href=\"" + UriComponentsBuilder.fromUriString(path).encode().build().toUriString()
-        .replace("&", "&amp;") + "\"";
-  }
-
   private static List<String> titles(String page) {
-    Matcher m = Pattern.compile("class=\"notice-title\" href=\"[^\"]*\">([^<]*)</a>").matcher(page);
-    List<String> titles = new ArrayList<>();
-    while (m.find()) {
-      titles.add(m.group(1));
-    }
-    return titles;
+    return PortalPages.all(page, "class=\"notice-title\" href=\"[^\"]*\">([^<]*)</a>");
   }
 
   /** The plan's period as the intention states it ("服务期限：2027-01-01 至 2027-12-31"). */

@@ -11,9 +11,9 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.publicservice.procurement.browser.BrowserTest;
-import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.participation.CommentVariables;
 import org.publicservice.procurement.planning.ApprovedPlans;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A journalist reads the statistics charts; a resident on a phone comments on a procurement intention. */

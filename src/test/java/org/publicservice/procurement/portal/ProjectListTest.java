@@ -2,6 +2,9 @@ package org.publicservice.procurement.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.publicservice.procurement.planning.PlanningVariables.SERVICE_CATEGORY;
+import static org.publicservice.procurement.portal.PortalPages.href;
+import static org.publicservice.procurement.portal.PortalPages.moveClockTo;
+import static org.publicservice.procurement.portal.PortalPages.page;
 
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -9,8 +12,6 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -23,8 +24,8 @@ import org.publicservice.procurement.TestIdentities;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.disclosure.ProjectStatus;
-import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.planning.ApprovedPlans;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -74,24 +75,24 @@ class ProjectListTest {
     String projectNumber = plans.approve(ApprovedPlans.request(serviceName, 1_234_567));
     String processInstanceId = register.findByProject(projectNumber).get(0).processInstanceId();
 
-    String list = page("/portal/projects?q=" + token);
+    String list = page(http, "/portal/projects?q=" + token);
     assertThat(list).contains("<h1>项目列表</h1>", "共 <strong>1</strong> 个项目")
         .contains("href=\"/portal/projects/" + projectNumber + "\">" + serviceName + "</a>")
         .contains(">" + projectNumber + "</a>", "养老服务", "南通市民政局", "1,234,567.00元", "竞争性磋商")
         .contains("<span class=\"tag\">意向公开</span>")
         .contains("批准于 <time>" + ProcurementTime.today() + "</time>")
         .contains("href=\"/portal/projects\">项目</a>");
-    assertThat(page("/portal/projects/" + projectNumber)).contains("项目状态：", ">意向公开</span>");
+    assertThat(page(http, "/portal/projects/" + projectNumber)).contains("项目状态：", ">意向公开</span>");
     // the project number finds the project too
-    assertThat(rows(page("/portal/projects?q=" + projectNumber))).containsExactly(projectNumber);
+    assertThat(rows(page(http, "/portal/projects?q=" + projectNumber))).containsExactly(projectNumber);
 
     register.publish(projectNumber, NoticeType.TENDER_NOTICE, serviceName + "竞争性磋商公告", "磋商文件获取时间：……",
         "南通市民政局", null);
-    assertThat(page("/portal/projects?q=" + token)).contains("<span class=\"tag\">招标中</span>")
+    assertThat(page(http, "/portal/projects?q=" + token)).contains("<span class=\"tag\">招标中</span>")
         .doesNotContain("意向公开</span>");
-    assertThat(page("/portal/projects/" + projectNumber)).contains(">招标中</span>");
+    assertThat(page(http, "/portal/projects/" + projectNumber)).contains(">招标中</span>");
 
-    for (String page : List.of(list, page("/portal/projects?q=" + token), page("/portal/projects"))) {
+    for (String page : List.of(list, page(http, "/portal/projects?q=" + token), page(http, "/portal/projects"))) {
       assertThat(page).doesNotContain(TestIdentities.PURCHASER, TestIdentities.FINANCE_OFFICIAL, processInstanceId,
           "dept-civil-affairs", "张敏", "王财");
     }
@@ -109,24 +110,24 @@ class ProjectListTest {
     ClockUtil.reset();
 
     String base = "/portal/projects?q=" + token;
-    assertThat(rows(page(base + "&status=TENDERING"))).containsExactly(tendering);
-    assertThat(rows(page(base + "&status=INTENTION"))).containsExactly(intention);
-    assertThat(rows(page(base + "&status=PERFORMING"))).isEmpty();
-    assertThat(page(base + "&status=PERFORMING")).contains("没有符合条件的项目");
-    assertThat(page(base + "&status=TENDERING")).contains("<option value=\"TENDERING\" selected=\"selected\">招标中</option>");
+    assertThat(rows(page(http, base + "&status=TENDERING"))).containsExactly(tendering);
+    assertThat(rows(page(http, base + "&status=INTENTION"))).containsExactly(intention);
+    assertThat(rows(page(http, base + "&status=PERFORMING"))).isEmpty();
+    assertThat(page(http, base + "&status=PERFORMING")).contains("没有符合条件的项目");
+    assertThat(page(http, base + "&status=TENDERING")).contains("<option value=\"TENDERING\" selected=\"selected\">招标中</option>");
 
     register.publish(tendering, NoticeType.OPENING_RECORD, token + "甲开标记录", "正文", "南通市民政局", null);
-    assertThat(rows(page(base + "&status=EVALUATING"))).containsExactly(tendering);
+    assertThat(rows(page(http, base + "&status=EVALUATING"))).containsExactly(tendering);
     register.publish(tendering, NoticeType.FAILED_TENDER, token + "甲废标公告", "正文", "南通市民政局", null);
-    assertThat(rows(page(base + "&status=FAILED"))).containsExactly(tendering);
-    assertThat(page(base + "&status=FAILED")).contains("废标待重新采购</span>");
+    assertThat(rows(page(http, base + "&status=FAILED"))).containsExactly(tendering);
+    assertThat(page(http, base + "&status=FAILED")).contains("废标待重新采购</span>");
     register.publish(tendering, NoticeType.AWARD_NOTICE, token + "甲成交公告", "正文", "南通市民政局", null);
-    assertThat(rows(page(base + "&status=AWARDED"))).containsExactly(tendering);
+    assertThat(rows(page(http, base + "&status=AWARDED"))).containsExactly(tendering);
     register.publish(tendering, NoticeType.PAYMENT, token + "甲支付信息", "正文", "南通市民政局", null);
-    assertThat(rows(page(base + "&status=PERFORMING"))).containsExactly(tendering);
+    assertThat(rows(page(http, base + "&status=PERFORMING"))).containsExactly(tendering);
     register.publish(tendering, NoticeType.EVALUATION_RESULT, token + "甲评价结果", "正文", "南通市民政局", null);
-    assertThat(rows(page(base + "&status=COMPLETED"))).containsExactly(tendering);
-    assertThat(rows(page(base + "&status=TENDERING"))).isEmpty();
+    assertThat(rows(page(http, base + "&status=COMPLETED"))).containsExactly(tendering);
+    assertThat(rows(page(http, base + "&status=TENDERING"))).isEmpty();
   }
 
   @Test
@@ -142,27 +143,27 @@ class ProjectListTest {
     ClockUtil.reset();
 
     String base = "/portal/projects?q=" + token;
-    assertThat(rows(page(base))).containsExactly(singleSource, health, legalAid, elderly, earlier);
-    assertThat(rows(page(base + "&category=LEGAL_AID"))).containsExactly(legalAid);
-    assertThat(rows(page(base + "&category=ELDERLY_CARE"))).containsExactly(singleSource, health, elderly, earlier);
-    assertThat(rows(page(base + "&department=南通市卫生健康委员会"))).containsExactly(health);
-    assertThat(page(base + "&department=南通市卫生健康委员会")).contains("南通市卫生健康委员会</span>");
-    assertThat(rows(page(base + "&department=南通市民政局"))).containsExactly(singleSource, legalAid, elderly, earlier);
-    assertThat(rows(page(base + "&department=没有这个单位"))).isEmpty();
-    assertThat(rows(page(base + "&year=2023"))).containsExactly(earlier);
-    assertThat(rows(page(base + "&year=" + ProcurementTime.today().getYear())))
+    assertThat(rows(page(http, base))).containsExactly(singleSource, health, legalAid, elderly, earlier);
+    assertThat(rows(page(http, base + "&category=LEGAL_AID"))).containsExactly(legalAid);
+    assertThat(rows(page(http, base + "&category=ELDERLY_CARE"))).containsExactly(singleSource, health, elderly, earlier);
+    assertThat(rows(page(http, base + "&department=南通市卫生健康委员会"))).containsExactly(health);
+    assertThat(page(http, base + "&department=南通市卫生健康委员会")).contains("南通市卫生健康委员会</span>");
+    assertThat(rows(page(http, base + "&department=南通市民政局"))).containsExactly(singleSource, legalAid, elderly, earlier);
+    assertThat(rows(page(http, base + "&department=没有这个单位"))).isEmpty();
+    assertThat(rows(page(http, base + "&year=2023"))).containsExactly(earlier);
+    assertThat(rows(page(http, base + "&year=" + ProcurementTime.today().getYear())))
         .containsExactly(singleSource, health, legalAid, elderly);
-    assertThat(rows(page(base + "&method=SINGLE_SOURCE"))).containsExactly(singleSource);
-    assertThat(page(base + "&method=SINGLE_SOURCE")).contains("单一来源采购");
-    assertThat(rows(page(base + "&method=OPEN_TENDER"))).isEmpty();
-    assertThat(rows(page(base + "&method=COMPETITIVE_CONSULTATION&department=南通市民政局&category=ELDERLY_CARE")))
+    assertThat(rows(page(http, base + "&method=SINGLE_SOURCE"))).containsExactly(singleSource);
+    assertThat(page(http, base + "&method=SINGLE_SOURCE")).contains("单一来源采购");
+    assertThat(rows(page(http, base + "&method=OPEN_TENDER"))).isEmpty();
+    assertThat(rows(page(http, base + "&method=COMPETITIVE_CONSULTATION&department=南通市民政局&category=ELDERLY_CARE")))
         .containsExactly(elderly, earlier);
-    assertThat(rows(page("/portal/projects?q=" + token + "法援"))).containsExactly(legalAid);
+    assertThat(rows(page(http, "/portal/projects?q=" + token + "法援"))).containsExactly(legalAid);
     // the public's % and _ are literal characters, not wildcards
-    assertThat(rows(page(base + "%"))).isEmpty();
-    assertThat(rows(page("/portal/projects?q=" + token.substring(0, 4) + "_"))).isEmpty();
+    assertThat(rows(page(http, base + "%"))).isEmpty();
+    assertThat(rows(page(http, "/portal/projects?q=" + token.substring(0, 4) + "_"))).isEmpty();
     // the filters are offered and keep their choice
-    assertThat(page(base + "&department=南通市卫生健康委员会&method=SINGLE_SOURCE&category=LEGAL_AID&year=2026"))
+    assertThat(page(http, base + "&department=南通市卫生健康委员会&method=SINGLE_SOURCE&category=LEGAL_AID&year=2026"))
         .contains("<option value=\"南通市卫生健康委员会\" selected=\"selected\">南通市卫生健康委员会</option>")
         .contains("<option value=\"SINGLE_SOURCE\" selected=\"selected\">单一来源采购</option>")
         .contains("<option value=\"LEGAL_AID\" selected=\"selected\">法律援助与调解</option>")
@@ -182,18 +183,18 @@ class ProjectListTest {
     java.util.Collections.reverse(newestFirst);
     String base = "/portal/projects?q=" + token;
 
-    String first = page(base);
+    String first = page(http, base);
     assertThat(first).contains("共 <strong>25</strong> 个项目", "第\n    <span>1</span> / <span>2</span> 页");
     assertThat(rows(first)).containsExactlyElementsOf(newestFirst.subList(0, 20));
     assertThat(first).contains("rel=\"next\"").doesNotContain("rel=\"prev\"").contains(href(base + "&page=2"));
-    String second = page(base + "&page=2");
+    String second = page(http, base + "&page=2");
     assertThat(rows(second)).containsExactlyElementsOf(newestFirst.subList(20, 25));
     assertThat(second).contains("rel=\"prev\"").doesNotContain("rel=\"next\"").contains(token + "第1号");
-    String beyond = page(base + "&page=3");
+    String beyond = page(http, base + "&page=3");
     assertThat(rows(beyond)).isEmpty();
     assertThat(beyond).contains("共 <strong>25</strong> 个项目", "没有符合条件的项目");
     // the page links keep the filters
-    assertThat(page(base + "&year=2024")).contains(href(base + "&year=2024&page=2"));
+    assertThat(page(http, base + "&year=2024")).contains(href(base + "&year=2024&page=2"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -224,31 +225,8 @@ class ProjectListTest {
     assertThat(response.getBody()).contains("请求有误", message, "返回首页").doesNotContain("Exception");
   }
 
-  private static void moveClockTo(int year, int month, int day) {
-    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(year, month, day, 10, 0, 0, 0, ProcurementTime.ZONE)
-        .toInstant()));
-  }
-
-  private String page(String path) {
-    ResponseEntity<String> response = http.getForEntity(
-        UriComponentsBuilder.fromUriString(path).encode().build().toUri(), String.class);
-    assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
-    assertThat(response.getHeaders().getContentType().toString()).startsWith("text/html");
-    return response.getBody();
-  }
-
-  private static String href(String path) {
-    return "href=\"" + UriComponentsBuilder.fromUriString(path).encode().build().toUriString()
-        .replace("&", "&amp;") + "\"";
-  }
-
   /** The project numbers of the list's rows, in order. */
   private static List<String> rows(String page) {
-    Matcher m = Pattern.compile("class=\"project-number\" href=\"/portal/projects/([^\"]+)\"").matcher(page);
-    List<String> numbers = new ArrayList<>();
-    while (m.find()) {
-      numbers.add(m.group(1));
-    }
-    return numbers;
+    return PortalPages.all(page, "class=\"project-number\" href=\"/portal/projects/([^\"]+)\"");
   }
 }

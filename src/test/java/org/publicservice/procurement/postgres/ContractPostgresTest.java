@@ -18,16 +18,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.publicservice.procurement.TasklistDriver;
 import org.publicservice.procurement.TestIdentities;
 import org.publicservice.procurement.contract.ContractRegister;
-import org.publicservice.procurement.contract.ContractVariables;
 import org.publicservice.procurement.disclosure.DisclosureNotice;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
-import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.identity.Groups;
 import org.publicservice.procurement.ocds.ReleaseMapper;
 import org.publicservice.procurement.performance.MilestonePayments;
 import org.publicservice.procurement.performance.PerformanceVariables;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -51,11 +51,13 @@ class ContractPostgresTest {
   @Autowired ReleaseMapper releases;
 
   TestIdentities people;
+  TasklistDriver tasklist;
 
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(engine);
     people = new TestIdentities(identityService).ensureOfficials();
+    tasklist = new TasklistDriver(engine, people);
     if (identityService.createUserQuery().userId(WINNER_ORG).count() == 0) {
       var organisation = identityService.newUser(WINNER_ORG);
       organisation.setFirstName(WINNER_ORG_NAME);
@@ -77,20 +79,7 @@ class ContractPostgresTest {
   void aContractIsSignedPublishedFiledAndAMilestonePaidOnceOnPostgres() {
     String projectNumber = newProjectNumber();
     var runtime = engine.getRuntimeService();
-    ProcessInstance contract = runtime.startProcessInstanceByKey(ContractVariables.PROCESS_KEY, projectNumber,
-        awarded(projectNumber));
-    completeAs(engine, people, PURCHASER, contract, "Task_DraftContract", Variables.createVariables()
-        .putValue(ContractVariables.CONTRACT_AMOUNT, 280_000).putValue(ContractVariables.PERFORMANCE_BOND, 28_000)
-        .putValue(ContractVariables.CONTRACT_PERIOD_START, "2027-01-01")
-        .putValue(ContractVariables.CONTRACT_PERIOD_END, "2027-12-31")
-        .putValue(ContractVariables.PAYMENT_SCHEDULE_TEXT, "第一阶段验收：200000：2027-06-30\n尾款：80000：2028-01-31"));
-    completeAs(engine, people, WINNER_ORG, contract, "Task_SignContract",
-        Variables.createVariables().putValue(ContractVariables.CONTRACTOR_DECISION, ContractVariables.SIGN));
-    completeAs(engine, people, PURCHASER, contract, "Task_CountersignContract",
-        Variables.createVariables().putValue(ContractVariables.DEPARTMENT_SIGNS, true));
-    completeAs(engine, people, PURCHASER, contract, "Task_PublishContract", Variables.createVariables());
-    completeAs(engine, people, PURCHASER, contract, "Task_FileContract",
-        Variables.createVariables().putValue(ContractVariables.FILING_REFERENCE, "通财购备〔2026〕150号"));
+    ProcessInstance contract = signedContract(engine, tasklist, projectNumber, 28_000, "通财购备〔2026〕150号");
     assertThat(contract).isEnded().hasPassed("EndEvent_ContractSigned");
     String contractId = projectNumber + "-HT01";
     ContractRegister.Contract signed = contracts.find(contractId).orElseThrow();
@@ -103,10 +92,10 @@ class ContractPostgresTest {
         .forEach(v -> handedOn.putValue(v.getName(), v.getValue()));
     ProcessInstance performance = runtime.startProcessInstanceByKey(PerformanceVariables.PROCESS_KEY, projectNumber,
         handedOn);
-    completeAs(engine, people, WINNER_ORG, performance, "Task_SubmitProgressReport", Variables.createVariables()
+    tasklist.completeAs(WINNER_ORG, performance, "Task_SubmitProgressReport", Variables.createVariables()
         .putValue(PerformanceVariables.PROGRESS_REPORT, "上半年服务按计划完成。")
         .putValue(PerformanceVariables.INDICATOR_VALUES_TEXT, "服务对象满意度：94%\n上门服务人次：4900"));
-    completeAs(engine, people, PURCHASER, performance, "Task_AcceptMilestone", Variables.createVariables()
+    tasklist.completeAs(PURCHASER, performance, "Task_AcceptMilestone", Variables.createVariables()
         .putValue(PerformanceVariables.ACCEPTANCE_DECISION, PerformanceVariables.ACCEPT)
         .putValue(PerformanceVariables.RECIPIENT_PARTICIPANTS, "服务对象代表10人")
         .putValue(PerformanceVariables.RECIPIENT_SATISFACTION, 94));

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.publicservice.procurement.PortalClient;
 import org.publicservice.procurement.disclosure.DisclosureNotice;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeQuery;
@@ -18,9 +19,9 @@ import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.disclosure.ProjectQuery;
 import org.publicservice.procurement.disclosure.ProjectStatus;
 import org.publicservice.procurement.disclosure.PublicProjects;
-import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.ocds.OcdsSchemas;
 import org.publicservice.procurement.planning.ApprovedPlans;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -134,7 +135,7 @@ class PortalPostgresTest {
   @Test
   void commentsStatisticsAndOrganisationPagesRunOnPostgres() {
     String projectNumber = new ApprovedPlans(engine).approve(ApprovedPlans.request("海安市助残服务", 420_000));
-    var resident = new org.publicservice.procurement.participation.PortalVisitor(port);
+    var resident = new PortalClient(port);
     resident.openProject(projectNumber);
     assertThat(resident.comment(projectNumber, "<b>孙</b>", "建议<script>增加</script>康复训练。", "sun@example.com")
         .statusCode()).isEqualTo(302);

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Scoring and ranking rules of 87 Arts 54–55, and the panel sizes of 87 Arts 45, 47. */
+/** Scoring and ranking rules of 87号令第五十四至第五十五条, and the panel sizes of 87号令第四十五、第四十七条. */
 class RankingTest {
 
   static final List<Criterion> CRITERIA = List.of(new Criterion("服务方案", new BigDecimal("50")),

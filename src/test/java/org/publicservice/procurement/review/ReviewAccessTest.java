@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
 
 /**
- * Panel names and scores stay secret until the award notice (87 Art 47): a bidder, logged in to the REST API that
+ * Panel names and scores stay secret until the award notice (87号令第四十七条): a bidder, logged in to the REST API that
  * Tasklist and Cockpit use, finds nothing of a review in progress; another panel member sees only his own task.
  */
 @ProcurementSpringTest

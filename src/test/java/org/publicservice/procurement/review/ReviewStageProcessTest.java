@@ -35,15 +35,15 @@ import org.publicservice.procurement.credit.CreditRegister;
 import org.publicservice.procurement.credit.NewCreditRecord;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
-import org.publicservice.procurement.form.JsonValues;
-import org.publicservice.procurement.form.ProcurementTime;
-import org.publicservice.procurement.form.SubmissionRejectedException;
+import org.publicservice.procurement.purchase.JsonValues;
+import org.publicservice.procurement.purchase.ProcurementTime;
+import org.publicservice.procurement.purchase.SubmissionRejectedException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The review stage from opened bids to the panel's signed report, started directly with the IN variables of
- * INTERFACES.md and worked as the department, the drawn experts and the panel would work it in Tasklist.
+ * ReviewVariables and worked as the department, the drawn experts and the panel would work it in Tasklist.
  */
 @ProcurementSpringTest
 class ReviewStageProcessTest {

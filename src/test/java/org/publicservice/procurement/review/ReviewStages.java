@@ -8,18 +8,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.publicservice.procurement.TasklistDriver;
 import org.publicservice.procurement.TestIdentities;
-import org.publicservice.procurement.form.JsonValues;
+import org.publicservice.procurement.purchase.JsonValues;
 
 /**
  * Drives a ReviewStage as the main process would start it after an opened tender (the IN variables of
- * INTERFACES.md) and as the department, the experts and the panel work it in Tasklist.
+ * ReviewVariables) and as the department, the experts and the panel work it in Tasklist.
  */
 final class ReviewStages {
 
@@ -35,10 +35,12 @@ final class ReviewStages {
 
   private final ProcessEngine engine;
   private final TestIdentities people;
+  private final TasklistDriver tasklist;
 
   ReviewStages(ProcessEngine engine, TestIdentities people) {
     this.engine = engine;
     this.people = people;
+    this.tasklist = new TasklistDriver(engine, this.people);
   }
 
   /** The IN variables: a 综合评分法 open tender of 2,000,000 yuan with the bids given (rows of {@link #BIDS}). */
@@ -88,24 +90,15 @@ final class ReviewStages {
 
   /** Runs the instance's due jobs (asynchronous steps, due timers) as the job executor would, until none is left. */
   void runJobs(ProcessInstance stage) {
-    for (int round = 0; round < 20; round++) {
-      List<Job> due = engine.getManagementService().createJobQuery().processInstanceId(stage.getId()).executable()
-          .list();
-      if (due.isEmpty()) {
-        return;
-      }
-      due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
-    }
+    tasklist.runDueJobs(stage);
   }
 
   Task task(ProcessInstance stage, String key) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(stage.getId()).taskDefinitionKey(key)
-        .singleResult();
+    return tasklist.task(stage, key);
   }
 
   List<Task> tasks(ProcessInstance stage, String key) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(stage.getId()).taskDefinitionKey(key)
-        .orderByTaskAssignee().asc().list();
+    return tasklist.tasks(stage, key);
   }
 
   /** The department passes every bid except those given as {bid number, reason}; optional representative. */

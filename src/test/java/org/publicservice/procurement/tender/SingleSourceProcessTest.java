@@ -9,6 +9,7 @@ import static org.publicservice.procurement.planning.PlanningVariables.*;
 import static org.publicservice.procurement.tender.SingleSourceVariables.*;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import org.publicservice.procurement.TasklistDriver;
 import org.publicservice.procurement.TestSmtp;
 import jakarta.mail.internet.MimeMessage;
 import java.time.ZonedDateTime;
@@ -37,12 +38,12 @@ import org.publicservice.procurement.calendar.WorkingDayCalendar;
 import org.publicservice.procurement.disclosure.DisclosureNotice;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
-import org.publicservice.procurement.form.JsonValues;
-import org.publicservice.procurement.form.ProcurementTime;
-import org.publicservice.procurement.form.SubmissionRejectedException;
 import org.publicservice.procurement.identity.Groups;
 import org.publicservice.procurement.notification.MailDeliveries;
 import org.publicservice.procurement.planning.PurchaseRequests;
+import org.publicservice.procurement.purchase.JsonValues;
+import org.publicservice.procurement.purchase.ProcurementTime;
+import org.publicservice.procurement.purchase.SubmissionRejectedException;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -77,12 +78,14 @@ class SingleSourceProcessTest {
   @Autowired WorkingDayCalendar workingDays;
 
   TestIdentities people;
+  TasklistDriver tasklist;
 
   @BeforeEach
   void setUp() {
     mails = new MailDeliveries(engine);
     BpmnAwareTests.init(engine);
     people = new TestIdentities(identityService).ensureOfficials();
+    tasklist = new TasklistDriver(engine, people);
     ClockUtil.setCurrentTime(Date.from(THURSDAY_MORNING.toInstant()));
   }
 
@@ -99,7 +102,7 @@ class SingleSourceProcessTest {
     ProcessInstance stage = stage(purchase);
     assertThat(stage.getBusinessKey()).isEqualTo(purchase.getBusinessKey());
     assertThat(stage).isWaitingAt("Task_PrepareNotice");
-    Task prepare = task(stage, "Task_PrepareNotice");
+    Task prepare = tasklist.task(stage, "Task_PrepareNotice");
     assertThat(identityLinks(prepare)).contains(Groups.DEPT_CIVIL_AFFAIRS);
     assertThat(inFilter(PURCHASER, "招标与合同")).contains(prepare.getId());
     assertThat(JsonValues.rows(runtimeService.getVariable(stage.getId(), SUPPLIER_OPTIONS)))
@@ -118,8 +121,8 @@ class SingleSourceProcessTest {
 
     endNoticePeriod(stage);
     assertThat(stage).isWaitingAt("Task_ApproveSingleSource");
-    assertThat(identityLinks(task(stage, "Task_ApproveSingleSource"))).contains(Groups.FINANCE);
-    assertThat(inFilter(FINANCE_OFFICIAL, "招标与合同")).contains(task(stage, "Task_ApproveSingleSource").getId());
+    assertThat(identityLinks(tasklist.task(stage, "Task_ApproveSingleSource"))).contains(Groups.FINANCE);
+    assertThat(inFilter(FINANCE_OFFICIAL, "招标与合同")).contains(tasklist.task(stage, "Task_ApproveSingleSource").getId());
     approve(stage, APPROVE, "同意采用单一来源采购。");
 
     assertThat(stage).isWaitingAt("Task_RecordNegotiation");
@@ -155,7 +158,7 @@ class SingleSourceProcessTest {
 
     ClockUtil.setCurrentTime(Date.from(THURSDAY_MORNING.plusDays(4).toInstant()));
     object(OTHER_ORGANISATION, purchase.getBusinessKey().toLowerCase(), "本社同样具备盲文教学资质，可参与竞争。");
-    Task answer = task(stage, "Task_AnswerObjection");
+    Task answer = tasklist.task(stage, "Task_AnswerObjection");
     assertThat(identityLinks(answer)).contains(Groups.DEPT_CIVIL_AFFAIRS);
     assertThat(answer.getDueDate()).isEqualTo(workingDays.after(ClockUtil.getCurrentTime(), 5));
     assertThat(taskService.getVariables(answer.getId())).containsEntry(OBJECTOR_NAME, "南通心语社会工作服务社")
@@ -204,7 +207,7 @@ class SingleSourceProcessTest {
     } finally {
       people.actAsNobody();
     }
-    Task first = task(stage, "Task_AnswerObjection");
+    Task first = tasklist.task(stage, "Task_AnswerObjection");
     assertThat(taskService.getVariable(first.getId(), OBJECTOR)).isEqualTo(ORGANISATION);
     assertThat(taskService.getVariable(first.getId(), OBJECTION_DECISION)).isNull();
     assertThat(notices(purchase, NoticeType.CLARIFICATION)).singleElement()
@@ -309,7 +312,7 @@ class SingleSourceProcessTest {
     ProcessInstance stage = stage(purchase);
     assertThatThrownBy(() -> prepareNotice(stage, 300_001)).isInstanceOf(SubmissionRejectedException.class)
         .hasMessageContaining("拟定成交价格不得超过采购预算（300,000.00元）");
-    assertThatThrownBy(() -> completeAs(PURCHASER, stage, "Task_PrepareNotice", notice(280_000)
+    assertThatThrownBy(() -> tasklist.completeAs(PURCHASER, stage, "Task_PrepareNotice", notice(280_000)
         .putValue(SUPPLIER, FINANCE_OFFICIAL))).isInstanceOf(SubmissionRejectedException.class)
         .hasMessageContaining("所选供应商不是已登记的社会组织");
     assertThat(stage).isWaitingAt("Task_PrepareNotice");
@@ -351,7 +354,7 @@ class SingleSourceProcessTest {
     } finally {
       people.actAsNobody();
     }
-    completeAs(FINANCE_OFFICIAL, purchase, "Task_ReviewRequest",
+    tasklist.completeAs(FINANCE_OFFICIAL, purchase, "Task_ReviewRequest",
         Variables.createVariables().putValue(REVIEW_DECISION, DECISION_APPROVE));
     return purchase;
   }
@@ -369,7 +372,7 @@ class SingleSourceProcessTest {
   }
 
   private void prepareNotice(ProcessInstance stage, long price) {
-    completeAs(PURCHASER, stage, "Task_PrepareNotice", notice(price));
+    tasklist.completeAs(PURCHASER, stage, "Task_PrepareNotice", notice(price));
   }
 
   private void approve(ProcessInstance stage, String decision, String comment) {
@@ -377,17 +380,17 @@ class SingleSourceProcessTest {
     if (comment != null) {
       form.putValue(APPROVAL_COMMENT, comment);
     }
-    completeAs(FINANCE_OFFICIAL, stage, "Task_ApproveSingleSource", form);
+    tasklist.completeAs(FINANCE_OFFICIAL, stage, "Task_ApproveSingleSource", form);
   }
 
   private void recordNegotiation(ProcessInstance stage, long price) {
-    completeAs(PURCHASER, stage, "Task_RecordNegotiation", Variables.createVariables()
+    tasklist.completeAs(PURCHASER, stage, "Task_RecordNegotiation", Variables.createVariables()
         .putValue(AGREED_PRICE, price)
         .putValue(NEGOTIATION_RECORD, "2026年12月11日与供应商协商，确定服务内容不变，价格按人工成本核定。"));
   }
 
   private void answerObjection(ProcessInstance stage, String decision, String answer) {
-    completeAs(PURCHASER, stage, "Task_AnswerObjection", Variables.createVariables()
+    tasklist.completeAs(PURCHASER, stage, "Task_AnswerObjection", Variables.createVariables()
         .putValue(OBJECTION_DECISION, decision).putValue(OBJECTION_ANSWER, answer));
   }
 
@@ -402,26 +405,6 @@ class SingleSourceProcessTest {
     } finally {
       people.actAsNobody();
     }
-  }
-
-  /** As the user would in Tasklist: find the task in the own lists, claim it, submit the form. */
-  private void completeAs(String user, ProcessInstance instance, String taskKey, VariableMap form) {
-    people.actAs(user);
-    try {
-      Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey)
-          .singleResult();
-      assertThat(task).as("%s sees task %s", user, taskKey).isNotNull();
-      if (task.getAssignee() == null) {
-        taskService.claim(task.getId(), user);
-      }
-      engine.getFormService().submitTaskForm(task.getId(), form);
-    } finally {
-      people.actAsNobody();
-    }
-  }
-
-  private Task task(ProcessInstance instance, String taskKey) {
-    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).singleResult();
   }
 
   private List<String> identityLinks(Task task) {

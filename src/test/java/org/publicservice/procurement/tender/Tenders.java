@@ -18,9 +18,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.publicservice.procurement.TasklistDriver;
 import org.publicservice.procurement.TestIdentities;
-import org.publicservice.procurement.form.ProcurementTime;
 import org.publicservice.procurement.identity.Groups;
+import org.publicservice.procurement.purchase.ProcurementTime;
 
 /**
  * For the tender tests: a TenderStage started as the main process starts it (its IN variables, the project number
@@ -45,12 +46,14 @@ final class Tenders {
 
   private final ProcessEngine engine;
   private final TestIdentities people;
+  private final TasklistDriver tasklist;
   final BidBox bidBox;
 
   Tenders(ProcessEngine engine, BidBox bidBox) {
     this.engine = engine;
     this.bidBox = bidBox;
     this.people = new TestIdentities(engine.getIdentityService()).ensureOfficials();
+    this.tasklist = new TasklistDriver(engine, this.people);
   }
 
   static String newProjectNumber() {
@@ -95,19 +98,12 @@ final class Tenders {
   }
 
   Task task(ProcessInstance stage, String key) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(stage.getId()).taskDefinitionKey(key)
-        .singleResult();
+    return tasklist.task(stage, key);
   }
 
   /** Claims and submits the task's form as this user, as Tasklist does. */
   void submit(String userId, Task task, Map<String, Object> values) {
-    people.actAs(userId);
-    try {
-      engine.getTaskService().claim(task.getId(), userId);
-      engine.getFormService().submitTaskForm(task.getId(), values);
-    } finally {
-      people.actAsNobody();
-    }
+    tasklist.submitAs(userId, task, values);
   }
 
   void prepareDocuments(ProcessInstance stage, VariableMap documents) {
@@ -149,6 +145,6 @@ final class Tenders {
   }
 
   static void at(ZonedDateTime time) {
-    ClockUtil.setCurrentTime(Date.from(time.toInstant()));
+    TasklistDriver.at(time);
   }
 }

@@ -1,0 +1,207 @@
+package org.publicservice.procurement.tender;
+
+import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE;
+import static org.publicservice.procurement.purchase.ProcurementTime.SECOND;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.publicservice.procurement.portal.PortalAccount;
+import org.publicservice.procurement.portal.PortalPage;
+import org.publicservice.procurement.portal.PortalRequestException;
+import org.publicservice.procurement.portal.PortalViews;
+import org.publicservice.procurement.purchase.Money;
+import org.publicservice.procurement.purchase.SubmissionRejectedException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * 我的投标: the logged-in social organisation sees the tenders open for bids, submits, replaces or withdraws its
+ * sealed bid before the deadline, reads its own bid and receipt back, and asks questions in the clarification
+ * period. Every call goes to the tender stage's bid box as this organisation (the id comes from the session, never
+ * from the form); the bid box decides and refuses in Chinese, and a refusal is shown next to the form with what the
+ * organisation typed, nothing stored.
+ */
+@Controller
+@PortalPage
+public class BidderController {
+
+  public static final int MAX_QUESTION = 4_000;
+  private static final Pattern PROJECT_NUMBER = Pattern.compile("[A-Za-z0-9-]{1,32}");
+
+  private final BidBox bidBox;
+  private final TenderQuestions questions;
+
+  BidderController(BidBox bidBox, TenderQuestions questions) {
+    this.bidBox = bidBox;
+    this.questions = questions;
+  }
+
+  record CallView(String projectNumber, int round, String serviceName, String departmentName, String method,
+      String budget, String bidDeadline, String clarificationDeadline, String qualificationRequirements,
+      boolean open, boolean clarificationOpen) {
+  }
+
+  record ReceiptView(String projectNumber, int round, String submittedAt, String receiptCode) {
+  }
+
+  record OpenCall(CallView call, ReceiptView receipt) {
+  }
+
+  @GetMapping("/portal/bidder")
+  String area(HttpServletRequest request, Model model) {
+    PortalAccount account = account(request);
+    model.addAttribute("calls", bidBox.openCalls().stream()
+        .map(call -> new OpenCall(view(call),
+            bidBox.receiptOf(call.projectNumber(), account.userId()).map(BidderController::view).orElse(null)))
+        .toList());
+    return "portal/bidder/area";
+  }
+
+  @GetMapping("/portal/bidder/tenders/{projectNumber}")
+  String tender(@PathVariable String projectNumber, HttpServletRequest request, Model model) {
+    PortalAccount account = account(request);
+    TenderCall call = call(projectNumber);
+    BidForm form = bidBox.ownBid(projectNumber, account.userId()).map(BidForm::of).orElse(BidForm.empty());
+    return page(model, account, call, form, Map.of(), null, "");
+  }
+
+  @PostMapping("/portal/bidder/tenders/{projectNumber}/bid")
+  String submit(@PathVariable String projectNumber, @RequestParam(required = false) String price,
+      @RequestParam(required = false) String servicePlan, @RequestParam(required = false) String team,
+      @RequestParam(required = false) String qualifications, HttpServletRequest request,
+      HttpServletResponse response, Model model, RedirectAttributes redirect) {
+    PortalAccount account = account(request);
+    TenderCall call = call(projectNumber);
+    BidForm form = BidForm.sent(price, servicePlan, team, qualifications);
+    Map<String, String> problems = form.problems();
+    if (!problems.isEmpty()) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      return page(model, account, call, form, problems, "投标未提交，请修改标出的内容后重新提交。", "");
+    }
+    boolean replacing = bidBox.receiptOf(projectNumber, account.userId()).isPresent();
+    BidReceipt receipt;
+    try {
+      receipt = bidBox.submit(projectNumber, account.userId(), form.content());
+    } catch (SubmissionRejectedException e) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      return page(model, account, call, form, fieldProblem(e), "投标未提交：" + e.getMessage(), "");
+    }
+    redirect.addFlashAttribute("done", (replacing ? "投标已替换，原投标作废。" : "投标已提交。")
+        + "回执编号 " + receipt.receiptCode() + "，提交时间 " + SECOND.format(receipt.submittedAt()) + "。");
+    return "redirect:/portal/bidder/tenders/" + projectNumber;
+  }
+
+  @PostMapping("/portal/bidder/tenders/{projectNumber}/withdraw")
+  String withdraw(@PathVariable String projectNumber, HttpServletRequest request, HttpServletResponse response,
+      Model model, RedirectAttributes redirect) {
+    PortalAccount account = account(request);
+    TenderCall call = call(projectNumber);
+    try {
+      bidBox.withdraw(projectNumber, account.userId());
+    } catch (SubmissionRejectedException e) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      BidForm form = bidBox.ownBid(projectNumber, account.userId()).map(BidForm::of).orElse(BidForm.empty());
+      return page(model, account, call, form, Map.of(), "投标未撤回：" + e.getMessage(), "");
+    }
+    redirect.addFlashAttribute("done", "投标已撤回。截止时间前可重新提交。");
+    return "redirect:/portal/bidder/tenders/" + projectNumber;
+  }
+
+  @PostMapping("/portal/bidder/tenders/{projectNumber}/questions")
+  String ask(@PathVariable String projectNumber, @RequestParam(required = false) String question,
+      HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+    PortalAccount account = account(request);
+    TenderCall call = call(projectNumber);
+    String text = question == null ? "" : question.strip();
+    String problem = text.isEmpty() ? "请填写问题内容。"
+        : text.length() > MAX_QUESTION ? "问题不能超过" + MAX_QUESTION + "个字（现有" + text.length() + "个字）。" : null;
+    if (problem == null) {
+      try {
+        questions.ask(projectNumber, account.userId(), text);
+      } catch (SubmissionRejectedException e) {
+        problem = e.getMessage();
+      }
+    }
+    if (problem != null) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      BidForm form = bidBox.ownBid(projectNumber, account.userId()).map(BidForm::of).orElse(BidForm.empty());
+      model.addAttribute("questionError", "问题未提交：" + problem);
+      return page(model, account, call, form, Map.of(), null,
+          question == null ? "" : question.substring(0, Math.min(question.length(), MAX_QUESTION + 100)));
+    }
+    redirect.addFlashAttribute("done", "问题已提交给采购单位，答复将在信息公开网站上向所有潜在投标人公布。");
+    return "redirect:/portal/bidder/tenders/" + projectNumber;
+  }
+
+  private String page(Model model, PortalAccount account, TenderCall call, BidForm form,
+      Map<String, String> problems, String error, String question) {
+    model.addAttribute("call", view(call));
+    model.addAttribute("receipt",
+        bidBox.receiptOf(call.projectNumber(), account.userId()).map(BidderController::view).orElse(null));
+    model.addAttribute("form", form);
+    model.addAttribute("problems", problems);
+    model.addAttribute("error", error);
+    model.addAttribute("question", question);
+    model.addAttribute("limits", Map.of("servicePlan", BidForm.MAX_SERVICE_PLAN, "team", BidForm.MAX_TEAM,
+        "qualifications", BidForm.MAX_QUALIFICATIONS, "question", MAX_QUESTION));
+    return "portal/bidder/tender";
+  }
+
+  /** The tender's current call, also after its deadline, so that a bidder still reads its receipt. */
+  private TenderCall call(String projectNumber) {
+    if (!PROJECT_NUMBER.matcher(projectNumber).matches()) {
+      throw PortalRequestException.badRequest("项目编号格式不正确。");
+    }
+    return bidBox.currentCall(projectNumber)
+        .orElseThrow(() -> PortalRequestException.notFound("项目" + projectNumber + "目前没有接受投标的招标。"));
+  }
+
+  private static Map<String, String> fieldProblem(SubmissionRejectedException e) {
+    String field = e.getField();
+    return field != null && Map.of("price", 1, "servicePlan", 1, "team", 1, "qualifications", 1).containsKey(field)
+        ? Map.of(field, e.getMessage()) : Map.of();
+  }
+
+  private static PortalAccount account(HttpServletRequest request) {
+    // the interceptor PortalSecurity let the request in only with an organisation's login
+    return PortalAccount.of(request).orElseThrow(
+        () -> new PortalRequestException(HttpStatus.FORBIDDEN, "请先以社会组织账号登录。"));
+  }
+
+  static CallView view(TenderCall call) {
+    OffsetDateTime now = ClockUtil.getCurrentTime().toInstant().atOffset(java.time.ZoneOffset.UTC);
+    return new CallView(call.projectNumber(), call.round(), call.serviceName(), call.departmentName(),
+        methodLabel(call.procurementMethod()), call.budget() == null ? "" : Money.yuan(call.budget()),
+        minute(call.bidDeadline()), minute(call.clarificationDeadline()), call.qualificationRequirements(),
+        call.bidDeadline() != null && now.isBefore(call.bidDeadline()),
+        call.clarificationDeadline() != null && now.isBefore(call.clarificationDeadline()));
+  }
+
+  static ReceiptView view(BidReceipt receipt) {
+    return new ReceiptView(receipt.projectNumber(), receipt.round(), SECOND.format(receipt.submittedAt()),
+        receipt.receiptCode());
+  }
+
+  private static String methodLabel(String code) {
+    if (code == null) {
+      return "";
+    }
+    return "COMPETITIVE_NEGOTIATION".equals(code) ? "竞争性谈判" : PortalViews.methodLabel(code);
+  }
+
+  private static String minute(OffsetDateTime time) {
+    return Optional.ofNullable(time).map(t -> MINUTE.format(t) + "（北京时间）").orElse("");
+  }
+
+}
