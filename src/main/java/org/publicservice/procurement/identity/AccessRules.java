@@ -114,9 +114,9 @@ public final class AccessRules {
       group(Groups.SUPERVISOR, "监督", Groups.TYPE_ROLE,
           app(TASKLIST),
           app(COCKPIT),
-          // read-only monitoring of everything: instances, history, incidents, overdue tasks; and retrying a failed
-          // job, which is how a mail that could not go out is sent again (an incident on its purchase, see
-          // notification/MailIncidents): retrying repeats a step that failed for a technical reason, nothing more
+          // read-only monitoring of everything: instances, history, incidents, overdue tasks; and sending a mail that
+          // could not go out again: it is a failed job on its purchase (notification/MailIncidents), hence RETRY_JOB,
+          // which notification/MailRetryRight narrows to the mails' jobs for supervisors
           one(PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
               ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK,
               ProcessDefinitionPermissions.RETRY_JOB),

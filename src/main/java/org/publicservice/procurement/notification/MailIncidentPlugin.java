@@ -7,7 +7,10 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 import org.springframework.stereotype.Component;
 
-/** Teaches the engine the job that stands for a mail that could not be sent ({@link MailIncidents}). */
+/**
+ * Teaches the engine the job that stands for a mail that could not be sent ({@link MailIncidents}), and who may
+ * retry it ({@link MailRetryRight}).
+ */
 @Component
 public class MailIncidentPlugin extends AbstractProcessEnginePlugin {
 
@@ -25,5 +28,10 @@ public class MailIncidentPlugin extends AbstractProcessEnginePlugin {
     }
     handlers.add(incidents);
     configuration.setCustomJobHandlers(handlers);
+  }
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.getCommandCheckers().add(MailRetryRight.checker());
   }
 }

@@ -215,6 +215,28 @@ class TaskMailTest {
   }
 
   @Test
+  void aSupervisorSendsFailedMailsAgainButRetriesNoOtherStep() throws Exception {
+    String project = project();
+    ProcessInstance instance = startProject(project, null);
+    complete(task(instance));
+    FailingStep.FAILURES_LEFT.set(1);
+    Job step = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult();
+    assertThatThrownBy(() -> managementService.executeJob(step.getId())).hasMessageContaining("simulated");
+
+    identityService.setAuthentication("jiandu", List.of(Groups.SUPERVISOR));
+    try {
+      assertThatThrownBy(() -> managementService.setJobRetries(step.getId(), 3))
+          .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class)
+          .hasMessage(MailRetryRight.REFUSED);
+      identityService.setAuthentication("admin", List.of(Groups.ADMIN));
+      managementService.setJobRetries(step.getId(), 3);
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(managementService.createJobQuery().jobId(step.getId()).singleResult().getRetries()).isEqualTo(3);
+  }
+
+  @Test
   void aMailWhoseSentMarkWasLostGoesAgainWithTheSameMessageId() throws Exception {
     String project = project();
     startProject(project, null);
