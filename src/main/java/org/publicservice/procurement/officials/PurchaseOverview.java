@@ -26,8 +26,8 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -213,9 +213,12 @@ class PurchaseOverview {
   }
 
   private String timerName(Job job) {
-    if (job instanceof TimerEntity timer && timer.getActivityId() != null) {
+    // the activity comes from the job definition: a job read by a query cannot load it itself (no command context)
+    JobDefinition definition = job.getJobDefinitionId() == null ? null
+        : management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult();
+    if (definition != null && definition.getActivityId() != null) {
       FlowElement element = repository.getBpmnModelInstance(job.getProcessDefinitionId())
-          .getModelElementById(timer.getActivityId());
+          .getModelElementById(definition.getActivityId());
       if (element != null && element.getName() != null) {
         return element.getName().replace('\n', ' ');
       }
