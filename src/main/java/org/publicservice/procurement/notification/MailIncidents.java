@@ -28,6 +28,8 @@ import org.springframework.stereotype.Component;
 public class MailIncidents implements JobHandler<MailIncidents.MailReference> {
 
   public static final String JOB_TYPE = "procurement-mail-retry";
+  /** How the incident's message begins: Cockpit's supervision script offers supervisors the retry by it. */
+  static final String MESSAGE_START = "邮件未能发出";
 
   private static final Logger LOG = LoggerFactory.getLogger(MailIncidents.class);
 
@@ -73,7 +75,7 @@ public class MailIncidents implements JobHandler<MailIncidents.MailReference> {
         LOG.error("Mail {} to {} has no running process instance to show its incident on; see mail_outbox",
             mail.id(), mail.recipientAddress());
       }
-      job.setExceptionMessage(shortened("邮件未能发出（收件人 " + mail.recipientAddress() + "，模板 " + mail.template()
+      job.setExceptionMessage(shortened(MESSAGE_START + "（收件人 " + mail.recipientAddress() + "，模板 " + mail.template()
           + "，已尝试" + attempts + "次）：" + reason));
       job.setExceptionStacktrace("mail " + mail.id() + " (" + mail.dedupKey() + ")\n" + stackTrace(error));
       job.insert();

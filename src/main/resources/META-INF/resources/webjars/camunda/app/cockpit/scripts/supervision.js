@@ -4,12 +4,15 @@
 // failed mails, which are incidents on their purchase's process instance (notification/MailIncidents; the server
 // refuses a supervisor any other retry, notification/MailRetryRight). For a supervisor who is not also an
 // administrator, the body gets the class procurement-read-only and styles/user-styles.css hides every action, but
-// "increment retries" on a process instance's view, where the body gets procurement-may-retry.
+// "increment retries" on the view of a process instance with a failed mail, where the body gets
+// procurement-may-retry.
 
 const READ_ONLY = 'procurement-read-only';
 const SUPERVISOR = 'supervisor';
 const ADMINISTRATOR = 'camunda-admin';
 const MAY_RETRY = 'procurement-may-retry';
+// how notification/MailIncidents begins the message of a mail's incident
+const MAIL_INCIDENT = '邮件未能发出';
 
 function applicationPath(path) {
   const base = document.querySelector('base');
@@ -35,9 +38,17 @@ function checkRole() {
     .catch(() => document.body.classList.remove(READ_ONLY));
 }
 
-/** Whether the view shows one process instance: the place where its failed mails are retried. */
-function showsProcessInstance() {
-  return /#\/process-instance\/[^/?]+/.test(location.hash);
+/** Whether the view shows a process instance with a mail that could not be sent (an incident there). */
+function showsFailedMail() {
+  const instance = /#\/process-instance\/([^/?]+)/.exec(location.hash);
+  if (!instance) {
+    return Promise.resolve(false);
+  }
+  return fetch(applicationPath('/camunda/api/engine/engine/default/incident?incidentType=failedJob&processInstanceId='
+      + encodeURIComponent(instance[1])), {headers: {Accept: 'application/json'}, credentials: 'same-origin'})
+    .then(response => response.ok ? response.json() : [])
+    .then(incidents => incidents.some(incident => (incident.incidentMessage || '').startsWith(MAIL_INCIDENT)))
+    .catch(() => false);
 }
 
 let retryCheckedFor = null;
@@ -47,7 +58,7 @@ function checkRetry() {
     return;
   }
   retryCheckedFor = location.hash;
-  document.body.classList.toggle(MAY_RETRY, showsProcessInstance());
+  showsFailedMail().then(mails => document.body.classList.toggle(MAY_RETRY, mails));
 }
 
 // Cockpit's processes dashboard has one tooltip written in English in its template, out of reach of locales/.
