@@ -212,8 +212,8 @@ class PurchaseOverview {
     return group == null ? groupId : group.getName();
   }
 
+  /** A timer's name from its job definition: a job read through a query cannot load its activity lazily. */
   private String timerName(Job job) {
-    // the activity comes from the job definition: a job read by a query cannot load it itself (no command context)
     JobDefinition definition = job.getJobDefinitionId() == null ? null
         : management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult();
     if (definition != null && definition.getActivityId() != null) {

@@ -105,13 +105,13 @@ class TaskMailTest {
     user(carol, "张", "敏", false, reviewers);
     user(dave, "刘", "伟", true, null);
     user(sam, "赵", "军", true, Groups.SUPERVISOR);
-    FailingStep.FAILURES_LEFT.set(0);
+    FailingStepDelegate.FAILURES_LEFT.set(0);
   }
 
   @AfterEach
   void tearDown() {
     ClockUtil.reset();
-    FailingStep.FAILURES_LEFT.set(0);
+    FailingStepDelegate.FAILURES_LEFT.set(0);
     repositoryService.deleteDeployment(deploymentId, true);
     for (String user : List.of(alice, bob, carol, dave, sam)) {
       identityService.deleteUser(user);
@@ -198,7 +198,7 @@ class TaskMailTest {
     deliverMails(project);
     complete(task(instance));
 
-    FailingStep.FAILURES_LEFT.set(1);
+    FailingStepDelegate.FAILURES_LEFT.set(1);
     Job step = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult();
     assertThatThrownBy(() -> managementService.executeJob(step.getId())).hasMessageContaining("simulated");
     assertThat(outbox.findByRecipient(address(dave))).as("the failed attempt queued nothing").isEmpty();
@@ -219,7 +219,7 @@ class TaskMailTest {
     String project = project();
     ProcessInstance instance = startProject(project, null);
     complete(task(instance));
-    FailingStep.FAILURES_LEFT.set(1);
+    FailingStepDelegate.FAILURES_LEFT.set(1);
     Job step = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult();
     assertThatThrownBy(() -> managementService.executeJob(step.getId())).hasMessageContaining("simulated");
 
