@@ -15,7 +15,7 @@ import org.publicservice.procurement.notification.SlowSmtpServer;
  *
  * <ol>
  *   <li><b>Crashes.</b> The packaged application under load (requests and approvals through REST, bids through the
- *       portal, milestone acceptances that must be paid) is killed with SIGKILL {@code --kills} times and restarted
+ *       portal) is killed with SIGKILL {@code --kills} times and restarted
  *       on the same data; then the acknowledged steps are compared with what the database holds, and the mails the
  *       server received with the outbox. On H2, or on PostgreSQL with {@code --postgres}.
  *   <li><b>Slow mail.</b> The p95 of officials' REST calls (file a request, approve it) on one node, with a mail
@@ -126,22 +126,21 @@ public final class CrashBenchmark {
       AppNode node = new AppNode("bench-node", work.resolve("app"), work.resolve("logs"), settings);
       CrashLoad.Acknowledged acknowledged = new CrashLoad.Acknowledged();
       ProcurementClient client = new ProcurementClient(node);
-      String tender = "BENCH-T";
+      String tender = null;
       for (int round = 0; round <= kills; round++) {
         node.start();
         node.awaitReady(Duration.ofMinutes(5));
         if (round == 0) {
-          client.openTender(tender);
+          tender = client.openTender();
         }
         if (round == kills) {
           break;
         }
         CrashLoad.Acknowledged thisRound = new CrashLoad.Acknowledged();
         CrashLoad load = new CrashLoad(thisRound).requests(client, 2)
-            .bids(client, tender, List.of("org-yangguang", "org-xinyu", "org-huimin", "org-qingchun", "org-anle"))
-            .payments(client, "BENCH-P" + round);
+            .bids(client, tender, List.of("org-yangguang", "org-xinyu", "org-huimin", "org-qingchun", "org-anle"));
         // the crash comes once every kind of work is going on, at a moment of the load's own choosing
-        load.runUntil(2, 2, 1, Duration.ofMinutes(3));
+        load.runUntil(2, 2, Duration.ofMinutes(3));
         Thread.sleep((long) (Math.random() * 4_000));
         node.kill();
         load.stop();
@@ -162,8 +161,6 @@ public final class CrashBenchmark {
       System.out.printf("%-36s %12d %12d%n", "purchase requests (REST)", acknowledged.requests.size(), found.requests);
       System.out.printf("%-36s %12d %12d%n", "approvals (REST)", acknowledged.approvedProjects.size(), found.approvals);
       System.out.printf("%-36s %12d %12d%n", "bid receipts (portal)", acknowledged.bidReceipts.size(), found.receipts);
-      System.out.printf("%-36s %12d %12d%n", "accepted milestones -> payments", acknowledged.acceptedMilestones.size(),
-          found.payments);
       System.out.printf("project numbers given twice: %d; steps not acknowledged (crash in flight): %d%n",
           found.numbersTwice, acknowledged.notAcknowledged.get());
       System.out.printf("mails: %d in the outbox, all sent: %s; %d received by the server; sent but not received: %d;"
@@ -179,7 +176,7 @@ public final class CrashBenchmark {
   }
 
   /** What the database holds of the acknowledged steps, each counted when it is there exactly once. */
-  private record Counts(int requests, int approvals, int receipts, int payments, int numbersTwice) {
+  private record Counts(int requests, int approvals, int receipts, int numbersTwice) {
     static Counts found(Evidence evidence, CrashLoad.Acknowledged acknowledged) {
       int requests = (int) acknowledged.requests.entrySet().stream().filter(e -> evidence.count(
           "select count(*) from act_hi_procinst where id_ = ? and business_key_ = ?", e.getKey(), e.getValue()) == 1)
@@ -188,11 +185,9 @@ public final class CrashBenchmark {
           "select count(*) from purchase_plan where project_number = ?", p) == 1).count();
       int receipts = (int) acknowledged.bidReceipts.stream().filter(r -> evidence.count(
           "select count(*) from tender_bid where receipt_code = ?", r) == 1).count();
-      int payments = (int) acknowledged.acceptedMilestones.stream().filter(c -> evidence.count(
-          "select count(*) from contract_payment where contract_id = ? and milestone_index = 1", c) == 1).count();
       int twice = evidence.count("select count(*) from (select business_key_ from act_hi_procinst where proc_def_key_ ="
           + " 'PublicServicePurchase' group by business_key_ having count(*) > 1) t");
-      return new Counts(requests, approvals, receipts, payments, twice);
+      return new Counts(requests, approvals, receipts, twice);
     }
   }
 
@@ -228,11 +223,11 @@ public final class CrashBenchmark {
         // warm-up, not measured
         CrashLoad.Acknowledged warmUp = new CrashLoad.Acknowledged();
         CrashLoad first = new CrashLoad(warmUp).requests(client, 1);
-        first.runUntil(3, 0, 0, Duration.ofMinutes(3));
+        first.runUntil(3, 0, Duration.ofMinutes(3));
         first.stop();
         CrashLoad.Acknowledged measured = new CrashLoad.Acknowledged();
         CrashLoad load = new CrashLoad(measured).requests(client, 3);
-        load.runUntil(approvals, 0, 0, Duration.ofMinutes(10));
+        load.runUntil(approvals, 0, Duration.ofMinutes(10));
         load.stop();
         List<Long> millis = new ArrayList<>(measured.officialsMillis);
         millis.sort(null);

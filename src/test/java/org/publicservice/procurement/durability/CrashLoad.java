@@ -11,8 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Officials and organisations working on the nodes while they crash: departments file requests that finance
- * approves (REST), organisations bid and re-bid on an open tender (portal), departments accept milestones that must be
- * paid (REST). Every step the application acknowledged is written down here; what failed or got no answer is only
+ * approves (REST), organisations bid and re-bid on an open tender (portal). Every step the application acknowledged is written down here; what failed or got no answer is only
  * counted, since the application promised nothing about it.
  */
 final class CrashLoad {
@@ -23,8 +22,6 @@ final class CrashLoad {
     final Map<String, String> requests = new ConcurrentHashMap<>();
     final Set<String> approvedProjects = ConcurrentHashMap.newKeySet();
     final Set<String> bidReceipts = ConcurrentHashMap.newKeySet();
-    /** contract ids whose first milestone was accepted: each must be paid exactly once. */
-    final Set<String> acceptedMilestones = ConcurrentHashMap.newKeySet();
     /** officials' requests (REST calls) that were answered, with their duration in ms */
     final ConcurrentLinkedQueue<Long> officialsMillis = new ConcurrentLinkedQueue<>();
     final AtomicInteger notAcknowledged = new AtomicInteger();
@@ -36,19 +33,18 @@ final class CrashLoad {
       requests.putAll(other.requests);
       approvedProjects.addAll(other.approvedProjects);
       bidReceipts.addAll(other.bidReceipts);
-      acceptedMilestones.addAll(other.acceptedMilestones);
       officialsMillis.addAll(other.officialsMillis);
       notAcknowledged.addAndGet(other.notAcknowledged.get());
     }
 
     int steps() {
-      return requests.size() + approvedProjects.size() + bidReceipts.size() + acceptedMilestones.size();
+      return requests.size() + approvedProjects.size() + bidReceipts.size();
     }
 
     @Override
     public String toString() {
       return requests.size() + " requests filed, " + approvedProjects.size() + " approved, " + bidReceipts.size()
-          + " bid receipts, " + acceptedMilestones.size() + " milestones accepted; " + notAcknowledged.get()
+          + " bid receipts; " + notAcknowledged.get()
           + " calls not acknowledged " + firstRefusals;
     }
   }
@@ -95,28 +91,14 @@ final class CrashLoad {
     return this;
   }
 
-  /** A department accepting milestones of contracts in delivery on this node. */
-  CrashLoad payments(ProcurementClient node, String prefix) {
-    worker("payments", () -> {
-      String projectNumber = prefix + "-" + NUMBER.incrementAndGet();
-      String stage = node.startPerformance(projectNumber);
-      node.reportProgress(stage);
-      long t0 = System.nanoTime();
-      node.acceptMilestone(stage);
-      acknowledged.officialsMillis.add((System.nanoTime() - t0) / 1_000_000);
-      acknowledged.acceptedMilestones.add(projectNumber + "-HT01");
-    });
-    return this;
-  }
-
   /**
    * Lets the load run until it has at least this much acknowledged work (on a loaded machine that takes longer),
    * then a little longer, so that the crash hits steps in flight.
    */
-  void runUntil(int requests, int bids, int payments, java.time.Duration max) throws InterruptedException {
+  void runUntil(int requests, int bids, java.time.Duration max) throws InterruptedException {
     java.time.Instant until = java.time.Instant.now().plus(max);
     while (java.time.Instant.now().isBefore(until) && (acknowledged.approvedProjects.size() < requests
-        || acknowledged.bidReceipts.size() < bids || acknowledged.acceptedMilestones.size() < payments)) {
+        || acknowledged.bidReceipts.size() < bids)) {
       Thread.sleep(200);
     }
     Thread.sleep(1_500);

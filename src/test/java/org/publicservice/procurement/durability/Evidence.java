@@ -45,12 +45,6 @@ final class Evidence {
       assertThat(count("select count(*) from mail_outbox m join tender_bid b on m.dedup_key = concat('bid-received:',"
           + " b.id, ':', b.bidder) where b.receipt_code = ?", receipt)).as("receipt mail of bid %s", receipt).isOne();
     }
-    for (String contract : acknowledged.acceptedMilestones) {
-      assertThat(count("select count(*) from contract_payment where contract_id = ? and milestone_index = 1", contract))
-          .as("payment of the accepted milestone of %s", contract).isOne();
-      assertThat(count("select count(*) from mail_outbox where business_key = ? and template = 'payment-made'",
-          contract.substring(0, contract.length() - "-HT01".length()))).as("payment mail of %s", contract).isOne();
-    }
   }
 
   /** Nothing left to do: no job due, no incident, no mail waiting or failed. */

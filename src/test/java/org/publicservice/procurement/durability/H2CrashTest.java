@@ -13,7 +13,8 @@ import org.publicservice.procurement.notification.SlowSmtpServer;
 
 /**
  * The packaged application on its embedded H2 default, killed with SIGKILL while officials and organisations work,
- * restarted on the same ./data/: whatever it acknowledged is there exactly once, no project number repeats, the
+ * restarted on the same ./data/: whatever it acknowledged (requests, approvals, bid receipts) is there exactly once,
+ * no project number repeats, the
  * work it had queued (jobs, mails) is finished after the restart, and a clean stop logs no error.
  */
 @Tag("crash")
@@ -41,19 +42,16 @@ class H2CrashTest {
     node.start();
     node.awaitReady(Duration.ofMinutes(3));
     ProcurementClient client = new ProcurementClient(node);
-    String tender = "CRASH-T-H2";
-    client.openTender(tender);
+    String tender = client.openTender();
 
     CrashLoad.Acknowledged acknowledged = new CrashLoad.Acknowledged();
     CrashLoad load = new CrashLoad(acknowledged).requests(client, 2)
-        .bids(client, tender, List.of("org-yangguang", "org-xinyu", "org-huimin", "org-qingchun", "org-anle"))
-        .payments(client, "CRASH-P-H2");
-    load.runUntil(3, 3, 2, Duration.ofSeconds(90));
+        .bids(client, tender, List.of("org-yangguang", "org-xinyu", "org-huimin", "org-qingchun", "org-anle"));
+    load.runUntil(3, 3, Duration.ofSeconds(90));
     node.kill();
     load.stop();
     assertThat(acknowledged.approvedProjects).as("work acknowledged before the kill: %s", acknowledged).isNotEmpty();
     assertThat(acknowledged.bidReceipts).as("bids acknowledged before the kill: %s", acknowledged).isNotEmpty();
-    assertThat(acknowledged.acceptedMilestones).as("milestones before the kill: %s", acknowledged).isNotEmpty();
 
     node.start();
     node.awaitReady(Duration.ofMinutes(3));
