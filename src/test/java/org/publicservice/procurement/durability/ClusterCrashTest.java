@@ -77,9 +77,9 @@ class ClusterCrashTest {
     String tender = onA.openTender();
     CrashLoad.Acknowledged acknowledged = new CrashLoad.Acknowledged();
     CrashLoad loadOnA = new CrashLoad(acknowledged).requests(onA, 2)
-        .bids(onA, tender, List.of("org-yangguang", "org-xinyu", "org-huimin"));
+        .bids(onA, tender, List.of("org-yangguang", "org-xinyu", "org-huimin")).creditRecords(onA);
     CrashLoad loadOnB = new CrashLoad(acknowledged).requests(onB, 1)
-        .bids(onB, tender, List.of("org-qingchun", "org-anle"));
+        .bids(onB, tender, List.of("org-qingchun", "org-anle")).creditRecords(onB);
     loadOnA.runUntil(3, 3, Duration.ofSeconds(90));
     a.kill();
     loadOnA.stop();
@@ -87,6 +87,7 @@ class ClusterCrashTest {
     loadOnB.stop();
     assertThat(acknowledged.approvedProjects).as("work acknowledged: %s", acknowledged).isNotEmpty();
     assertThat(acknowledged.bidReceipts).as("work acknowledged: %s", acknowledged).isNotEmpty();
+    assertThat(acknowledged.creditRecords).as("work acknowledged: %s", acknowledged).isNotEmpty();
 
     // the database goes away: node b stops taking traffic but stays alive, and takes traffic again by itself
     postgres.close();

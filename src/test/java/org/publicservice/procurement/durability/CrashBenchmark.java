@@ -15,7 +15,7 @@ import org.publicservice.procurement.notification.SlowSmtpServer;
  *
  * <ol>
  *   <li><b>Crashes.</b> The packaged application under load (requests and approvals through REST, bids through the
- *       portal) is killed with SIGKILL {@code --kills} times and restarted
+ *       portal, credit records that a queued job writes) is killed with SIGKILL {@code --kills} times and restarted
  *       on the same data; then the acknowledged steps are compared with what the database holds, and the mails the
  *       server received with the outbox. On H2, or on PostgreSQL with {@code --postgres}.
  *   <li><b>Slow mail.</b> The p95 of officials' REST calls (file a request, approve it) on one node, with a mail
@@ -138,7 +138,8 @@ public final class CrashBenchmark {
         }
         CrashLoad.Acknowledged thisRound = new CrashLoad.Acknowledged();
         CrashLoad load = new CrashLoad(thisRound).requests(client, 2)
-            .bids(client, tender, List.of("org-yangguang", "org-xinyu", "org-huimin", "org-qingchun", "org-anle"));
+            .bids(client, tender, List.of("org-yangguang", "org-xinyu", "org-huimin", "org-qingchun", "org-anle"))
+            .creditRecords(client);
         // the crash comes once every kind of work is going on, at a moment of the load's own choosing
         load.runUntil(2, 2, Duration.ofMinutes(3));
         Thread.sleep((long) (Math.random() * 4_000));
@@ -161,6 +162,8 @@ public final class CrashBenchmark {
       System.out.printf("%-36s %12d %12d%n", "purchase requests (REST)", acknowledged.requests.size(), found.requests);
       System.out.printf("%-36s %12d %12d%n", "approvals (REST)", acknowledged.approvedProjects.size(), found.approvals);
       System.out.printf("%-36s %12d %12d%n", "bid receipts (portal)", acknowledged.bidReceipts.size(), found.receipts);
+      System.out.printf("%-36s %12d %12d%n", "credit records (REST start + job)", acknowledged.creditRecords.size(),
+          found.creditRecords);
       System.out.printf("project numbers given twice: %d; steps not acknowledged (crash in flight): %d%n",
           found.numbersTwice, acknowledged.notAcknowledged.get());
       System.out.printf("mails: %d in the outbox, all sent: %s; %d received by the server; sent but not received: %d;"
@@ -176,7 +179,7 @@ public final class CrashBenchmark {
   }
 
   /** What the database holds of the acknowledged steps, each counted when it is there exactly once. */
-  private record Counts(int requests, int approvals, int receipts, int numbersTwice) {
+  private record Counts(int requests, int approvals, int receipts, int creditRecords, int numbersTwice) {
     static Counts found(Evidence evidence, CrashLoad.Acknowledged acknowledged) {
       int requests = (int) acknowledged.requests.entrySet().stream().filter(e -> evidence.count(
           "select count(*) from act_hi_procinst where id_ = ? and business_key_ = ?", e.getKey(), e.getValue()) == 1)
@@ -185,9 +188,11 @@ public final class CrashBenchmark {
           "select count(*) from purchase_plan where project_number = ?", p) == 1).count();
       int receipts = (int) acknowledged.bidReceipts.stream().filter(r -> evidence.count(
           "select count(*) from tender_bid where receipt_code = ?", r) == 1).count();
+      int credits = (int) acknowledged.creditRecords.stream().filter(r -> evidence.count(
+          "select count(*) from credit_record where reason = ?", r) == 1).count();
       int twice = evidence.count("select count(*) from (select business_key_ from act_hi_procinst where proc_def_key_ ="
           + " 'PublicServicePurchase' group by business_key_ having count(*) > 1) t");
-      return new Counts(requests, approvals, receipts, twice);
+      return new Counts(requests, approvals, receipts, credits, twice);
     }
   }
 

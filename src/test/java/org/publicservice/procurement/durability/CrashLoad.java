@@ -11,8 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Officials and organisations working on the nodes while they crash: departments file requests that finance
- * approves (REST), organisations bid and re-bid on an open tender (portal). Every step the application acknowledged is written down here; what failed or got no answer is only
- * counted, since the application promised nothing about it.
+ * approves (REST), organisations bid and re-bid on an open tender (portal), an administrator enters credit records
+ * that a job writes to the register after the start (REST). Every step the application acknowledged is written down
+ * here; what failed or got no answer is only counted, since the application promised nothing about it.
  */
 final class CrashLoad {
 
@@ -22,6 +23,8 @@ final class CrashLoad {
     final Map<String, String> requests = new ConcurrentHashMap<>();
     final Set<String> approvedProjects = ConcurrentHashMap.newKeySet();
     final Set<String> bidReceipts = ConcurrentHashMap.newKeySet();
+    /** reasons of the credit records whose entry was acknowledged: the queued job must write each exactly once */
+    final Set<String> creditRecords = ConcurrentHashMap.newKeySet();
     /** officials' requests (REST calls) that were answered, with their duration in ms */
     final ConcurrentLinkedQueue<Long> officialsMillis = new ConcurrentLinkedQueue<>();
     final AtomicInteger notAcknowledged = new AtomicInteger();
@@ -33,18 +36,19 @@ final class CrashLoad {
       requests.putAll(other.requests);
       approvedProjects.addAll(other.approvedProjects);
       bidReceipts.addAll(other.bidReceipts);
+      creditRecords.addAll(other.creditRecords);
       officialsMillis.addAll(other.officialsMillis);
       notAcknowledged.addAndGet(other.notAcknowledged.get());
     }
 
     int steps() {
-      return requests.size() + approvedProjects.size() + bidReceipts.size();
+      return requests.size() + approvedProjects.size() + bidReceipts.size() + creditRecords.size();
     }
 
     @Override
     public String toString() {
       return requests.size() + " requests filed, " + approvedProjects.size() + " approved, " + bidReceipts.size()
-          + " bid receipts; " + notAcknowledged.get()
+          + " bid receipts, " + creditRecords.size() + " credit records; " + notAcknowledged.get()
           + " calls not acknowledged " + firstRefusals;
     }
   }
@@ -87,6 +91,20 @@ final class CrashLoad {
         sessions.put(organisation, bidder);
       }
       acknowledged.bidReceipts.add(bidder.bid(projectNumber, 1_500_000 + turn.get()));
+    });
+    return this;
+  }
+
+  /** An administrator entering credit records on this node: each start queues the job that writes the register. */
+  CrashLoad creditRecords(ProcurementClient node) {
+    worker("credit records", () -> {
+      String reason = "崩溃测试税收违法记录" + NUMBER.incrementAndGet();
+      long t0 = System.nanoTime();
+      node.recordCredit(reason);
+      acknowledged.officialsMillis.add((System.nanoTime() - t0) / 1_000_000);
+      acknowledged.creditRecords.add(reason);
+      // an administrator's pace, not a flood: the evidence checks each record
+      Thread.sleep(250);
     });
     return this;
   }

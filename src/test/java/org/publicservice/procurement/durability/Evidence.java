@@ -45,6 +45,10 @@ final class Evidence {
       assertThat(count("select count(*) from mail_outbox m join tender_bid b on m.dedup_key = concat('bid-received:',"
           + " b.id, ':', b.bidder) where b.receipt_code = ?", receipt)).as("receipt mail of bid %s", receipt).isOne();
     }
+    for (String reason : acknowledged.creditRecords) {
+      assertThat(count("select count(*) from credit_record where reason = ?", reason))
+          .as("credit record written by the job of the acknowledged entry \"%s\"", reason).isOne();
+    }
   }
 
   /** Nothing left to do: no job due, no incident, no mail waiting or failed. */

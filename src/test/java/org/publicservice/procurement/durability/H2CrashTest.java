@@ -13,7 +13,8 @@ import org.publicservice.procurement.notification.SlowSmtpServer;
 
 /**
  * The packaged application on its embedded H2 default, killed with SIGKILL while officials and organisations work,
- * restarted on the same ./data/: whatever it acknowledged (requests, approvals, bid receipts) is there exactly once,
+ * restarted on the same ./data/: whatever it acknowledged (requests, approvals, bid receipts, credit records written by
+ * the jobs their entries queued) is there exactly once,
  * no project number repeats, the
  * work it had queued (jobs, mails) is finished after the restart, and a clean stop logs no error.
  */
@@ -46,12 +47,14 @@ class H2CrashTest {
 
     CrashLoad.Acknowledged acknowledged = new CrashLoad.Acknowledged();
     CrashLoad load = new CrashLoad(acknowledged).requests(client, 2)
-        .bids(client, tender, List.of("org-yangguang", "org-xinyu", "org-huimin", "org-qingchun", "org-anle"));
+        .bids(client, tender, List.of("org-yangguang", "org-xinyu", "org-huimin", "org-qingchun", "org-anle"))
+        .creditRecords(client);
     load.runUntil(3, 3, Duration.ofSeconds(90));
     node.kill();
     load.stop();
     assertThat(acknowledged.approvedProjects).as("work acknowledged before the kill: %s", acknowledged).isNotEmpty();
     assertThat(acknowledged.bidReceipts).as("bids acknowledged before the kill: %s", acknowledged).isNotEmpty();
+    assertThat(acknowledged.creditRecords).as("credit records before the kill: %s", acknowledged).isNotEmpty();
 
     node.start();
     node.awaitReady(Duration.ofMinutes(3));

@@ -104,6 +104,10 @@ public final class SlowSmtpServer implements AutoCloseable {
           case "DATA" -> {
             reply(out, "354 end with <CRLF>.<CRLF>");
             String messageId = readData(in);
+            if (messageId == null) {
+              // the client went away before the message's end: nothing was accepted
+              return;
+            }
             dataReceived.countDown();
             Thread.sleep(delay.toMillis());
             synchronized (messageIds) {
@@ -119,18 +123,25 @@ public final class SlowSmtpServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Reads a message up to its ending "." and returns its Message-ID ("(none)" if it has none), or {@code null} when
+   * the connection ended before the message did.
+   */
   private static String readData(BufferedReader in) throws IOException {
     String messageId = null;
     boolean inHeaders = true;
     String line;
-    while ((line = in.readLine()) != null && !line.equals(".")) {
+    while ((line = in.readLine()) != null) {
+      if (line.equals(".")) {
+        return messageId == null ? "(none)" : messageId;
+      }
       if (line.isEmpty()) {
         inHeaders = false;
       } else if (inHeaders && messageId == null && line.regionMatches(true, 0, "Message-ID:", 0, 11)) {
         messageId = line.substring(11).trim();
       }
     }
-    return messageId;
+    return null;
   }
 
   private static void reply(OutputStream out, String text) throws IOException {
