@@ -67,7 +67,8 @@ final class ProcurementClient {
     form.put("serviceCategory", "ELDERLY_CARE");
     form.put("serviceDescription", "为辖区失能老人提供上门助餐、助洁服务。");
     form.put("serviceStandards", "每名老人每月上门服务不少于8次。");
-    form.put("indicatorsText", "服务对象满意度：90%\n上门服务人次：2000");
+    form.put("indicators", json("[{\"name\":\"服务对象满意度\",\"target\":\"90%\"},"
+        + "{\"name\":\"上门服务人次\",\"target\":\"2000\"}]"));
     form.put("budget", budget);
     form.put("servicePeriodStart", start.toString());
     form.put("servicePeriodEnd", start.plusMonths(10).toString());
@@ -125,7 +126,8 @@ final class ProcurementClient {
       documents.put("qualificationRequirements", "具有独立承担民事责任的能力；民政部门登记的社会组织。");
       documents.put("evaluationMethod", "COMPREHENSIVE");
       documents.put("priceWeight", 30);
-      documents.put("criteriaText", "服务方案：40\n项目团队：20\n同类服务业绩：10");
+      documents.put("evaluationCriteria", json("[{\"name\":\"服务方案\",\"maxScore\":40},"
+          + "{\"name\":\"项目团队\",\"maxScore\":20},{\"name\":\"同类服务业绩\",\"maxScore\":10}]"));
       documents.put("bidDeadlineDate", monday.plusDays(1).toString());
       documents.put("bidDeadlineTime", "09:30");
       documents.put("clarificationDeadlineDate", monday.minusDays(13).toString());
