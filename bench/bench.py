@@ -104,13 +104,19 @@ class Server:
             body = json.dumps(body).encode()
         if user:
             headers["Authorization"] = "Basic " + base64.b64encode(f"{user}:{PASSWORD}".encode()).decode()
-        try:
-            self.connection.request(method, path, body=body, headers=headers)
-            response = self.connection.getresponse()
-            return response.status, response.read()
-        except (OSError, http.client.HTTPException):
-            self.connection = None
-            raise
+        for attempt in (1, 2):
+            try:
+                self.connection.request(method, path, body=body, headers=headers)
+                response = self.connection.getresponse()
+                return response.status, response.read()
+            except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError):
+                # the server closed an idle kept-alive connection before reading the request: send it again
+                self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=300)
+                if attempt == 2:
+                    raise
+            except (OSError, http.client.HTTPException):
+                self.connection = None
+                raise
 
     def call(self, method, path, body=None, user="admin", accept="application/json"):
         """A REST call that must succeed; returns (seconds, decoded JSON or None)."""
@@ -210,6 +216,8 @@ class H2Files:
             f.write(sql)
         result = run(["java", "-cp", self.jar, "org.h2.tools.Shell", "-url", url, "-user", "sa", "-password", "",
                       "-sql", f"RUNSCRIPT FROM '{script}'"], quiet=True)
+        if "Error" in result.stdout or "Exception" in result.stdout:
+            raise RuntimeError(f"SQL on {database_file} failed: {result.stdout[:2000]}")
         return result.stdout
 
     def query(self, database_file, sql):
@@ -494,11 +502,13 @@ def tasks_sql(dialect, columns, instances, tasks, copies):
 
 
 def table_columns(query):
-    columns = {}
-    for table, _, _ in TASK_TABLES:
-        rows = query(f"SELECT COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS WHERE UPPER(TABLE_NAME) = '{table}' "
-                     f"ORDER BY ORDINAL_POSITION")
-        columns[table] = [r[0].upper() for r in rows]
+    """The columns of the task tables, as this database version has them (one query: each H2 query is a JVM)."""
+    tables = ", ".join(f"'{t}'" for t, _, _ in TASK_TABLES)
+    rows = query(f"SELECT UPPER(TABLE_NAME), UPPER(COLUMN_NAME) FROM INFORMATION_SCHEMA.COLUMNS "
+                 f"WHERE UPPER(TABLE_NAME) IN ({tables}) ORDER BY TABLE_NAME, ORDINAL_POSITION")
+    columns = {t: [] for t, _, _ in TASK_TABLES}
+    for table, column in rows:
+        columns[table].append(column)
     return columns
 
 
@@ -535,6 +545,8 @@ class GrowthCopy:
         finally:
             server.stop()
         columns = table_columns(self.query)
+        if not all(columns.values()):
+            raise RuntimeError(f"no columns found for the task tables: {columns}")
         self.sql(notices_sql(self.dialect, self.size)
                  + tasks_sql(self.dialect, columns, instances, task_ids, self.size // TEMPLATE_TASKS - 1))
         log(f"  {self.dialect} {self.size}: seeded in {time.perf_counter() - started:.0f} s")
@@ -649,6 +661,7 @@ def main():
     parser.add_argument("--sizes", help="comma-separated numbers of notices and open tasks")
     parser.add_argument("--databases", default="h2,postgres")
     parser.add_argument("--out", help="also write the report (markdown) to this file")
+    parser.add_argument("--app-jar", help="the application's jar to measure (default: target/, built first)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (logs, databases)")
     args = parser.parse_args()
     full = args.mode == "full"
@@ -657,7 +670,8 @@ def main():
     warmup = 20 if full else 10
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else ([1000, 10000, 100000] if full else [1000, 10000])
     repeats = 15 if full else 7
-    app_jar, bare_jar = build(args.no_build)
+    app_jar, bare_jar = build(args.no_build or args.app_jar is not None)
+    app_jar = args.app_jar or app_jar
     jvm_opts = args.jvm.split()
     app, bare = sides(app_jar, bare_jar, jvm_opts)
     work = tempfile.mkdtemp(prefix="procurement-bench-")
