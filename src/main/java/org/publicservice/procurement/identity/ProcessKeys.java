@@ -28,6 +28,8 @@ public final class ProcessKeys {
   public static final String INTENTION_COMMENT = "IntentionComment";
   /** Technical: sends mails, has no user tasks. */
   public static final String MAIL_DELIVERY = "MailDelivery";
+  /** Checks at start-up and every autumn whether a year in use lacks its official holiday schedule. */
+  public static final String CHECK_HOLIDAY_SCHEDULE = "CheckHolidaySchedule";
   /** Started by administrators to maintain the working-day calendar. */
   public static final String MAINTAIN_HOLIDAY_SCHEDULE = "MaintainHolidaySchedule";
   /** Started by administrators (camunda-admin, who hold every permission) to maintain the credit register. */

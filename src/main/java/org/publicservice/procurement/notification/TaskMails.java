@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.publicservice.procurement.identity.Groups;
+import org.publicservice.procurement.identity.ProcessKeys;
 import org.publicservice.procurement.purchase.PublicLinks;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -35,6 +36,15 @@ public class TaskMails {
   public static final String TEMPLATE_DUE_SOON = "task-due-soon";
   public static final String TEMPLATE_OVERDUE = "task-overdue";
   public static final String TEMPLATE_OVERDUE_SUPERVISOR = "task-overdue-supervisor";
+
+  /**
+   * Tasks outside any purchase (the working-day calendar, the registers) have no project number or service: their
+   * mails use the templates of the same name with this prefix ({@code admin-task-candidate}, ...).
+   */
+  public static final String ADMINISTRATION_PREFIX = "admin-";
+  /** The processes of administrators' work; every other process with tasks belongs to a purchase. */
+  public static final Set<String> ADMINISTRATION_PROCESSES = Set.of(ProcessKeys.CHECK_HOLIDAY_SCHEDULE,
+      ProcessKeys.MAINTAIN_HOLIDAY_SCHEDULE, ProcessKeys.MAINTAIN_CREDIT_RECORD);
 
   /** Reminder kinds, one reminder per task and kind. */
   public static final String DUE_SOON = "due-soon";
@@ -74,7 +84,7 @@ public class TaskMails {
     String event = "task:" + facts.id() + ":new";
     for (String userId : candidates(facts)) {
       if (!userId.equals(actor)) {
-        notifications.toUser(userId, TEMPLATE_CANDIDATE, event, model);
+        notifications.toUser(userId, template(TEMPLATE_CANDIDATE, facts), event, model);
       }
     }
   }
@@ -86,7 +96,7 @@ public class TaskMails {
       return;
     }
     TaskFacts facts = facts(task);
-    notifications.toUser(assignee, TEMPLATE_ASSIGNED, "task:" + facts.id() + ":assigned:" + assignee, model(facts));
+    notifications.toUser(assignee, template(TEMPLATE_ASSIGNED, facts), "task:" + facts.id() + ":assigned:" + assignee, model(facts));
   }
 
   /** The task's deadline is near: remind whoever must act on it. */
@@ -101,7 +111,7 @@ public class TaskMails {
     remindResponsible(facts, OVERDUE, TEMPLATE_OVERDUE);
     Map<String, Object> model = model(facts);
     model.put(MODEL_RESPONSIBLE, responsible(facts));
-    notifications.toGroup(Groups.SUPERVISOR, TEMPLATE_OVERDUE_SUPERVISOR, "task:" + facts.id() + ":overdue-supervisor",
+    notifications.toGroup(Groups.SUPERVISOR, template(TEMPLATE_OVERDUE_SUPERVISOR, facts), "task:" + facts.id() + ":overdue-supervisor",
         model);
   }
 
@@ -110,8 +120,19 @@ public class TaskMails {
     String event = "task:" + facts.id() + ":" + kind;
     Collection<String> users = facts.assignee() != null ? Set.of(facts.assignee()) : candidates(facts);
     for (String userId : users) {
-      notifications.toUser(userId, template, event, model);
+      notifications.toUser(userId, template(template, facts), event, model);
     }
+  }
+
+  /**
+   * The template of this kind of mail for this kind of task: a purchase's, or administrators' work (a process of
+   * {@link #ADMINISTRATION_PROCESSES}, or a task an administrator created in Tasklist outside any process).
+   */
+  static String template(String template, TaskFacts facts) {
+    String definition = facts.processDefinitionId();
+    boolean administration = definition == null
+        || ADMINISTRATION_PROCESSES.contains(definition.substring(0, Math.max(0, definition.indexOf(':'))));
+    return administration ? ADMINISTRATION_PREFIX + template : template;
   }
 
   private Set<String> candidates(TaskFacts facts) {

@@ -4,6 +4,8 @@ import static org.publicservice.procurement.performance.PerformanceVariables.IND
 import static org.publicservice.procurement.purchase.FormRules.reject;
 
 import java.math.BigDecimal;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +53,7 @@ final class IndicatorValues {
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("name", name);
       result.put("target", targets.get(name));
-      result.put("reached", checked(name, value, targets.get(name).endsWith("%")));
+      result.put("reached", checked(name, value, targets.get(name)));
       reported.put(name, result);
     }
     for (String name : targets.keySet()) {
@@ -62,14 +64,35 @@ final class IndicatorValues {
     return new ArrayList<>(reported.values());
   }
 
-  private static String checked(String name, String value, boolean percentTarget) {
+  /** A number at the start of a target or value, and the unit written after it (人次, 次, 个, 元 ...). */
+  private static final Pattern NUMBER_AND_UNIT = Pattern.compile("^([0-9][0-9,]*(?:\\.[0-9]+)?)\\s*([^0-9%％]*)$");
+
+  /**
+   * The reached value as a number with the indicator's unit: the request accepts targets such as "76800人次", so
+   * a value is a number, a percentage for a percentage target, or a number with the target's unit ("20000人次").
+   */
+  private static String checked(String name, String value, String target) {
+    boolean percentTarget = target.endsWith("%") || target.endsWith("％");
     boolean percent = value.endsWith("%") || value.endsWith("％");
-    String digits = percent ? value.substring(0, value.length() - 1).strip() : value.replace(",", "");
+    String digits = percent ? value.substring(0, value.length() - 1).strip() : value;
+    String unit = "";
+    if (!percent) {
+      Matcher typed = NUMBER_AND_UNIT.matcher(value);
+      if (typed.matches()) {
+        digits = typed.group(1);
+        unit = typed.group(2).strip();
+        String targetUnit = unitOf(target);
+        if (!unit.isEmpty() && !targetUnit.isEmpty() && !unit.equals(targetUnit)) {
+          throw reject(INDICATOR_VALUES_TEXT, "指标“" + name + "”的目标是“" + target + "”，达到值的单位应为“" + targetUnit
+              + "”（如 20000" + targetUnit + "），或只填数字。");
+        }
+      }
+    }
     BigDecimal number;
     try {
-      number = new BigDecimal(digits);
+      number = new BigDecimal(digits.replace(",", ""));
     } catch (NumberFormatException e) {
-      throw reject(INDICATOR_VALUES_TEXT, "指标“" + name + "”的达到值“" + value + "”不是数字或百分比。");
+      throw reject(INDICATOR_VALUES_TEXT, "指标“" + name + "”的达到值“" + value + "”不是数字或百分比（可带单位，如 20000人次）。");
     }
     if (percentTarget && !percent) {
       throw reject(INDICATOR_VALUES_TEXT, "指标“" + name + "”的目标是百分比，请按百分比填写达到值（如 92%）。");
@@ -83,7 +106,13 @@ final class IndicatorValues {
     if (number.compareTo(LARGEST) > 0) {
       throw reject(INDICATOR_VALUES_TEXT, "指标“" + name + "”的达到值" + value + "超出范围。");
     }
-    return number.stripTrailingZeros().toPlainString() + (percent ? "%" : "");
+    return number.stripTrailingZeros().toPlainString() + (percent ? "%" : unit);
+  }
+
+  /** The unit of a target written as a number and a unit ("76800人次" gives 人次), or "" for any other target. */
+  private static String unitOf(String target) {
+    Matcher matcher = NUMBER_AND_UNIT.matcher(target.strip());
+    return matcher.matches() ? matcher.group(2).strip() : "";
   }
 
   private static int separator(String line) {

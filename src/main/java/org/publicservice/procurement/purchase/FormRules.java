@@ -95,7 +95,7 @@ public final class FormRules {
       return text.length() > 10 ? OffsetDateTime.parse(text).atZoneSameInstant(ProcurementTime.ZONE).toLocalDate()
           : LocalDate.parse(text);
     } catch (DateTimeParseException e) {
-      throw reject(field, label + "的日期格式不正确，应为 年-月-日。");
+      throw reject(field, label + "的日期格式不正确，应为 年-月-日，例如 2027-01-01。");
     }
   }
 

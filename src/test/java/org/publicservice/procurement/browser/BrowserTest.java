@@ -80,10 +80,14 @@ public abstract class BrowserTest {
         "--user-data-dir=" + profileDir.toAbsolutePath());
     // navigator.languages, from which Tasklist picks its language, follows this preference
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", browserLanguage()));
-    ChromeDriverService service = new ChromeDriverService.Builder()
+    ChromeDriverService.Builder builder = new ChromeDriverService.Builder()
         .usingDriverExecutable(Paths.get(CHROMEDRIVER).toFile())
-        .usingAnyFreePort()
-        .build();
+        .usingAnyFreePort();
+    if (browserTimeZone() != null) {
+      // Chromium takes the time zone of its environment, as an official's browser takes the computer's
+      builder.withEnvironment(Map.of("TZ", browserTimeZone()));
+    }
+    ChromeDriverService service = builder.build();
     driver = new ChromeDriver(service, options);
     wait = new WebDriverWait(driver, WAIT);
   }
@@ -104,6 +108,11 @@ public abstract class BrowserTest {
    */
   protected String browserLanguage() {
     return "en-US";
+  }
+
+  /** The time zone of the browser's computer; null for the machine's own (UTC on CI). */
+  protected String browserTimeZone() {
+    return null;
   }
 
   protected String url(String path) {
@@ -155,11 +164,17 @@ public abstract class BrowserTest {
     waitUntil(d -> field.findElement(By.cssSelector(".fjs-select-display")).getText().contains(optionLabel));
   }
 
-  /** Types a date into a date field; the form-js date picker takes the US format its placeholder shows. */
+  /** Types a date into a date field as a Chinese official writes it (2027-01-01; scripts/form-dates.js). */
   protected void typeDate(String fieldId, LocalDate date) {
+    typeDate(fieldId, date.format(DateTimeFormatter.ISO_LOCAL_DATE));
+  }
+
+  /** Types any text into a date field and leaves it, as a person would. */
+  protected void typeDate(String fieldId, String text) {
     WebElement input = formField(fieldId + "-date");
     click(input);
-    input.sendKeys(date.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.TAB);
+    input.clear();
+    input.sendKeys(text, Keys.TAB);
   }
 
   /** Checks a radio button or checkbox option by its label. */

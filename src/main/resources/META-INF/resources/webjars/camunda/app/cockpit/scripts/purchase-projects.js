@@ -33,6 +33,27 @@ function yuan(value) {
     : '';
 }
 
+const BEIJING = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+  hourCycle: 'h23'
+});
+
+/**
+ * A time of the engine API ("2026-12-06T03:55:12.000+0000": the server's zone, UTC on most servers) as Beijing
+ * time, "2026-12-06 11:55", whatever the zone of the server or of the supervisor's browser.
+ */
+function beijing(engineTime) {
+  if (!engineTime) {
+    return '';
+  }
+  const date = new Date(engineTime.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  if (isNaN(date.getTime())) {
+    return engineTime;
+  }
+  const part = Object.fromEntries(BEIJING.formatToParts(date).map(p => [p.type, p.value]));
+  return part.year + '-' + part.month + '-' + part.day + ' ' + part.hour + ':' + part.minute;
+}
+
 function state(instance) {
   if (!instance.endTime) {
     return '进行中';
@@ -57,7 +78,7 @@ function variablesByInstance(api, instanceIds) {
 function renderTable(node, instances, variables, api) {
   const table = element('table', null, 'cam-table');
   const head = element('tr');
-  ['项目编号', '服务项目名称', '采购单位', '预算', '采购方式', '发起时间', '状态'].forEach(label =>
+  ['项目编号', '服务项目名称', '采购单位', '预算', '采购方式', '发起时间（北京时间）', '状态'].forEach(label =>
     head.appendChild(element('th', label)));
   table.appendChild(element('thead')).appendChild(head);
   const body = table.appendChild(element('tbody'));
@@ -74,7 +95,7 @@ function renderTable(node, instances, variables, api) {
     row.appendChild(element('td', values.departmentName));
     row.appendChild(element('td', yuan(values.budget)));
     row.appendChild(element('td', values.procurementMethodName));
-    row.appendChild(element('td', (instance.startTime || '').replace('T', ' ').substring(0, 16)));
+    row.appendChild(element('td', beijing(instance.startTime)));
     row.appendChild(element('td', state(instance)));
     body.appendChild(row);
   });
