@@ -166,18 +166,22 @@ class Server:
 class Postgres:
     """A throw-away PostgreSQL 15 cluster of Debian's binaries, owned by the user running the benchmark."""
 
-    def __init__(self, work):
-        self.work, self.port = work, free_port()
-        self.data, self.socket_dir = os.path.join(work, "pgdata"), os.path.join(work, "pgsock")
+    def __init__(self):
+        # PostgreSQL refuses to run as root: then the cluster belongs to the system's postgres user
+        self.as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        self.work, self.port = tempfile.mkdtemp(prefix="procurement-bench-pg-"), free_port()
+        self.data, self.socket_dir = os.path.join(self.work, "pgdata"), os.path.join(self.work, "pgsock")
         os.makedirs(self.socket_dir, exist_ok=True)
-        run([f"{PG_BIN}/initdb", "-D", self.data, "-U", "postgres", "--auth=trust", "-E", "UTF8",
+        if self.as_user:
+            run(["chown", "-R", "postgres", self.work])
+        run([*self.as_user, f"{PG_BIN}/initdb", "-D", self.data, "-U", "postgres", "--auth=trust", "-E", "UTF8",
              "--locale=C.UTF-8"], quiet=True)
-        run([f"{PG_BIN}/pg_ctl", "-D", self.data, "-l", os.path.join(work, "postgres.log"), "-w", "-o",
-             f"-p {self.port} -k {self.socket_dir} -c listen_addresses=127.0.0.1 -c max_connections=100", "start"],
-            quiet=True)
+        run([*self.as_user, f"{PG_BIN}/pg_ctl", "-D", self.data, "-l", os.path.join(self.work, "postgres.log"),
+             "-w", "-o", f"-p {self.port} -k {self.socket_dir} -c listen_addresses=127.0.0.1 -c max_connections=100",
+             "start"], quiet=True)
 
-    def create(self, database):
-        self.psql("postgres", f"CREATE DATABASE {database}")
+    def create(self, database, template=None):
+        self.psql("postgres", f"CREATE DATABASE {database}" + (f" TEMPLATE {template}" if template else ""))
         return (f"jdbc:postgresql://127.0.0.1:{self.port}/{database}", "postgres")
 
     def psql(self, database, sql):
@@ -189,7 +193,8 @@ class Postgres:
         return [line for line in result.stdout.splitlines() if line]
 
     def stop(self):
-        run([f"{PG_BIN}/pg_ctl", "-D", self.data, "-m", "fast", "-w", "stop"], quiet=True)
+        run([*self.as_user, f"{PG_BIN}/pg_ctl", "-D", self.data, "-m", "fast", "-w", "stop"], quiet=True)
+        shutil.rmtree(self.work, ignore_errors=True)
 
 
 def run(command, quiet=False, **kwargs):
@@ -513,42 +518,55 @@ def table_columns(query):
 
 
 class GrowthCopy:
-    """One copy of the application with `size` notices and `size` open finance tasks."""
+    """One copy of the application with `size` notices and `size` open finance tasks. Each copy starts from the
+    same base database: the schema and ten purchases filed through REST, whose finance tasks are the templates."""
 
     def __init__(self, app, size, dialect, work, h2, postgres):
-        self.size, self.dialect, self.work = size, dialect, work
-        extra = []
+        self.size, self.dialect, self.work, self.app = size, dialect, work, app
+        self.name = f"bench{size}"
         if dialect == "postgres":
-            url, user = postgres.create(f"bench{size}")
-            extra = [f"--spring.datasource.url={url}", f"--spring.datasource.username={user}",
-                     "--spring.datasource.password="]
-            self.sql = lambda statement: postgres.psql(f"bench{size}", statement)
-            self.query = lambda statement: [line.split("|") for line in postgres.psql(f"bench{size}", statement)]
+            self.url = f"jdbc:postgresql://127.0.0.1:{postgres.port}/{self.name}"
+            self.extra = [f"--spring.datasource.url={self.url}", "--spring.datasource.username=postgres",
+                          "--spring.datasource.password="]
+            self.sql = lambda statement: postgres.psql(self.name, statement)
+            self.query = lambda statement: [line.split("|") for line in postgres.psql(self.name, statement)]
         else:
             database = os.path.join(work, "data", "procurement")
+            self.extra = []
             self.sql = lambda statement: h2.sql(database, statement)
             self.query = lambda statement: h2.query(database, statement)
-        self.app, self.extra = app, extra
+        self.postgres = postgres
 
     def server(self):
         return self.app.server(self.work, self.extra)
 
-    def seed(self):
-        started = time.perf_counter()
+    def make_base(self):
+        """Creates this copy's database and files the template purchases; returns (instances, tasks)."""
+        if self.postgres:
+            self.postgres.create(self.name)
         server = self.server().start()
         try:
             server.wait_up()
             instances = [file_purchase(server, self.app, i)[1] for i in range(TEMPLATE_TASKS)]
             drain_jobs(server)
             _, tasks = server.call("GET", "/engine-rest/task?candidateGroup=finance")
-            task_ids = [t["id"] for t in tasks if t["processInstanceId"] in instances]
+            return instances, [t["id"] for t in tasks if t["processInstanceId"] in instances]
         finally:
             server.stop()
+
+    def copy_of(self, base):
+        if self.postgres:
+            self.postgres.create(self.name, template=base.name)
+        else:
+            shutil.copytree(os.path.join(base.work, "data"), os.path.join(self.work, "data"))
+
+    def seed(self, instances, tasks):
+        started = time.perf_counter()
         columns = table_columns(self.query)
         if not all(columns.values()):
             raise RuntimeError(f"no columns found for the task tables: {columns}")
         self.sql(notices_sql(self.dialect, self.size)
-                 + tasks_sql(self.dialect, columns, instances, task_ids, self.size // TEMPLATE_TASKS - 1))
+                 + tasks_sql(self.dialect, columns, instances, tasks, self.size // TEMPLATE_TASKS - 1))
         log(f"  {self.dialect} {self.size}: seeded in {time.perf_counter() - started:.0f} s")
 
     def open(self):
@@ -586,12 +604,20 @@ def growth(app, app_jar, sizes, repeats, dialects, work):
     h2 = H2Files(app_jar, work)
     results = {}
     for dialect in dialects:
-        postgres = Postgres(os.path.join(work, "pg")) if dialect == "postgres" else None
+        try:
+            postgres = Postgres() if dialect == "postgres" else None
+        except RuntimeError as e:
+            log(f"skipping {dialect}: {e}")
+            continue
+        base = GrowthCopy(app, 0, dialect, os.path.join(work, f"{dialect}-base"), h2, postgres)
         copies = [GrowthCopy(app, size, dialect, os.path.join(work, f"{dialect}-{size}"), h2, postgres)
                   for size in sizes]
         try:
+            log(f"{dialect}: the base database")
+            instances, tasks = base.make_base()
             for copy in copies:
-                copy.seed()
+                copy.copy_of(base)
+                copy.seed(instances, tasks)
             for copy in copies:
                 copy.open()
             for copy in copies:  # warm-up: the first requests compile templates and queries
@@ -604,7 +630,9 @@ def growth(app, app_jar, sizes, repeats, dialects, work):
                     timings[(copy.size, "last page")].append(copy.search(copy.last_page))
                     timings[(copy.size, "group list")].append(copy.group_list())
             results[dialect] = {k: statistics.median(v) for k, v in timings.items()}
-            results[dialect]["spread"] = {k: spread(v) for k, v in timings.items()}
+            partial = []
+            print_growth({dialect: results[dialect]}, sizes, partial)
+            log("\n".join(partial))
         finally:
             for copy in copies:
                 if getattr(copy, "running", None):
@@ -616,11 +644,12 @@ def growth(app, app_jar, sizes, repeats, dialects, work):
 
 def print_growth(results, sizes, out):
     small = sizes[0]
-    out.append(f"| list | database | " + " | ".join(f"{s // 1000}k" for s in sizes) + " | ratio largest / smallest |")
+    label = lambda n: f"{n // 1000}k" if n % 1000 == 0 else str(n)
+    out.append(f"| list | database | " + " | ".join(label(s) for s in sizes) + " | ratio largest / smallest |")
     out.append("|---|---|" + "---|" * len(sizes) + "---|")
     for measure, title in (("page 1", f"portal keyword search ({KEYWORD}), page 1"),
                            ("last page", f"portal keyword search ({KEYWORD}), last page"),
-                           ("group list", "finance's Tasklist list (15 newest of its group)")):
+                           ("group list", "finance's Tasklist group list 本组待办, first 15 with count")):
         for dialect, figures in results.items():
             cells = [f"{figures[(s, measure)] * 1000:.1f} ms" for s in sizes]
             out.append(f"| {title} | {dialect} | " + " | ".join(cells) +
