@@ -633,6 +633,9 @@ def growth(app, app_jar, sizes, repeats, dialects, work):
             partial = []
             print_growth({dialect: results[dialect]}, sizes, partial)
             log("\n".join(partial))
+        except (RuntimeError, OSError) as e:
+            # one database failing (a copy that did not start, a lost connection) does not lose the others' figures
+            log(f"{dialect}: growth run failed: {e}")
         finally:
             for copy in copies:
                 if getattr(copy, "running", None):
@@ -714,6 +717,7 @@ def main():
             out.append("")
             print_comparison(results, sql, count, warmup, out)
             out.append("")
+            log("\n".join(out))  # shown at once: the growth runs that follow take long
         if args.only in (None, "growth"):
             results = growth(app, app_jar, sizes, repeats, args.databases.split(","), work)
             out.append(f"Growth: medians of {repeats} requests to each copy, the copies in turn.")
