@@ -40,7 +40,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
  *       still becomes an incident, which is kept.</li>
  * </ul>
  * Of the technical processes that only serve the others (the deadline scan every quarter hour, the holiday
- * schedule check, mail delivery) it keeps that an instance ran and its incidents.
+ * schedule check) it keeps that an instance ran and its incidents.
  */
 public final class ProcurementHistoryLevel extends AbstractHistoryLevel {
 
@@ -53,8 +53,8 @@ public final class ProcurementHistoryLevel extends AbstractHistoryLevel {
       JOB_CREATE, JOB_FAIL, JOB_SUCCESS, JOB_DELETE);
   static final Set<HistoryEventType> KEPT_OF_TECHNICAL = Set.of(PROCESS_INSTANCE_START, PROCESS_INSTANCE_END,
       INCIDENT_CREATE, INCIDENT_UPDATE, INCIDENT_RESOLVE, INCIDENT_DELETE, INCIDENT_MIGRATE, USER_OPERATION_LOG);
-  /** Keys of the technical processes (MailDelivery as long as mails are delivered by a process). */
-  static final List<String> TECHNICAL = List.of("TaskDeadlineWatch", "CheckHolidaySchedule", "MailDelivery");
+  /** Keys of the technical processes (mail is delivered from the outbox, outside the engine). */
+  static final List<String> TECHNICAL = List.of("TaskDeadlineWatch", "CheckHolidaySchedule");
 
   private ProcurementHistoryLevel() {
   }
