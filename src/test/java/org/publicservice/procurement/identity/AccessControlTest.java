@@ -370,7 +370,7 @@ class AccessControlTest {
     form.put("serviceDescription", Map.of("value", "为辖区内800名失能、半失能老人提供助餐、助洁、助浴等上门服务。"));
     form.put("serviceStandards", Map.of("value", "每名老人每月上门服务不少于8次，每次不少于1小时。"));
     form.put("indicators", Map.of("type", "Json",
-        "value", "[{\"name\": \"服务对象满意度\", \"target\": \"90\", \"unit\": \"%\"}]"));
+        "value", "[{\"name\": \"服务对象满意度\", \"target\": \"90%\"}]"));
     form.put("budget", Map.of("value", 600000));
     form.put("servicePeriodStart", Map.of("value", start.toString()));
     form.put("servicePeriodEnd", Map.of("value", start.plusYears(1).minusDays(1).toString()));
