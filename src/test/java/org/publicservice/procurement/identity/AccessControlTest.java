@@ -293,8 +293,10 @@ class AccessControlTest {
   @Test
   void demoUsersHaveTheirRolesAndMailAddresses() {
     assertThat(identityService.createUserQuery().memberOfGroup(Groups.EXPERT).count()).isEqualTo(11);
-    assertThat(identityService.createUserQuery().memberOfGroup(Groups.SOCIAL_ORGANISATION).list()).hasSize(5)
-        .extracting(User::getFirstName).contains("南通阳光养老服务中心");
+    // the demo's suppliers of every type; suppliers registered by other tests may be there too
+    assertThat(identityService.createUserQuery().memberOfGroup(Groups.SOCIAL_ORGANISATION).list())
+        .hasSizeGreaterThanOrEqualTo(11)
+        .extracting(User::getFirstName).contains("南通阳光养老服务中心", "南通康宁健康管理有限公司", "南通市社会福利院", "张岚");
     assertThat(identityService.createUserQuery().memberOfGroup(Groups.DEPT_CIVIL_AFFAIRS).list())
         .extracting(User::getId).contains("minzheng", "minzheng2").doesNotContain("weijian");
     assertThat(groupsOf("minzheng")).containsExactlyInAnyOrder(Groups.PURCHASER, Groups.DEPT_CIVIL_AFFAIRS);
