@@ -19,3 +19,8 @@ CREATE TABLE bond_refund (
     CONSTRAINT uq_bond_refund UNIQUE (project_number, bond_kind, supplier)
 );
 CREATE INDEX idx_bond_refund_instance ON bond_refund (process_instance_id);
+
+-- How the contractor lodged the contract's performance bond, and its reference (实施条例第四十八条: non-cash, the
+-- supplier's choice), stated when it signs; refunded through bond_refund at the end of the purchase.
+ALTER TABLE service_contract ADD COLUMN performance_bond_form VARCHAR(24);
+ALTER TABLE service_contract ADD COLUMN performance_bond_reference VARCHAR(100);

@@ -37,6 +37,11 @@ public class BondRefunds {
   public static final String PERFORMANCE = "PERFORMANCE";
   /** Working days to refund a bid bond (实施条例第三十三条, 87号令第三十八条). */
   public static final int BID_REFUND_WORKING_DAYS = 5;
+  /**
+   * Working days the platform gives the department to refund the performance bond after the evaluation: the law
+   * leaves the period to the contract, so this is a reminder, not a statutory deadline.
+   */
+  public static final int PERFORMANCE_REFUND_WORKING_DAYS = 5;
 
   /** A bond owed back to one supplier. */
   public record Owed(String supplier, String supplierName, BigDecimal amount, String lodged) {
@@ -156,6 +161,10 @@ public class BondRefunds {
 
   private static String status(Line line, LocalDate today) {
     String due = ProcurementTime.DAY.format(line.dueOn());
+    if (PERFORMANCE.equals(line.kind())) {
+      // no statutory period: the portal says whether it went back, not whether it was late
+      return line.refundedOn() != null ? "已退还" : "待退还";
+    }
     if (line.refundedOn() != null) {
       return line.late() ? "逾期退还（期限" + due + "）" : "按期退还";
     }
@@ -186,8 +195,9 @@ public class BondRefunds {
   private static String instructions(String kind, LocalDate from, Date due) {
     String dueDay = ProcurementTime.DAY.format(due.toInstant());
     if (PERFORMANCE.equals(kind)) {
-      return "合同已履行完毕并通过验收和绩效评价，请按合同约定退还中标（成交）供应商提交的履约保证金"
-          + "（政府采购法实施条例第四十八条），并登记退还日期和凭证编号。请于" + dueDay + "前办理。";
+      return "合同已履行完毕并通过验收和绩效评价，请按合同约定退还中标（成交）供应商以非现金形式提交的履约保证金"
+          + "（政府采购法实施条例第四十八条），并登记退还日期和凭证编号。合同未约定退还期限的，请于" + dueDay + "前办理。"
+          + "退还记录（供应商名称、金额、退还日期）在信息公开网站本项目页面公开。";
     }
     return "请于" + dueDay + "前（" + ProcurementTime.DAY.format(from) + "起5个工作日内）退还下列供应商的投标保证金，"
         + "并逐一登记退还日期和凭证编号（政府采购法实施条例第三十三条）。"
