@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
@@ -91,6 +92,18 @@ public class BondRefunds {
         .filter(bid -> bid.bidBond() != null && !BidBond.NOT_STATED.equals(bid.bidBond()))
         .map(bid -> new Owed(bid.bidder(), bid.bidderName(), amount, bid.bidBond()))
         .toList();
+  }
+
+  /**
+   * Starts the refund of the stated bid bonds of the suppliers {@code whose} accepts and not owed already, due
+   * {@link #BID_REFUND_WORKING_DAYS} working days from today (the day of the 中标通知书 or of the signed contract).
+   */
+  public void startBidBondRefund(DelegateExecution execution, Predicate<String> whose) {
+    List<Owed> owed = bidBondsLodged(execution).stream()
+        .filter(bond -> whose.test(bond.supplier()))
+        .filter(bond -> !owes(execution.getProcessBusinessKey(), BID, bond.supplier()))
+        .toList();
+    start(execution, BID, owed, ProcurementTime.today(), BID_REFUND_WORKING_DAYS);
   }
 
   /** Whether the supplier already has a line of this kind in the project (a replacement award refunds nobody twice). */

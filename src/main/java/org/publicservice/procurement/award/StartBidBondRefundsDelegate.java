@@ -2,10 +2,8 @@ package org.publicservice.procurement.award;
 
 import static org.publicservice.procurement.award.AwardVariables.WINNER;
 
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,11 +23,7 @@ public class StartBidBondRefundsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String winner = (String) execution.getVariable(WINNER);
-    List<BondRefunds.Owed> owed = BondRefunds.bidBondsLodged(execution).stream()
-        .filter(bond -> !bond.supplier().equals(winner))
-        .filter(bond -> !refunds.owes(execution.getProcessBusinessKey(), BondRefunds.BID, bond.supplier()))
-        .toList();
-    refunds.start(execution, BondRefunds.BID, owed, ProcurementTime.today(), BondRefunds.BID_REFUND_WORKING_DAYS);
+    Object winner = execution.getVariable(WINNER);
+    refunds.startBidBondRefund(execution, bidder -> !bidder.equals(winner));
   }
 }

@@ -2,11 +2,9 @@ package org.publicservice.procurement.contract;
 
 import static org.publicservice.procurement.contract.ContractVariables.CONTRACTOR;
 
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.publicservice.procurement.award.BondRefunds;
-import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,11 +23,7 @@ public class StartWinnerBidBondRefundDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String contractor = (String) execution.getVariable(CONTRACTOR);
-    List<BondRefunds.Owed> owed = BondRefunds.bidBondsLodged(execution).stream()
-        .filter(bond -> bond.supplier().equals(contractor))
-        .filter(bond -> !refunds.owes(execution.getProcessBusinessKey(), BondRefunds.BID, bond.supplier()))
-        .toList();
-    refunds.start(execution, BondRefunds.BID, owed, ProcurementTime.today(), BondRefunds.BID_REFUND_WORKING_DAYS);
+    Object contractor = execution.getVariable(CONTRACTOR);
+    refunds.startBidBondRefund(execution, bidder -> bidder.equals(contractor));
   }
 }
