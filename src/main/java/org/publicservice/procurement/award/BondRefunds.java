@@ -144,8 +144,7 @@ public class BondRefunds {
               VALUES (:project, :kind, :supplier, :name, :amount, :lodged, :from, :due, :instance)""")
           .param("project", purchase.projectNumber()).param("kind", kind).param("supplier", bond.supplier())
           .param("name", bond.supplierName()).param("amount", bond.amount()).param("lodged", bond.lodged())
-          .param("from", from).param("due", due.toInstant().atOffset(ProcurementTime.ZONE.getRules()
-              .getOffset(due.toInstant())))
+          .param("from", from).param("due", OffsetDateTime.ofInstant(due.toInstant(), ProcurementTime.ZONE))
           .param("instance", instance.getProcessInstanceId()).update();
     }
   }
