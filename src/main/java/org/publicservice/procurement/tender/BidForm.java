@@ -33,6 +33,11 @@ public record BidForm(String price, String servicePlan, String team, String qual
         nullToEmpty(qualifications));
   }
 
+  /** The form as bound from a post (a field not sent is null): every field as text. */
+  BidForm withoutNulls() {
+    return sent(price, servicePlan, team, qualifications);
+  }
+
   /** The problems of the form by field, in Chinese; empty when the bid box may judge it. */
   Map<String, String> problems() {
     Map<String, String> problems = new LinkedHashMap<>();

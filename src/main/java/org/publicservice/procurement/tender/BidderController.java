@@ -121,13 +121,11 @@ public class BidderController {
   }
 
   @PostMapping("/portal/bidder/tenders/{projectNumber}/draft")
-  String saveDraft(@PathVariable String projectNumber, @RequestParam(required = false) String price,
-      @RequestParam(required = false) String servicePlan, @RequestParam(required = false) String team,
-      @RequestParam(required = false) String qualifications, HttpServletRequest request,
+  String saveDraft(@PathVariable String projectNumber, BidForm typed, HttpServletRequest request,
       HttpServletResponse response, Model model, RedirectAttributes redirect) {
     PortalAccount account = account(request);
     TenderCall call = call(projectNumber);
-    BidForm form = BidForm.sent(price, servicePlan, team, qualifications);
+    BidForm form = typed.withoutNulls();
     OffsetDateTime saved;
     try {
       saved = bidBox.saveDraft(projectNumber, account.userId(), form);
@@ -169,13 +167,11 @@ public class BidderController {
   }
 
   @PostMapping("/portal/bidder/tenders/{projectNumber}/bid")
-  String submit(@PathVariable String projectNumber, @RequestParam(required = false) String price,
-      @RequestParam(required = false) String servicePlan, @RequestParam(required = false) String team,
-      @RequestParam(required = false) String qualifications, HttpServletRequest request,
+  String submit(@PathVariable String projectNumber, BidForm typed, HttpServletRequest request,
       HttpServletResponse response, Model model, RedirectAttributes redirect) {
     PortalAccount account = account(request);
     TenderCall call = call(projectNumber);
-    BidForm form = BidForm.sent(price, servicePlan, team, qualifications);
+    BidForm form = typed.withoutNulls();
     Map<String, String> problems = form.problems();
     if (!problems.isEmpty()) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());

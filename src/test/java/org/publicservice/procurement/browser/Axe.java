@@ -31,6 +31,7 @@ public final class Axe {
     return (List<String>) js.executeAsyncScript("""
         var done = arguments[arguments.length - 1];
         axe.run(document).then(function (result) {
+          if (result.passes.length === 0) { done(['axe checked nothing on this page']); return; }
           done(result.violations.map(function (v) {
             return v.id + ' (' + v.impact + '): ' + v.help + ' - '
                 + v.nodes.map(function (n) { return n.target.join(' '); }).join(', ');

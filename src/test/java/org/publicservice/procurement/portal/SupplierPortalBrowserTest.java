@@ -144,7 +144,7 @@ class SupplierPortalBrowserTest extends BrowserTest {
     assertThat(value("price")).isEqualTo("870000.00");
     click(driver.findElement(By.cssSelector("button.submit-bid")));
     assertThat(waitVisible(By.cssSelector(".notice-ok")).getText()).startsWith("投标已提交。");
-    assertThat(bidBox.ownBid(project, ORG).orElseThrow().qualifications()).isEqualTo("民办非企业单位登记证书\n信用承诺书");
+    assertThat(bidBox.ownBid(project, ORG).orElseThrow().qualifications()).isEqualToNormalizingNewlines("民办非企业单位登记证书\n信用承诺书");
 
     // the skip link is the first stop of the keyboard
     driver.get(url(tenderPage));
