@@ -194,6 +194,14 @@ public class BidBox {
     return draft(projectNumber, bidderUserId, BidDrafts.Kind.WITHDRAWN);
   }
 
+  /** Whether the organisation keeps an unsent draft in the open round (for its list of tenders). */
+  public boolean hasDraft(String projectNumber, String bidderUserId) {
+    callerIs(bidderUserId);
+    return latestCall(projectNumber)
+        .filter(call -> OPEN.equals(call.status()) && ProcurementTime.now().isBefore(call.bidDeadline()))
+        .map(call -> drafts.exists(call, bidderUserId, BidDrafts.Kind.DRAFT)).orElse(false);
+  }
+
   /** Destroys the organisation's saved draft of the open round. */
   @Transactional
   public void discardDraft(String projectNumber, String bidderUserId) {

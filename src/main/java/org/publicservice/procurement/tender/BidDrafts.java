@@ -67,6 +67,14 @@ class BidDrafts {
         .optional();
   }
 
+  /** Whether the bidder keeps a draft of this kind in the round (nothing is unsealed). */
+  boolean exists(BidBox.CallRow call, String bidder, Kind kind) {
+    return jdbc.sql("SELECT COUNT(*) FROM tender_bid_draft WHERE project_number = :project AND round_no = :round"
+            + " AND bidder = :bidder AND draft_kind = :kind")
+        .param("project", call.projectNumber()).param("round", call.round()).param("bidder", bidder)
+        .param("kind", kind.name()).query(Integer.class).single() > 0;
+  }
+
   /** Destroys the bidder's drafts of the round, of the kinds given. */
   void destroy(BidBox.CallRow call, String bidder, Kind... kinds) {
     for (Kind kind : kinds) {

@@ -73,7 +73,7 @@ public class BidderController {
   record ReceiptView(String projectNumber, int round, String submittedAt, String receiptCode) {
   }
 
-  record OpenCall(CallView call, ReceiptView receipt) {
+  record OpenCall(CallView call, ReceiptView receipt, boolean draft) {
   }
 
   @GetMapping("/portal/bidder")
@@ -81,7 +81,8 @@ public class BidderController {
     PortalAccount account = account(request);
     model.addAttribute("calls", bidBox.openCalls().stream()
         .map(call -> new OpenCall(view(call),
-            bidBox.receiptOf(call.projectNumber(), account.userId()).map(BidderController::view).orElse(null)))
+            bidBox.receiptOf(call.projectNumber(), account.userId()).map(BidderController::view).orElse(null),
+            bidBox.hasDraft(call.projectNumber(), account.userId())))
         .toList());
     return "portal/bidder/area";
   }

@@ -67,6 +67,7 @@ class BidDraftPagesTest {
     assertThat(saved.statusCode()).isEqualTo(302);
     assertThat(huimin.get(tenderPage).body()).contains("惠民草稿方案DRAFT-7Q", "保存的草稿");
     assertThat(bidBox.receiptOf(projectNumber, HUIMIN)).as("a draft is no bid").isEmpty();
+    assertThat(huimin.get("/portal/bidder").body()).contains("有草稿（未提交）");
     assertThat(jdbc.sql("SELECT sealed_content FROM tender_bid_draft WHERE project_number = :p")
         .param("p", projectNumber).query(String.class).list())
         .hasSize(1).allSatisfy(sealed -> assertThat(sealed).doesNotContain("DRAFT-7Q"));
