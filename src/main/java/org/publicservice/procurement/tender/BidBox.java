@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.publicservice.procurement.identity.OrganisationNames;
 import org.publicservice.procurement.identity.SystemAccess;
 import org.publicservice.procurement.notification.Notifications;
+import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.purchase.Money;
 import org.publicservice.procurement.purchase.PublicLinks;
 import org.publicservice.procurement.purchase.ProcurementTime;
@@ -230,8 +231,12 @@ public class BidBox {
         bid.wrappedKey(), bid.sealedContent()));
   }
 
+  /** A scoring criterion besides the price (综合评分法) and its maximum score. */
+  public record Criterion(String name, Object maxScore) {
+  }
+
   /** How the round's bids will be scored, as its tender notice states it (public). */
-  public record Scoring(String evaluationMethod, Long priceWeight, String criteria) {
+  public record Scoring(String evaluationMethod, Long priceWeight, List<Criterion> criteria) {
   }
 
   /** The scoring terms of the project's latest round, from its tender stage; empty once the stage has ended. */
@@ -239,11 +244,15 @@ public class BidBox {
     return latestCall(projectNumber).flatMap(call -> asSystem(() -> {
       try {
         Map<String, Object> terms = processEngine.getRuntimeService().getVariables(call.processInstanceId(),
-            List.of(TenderVariables.EVALUATION_METHOD, TenderVariables.PRICE_WEIGHT, TenderVariables.CRITERIA_TEXT));
+            List.of(TenderVariables.EVALUATION_METHOD, TenderVariables.PRICE_WEIGHT,
+                TenderVariables.EVALUATION_CRITERIA));
         Object weight = terms.get(TenderVariables.PRICE_WEIGHT);
+        List<Criterion> criteria = JsonValues.rows(terms.get(TenderVariables.EVALUATION_CRITERIA)).stream()
+            .map(row -> new Criterion(String.valueOf(row.get(TenderVariables.CRITERION_NAME)),
+                row.get(TenderVariables.CRITERION_MAX_SCORE)))
+            .toList();
         return Optional.of(new Scoring((String) terms.get(TenderVariables.EVALUATION_METHOD),
-            weight instanceof Number number ? number.longValue() : null,
-            (String) terms.get(TenderVariables.CRITERIA_TEXT)));
+            weight instanceof Number number ? number.longValue() : null, criteria));
       } catch (org.camunda.bpm.engine.ProcessEngineException ended) {
         return Optional.<Scoring>empty();
       }

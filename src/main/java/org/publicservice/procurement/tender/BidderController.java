@@ -296,10 +296,16 @@ public class BidderController {
     boolean comprehensive = TenderVariables.COMPREHENSIVE.equals(scoring.evaluationMethod());
     String method = comprehensive ? "综合评分法" : TenderVariables.LOWEST_PRICE.equals(scoring.evaluationMethod())
         ? "最低评标价法（满足招标文件全部实质性要求、投标报价最低者为中标候选人）" : "";
-    List<String> criteria = comprehensive && scoring.criteria() != null
-        ? scoring.criteria().lines().map(String::strip).filter(l -> !l.isEmpty()).toList() : List.of();
+    List<String> criteria = comprehensive
+        ? scoring.criteria().stream().map(c -> c.name() + "：" + score(c.maxScore()) + "分").toList() : List.of();
     String weight = comprehensive && scoring.priceWeight() != null ? "价格分：" + scoring.priceWeight() + "分" : "";
     return new ScoringView(method, weight, criteria);
+  }
+
+  /** 40 for 40 and 40.0; 7.5 stays 7.5. */
+  private static String score(Object maxScore) {
+    return maxScore instanceof Number number
+        ? new java.math.BigDecimal(number.toString()).stripTrailingZeros().toPlainString() : String.valueOf(maxScore);
   }
 
   static ReceiptView view(BidReceipt receipt) {

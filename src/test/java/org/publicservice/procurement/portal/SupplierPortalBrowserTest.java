@@ -74,7 +74,7 @@ class SupplierPortalBrowserTest extends BrowserTest {
     logIn(ORG, tenderPage);
     waitVisible(By.cssSelector("form.bid-form"));
     assertThat(driver.findElement(By.cssSelector(".tender-terms")).getText())
-        .contains("招标公告", "综合评分法", "价格分：30分", "服务方案：40", "项目团队：20");
+        .contains("招标公告", "综合评分法", "价格分：30分", "服务方案：40分", "项目团队：20分", "同类服务业绩：10分");
     for (String field : List.of("price", "servicePlan", "team", "qualifications")) {
       assertThat(driver.findElement(By.cssSelector("label[for='" + field + "']")).getText()).endsWith("*");
       assertThat(driver.findElement(By.id(field)).getAttribute("required")).isNotNull();
