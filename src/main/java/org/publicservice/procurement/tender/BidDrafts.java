@@ -101,6 +101,9 @@ class BidDrafts {
     node.put("servicePlan", form.servicePlan());
     node.put("team", form.team());
     node.put("qualifications", form.qualifications());
+    node.put("smeDeclaration", form.smeDeclaration());
+    node.put("bondForm", form.bondForm());
+    node.put("bondReference", form.bondReference());
     return node.toString();
   }
 
@@ -108,7 +111,8 @@ class BidDrafts {
     try {
       JsonNode node = JSON.readTree(json);
       return BidForm.sent(node.path("price").asText(), node.path("servicePlan").asText(),
-          node.path("team").asText(), node.path("qualifications").asText());
+          node.path("team").asText(), node.path("qualifications").asText(), node.path("smeDeclaration").asText(),
+          node.path("bondForm").asText(), node.path("bondReference").asText());
     } catch (Exception e) {
       throw new IllegalStateException("An unsealed draft is not readable", e);
     }

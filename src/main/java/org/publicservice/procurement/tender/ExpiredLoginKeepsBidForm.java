@@ -56,7 +56,8 @@ class ExpiredLoginKeepsBidForm implements HandlerInterceptor, WebMvcConfigurer {
       return true;
     }
     BidForm typed = BidForm.sent(request.getParameter("price"), request.getParameter("servicePlan"),
-        request.getParameter("team"), request.getParameter("qualifications"));
+        request.getParameter("team"), request.getParameter("qualifications"), request.getParameter("smeDeclaration"),
+        request.getParameter("bondForm"), request.getParameter("bondReference"));
     if (!typed.isEmpty()) {
       try {
         bidBox.saveDraft(projectNumber, owner.get(), typed);
