@@ -104,7 +104,7 @@ class SupplierPortalBrowserTest extends BrowserTest {
     assertThat(waitVisible(By.cssSelector(".notice-ok")).getText()).contains("草稿已于", "仅贵机构可见", "尚未投标");
     assertThat(bidBox.receiptOf(project, ORG)).isEmpty();
     click(driver.findElement(By.cssSelector(".site-header .account button")));
-    waitVisible(By.linkText("机构登录"));
+    waitVisible(By.cssSelector(".site-header .login-link"));
     logIn(ORG, tenderPage);
     assertThat(waitVisible(By.cssSelector(".form-source")).getText()).contains("保存的草稿");
     assertThat(value("servicePlan")).isEqualTo("为困境儿童建立一人一档，每月入户探访两次。");
