@@ -39,12 +39,17 @@ public class CommentFormTokens {
   }
 
   public boolean isValid(String projectNumber, String token) {
+    return isValid(projectNumber, token, MAX_AGE_SECONDS);
+  }
+
+  /** As {@link #isValid(String, String)}, for forms that stay open longer (a bid form: a day's typing). */
+  public boolean isValid(String projectNumber, String token, long maxAgeSeconds) {
     if (token == null || !token.matches("[0-9]{1,12}\\.[0-9a-f]{64}")) {
       return false;
     }
     long issued = Long.parseLong(token.substring(0, token.indexOf('.')));
     long now = ClockUtil.getCurrentTime().getTime() / 1000;
-    if (issued > now + CLOCK_SKEW_SECONDS || now - issued > MAX_AGE_SECONDS) {
+    if (issued > now + CLOCK_SKEW_SECONDS || now - issued > maxAgeSeconds) {
       return false;
     }
     byte[] expected = signature(projectNumber, issued).getBytes(StandardCharsets.US_ASCII);

@@ -41,6 +41,25 @@ class OrganisationLogin {
     return Optional.ofNullable(organisation).map(user -> new PortalAccount(user.getId(), nameOf(user)));
   }
 
+  /**
+   * Until when the engine refuses the account's logins after a wrong password (its delay per account, 3 s doubling
+   * up to 60 s): during it even the right password fails, so the login page says when to try again. Organisations'
+   * user ids are public (the portal's organisation pages), so this tells nobody which accounts exist.
+   */
+  Optional<java.time.Instant> lockedUntil(String userId) {
+    if (userId == null || userId.length() > MAX_USER_ID || !USER_ID.matcher(userId).matches()) {
+      return Optional.empty();
+    }
+    User user = identity.createUserQuery().userId(userId).singleResult();
+    if (user instanceof org.camunda.bpm.engine.impl.persistence.entity.UserEntity entity
+        && entity.getLockExpirationTime() != null) {
+      java.time.Instant until = entity.getLockExpirationTime().toInstant();
+      return until.isAfter(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant())
+          ? Optional.of(until) : Optional.empty();
+    }
+    return Optional.empty();
+  }
+
   /** As the tender stage names organisations: the whole name is kept in the first name. */
   private static String nameOf(User user) {
     String first = user.getFirstName() == null ? "" : user.getFirstName().trim();

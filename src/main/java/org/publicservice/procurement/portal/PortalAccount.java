@@ -12,6 +12,13 @@ import java.util.Optional;
 public record PortalAccount(String userId, String name) implements Serializable {
 
   static final String SESSION_ATTRIBUTE = PortalAccount.class.getName();
+  /**
+   * How long an organisation's login lasts without a request: a working day. Typing a bid never reaches the server,
+   * so the limit counts from the last page opened or saved; a service plan, team and qualifications take hours to
+   * write. Longer would leave an office computer logged in overnight; a bid sent after the limit is still kept
+   * (as the organisation's sealed draft, see tender.ExpiredLoginKeepsBidForm). Tasklist keeps its own 30 minutes.
+   */
+  public static final java.time.Duration SESSION_LENGTH = java.time.Duration.ofHours(8);
 
   /** The account of this request's session; never creates a session, so anonymous readers get no cookie. */
   public static Optional<PortalAccount> of(HttpServletRequest request) {

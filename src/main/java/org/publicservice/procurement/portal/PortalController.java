@@ -152,6 +152,7 @@ public class PortalController {
         .orElseThrow(() -> PortalRequestException.notFound("没有找到这条公告，它可能不存在。"));
     model.addAttribute("notice", PortalViews.notice(notice));
     model.addAttribute("organisations", organisations.namedIn(notice));
+    model.addAttribute("bidOpen", bidBox.takesBids(notice.projectNumber()));
     return "portal/notice";
   }
 
@@ -256,6 +257,7 @@ public class PortalController {
       throw PortalRequestException.notFound("没有找到项目" + projectNumber + "，请核对项目编号。");
     }
     model.addAttribute("projectNumber", projectNumber);
+    model.addAttribute("bidOpen", bidBox.takesBids(projectNumber));
     model.addAttribute("plan", plan.orElse(null));
     model.addAttribute("status", projects.status(projectNumber).map(ProjectStatus::label).orElse(null));
     model.addAttribute("notices", notices);

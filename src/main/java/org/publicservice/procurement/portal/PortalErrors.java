@@ -26,6 +26,10 @@ class PortalErrors {
     });
     page.addObject("message", e.getMessage());
     PortalModel.addAccount(page.getModel(), request);
+    if (e.status() == org.springframework.http.HttpStatus.FORBIDDEN && PortalAccount.of(request).isEmpty()) {
+      // an expired login: the way back is the login, which returns to the organisations' area
+      page.addObject("loginLink", request.getContextPath() + "/portal/login");
+    }
     return page;
   }
 }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.regex.Pattern;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.security.LoginThrottle;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -34,9 +35,14 @@ class PortalLoginController {
   }
 
   @GetMapping("/portal/login")
-  String loginPage(@RequestParam(required = false) String next, HttpServletRequest request, Model model) {
+  String loginPage(@RequestParam(required = false) String next, @RequestParam(required = false) String kept,
+      HttpServletRequest request, Model model) {
     if (PortalAccount.of(request).isPresent()) {
       return "redirect:" + safeNext(next);
+    }
+    if ("1".equals(kept)) {
+      model.addAttribute("kept", "登录已超时（" + PortalAccount.SESSION_LENGTH.toHours() + "小时未操作）。贵机构刚才填写的内容"
+          + "已密封保存为草稿，仅贵机构可见，尚未投标。请重新登录：登录后将回到投标页面，表单中就是这些内容。");
     }
     return page(model, request, "", safeNext(next), null);
   }
@@ -56,6 +62,7 @@ class PortalLoginController {
     if (account.isEmpty()) {
       throttle.failed(address, userId);
       response.setStatus(HttpStatus.UNAUTHORIZED.value());
+      login.lockedUntil(userId).ifPresent(until -> model.addAttribute("wait", waitText(until)));
       return page(model, request, userId, safeNext(next), FAILED);
     }
     throttle.succeeded(address, userId);
@@ -63,6 +70,7 @@ class PortalLoginController {
     request.changeSessionId();
     HttpSession session = request.getSession();
     session.setAttribute(PortalAccount.SESSION_ATTRIBUTE, account.get());
+    session.setMaxInactiveInterval((int) PortalAccount.SESSION_LENGTH.toSeconds());
     CsrfTokens.renew(session);
     return "redirect:" + safeNext(next);
   }
@@ -83,6 +91,15 @@ class PortalLoginController {
     model.addAttribute("error", error);
     model.addAttribute(CsrfTokens.MODEL_ATTRIBUTE, CsrfTokens.tokenOf(request.getSession()));
     return "portal/login";
+  }
+
+  /** When the account may log in again, in Beijing time and in seconds from now. */
+  static String waitText(java.time.Instant until) {
+    long seconds = Math.max(1, (java.time.Duration.between(
+        org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(), until).toMillis() + 999) / 1000);
+    return "为防止猜测密码，每次输错后该账号须等待一段时间才能再次登录（首次3秒，此后每次加倍，最长60秒），"
+        + "等待期间即使密码正确也无法登录。请于" + ProcurementTime.SECOND.format(until) + "（北京时间，约" + seconds
+        + "秒后）再试。";
   }
 
   static String safeNext(String next) {

@@ -21,7 +21,8 @@ class PortalSecurity implements WebMvcConfigurer {
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
     // size and encoding first: a post that lost its fields must not be refused as a missing token
-    registry.addInterceptor(new PortalInput()).addPathPatterns("/portal", "/portal/**").order(-1);
+    registry.addInterceptor(new PortalInput()).addPathPatterns("/portal", "/portal/**").order(-2);
+    // order -1: a bid form sent after the login expired is kept for its organisation (tender.ExpiredLoginKeepsBidForm)
     // residents act in nobody's name and reading the portal must not start a session: a comment carries a signed
     // form token of its own (CommentFormTokens), a rating a one-time code or a mailed confirmation code
     registry.addInterceptor(new CsrfTokens()).addPathPatterns("/portal", "/portal/**")

@@ -25,7 +25,9 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.publicservice.procurement.identity.OrganisationNames;
 import org.publicservice.procurement.identity.SystemAccess;
 import org.publicservice.procurement.notification.Notifications;
+import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.purchase.Money;
+import org.publicservice.procurement.purchase.PublicLinks;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.supplier.Suppliers;
 import org.springframework.context.annotation.Lazy;
@@ -62,19 +64,23 @@ public class BidBox {
 
   private final JdbcClient jdbc;
   private final BidSealing sealing;
+  private final BidDrafts drafts;
   private final Notifications notifications;
+  private final PublicLinks links;
   private final IdentityService identityService;
   private final ProcessEngine processEngine;
   private final BidAttachments attachments;
   private final Suppliers suppliers;
   private final SecureRandom random = new SecureRandom();
 
-  public BidBox(JdbcClient jdbc, BidSealing sealing, Notifications notifications,
+  public BidBox(JdbcClient jdbc, BidSealing sealing, BidDrafts drafts, Notifications notifications, PublicLinks links,
       @Lazy IdentityService identityService, @Lazy ProcessEngine processEngine, BidAttachments attachments,
       Suppliers suppliers) {
     this.jdbc = jdbc;
     this.sealing = sealing;
+    this.drafts = drafts;
     this.notifications = notifications;
+    this.links = links;
     this.identityService = identityService;
     this.processEngine = processEngine;
     this.attachments = attachments;
@@ -133,6 +139,8 @@ public class BidBox {
       attachments.keep(old.id(), bidId, kept.stream().map(BidAttachments.FileInfo::id).toList());
       destroyBid(old.id(), SUPERSEDED, now);
     });
+    // the bid now holds what the organisation typed: its draft and a withdrawn bid's content are not needed
+    drafts.destroy(call, bidderUserId, BidDrafts.Kind.DRAFT, BidDrafts.Kind.WITHDRAWN);
     Map<String, Object> model = mailModel(call);
     model.put("submittedAt", SECOND_IN_WORDS.format(now));
     model.put("receiptCode", receiptCode);
@@ -141,12 +149,17 @@ public class BidBox {
     return new BidReceipt(call.projectNumber(), call.round(), bidderUserId, now, receiptCode);
   }
 
-  /** Withdraws the bidder's bid before the deadline; its content is destroyed. */
+  /**
+   * Withdraws the bidder's bid before the deadline: the bid leaves the box (it will not be opened) and its content
+   * is kept, sealed for the bidder alone, to be offered back if it bids again before the deadline.
+   */
   @Transactional
   public void withdraw(String projectNumber, String bidderUserId) {
     registeredOrganisation(bidderUserId);
     CallRow call = lockedOpenCall(projectNumber, "撤回投标");
     OffsetDateTime now = ProcurementTime.now();
+    activeBid(call, bidderUserId).filter(bid -> bid.sealedContent() != null)
+        .ifPresent(bid -> drafts.keep(call, bidderUserId, BidDrafts.Kind.WITHDRAWN, BidForm.of(unseal(bid)), now));
     if (destroyActiveBid(call, bidderUserId, WITHDRAWN, now) == 0) {
       throw reject(null, "贵单位在项目" + call.projectNumber() + "中没有可撤回的投标。");
     }
@@ -174,14 +187,106 @@ public class BidBox {
    * engine knows the caller (Tasklist, REST), anybody else is refused.
    */
   public Optional<BidContent> ownBid(String projectNumber, String bidderUserId) {
+    callerIs(bidderUserId);
+    return latestCall(projectNumber).flatMap(call -> activeBid(call, bidderUserId))
+        .filter(bid -> bid.sealedContent() != null)
+        .map(this::unseal);
+  }
+
+  /** A draft as its organisation saved it, and when. */
+  public record SavedDraft(BidForm form, OffsetDateTime savedAt) {
+  }
+
+  /**
+   * Keeps what the organisation typed, sealed for it alone, until it submits or the deadline passes; incomplete
+   * content is welcome, only the lengths of the bid form apply. Returns when it was saved.
+   */
+  @Transactional
+  public OffsetDateTime saveDraft(String projectNumber, String bidderUserId, BidForm form) {
+    registeredOrganisation(bidderUserId);
+    CallRow call = lockedOpenCall(projectNumber, "保存草稿");
+    Map<String, String> tooLong = form.lengthProblems();
+    if (!tooLong.isEmpty()) {
+      var first = tooLong.entrySet().iterator().next();
+      throw reject(first.getKey(), first.getValue());
+    }
+    OffsetDateTime now = ProcurementTime.now();
+    drafts.keep(call, bidderUserId, BidDrafts.Kind.DRAFT, form, now);
+    return now;
+  }
+
+  /** The organisation's saved draft of the open round, for it alone; nothing after the deadline. */
+  public Optional<SavedDraft> draft(String projectNumber, String bidderUserId) {
+    return draft(projectNumber, bidderUserId, BidDrafts.Kind.DRAFT);
+  }
+
+  /** The content of the bid the organisation withdrew in the open round, for it alone; nothing after the deadline. */
+  public Optional<SavedDraft> withdrawnBid(String projectNumber, String bidderUserId) {
+    return draft(projectNumber, bidderUserId, BidDrafts.Kind.WITHDRAWN);
+  }
+
+  /** Whether the organisation keeps an unsent draft in the open round (for its list of tenders). */
+  public boolean hasDraft(String projectNumber, String bidderUserId) {
+    callerIs(bidderUserId);
+    return latestCall(projectNumber)
+        .filter(call -> OPEN.equals(call.status()) && ProcurementTime.now().isBefore(call.bidDeadline()))
+        .map(call -> drafts.exists(call, bidderUserId, BidDrafts.Kind.DRAFT)).orElse(false);
+  }
+
+  /** Destroys the organisation's saved draft of the open round. */
+  @Transactional
+  public void discardDraft(String projectNumber, String bidderUserId) {
+    registeredOrganisation(bidderUserId);
+    CallRow call = lockedOpenCall(projectNumber, "删除草稿");
+    drafts.destroy(call, bidderUserId, BidDrafts.Kind.DRAFT);
+  }
+
+  private Optional<SavedDraft> draft(String projectNumber, String bidderUserId, BidDrafts.Kind kind) {
+    callerIs(bidderUserId);
+    return latestCall(projectNumber)
+        .filter(call -> OPEN.equals(call.status()) && ProcurementTime.now().isBefore(call.bidDeadline()))
+        .flatMap(call -> drafts.read(call, bidderUserId, kind));
+  }
+
+  /** When the engine knows the caller (Tasklist, REST), only the bidder itself may read its bid or drafts. */
+  private void callerIs(String bidderUserId) {
     var caller = identityService.getCurrentAuthentication();
     if (caller != null && caller.getUserId() != null && !caller.getUserId().equals(bidderUserId)) {
       throw reject(null, "只有投标人本人可以查看自己的投标文件。");
     }
-    return latestCall(projectNumber).flatMap(call -> activeBid(call, bidderUserId))
-        .filter(bid -> bid.sealedContent() != null)
-        .map(bid -> fromJson(sealing.unseal(identity(bid.id(), bid.projectNumber(), bid.round(), bid.bidder()),
-            bid.wrappedKey(), bid.sealedContent())));
+  }
+
+  private BidContent unseal(BidRow bid) {
+    return fromJson(sealing.unseal(identity(bid.id(), bid.projectNumber(), bid.round(), bid.bidder()),
+        bid.wrappedKey(), bid.sealedContent()));
+  }
+
+  /** A scoring criterion besides the price (综合评分法) and its maximum score. */
+  public record Criterion(String name, Object maxScore) {
+  }
+
+  /** How the round's bids will be scored, as its tender notice states it (public). */
+  public record Scoring(String evaluationMethod, Long priceWeight, List<Criterion> criteria) {
+  }
+
+  /** The scoring terms of the project's latest round, from its tender stage; empty once the stage has ended. */
+  public Optional<Scoring> scoring(String projectNumber) {
+    return latestCall(projectNumber).flatMap(call -> asSystem(() -> {
+      try {
+        Map<String, Object> terms = processEngine.getRuntimeService().getVariables(call.processInstanceId(),
+            List.of(TenderVariables.EVALUATION_METHOD, TenderVariables.PRICE_WEIGHT,
+                TenderVariables.EVALUATION_CRITERIA));
+        Object weight = terms.get(TenderVariables.PRICE_WEIGHT);
+        List<Criterion> criteria = JsonValues.rows(terms.get(TenderVariables.EVALUATION_CRITERIA)).stream()
+            .map(row -> new Criterion(String.valueOf(row.get(TenderVariables.CRITERION_NAME)),
+                row.get(TenderVariables.CRITERION_MAX_SCORE)))
+            .toList();
+        return Optional.of(new Scoring((String) terms.get(TenderVariables.EVALUATION_METHOD),
+            weight instanceof Number number ? number.longValue() : null, criteria));
+      } catch (org.camunda.bpm.engine.ProcessEngineException ended) {
+        return Optional.<Scoring>empty();
+      }
+    }));
   }
 
   /** The files of the bidder's own valid bid, named for it alone. */
@@ -235,6 +340,11 @@ public class BidBox {
   /** The project's latest round while it is not yet opened (also after its deadline, until the opening). */
   public Optional<TenderCall> currentCall(String projectNumber) {
     return latestCall(projectNumber).filter(call -> OPEN.equals(call.status())).map(CallRow::call);
+  }
+
+  /** Whether the project's latest round takes bids now (before its deadline by the engine clock). */
+  public boolean takesBids(String projectNumber) {
+    return currentCall(projectNumber).map(call -> ProcurementTime.now().isBefore(call.bidDeadline())).orElse(false);
   }
 
   /** How many valid bids the project's latest round holds: all an official may know before the opening. */
@@ -373,6 +483,7 @@ public class BidBox {
       return new OpenedBid(bid.id(), bid.bidder(), bid.bidderName(), bid.submittedAt(), bid.receiptCode(), content,
           SmePolicy.deductionFor(call.reservation(), call.smeDeductionPercent(), content.smeDeclaration()));
     }).toList();
+    drafts.destroyRound(call);
     setStatus(call, OPENED);
     return opened;
   }
@@ -406,6 +517,7 @@ public class BidBox {
     for (String bidder : bidders) {
       destroyActiveBid(call, bidder, RETURNED, now);
     }
+    drafts.destroyRound(call);
     setStatus(call, FAILED);
     return bidders;
   }
@@ -533,6 +645,8 @@ public class BidBox {
     model.put("departmentName", call.departmentName());
     model.put("tenderRound", call.round());
     model.put("bidDeadline", MINUTE_IN_WORDS.format(call.bidDeadline()));
+    model.put("bidLink", links.page("/portal/bidder/tenders/" + call.projectNumber()));
+    model.put("projectLink", links.project(call.projectNumber()));
     return model;
   }
 

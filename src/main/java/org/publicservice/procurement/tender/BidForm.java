@@ -33,14 +33,19 @@ public record BidForm(String price, String servicePlan, String team, String qual
         nullToEmpty(content.smeDeclaration()), nullToEmpty(content.bondForm()), nullToEmpty(content.bondReference()));
   }
 
-  static BidForm sent(String price, String servicePlan, String team, String qualifications) {
+  public static BidForm sent(String price, String servicePlan, String team, String qualifications) {
     return sent(price, servicePlan, team, qualifications, null, null, null);
   }
 
-  static BidForm sent(String price, String servicePlan, String team, String qualifications, String smeDeclaration,
-      String bondForm, String bondReference) {
+  public static BidForm sent(String price, String servicePlan, String team, String qualifications,
+      String smeDeclaration, String bondForm, String bondReference) {
     return new BidForm(nullToEmpty(price), nullToEmpty(servicePlan), nullToEmpty(team),
         nullToEmpty(qualifications), nullToEmpty(smeDeclaration), nullToEmpty(bondForm), nullToEmpty(bondReference));
+  }
+
+  /** The form as bound from a post (a field not sent is null): every field as text. */
+  BidForm withoutNulls() {
+    return sent(price, servicePlan, team, qualifications, smeDeclaration, bondForm, bondReference);
   }
 
   /** The problems of the form by field, in Chinese; empty when the bid box may judge it. */
@@ -51,13 +56,37 @@ public record BidForm(String price, String servicePlan, String team, String qual
     } else if (price.length() > MAX_PRICE || !AMOUNT.matcher(typedPrice()).matches()) {
       problems.put("price", "报价应为以元为单位的金额，最多两位小数，如 1250000 或 1,250,000.00。");
     }
+    required(problems, "servicePlan", servicePlan, "服务方案");
+    required(problems, "team", team, "项目团队");
+    required(problems, "qualifications", qualifications, "资格证明材料");
+    problems.putAll(lengthProblems());
+    return problems;
+  }
+
+  /** Texts over their limits: all a draft must respect. */
+  Map<String, String> lengthProblems() {
+    Map<String, String> problems = new LinkedHashMap<>();
+    if (price.length() > MAX_PRICE) {
+      problems.put("price", "报价不能超过" + MAX_PRICE + "个字符。");
+    }
     tooLong(problems, "servicePlan", servicePlan, "服务方案", MAX_SERVICE_PLAN);
-    tooLong(problems, "team", team, "团队", MAX_TEAM);
+    tooLong(problems, "team", team, "项目团队", MAX_TEAM);
     tooLong(problems, "qualifications", qualifications, "资格证明材料", MAX_QUALIFICATIONS);
     if (!SME_DECLARATIONS.contains(smeDeclaration)) {
       problems.put("smeDeclaration", "请从列表中选择中小企业声明。");
     }
     return problems;
+  }
+
+  /** Whether nothing was typed. */
+  boolean isEmpty() {
+    return price.isBlank() && servicePlan.isBlank() && team.isBlank() && qualifications.isBlank();
+  }
+
+  private static void required(Map<String, String> problems, String field, String text, String label) {
+    if (text.isBlank()) {
+      problems.put(field, "请填写" + label + "。");
+    }
   }
 
   /** The content for the bid box; only after {@link #problems()} came back empty. */

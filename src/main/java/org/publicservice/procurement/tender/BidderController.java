@@ -14,11 +14,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.publicservice.procurement.disclosure.DisclosureRegister;
+import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.portal.PortalAccount;
 import org.publicservice.procurement.portal.PortalPage;
 import org.publicservice.procurement.portal.PortalRequestException;
 import org.publicservice.procurement.portal.PortalViews;
 import org.publicservice.procurement.purchase.Money;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.purchase.SubmissionRejectedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -47,10 +50,24 @@ public class BidderController {
 
   private final BidBox bidBox;
   private final TenderQuestions questions;
+  private final BidFormTokens formTokens;
+  private final DisclosureRegister register;
 
-  BidderController(BidBox bidBox, TenderQuestions questions) {
+  BidderController(BidBox bidBox, TenderQuestions questions, BidFormTokens formTokens, DisclosureRegister register) {
     this.bidBox = bidBox;
     this.questions = questions;
+    this.formTokens = formTokens;
+    this.register = register;
+  }
+
+  /** A public notice of the round, linked from the bid page. */
+  record NoticeLink(long id, String title, String type, String publishedAt) {
+  }
+
+  record QuestionView(String askedAt, String question) {
+  }
+
+  record ScoringView(String method, String priceWeight, List<String> criteria) {
   }
 
   record CallView(String projectNumber, int round, String serviceName, String departmentName, String method,
@@ -61,7 +78,7 @@ public class BidderController {
   record ReceiptView(String projectNumber, int round, String submittedAt, String receiptCode) {
   }
 
-  record OpenCall(CallView call, ReceiptView receipt) {
+  record OpenCall(CallView call, ReceiptView receipt, boolean draft) {
   }
 
   @GetMapping("/portal/bidder")
@@ -69,17 +86,90 @@ public class BidderController {
     PortalAccount account = account(request);
     model.addAttribute("calls", bidBox.openCalls().stream()
         .map(call -> new OpenCall(view(call),
-            bidBox.receiptOf(call.projectNumber(), account.userId()).map(BidderController::view).orElse(null)))
+            bidBox.receiptOf(call.projectNumber(), account.userId()).map(BidderController::view).orElse(null),
+            bidBox.hasDraft(call.projectNumber(), account.userId())))
         .toList());
     return "portal/bidder/area";
   }
 
   @GetMapping("/portal/bidder/tenders/{projectNumber}")
-  String tender(@PathVariable String projectNumber, HttpServletRequest request, Model model) {
+  String tender(@PathVariable String projectNumber, @RequestParam(required = false) String use,
+      HttpServletRequest request, Model model) {
     PortalAccount account = account(request);
     TenderCall call = call(projectNumber);
-    BidForm form = bidBox.ownBid(projectNumber, account.userId()).map(BidForm::of).orElse(BidForm.empty());
+    String user = account.userId();
+    var draft = bidBox.draft(projectNumber, user);
+    var withdrawn = bidBox.withdrawnBid(projectNumber, user);
+    BidForm form;
+    if ("withdrawn".equals(use) && withdrawn.isPresent()) {
+      form = withdrawn.get().form();
+      model.addAttribute("formSource", "已填入贵机构于" + SECOND.format(withdrawn.get().savedAt())
+          + "撤回的投标内容（仅贵机构可见），尚未提交。");
+    } else if (draft.isPresent()) {
+      form = draft.get().form();
+      model.addAttribute("formSource", "已载入贵机构于" + SECOND.format(draft.get().savedAt())
+          + "保存的草稿（仅贵机构可见），尚未提交。投标截止时仍未提交的草稿将被销毁。");
+    } else {
+      var own = bidBox.ownBid(projectNumber, user);
+      if (own.isPresent()) {
+        form = BidForm.of(own.get());
+      } else if (withdrawn.isPresent()) {
+        form = withdrawn.get().form();
+        model.addAttribute("formSource", "已填入贵机构于" + SECOND.format(withdrawn.get().savedAt())
+            + "撤回的投标内容（仅贵机构可见），可修改后重新提交。");
+      } else {
+        form = BidForm.empty();
+      }
+    }
+    model.addAttribute("hasDraft", draft.isPresent());
+    model.addAttribute("offerWithdrawn", draft.isPresent() && withdrawn.isPresent() && !"withdrawn".equals(use));
     return page(model, account, call, form, Map.of(), null, "");
+  }
+
+  @PostMapping("/portal/bidder/tenders/{projectNumber}/draft")
+  String saveDraft(@PathVariable String projectNumber, BidForm typed, HttpServletRequest request,
+      HttpServletResponse response, Model model, RedirectAttributes redirect) {
+    PortalAccount account = account(request);
+    TenderCall call = call(projectNumber);
+    BidForm form = typed.withoutNulls();
+    OffsetDateTime saved;
+    try {
+      saved = bidBox.saveDraft(projectNumber, account.userId(), form);
+    } catch (SubmissionRejectedException e) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      return page(model, account, call, form, fieldProblem(e), "草稿未保存：" + e.getMessage(), "");
+    }
+    redirect.addFlashAttribute("done", "草稿已于" + SECOND.format(saved) + "密封保存，仅贵机构可见，尚未投标。"
+        + "请在投标截止前提交；截止时仍未提交的草稿将被销毁。");
+    return "redirect:/portal/bidder/tenders/" + projectNumber;
+  }
+
+  @PostMapping("/portal/bidder/tenders/{projectNumber}/draft/discard")
+  String discardDraft(@PathVariable String projectNumber, HttpServletRequest request,
+      HttpServletResponse response, Model model, RedirectAttributes redirect) {
+    PortalAccount account = account(request);
+    call(projectNumber);
+    try {
+      bidBox.discardDraft(projectNumber, account.userId());
+    } catch (SubmissionRejectedException e) {
+      throw PortalRequestException.badRequest("草稿未删除：" + e.getMessage());
+    }
+    redirect.addFlashAttribute("done", "草稿已删除。");
+    return "redirect:/portal/bidder/tenders/" + projectNumber;
+  }
+
+  /** The step before a withdrawal: what it does, and a button that really does it (no script needed). */
+  @GetMapping("/portal/bidder/tenders/{projectNumber}/withdraw")
+  String confirmWithdrawal(@PathVariable String projectNumber, HttpServletRequest request, Model model) {
+    PortalAccount account = account(request);
+    TenderCall call = call(projectNumber);
+    var receipt = bidBox.receiptOf(projectNumber, account.userId()).map(BidderController::view);
+    if (receipt.isEmpty()) {
+      return "redirect:/portal/bidder/tenders/" + projectNumber;
+    }
+    model.addAttribute("call", view(call));
+    model.addAttribute("receipt", receipt.get());
+    return "portal/bidder/withdraw";
   }
 
   @PostMapping("/portal/bidder/tenders/{projectNumber}/bid")
@@ -99,7 +189,8 @@ public class BidderController {
     Map<String, String> problems = form.problems();
     if (!problems.isEmpty()) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
-      return page(model, account, call, form, problems, "投标未提交，请修改标出的内容后重新提交。", "");
+      return page(model, account, call, form, problems,
+          "投标未提交：以下" + problems.size() + "处需要修改（已在各项旁标出），填写的内容已保留。", "");
     }
     boolean replacing = bidBox.receiptOf(projectNumber, account.userId()).isPresent();
     BidReceipt receipt;
@@ -141,7 +232,8 @@ public class BidderController {
       BidForm form = bidBox.ownBid(projectNumber, account.userId()).map(BidForm::of).orElse(BidForm.empty());
       return page(model, account, call, form, Map.of(), "投标未撤回：" + e.getMessage(), "");
     }
-    redirect.addFlashAttribute("done", "投标已撤回。截止时间前可重新提交。");
+    redirect.addFlashAttribute("done", "投标已撤回，不会参加开标。撤回的内容已密封保存（仅贵机构可见），"
+        + "已填入下方表单，截止时间前可修改后重新提交；截止时未重新提交即销毁。");
     return "redirect:/portal/bidder/tenders/" + projectNumber;
   }
 
@@ -180,6 +272,19 @@ public class BidderController {
     model.addAttribute("problems", problems);
     model.addAttribute("error", error);
     model.addAttribute("question", question);
+    if (!model.containsAttribute("hasDraft")) {
+      model.addAttribute("hasDraft", bidBox.draft(call.projectNumber(), account.userId()).isPresent());
+    }
+    model.addAttribute("formToken", formTokens.issue(account.userId(), call.projectNumber()));
+    model.addAttribute("notices", register.findByProject(call.projectNumber()).stream()
+        .filter(n -> n.type() == NoticeType.TENDER_NOTICE || n.type() == NoticeType.CLARIFICATION
+            || n.type() == NoticeType.SINGLE_SOURCE_NOTICE)
+        .map(n -> new NoticeLink(n.id(), n.title(), n.type().label(), MINUTE.format(
+            n.publishedAt().atZoneSameInstant(ProcurementTime.ZONE)))).toList());
+    model.addAttribute("asked", questions.askedBy(call.projectNumber(), account.userId()).stream()
+        .map(q -> new QuestionView(SECOND.format(q.askedAt()), q.question())).toList());
+    model.addAttribute("scoring", bidBox.scoring(call.projectNumber()).map(BidderController::view).orElse(null));
+    model.addAttribute("sessionHours", PortalAccount.SESSION_LENGTH.toHours());
     model.addAttribute("limits", Map.of("servicePlan", BidForm.MAX_SERVICE_PLAN, "team", BidForm.MAX_TEAM,
         "qualifications", BidForm.MAX_QUALIFICATIONS, "question", MAX_QUESTION, "fileMb", BidAttachments.MAX_FILE_MB,
         "files", BidAttachments.MAX_FILES, "totalMb", BidAttachments.MAX_TOTAL_MB));
@@ -251,6 +356,22 @@ public class BidderController {
         minute(call.bidDeadline()), minute(call.clarificationDeadline()), call.qualificationRequirements(),
         call.bidDeadline() != null && now.isBefore(call.bidDeadline()),
         call.clarificationDeadline() != null && now.isBefore(call.clarificationDeadline()));
+  }
+
+  static ScoringView view(BidBox.Scoring scoring) {
+    boolean comprehensive = TenderVariables.COMPREHENSIVE.equals(scoring.evaluationMethod());
+    String method = comprehensive ? "综合评分法" : TenderVariables.LOWEST_PRICE.equals(scoring.evaluationMethod())
+        ? "最低评标价法（满足招标文件全部实质性要求、投标报价最低者为中标候选人）" : "";
+    List<String> criteria = comprehensive
+        ? scoring.criteria().stream().map(c -> c.name() + "：" + score(c.maxScore()) + "分").toList() : List.of();
+    String weight = comprehensive && scoring.priceWeight() != null ? "价格分：" + scoring.priceWeight() + "分" : "";
+    return new ScoringView(method, weight, criteria);
+  }
+
+  /** 40 for 40 and 40.0; 7.5 stays 7.5. */
+  private static String score(Object maxScore) {
+    return maxScore instanceof Number number
+        ? new java.math.BigDecimal(number.toString()).stripTrailingZeros().toPlainString() : String.valueOf(maxScore);
   }
 
   static ReceiptView view(BidReceipt receipt) {

@@ -12,6 +12,7 @@ import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.notification.Notifications;
 import org.publicservice.procurement.planning.ProcurementMethod;
+import org.publicservice.procurement.purchase.PublicLinks;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,13 +28,15 @@ public class DeclareFailedTenderDelegate implements JavaDelegate {
   private final DisclosureRegister register;
   private final Notifications notifications;
   private final TenderTerms terms;
+  private final PublicLinks links;
 
   public DeclareFailedTenderDelegate(BidBox bidBox, DisclosureRegister register, Notifications notifications,
-      TenderTerms terms) {
+      TenderTerms terms, PublicLinks links) {
     this.bidBox = bidBox;
     this.register = register;
     this.notifications = notifications;
     this.terms = terms;
+    this.links = links;
   }
 
   @Override
@@ -59,7 +62,8 @@ public class DeclareFailedTenderDelegate implements JavaDelegate {
         org.publicservice.procurement.purchase.JsonValues.toJson(bidders)).create());
     execution.setVariable(FAILED_TENDER_METHOD, method.name());
 
-    Map<String, Object> model = Map.of("departmentName", facts.department(), "failedTenderReason", reason);
+    Map<String, Object> model = Map.of("departmentName", facts.department(), "failedTenderReason", reason,
+        "noticeLink", links.notice(notice.id()), "projectLink", links.project(facts.projectNumber()));
     for (String bidder : bidders) {
       notifications.toUser(execution, bidder, MAIL, model);
     }

@@ -22,6 +22,7 @@ import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.notification.Notifications;
 import org.publicservice.procurement.purchase.JsonValues;
+import org.publicservice.procurement.purchase.PublicLinks;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,12 +39,15 @@ public class OpenBidsDelegate implements JavaDelegate {
   private final DisclosureRegister register;
   private final Notifications notifications;
   private final TenderTerms terms;
+  private final PublicLinks links;
 
-  public OpenBidsDelegate(BidBox bidBox, DisclosureRegister register, Notifications notifications, TenderTerms terms) {
+  public OpenBidsDelegate(BidBox bidBox, DisclosureRegister register, Notifications notifications, TenderTerms terms,
+      PublicLinks links) {
     this.bidBox = bidBox;
     this.register = register;
     this.notifications = notifications;
     this.terms = terms;
+    this.links = links;
   }
 
   @Override
@@ -89,7 +93,8 @@ public class OpenBidsDelegate implements JavaDelegate {
     terms.record(notice.id(), bidBox.call(facts.projectNumber(), facts.round()).orElseThrow(), bids.size());
     execution.setVariable(OPENED_BIDS, SpinValues.jsonValue(JsonValues.toJson(opened)).create());
 
-    Map<String, Object> model = Map.of("departmentName", facts.department(), "openingRecord", text.toString());
+    Map<String, Object> model = Map.of("departmentName", facts.department(), "openingRecord", text.toString(),
+        "noticeLink", links.notice(notice.id()), "projectLink", links.project(facts.projectNumber()));
     for (BidBox.OpenedBid bid : bids) {
       notifications.toUser(execution, bid.bidder(), MAIL, model);
     }

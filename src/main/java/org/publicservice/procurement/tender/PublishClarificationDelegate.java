@@ -20,6 +20,7 @@ import org.publicservice.procurement.notification.Notifications;
 import org.publicservice.procurement.planning.ProcurementMethod;
 import org.publicservice.procurement.purchase.FormRules;
 import org.publicservice.procurement.purchase.ProcurementTime;
+import org.publicservice.procurement.purchase.PublicLinks;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,14 +41,16 @@ public class PublishClarificationDelegate implements JavaDelegate {
   private final WorkingDayCalendar calendar;
   private final Notifications notifications;
   private final TenderTerms terms;
+  private final PublicLinks links;
 
   public PublishClarificationDelegate(DisclosureRegister register, BidBox bidBox, WorkingDayCalendar calendar,
-      Notifications notifications, TenderTerms terms) {
+      Notifications notifications, TenderTerms terms, PublicLinks links) {
     this.register = register;
     this.bidBox = bidBox;
     this.calendar = calendar;
     this.notifications = notifications;
     this.terms = terms;
+    this.links = links;
   }
 
   @Override
@@ -87,7 +90,8 @@ public class PublishClarificationDelegate implements JavaDelegate {
     }
     terms.record(notice.id(), bidBox.call(projectNumber, round).orElseThrow(), null);
     Map<String, Object> model = Map.of("departmentName", facts.department(),
-        "clarification", text.toString(),
+        "clarification", text.toString(), "noticeLink", links.notice(notice.id()),
+        "bidLink", links.page("/portal/bidder/tenders/" + projectNumber),
         "bidDeadline", MINUTE_IN_WORDS.format(moved),
         "deadlineMoved", deadlineMoved ? "投标截止时间已顺延，请留意新的截止时间。" : "投标截止时间不变。");
     for (String bidder : bidBox.bidders(projectNumber, round)) {

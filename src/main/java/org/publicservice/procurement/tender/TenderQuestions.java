@@ -5,6 +5,7 @@ import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE_IN_W
 import static org.publicservice.procurement.tender.TenderVariables.*;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -12,6 +13,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.publicservice.procurement.identity.SystemAccess;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,11 +29,14 @@ public class TenderQuestions {
   static final int MAX_QUESTION = 4000;
 
   private final BidBox bidBox;
+  private final JdbcClient jdbc;
   private final RuntimeService runtimeService;
   private final ProcessEngine processEngine;
 
-  public TenderQuestions(BidBox bidBox, @Lazy RuntimeService runtimeService, @Lazy ProcessEngine processEngine) {
+  public TenderQuestions(BidBox bidBox, JdbcClient jdbc, @Lazy RuntimeService runtimeService,
+      @Lazy ProcessEngine processEngine) {
     this.bidBox = bidBox;
+    this.jdbc = jdbc;
     this.runtimeService = runtimeService;
     this.processEngine = processEngine;
   }
@@ -68,5 +73,24 @@ public class TenderQuestions {
       // the stage is between its steps (the deadline is being reached): the period is over for the asker
       throw reject(null, "项目" + project + "目前不受理提问。");
     }
+    // the asker's own record, listed on its bid page; the question itself travels in the stage
+    jdbc.sql("INSERT INTO tender_question (project_number, round_no, asker, asked_at, question)"
+            + " VALUES (:project, :round, :asker, :at, :question)")
+        .param("project", call.projectNumber()).param("round", call.round()).param("asker", askerUserId)
+        .param("at", now).param("question", text).update();
+  }
+
+  /** A question as its asker sees it again. */
+  public record AskedQuestion(OffsetDateTime askedAt, String question) {
+  }
+
+  /** The questions the organisation asked in the project's tender, oldest first: its own, nobody else's. */
+  public List<AskedQuestion> askedBy(String projectNumber, String askerUserId) {
+    return jdbc.sql("SELECT asked_at, question FROM tender_question WHERE project_number = :project"
+            + " AND asker = :asker ORDER BY id")
+        .param("project", projectNumber).param("asker", askerUserId)
+        .query((rs, row) -> new AskedQuestion(rs.getObject("asked_at", OffsetDateTime.class)
+            .atZoneSameInstant(ProcurementTime.ZONE).toOffsetDateTime(), rs.getString("question")))
+        .list();
   }
 }

@@ -17,6 +17,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.ProcurementIntentions;
 import org.publicservice.procurement.TestIdentities;
 import org.publicservice.procurement.identity.Groups;
+import org.publicservice.procurement.planning.PurchasePlans;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.tender.CriteriaTable;
 
@@ -66,6 +67,20 @@ final class OpenTenders {
     } finally {
       people.actAsNobody();
     }
+    return projectNumber;
+  }
+
+  /**
+   * As {@link #open}, with the approved purchase plan the planning stage records before the tender (the public
+   * project's category, which the portal's feeds and project pages read).
+   */
+  String openPlanned(String serviceName, long budget, PurchasePlans plans) {
+    String projectNumber = open(serviceName, budget);
+    plans.add(new PurchasePlans.PurchasePlan(projectNumber, serviceName, "ELDERLY_CARE", Groups.DEPT_CIVIL_AFFAIRS,
+        DEPARTMENT, java.math.BigDecimal.valueOf(budget), "OPEN_TENDER", java.time.LocalDate.of(2027, 3, 1),
+        java.time.LocalDate.of(2028, 2, 29), "南通市", PURCHASER, "finance", ISSUED.toOffsetDateTime().minusDays(10),
+        engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(STAGE_PROCESS_KEY)
+            .processInstanceBusinessKey(projectNumber).singleResult().getId()));
     return projectNumber;
   }
 

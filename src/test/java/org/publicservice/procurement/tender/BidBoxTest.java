@@ -117,6 +117,10 @@ class BidBoxTest {
         .contains("【投标回执】" + project + " 崇川区居家养老上门服务", "【撤回投标】" + project + " 崇川区居家养老上门服务");
     assertThat(MailDeliveries.mailsTo(greenMail, ANLE + "@demo.local")).anySatisfy(mail ->
         assertThat(mail.getContent().toString()).contains("本次投标已替换贵单位此前提交的投标文件"));
+    // every bidder mail leads back to the bid page and the project (issue 20)
+    assertThat(MailDeliveries.mailsTo(greenMail, ANLE + "@demo.local")).allSatisfy(mail ->
+        assertThat(mail.getContent().toString()).contains("/portal/bidder/tenders/" + project,
+            "/portal/projects/" + project));
   }
 
   @Test

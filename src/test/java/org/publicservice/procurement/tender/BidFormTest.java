@@ -38,10 +38,13 @@ class BidFormTest {
   }
 
   @org.junit.jupiter.api.Test
-  void limitsEachTextAndLeavesMissingTextsToTheBidBox() {
+  void limitsEachTextAndNamesEveryMissingOneAtOnce() {
     var problems = BidForm.sent("100", "x".repeat(BidForm.MAX_SERVICE_PLAN + 1), "x".repeat(BidForm.MAX_TEAM + 1),
         "x".repeat(BidForm.MAX_QUALIFICATIONS + 1)).problems();
     assertThat(problems).containsOnlyKeys("servicePlan", "team", "qualifications");
-    assertThat(BidForm.sent("100", null, null, null).problems()).isEmpty();
+    assertThat(BidForm.sent("", null, " ", null).problems()).containsExactly(
+        java.util.Map.entry("price", "请填写报价（元）。"), java.util.Map.entry("servicePlan", "请填写服务方案。"),
+        java.util.Map.entry("team", "请填写项目团队。"), java.util.Map.entry("qualifications", "请填写资格证明材料。"));
+    assertThat(BidForm.sent("100", "方案", "团队", "资质").problems()).isEmpty();
   }
 }

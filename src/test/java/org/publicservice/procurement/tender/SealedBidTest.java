@@ -106,7 +106,7 @@ class SealedBidTest {
     bidBox.withdraw(stage.getBusinessKey(), HUIMIN);
     tenders.bid(stage, HUIMIN, "1700000");
     // the department works meanwhile: a question and an amendment pass through variables and history
-    new TenderQuestions(bidBox, engine.getRuntimeService(), engine).ask(stage.getBusinessKey(), XINYU, "是否接受联合体投标？");
+    new TenderQuestions(bidBox, org.springframework.jdbc.core.simple.JdbcClient.create(jdbc), engine.getRuntimeService(), engine).ask(stage.getBusinessKey(), XINYU, "是否接受联合体投标？");
     tenders.submit(TestIdentities.PURCHASER, tenders.task(stage, "Task_AnswerQuestion"),
         org.camunda.bpm.engine.variable.Variables.createVariables().putValue(TenderVariables.QUESTION_ANSWER, "不接受。"));
     new MailDeliveries(engine).deliver(stage.getBusinessKey());
