@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
  * Tender alerts (issue 20): when a call for bids is published (a tender, consultation or negotiation notice, a
  * single-source notice, or a clarification or amendment of one), every confirmed supplier that follows the
  * purchase plan's service category, and serves its region when it chose regions, gets one mail with links to the
- * notice and to the bid page. Suppliers learn of a tender without polling the portal (政府购买服务管理办法第十五条:
- * 购买主体应当向社会公开购买服务的相关信息).
+ * notice and to the bid page. Suppliers learn of a tender without polling the portal; the mail repeats only what
+ * the published notice makes public.
  *
  * <p>Runs inside {@link org.publicservice.procurement.disclosure.DisclosureRegister#publish}'s transaction (a
  * synchronous event): the mails are written to the outbox with the notice and sent after it commits; the event key
