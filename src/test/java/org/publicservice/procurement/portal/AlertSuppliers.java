@@ -14,6 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class AlertSuppliers {
 
+  private static final String PREFIX = "sup-al-";
+
   private final IdentityService identity;
   private final JdbcClient jdbc;
   private final String password;
@@ -26,7 +28,7 @@ final class AlertSuppliers {
 
   /** A new supplier; its id, and its mail address is {@code <id>@alerts.test}. */
   String register(String name, boolean confirmed) {
-    String id = "sup-al-" + UUID.randomUUID().toString().substring(0, 8);
+    String id = PREFIX + UUID.randomUUID().toString().substring(0, 8);
     User user = identity.newUser(id);
     user.setFirstName(name);
     user.setLastName("");
@@ -42,10 +44,19 @@ final class AlertSuppliers {
                 email, status, failed_tries, registered_at, confirmed_at)
             VALUES (:id, :name, 'SOCIAL_ORGANISATION', :identifier, '联系人', '0513-85000000', :email, :status, 0,
                 :now, :confirmedAt)""")
-        .param("id", id).param("name", name).param("identifier", id.substring(7) + "0000000000")
+        .param("id", id).param("name", name).param("identifier", id.substring(PREFIX.length()) + "0000000000")
         .param("email", address(id)).param("status", confirmed ? Suppliers.CONFIRMED : Suppliers.PENDING)
         .param("now", now).param("confirmedAt", confirmed ? now : null).update();
     return id;
+  }
+
+  /**
+   * Ends the alerts of every supplier these tests made, so that no other test's tender (in the shared database)
+   * mails them.
+   */
+  static void forgetChoices(JdbcClient jdbc) {
+    jdbc.sql("DELETE FROM tender_alert_category WHERE user_id LIKE :prefix").param("prefix", PREFIX + "%").update();
+    jdbc.sql("DELETE FROM tender_alert_region WHERE user_id LIKE :prefix").param("prefix", PREFIX + "%").update();
   }
 
   static String address(String id) {

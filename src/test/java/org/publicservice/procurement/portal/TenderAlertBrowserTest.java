@@ -38,8 +38,9 @@ class TenderAlertBrowserTest extends BrowserTest {
   @Autowired TenderAlertSubscriptions subscriptions;
 
   @AfterEach
-  void resetClock() {
+  void resetClockAndAlerts() {
     ClockUtil.reset();
+    AlertSuppliers.forgetChoices(jdbc);
   }
 
   @Override

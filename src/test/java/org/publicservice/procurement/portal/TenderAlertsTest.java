@@ -61,8 +61,9 @@ class TenderAlertsTest {
   }
 
   @AfterEach
-  void resetClock() {
+  void resetClockAndAlerts() {
     ClockUtil.reset();
+    AlertSuppliers.forgetChoices(jdbc);
   }
 
   @Test
@@ -72,10 +73,10 @@ class TenderAlertsTest {
     String otherRegion = suppliers.register("海门区邻里服务社", true);
     String otherCategory = suppliers.register("南通法援服务中心", true);
     String unconfirmed = suppliers.register("尚未确认的服务社", false);
-    assertThat(choose(anyRegion, List.of("OTHER", "SOCIAL_WORK"), "").statusCode()).isEqualTo(302);
+    assertThat(choose(anyRegion, List.of("OTHER", "VOCATIONAL_TRAINING"), "").statusCode()).isEqualTo(302);
     assertThat(choose(inRegion, List.of("OTHER"), "崇川区、通州区").statusCode()).isEqualTo(302);
     assertThat(choose(otherRegion, List.of("OTHER"), "海门区").statusCode()).isEqualTo(302);
-    assertThat(choose(otherCategory, List.of("LEGAL_AID"), "").statusCode()).isEqualTo(302);
+    assertThat(choose(otherCategory, List.of("CHILD_AND_YOUTH"), "").statusCode()).isEqualTo(302);
     // it cannot log in to choose; had it chosen before losing its confirmation, it still gets nothing
     subscriptions.choose(unconfirmed, List.of("OTHER"), List.of());
 
