@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -41,7 +42,12 @@ public final class PortalClient {
   }
 
   public HttpResponse<String> post(String path, Map<String, String> form) {
-    String body = form.entrySet().stream().filter(e -> e.getValue() != null)
+    return post(path, List.copyOf(form.entrySet()));
+  }
+
+  /** Posts fields in this order; a name may repeat (several checked boxes of one name). */
+  public HttpResponse<String> post(String path, List<Map.Entry<String, String>> form) {
+    String body = form.stream().filter(e -> e.getValue() != null)
         .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
             + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));

@@ -12,23 +12,28 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.publicservice.procurement.purchase.ProcurementTime;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
  * The register of every notice the procedure publishes. Stages publish from their delegates, inside the engine's
- * transaction, so a notice exists exactly when the step that published it has committed.
+ * transaction, so a notice exists exactly when the step that published it has committed. Every published notice is
+ * also given, in that same transaction, to the application's listeners (the tender alerts), so what they write
+ * commits or rolls back with it.
  */
 @Repository
 public class DisclosureRegister {
 
   private final JdbcClient jdbc;
   private final NoticeKeywordIndex keywords;
+  private final ApplicationEventPublisher events;
 
-  public DisclosureRegister(JdbcClient jdbc, NoticeKeywordIndex keywords) {
+  public DisclosureRegister(JdbcClient jdbc, NoticeKeywordIndex keywords, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.keywords = keywords;
+    this.events = events;
   }
 
   public DisclosureNotice publish(String projectNumber, NoticeType type, String title, String content,
@@ -50,8 +55,10 @@ public class DisclosureRegister {
         .update(keys, "id");
     long id = keys.getKey().longValue();
     keywords.index(id, now, title, content);
-    return new DisclosureNotice(id, projectNumber, type, title, content, now, publisher,
+    DisclosureNotice notice = new DisclosureNotice(id, projectNumber, type, title, content, now, publisher,
         processInstanceId);
+    events.publishEvent(notice);
+    return notice;
   }
 
   public List<DisclosureNotice> findByProject(String projectNumber) {

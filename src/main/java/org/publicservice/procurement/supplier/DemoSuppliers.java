@@ -3,6 +3,8 @@ package org.publicservice.procurement.supplier;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import org.publicservice.procurement.alert.TenderAlertSubscriptions;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.publicservice.procurement.identity.Accounts;
@@ -51,11 +53,25 @@ public class DemoSuppliers implements Accounts {
 
   private static final OffsetDateTime REGISTERED = OffsetDateTime.of(2026, 1, 5, 9, 0, 0, 0, ZoneOffset.ofHours(8));
 
+  /**
+   * The categories (and regions) some demo suppliers follow for tender alerts. Categories the demo's own purchases
+   * and the tests' purchases do not use, so that alerts appear only where someone chose them.
+   */
+  static final Map<String, List<String>> ALERT_CATEGORIES = Map.of(
+      "org-qingchun", List.of("CHILD_AND_YOUTH", "VOCATIONAL_TRAINING"),
+      "org-anle", List.of("DISABILITY_SUPPORT"),
+      "sup-kangning", List.of("DISABILITY_SUPPORT", "VOCATIONAL_TRAINING"),
+      "sup-zhanglan", List.of("CHILD_AND_YOUTH"));
+  static final Map<String, List<String>> ALERT_REGIONS = Map.of("sup-zhanglan", List.of("崇川区"));
+
   private final Suppliers suppliers;
+  private final TenderAlertSubscriptions alerts;
   private final String password;
 
-  public DemoSuppliers(Suppliers suppliers, @Value("${procurement.demo.password}") String password) {
+  public DemoSuppliers(Suppliers suppliers, TenderAlertSubscriptions alerts,
+      @Value("${procurement.demo.password}") String password) {
     this.suppliers = suppliers;
+    this.alerts = alerts;
     this.password = password;
   }
 
@@ -78,6 +94,10 @@ public class DemoSuppliers implements Accounts {
         suppliers.insert(new Suppliers.Supplier(demo.userId(), demo.name(), demo.type(), demo.identifier(),
             demo.size(), demo.contactPerson(), "0513-8500" + String.format("%04d", SUPPLIERS.indexOf(demo)),
             demo.userId() + "@demo.local", Suppliers.CONFIRMED, REGISTERED, REGISTERED), null, null, null);
+      }
+      if (ALERT_CATEGORIES.containsKey(demo.userId()) && alerts.categories(demo.userId()).isEmpty()) {
+        alerts.choose(demo.userId(), ALERT_CATEGORIES.get(demo.userId()),
+            ALERT_REGIONS.getOrDefault(demo.userId(), List.of()));
       }
     }
   }

@@ -22,7 +22,7 @@ class TasklistLoginBrowserTest extends BrowserTest {
         .isEqualTo(admin.getFirstName() + " " + admin.getLastName());
     assertThat(waitVisible(By.cssSelector("li.start-process-action a")).getText()).contains("Start process");
     assertThat(driver.findElements(By.cssSelector("input[ng-model='username']"))).isEmpty();
-    // the engine vendor's end-of-life notice is for operators (README), not for officials
+    // the engine vendor's end-of-life notice is for operators (docs/production.md), not for officials
     assertThat(driver.findElements(By.cssSelector(".ce-eol-banner"))).isNotEmpty()
         .noneMatch(banner -> banner.isDisplayed());
   }

@@ -2,10 +2,8 @@ package org.publicservice.procurement.durability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -81,15 +79,6 @@ final class Evidence {
   }
 
   /** How many jobs each node ran (the job log's host name). */
-  Map<String, Integer> jobsRunByNode() {
-    Map<String, Integer> byNode = new HashMap<>();
-    jdbc.query("select hostname_, count(*) n from act_hi_job_log where job_state_ = 2 group by hostname_",
-        rs -> {
-          byNode.put(rs.getString(1), rs.getInt(2));
-        });
-    return byNode;
-  }
-
   int count(String sql, Object... args) {
     Integer value = jdbc.queryForObject(sql, Integer.class, args);
     return value == null ? 0 : value;

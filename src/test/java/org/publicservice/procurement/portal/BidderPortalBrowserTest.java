@@ -16,9 +16,9 @@ import org.publicservice.procurement.tender.BidBox;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A social organisation bids the way the README says: on the public portal it logs in as its organisation, opens
- * the tender under 我的投标, submits its bid, reads its receipt and replaces the bid before the deadline; a losing
- * bidder challenges, reads the reply and complains to finance (docs/remedies.md).
+ * A social organisation bids the way docs/organisation.md says: on the public portal it logs in as its
+ * organisation, opens the tender under 我的投标, submits its bid, reads its receipt and replaces the bid before the
+ * deadline; a losing bidder challenges, reads the reply and complains to finance (docs/remedies.md).
  */
 class BidderPortalBrowserTest extends BrowserTest {
 

@@ -53,8 +53,24 @@ final class OpenTenders {
 
   /** Starts the stage for this service and budget (open tender) and issues its documents; the project number. */
   String open(String serviceName, long budget) {
-    ClockUtil.setCurrentTime(Date.from(ISSUED.toInstant()));
+    return open("NT-2026-" + NEXT.incrementAndGet(), serviceName, budget);
+  }
+
+  /**
+   * As the main process does it: the approved plan (category and region) is recorded before the tender stage
+   * publishes its notice, which the tender alerts read.
+   */
+  String openAfterPlan(String serviceName, long budget, String category, String region, PurchasePlans plans) {
     String projectNumber = "NT-2026-" + NEXT.incrementAndGet();
+    plans.add(new PurchasePlans.PurchasePlan(projectNumber, serviceName, category, Groups.DEPT_CIVIL_AFFAIRS,
+        DEPARTMENT, java.math.BigDecimal.valueOf(budget), "OPEN_TENDER", java.time.LocalDate.of(2027, 3, 1),
+        java.time.LocalDate.of(2028, 2, 29), region, PURCHASER, "finance", ISSUED.toOffsetDateTime().minusDays(10),
+        "plan-" + projectNumber));
+    return open(projectNumber, serviceName, budget);
+  }
+
+  private String open(String projectNumber, String serviceName, long budget) {
+    ClockUtil.setCurrentTime(Date.from(ISSUED.toInstant()));
     ProcurementIntentions.publishedBefore(engine, projectNumber, ISSUED);
     ProcessInstance stage = engine.getRuntimeService()
         .startProcessInstanceByKey(STAGE_PROCESS_KEY, projectNumber, in(projectNumber, serviceName, budget));
