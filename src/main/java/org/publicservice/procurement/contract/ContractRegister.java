@@ -90,6 +90,21 @@ public class ContractRegister {
     }
   }
 
+  /** How the contractor lodged the performance bond (实施条例第四十八条), stated when it signed. */
+  public void recordPerformanceBond(String contractId, String form, String reference) {
+    jdbc.sql("UPDATE service_contract SET performance_bond_form = :form, performance_bond_reference = :reference"
+            + " WHERE contract_id = :id")
+        .param("form", form).param("reference", reference).param("id", contractId).update();
+  }
+
+  /** The performance bond as lodged ("银行保函（编号…）"), empty when the contract has none or none was stated. */
+  public Optional<String> performanceBondLodged(String contractId) {
+    return jdbc.sql("SELECT performance_bond_form, performance_bond_reference FROM service_contract"
+            + " WHERE contract_id = :id AND performance_bond > 0 AND performance_bond_form IS NOT NULL")
+        .param("id", contractId)
+        .query((rs, row) -> new PerformanceBond(rs.getString(1), rs.getString(2)).text()).optional();
+  }
+
   /** The award decision this contract carries out (OCDS contracts[].awardID). */
   public void linkAward(String contractId, String awardId) {
     jdbc.sql("UPDATE service_contract SET award_id = :award WHERE contract_id = :id").param("award", awardId)

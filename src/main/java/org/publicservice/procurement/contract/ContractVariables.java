@@ -48,6 +48,9 @@ public final class ContractVariables {
   // the organisation's signature (forms/sign-contract.form)
   public static final String CONTRACTOR_DECISION = "contractorDecision";
   public static final String CONTRACTOR_REFUSAL_REASON = "contractorRefusalReason";
+  /** How the contractor lodged the performance bond ({@code BidBond.FORMS}) and its reference, when there is one. */
+  public static final String PERFORMANCE_BOND_FORM = "performanceBondForm";
+  public static final String PERFORMANCE_BOND_REFERENCE = "performanceBondReference";
   public static final String SIGN = "SIGN";
   public static final String REFUSE = "REFUSE";
 

@@ -10,15 +10,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * The organisation signs the drafted contract or refuses it; a refusal states its reason, which the department reads.
- * It cannot sign while signing is held (实施条例第五十四条; {@link SigningHolds}); it may still refuse.
+ * It cannot sign while signing is held (实施条例第五十四条; {@link SigningHolds}); it may still refuse. Signing a
+ * contract with a performance bond, it states how it lodged the bond (实施条例第四十八条, {@link PerformanceBond}).
  */
 @Component
 public class ContractorSignatureValidator implements TaskListener {
 
   private final SigningHolds holds;
+  private final ContractRegister contracts;
 
-  public ContractorSignatureValidator(SigningHolds holds) {
+  public ContractorSignatureValidator(SigningHolds holds, ContractRegister contracts) {
     this.holds = holds;
+    this.contracts = contracts;
   }
 
   @Override
@@ -30,6 +33,15 @@ public class ContractorSignatureValidator implements TaskListener {
     } else {
       DepartmentSignatureValidator.refuseWhileHeld(holds, task);
       task.setVariable(CONTRACTOR_REFUSAL_REASON, null);
+      var bond = contracts.currentDraft(task.getProcessInstanceId()).performanceBond();
+      if (bond != null && bond.signum() > 0) {
+        PerformanceBond lodged = PerformanceBond.stated(form);
+        task.setVariable(PERFORMANCE_BOND_FORM, lodged.form());
+        task.setVariable(PERFORMANCE_BOND_REFERENCE, lodged.reference());
+      } else {
+        task.setVariable(PERFORMANCE_BOND_FORM, null);
+        task.setVariable(PERFORMANCE_BOND_REFERENCE, null);
+      }
     }
   }
 }

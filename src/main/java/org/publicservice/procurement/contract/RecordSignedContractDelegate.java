@@ -31,6 +31,11 @@ public class RecordSignedContractDelegate implements JavaDelegate {
     ContractRegister.Contract draft = contracts.currentDraft(execution.getProcessInstanceId());
     LocalDate signedOn = ProcurementTime.today();
     contracts.sign(draft.contractId(), signedOn);
+    Object bondForm = execution.getVariable(PERFORMANCE_BOND_FORM);
+    if (bondForm != null) {
+      contracts.recordPerformanceBond(draft.contractId(), bondForm.toString(),
+          (String) execution.getVariable(PERFORMANCE_BOND_REFERENCE));
+    }
     Object awardId = execution.getVariable(AWARD_ID);
     if (awardId != null) {
       contracts.linkAward(draft.contractId(), awardId.toString());

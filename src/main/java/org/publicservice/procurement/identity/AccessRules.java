@@ -15,6 +15,7 @@ import static org.camunda.bpm.engine.authorization.Resources.TASK;
 import static org.camunda.bpm.engine.authorization.Resources.USER;
 import static org.publicservice.procurement.identity.ProcessKeys.AWARD_STAGE;
 import static org.publicservice.procurement.identity.ProcessKeys.BID_CHALLENGE;
+import static org.publicservice.procurement.identity.ProcessKeys.BOND_REFUND;
 import static org.publicservice.procurement.identity.ProcessKeys.BID_COMPLAINT;
 import static org.publicservice.procurement.identity.ProcessKeys.CONTRACT_STAGE;
 import static org.publicservice.procurement.identity.ProcessKeys.EVALUATION_STAGE;
@@ -66,7 +67,8 @@ public final class AccessRules {
    * reads the residents' comments on its intentions; which instances it sees follows from its tasks.
    */
   private static final List<String> DEPARTMENT_PROCESSES =
-      Stream.concat(PURCHASE_PROCESSES.stream(), Stream.of(INTENTION_COMMENT, BID_CHALLENGE, BID_COMPLAINT)).toList();
+      Stream.concat(PURCHASE_PROCESSES.stream(), Stream.of(INTENTION_COMMENT, BID_CHALLENGE, BID_COMPLAINT, BOND_REFUND))
+          .toList();
 
   static final String TASKLIST = "tasklist";
   static final String COCKPIT = "cockpit";

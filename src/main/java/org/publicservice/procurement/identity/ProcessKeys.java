@@ -24,6 +24,8 @@ public final class ProcessKeys {
   public static final String BID_CHALLENGE = "BidChallenge";
   /** Started by a bidder whose challenge was rejected; the finance bureau handles it. */
   public static final String BID_COMPLAINT = "BidComplaint";
+  /** The department's refund of bid and performance bonds, started beside the purchase (award, contract). */
+  public static final String BOND_REFUND = "BondRefund";
   /** Started by the portal for a resident's comment on a procurement intention; read by the department. */
   public static final String INTENTION_COMMENT = "IntentionComment";
   /** Checks at start-up and every autumn whether a year in use lacks its official holiday schedule. */

@@ -10,6 +10,7 @@ import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.publicservice.procurement.award.BondRefunds;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.disclosure.ProjectStatus;
@@ -58,11 +59,13 @@ public class PortalController {
   private final CommentFormTokens formTokens;
   private final BidBox bidBox;
   private final PublicProjects projects;
+  private final BondRefunds bondRefunds;
 
   public PortalController(DisclosureRegister register, PublicPlans plans, IntentionCommentDesk commentDesk,
       IntentionComments comments, PublicOrganisations organisations, CommentFormTokens formTokens, BidBox bidBox,
-      PublicProjects projects) {
+      PublicProjects projects, BondRefunds bondRefunds) {
     this.projects = projects;
+    this.bondRefunds = bondRefunds;
     this.formTokens = formTokens;
     this.bidBox = bidBox;
     this.register = register;
@@ -261,6 +264,8 @@ public class PortalController {
     model.addAttribute("plan", plan.orElse(null));
     model.addAttribute("status", projects.status(projectNumber).map(ProjectStatus::label).orElse(null));
     model.addAttribute("notices", notices);
+    // each bond refund with its date and whether it kept the period (实施条例第三十三条, 87号令第三十八条)
+    model.addAttribute("bondRefunds", bondRefunds.publicRefunds(projectNumber));
     var period = commentDesk.period(projectNumber)
         .orElse(new IntentionCommentDesk.Period(false, "本项目不征求公众意见。"));
     model.addAttribute("commentPeriod", period);

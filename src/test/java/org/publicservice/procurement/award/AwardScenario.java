@@ -50,6 +50,19 @@ final class AwardScenario {
       Map.of("rank", 3, "bidId", "B-3", "bidder", THIRD, "bidderName", "南通青春志愿服务协会", "price", 289500.5,
           "priceScore", 26.94, "criteriaScore", 50.10, "totalScore", 77.04));
 
+  static final String DISQUALIFIED_NAME = "南通阳光养老服务中心";
+  static final List<Map<String, Object>> OPENED = List.of(
+      Map.of("bidId", "B-1", "bidder", FIRST, "bidderName", FIRST_NAME, "price", 268000),
+      Map.of("bidId", "B-2", "bidder", SECOND, "bidderName", SECOND_NAME, "price", 260000),
+      Map.of("bidId", "B-3", "bidder", THIRD, "bidderName", "南通青春志愿服务协会", "price", 289500.5),
+      Map.of("bidId", "B-4", "bidder", DISQUALIFIED, "bidderName", DISQUALIFIED_NAME, "price", 240000));
+  static final List<Map<String, Object>> QUALIFICATION = List.of(
+      Map.of("bidId", "B-1", "bidder", FIRST, "bidderName", FIRST_NAME, "qualified", true),
+      Map.of("bidId", "B-2", "bidder", SECOND, "bidderName", SECOND_NAME, "qualified", true),
+      Map.of("bidId", "B-3", "bidder", THIRD, "bidderName", "南通青春志愿服务协会", "qualified", true),
+      Map.of("bidId", "B-4", "bidder", DISQUALIFIED, "bidderName", DISQUALIFIED_NAME, "qualified", false,
+          "reason", DISQUALIFIED_REASON));
+
   static final List<Map<String, Object>> PANEL_MEMBERS = List.of(
       Map.of("userId", "expert03", "name", "周立群", "role", "CHAIR"),
       Map.of("userId", "expert07", "name", "吴海燕", "role", "EXPERT"),
@@ -77,6 +90,10 @@ final class AwardScenario {
    * on; the award stage starts right away.
    */
   ProcessInstance purchaseAtAward(String method, String methodName, int minimumBids, String tieNote) {
+    return start(awardRound(method, methodName, minimumBids, tieNote));
+  }
+
+  private static VariableMap awardRound(String method, String methodName, int minimumBids, String tieNote) {
     String project = ContractFixtures.newProjectNumber();
     VariableMap in = ContractFixtures.awarded(project);
     for (String name : List.of(WINNER, WINNER_NAME, AWARDED_PRICE, AWARD_NOTICE_DATE, CANDIDATES, AWARD_OUTCOME)) {
@@ -89,22 +106,36 @@ final class AwardScenario {
         .putValue("reviewOutcome", "RANKED")
         .putValue(RANKING, json(RANKED_BIDS))
         .putValue(PANEL, json(PANEL_MEMBERS))
-        .putValue(OPENED_BIDS, json(List.of(
-            Map.of("bidId", "B-1", "bidder", FIRST, "bidderName", FIRST_NAME, "price", 268000),
-            Map.of("bidId", "B-2", "bidder", SECOND, "bidderName", SECOND_NAME, "price", 260000),
-            Map.of("bidId", "B-3", "bidder", THIRD, "bidderName", "南通青春志愿服务协会", "price", 289500.5),
-            Map.of("bidId", "B-4", "bidder", DISQUALIFIED, "bidderName", "南通阳光养老服务中心", "price", 240000))))
-        .putValue("qualificationResults", json(List.of(
-            Map.of("bidId", "B-1", "bidder", FIRST, "bidderName", FIRST_NAME, "qualified", true),
-            Map.of("bidId", "B-2", "bidder", SECOND, "bidderName", SECOND_NAME, "qualified", true),
-            Map.of("bidId", "B-3", "bidder", THIRD, "bidderName", "南通青春志愿服务协会", "qualified", true),
-            Map.of("bidId", "B-4", "bidder", DISQUALIFIED, "bidderName", "南通阳光养老服务中心", "qualified", false,
-                "reason", DISQUALIFIED_REASON))));
+        .putValue(OPENED_BIDS, json(OPENED))
+        .putValue("qualificationResults", json(QUALIFICATION));
     if (tieNote != null) {
       in.putValue(TIE_NOTE, tieNote);
     }
-    return engine.getRuntimeService().createProcessInstanceByKey(PURCHASE_PROCESS_KEY).businessKey(project)
-        .setVariables(in).startBeforeActivity("Gateway_AwardRound").execute();
+    return in;
+  }
+
+  /**
+   * An open tender whose documents asked for a bid bond of {@code amount} yuan; the opening recorded, for each bidder
+   * in {@code lodged}, how its bond was lodged ("银行保函（编号…）" or {@code BidBond.NOT_STATED}).
+   */
+  ProcessInstance purchaseAtAwardWithBidBonds(Number amount, Map<String, String> lodged) {
+    VariableMap in = awardRound("OPEN_TENDER", "公开招标", 3, null);
+    List<Map<String, Object>> opened = new java.util.ArrayList<>();
+    for (Map<String, Object> bid : OPENED) {
+      Map<String, Object> row = new java.util.LinkedHashMap<>(bid);
+      if (lodged.containsKey(bid.get("bidder"))) {
+        row.put("bidBond", lodged.get(bid.get("bidder")));
+      }
+      opened.add(row);
+    }
+    in.putValue("bidBond", amount).putValue(OPENED_BIDS, json(opened));
+    return start(in);
+  }
+
+  private ProcessInstance start(VariableMap in) {
+    return engine.getRuntimeService().createProcessInstanceByKey(PURCHASE_PROCESS_KEY)
+        .businessKey((String) in.get("projectNumber")).setVariables(in).startBeforeActivity("Gateway_AwardRound")
+        .execute();
   }
 
   /** The running instance of the stage (AwardStage, ContractStage, ...) of the purchase. */

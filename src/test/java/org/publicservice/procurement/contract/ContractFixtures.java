@@ -99,6 +99,16 @@ public final class ContractFixtures {
   }
 
 
+  /** The organisation's signature; the bond's form and reference count only where the draft has a bond. */
+  public static VariableMap signature() {
+    return Variables.createVariables().putValue(ContractVariables.CONTRACTOR_DECISION, ContractVariables.SIGN)
+        .putValue(ContractVariables.PERFORMANCE_BOND_FORM, "BANK_GUARANTEE")
+        .putValue(ContractVariables.PERFORMANCE_BOND_REFERENCE, LODGED_BOND_REFERENCE);
+  }
+
+  /** The guarantee's number the organisation states for the performance bond. */
+  public static final String LODGED_BOND_REFERENCE = "BH-2026-履约-001";
+
   /**
    * A contract stage started from {@link #awarded} and worked to its end as the users would: drafted (280,000 yuan
    * in two instalments, with this bond), signed, countersigned, published and filed under this reference.
@@ -113,8 +123,7 @@ public final class ContractFixtures {
         .putValue(ContractVariables.CONTRACT_PERIOD_START, "2027-01-01")
         .putValue(ContractVariables.CONTRACT_PERIOD_END, "2027-12-31")
         .putValueTyped(ContractVariables.PAYMENT_SCHEDULE, schedule("第一阶段验收：200000：2027-06-30\n尾款：80000：2028-01-31")));
-    tasklist.completeAs(WINNER_ORG, contract, "Task_SignContract",
-        Variables.createVariables().putValue(ContractVariables.CONTRACTOR_DECISION, ContractVariables.SIGN));
+    tasklist.completeAs(WINNER_ORG, contract, "Task_SignContract", signature());
     tasklist.completeAs(TestIdentities.PURCHASER, contract, "Task_CountersignContract",
         Variables.createVariables().putValue(ContractVariables.DEPARTMENT_SIGNS, true));
     tasklist.completeAs(TestIdentities.PURCHASER, contract, "Task_PublishContract", Variables.createVariables());

@@ -123,11 +123,24 @@ class ContractStageTest {
         "签约期限：2026年12月31日");
 
     ClockUtil.setCurrentTime(Date.from(AFTER_AWARD.plusDays(7).toInstant()));
+    // 实施条例第四十八条: signing a contract with a performance bond, the organisation says how it lodged it, never cash
+    assertThatThrownBy(() -> tasklist.completeAs(WINNER_ORG, stage, "Task_SignContract",
+        Variables.createVariables().putValue(CONTRACTOR_DECISION, SIGN)))
+        .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("请选择履约保证金的提交方式");
+    assertThatThrownBy(() -> tasklist.completeAs(WINNER_ORG, stage, "Task_SignContract",
+        ContractFixtures.signature().putValue(PERFORMANCE_BOND_FORM, "CASH")))
+        .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("履约保证金不得以现金形式提交");
+    assertThatThrownBy(() -> tasklist.completeAs(WINNER_ORG, stage, "Task_SignContract",
+        ContractFixtures.signature().putValue(PERFORMANCE_BOND_REFERENCE, " ")))
+        .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("请填写履约保证金的转账流水号或保函编号");
+    assertThat(stage).isWaitingAt("Task_SignContract");
     signAsOrganisation(stage, WINNER_ORG);
     countersign(stage);
 
     String contractId = (String) runtimeService.getVariable(stage.getId(), CONTRACT_ID);
     assertThat(contractId).isEqualTo(stage.getBusinessKey() + "-HT01");
+    assertThat(contracts.performanceBondLodged(contractId))
+        .hasValue("银行保函（编号" + ContractFixtures.LODGED_BOND_REFERENCE + "）");
     assertThat(stage).isWaitingAt("Task_PublishContract", "Task_FileContract");
     // signed Wednesday 9 December: 2 working days end Friday 11, 7 working days end Friday 18 December
     assertThat(tasklist.task(stage, "Task_PublishContract").getDueDate())
@@ -320,8 +333,7 @@ class ContractStageTest {
         .putValue(MILESTONES, json(java.util.List.of(Map.of("index", 1, "name", "首付", "amount", 290_000,
             "dueDate", "2027-01-31", "finalPayment", false))))))
         .hasMessageContaining("未作任何更改");
-    tasklist.completeAs(WINNER_ORG, stage, "Task_SignContract",
-        Variables.createVariables().putValue(CONTRACTOR_DECISION, SIGN));
+    tasklist.completeAs(WINNER_ORG, stage, "Task_SignContract", ContractFixtures.signature());
     countersign(stage);
 
     assertThat(runtimeService.getVariable(stage.getId(), CONTRACT_AMOUNT)).isEqualTo(new BigDecimal("280000.00"));
@@ -349,8 +361,7 @@ class ContractStageTest {
   }
 
   private void signAsOrganisation(ProcessInstance stage, String organisation) {
-    tasklist.completeAs(organisation, stage, "Task_SignContract",
-        Variables.createVariables().putValue(CONTRACTOR_DECISION, SIGN));
+    tasklist.completeAs(organisation, stage, "Task_SignContract", ContractFixtures.signature());
   }
 
   private void countersign(ProcessInstance stage) {

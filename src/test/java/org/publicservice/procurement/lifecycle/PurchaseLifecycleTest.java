@@ -6,6 +6,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import org.publicservice.procurement.award.BondRefunds;
+import org.publicservice.procurement.award.BondVariables;
 import org.publicservice.procurement.PortalClient;
 import org.publicservice.procurement.TasklistDriver;
 import org.publicservice.procurement.TestSmtp;
@@ -493,8 +495,7 @@ class PurchaseLifecycleTest {
         .putValueTyped(ContractVariables.PAYMENT_SCHEDULE, ContractFixtures.schedule(schedule))
         .putValue(ContractVariables.CONTRACT_TERMS, "服务人员变动须提前10日书面告知采购人。"));
     TasklistDriver.at(ZonedDateTime.of(2026, 12, 15, 10, 0, 0, 0, ProcurementTime.ZONE));
-    tasklist.completeAs(contractor, contract, "Task_SignContract", Variables.createVariables()
-        .putValue(ContractVariables.CONTRACTOR_DECISION, ContractVariables.SIGN));
+    tasklist.completeAs(contractor, contract, "Task_SignContract", ContractFixtures.signature());
     tasklist.completeAs(DEPARTMENT, contract, "Task_CountersignContract", Variables.createVariables()
         .putValue(ContractVariables.DEPARTMENT_SIGNS, true));
     TasklistDriver.at(ZonedDateTime.of(2026, 12, 16, 10, 0, 0, 0, ProcurementTime.ZONE));
@@ -563,7 +564,25 @@ class PurchaseLifecycleTest {
     assertThat(evaluation).isEnded().hasPassed("Task_RecordFinalPayment", "Task_PublishEvaluationResult",
         "Task_ArchivePurchase", "EndEvent_EvaluationCompleted");
     assertThat(purchase).isEnded().hasPassed("Task_ContractStage", "Task_PerformanceStage", "Task_EvaluationStage",
-        "EndEvent_PurchaseArchived");
+        "Task_StartPerformanceBondRefund", "EndEvent_PurchaseArchived");
+
+    // the performance bond goes back in the department's own task: the purchase ended without waiting for it
+    // (实施条例第四十八条)
+    ProcessInstance refund = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(BondRefunds.PROCESS_KEY).processInstanceBusinessKey(purchase.getBusinessKey())
+        .variableValueEquals(BondVariables.BOND_KIND, BondRefunds.PERFORMANCE).singleResult();
+    tasklist.runJobs(refund);
+    assertThat(refund).isWaitingAt("Task_RefundPerformanceBond");
+    assertThat(JsonValues.rows(engine.getRuntimeService().getVariable(refund.getId(), BondVariables.BOND_REFUNDS)))
+        .singleElement().satisfies(row -> assertThat(row.get("lodged"))
+            .isEqualTo("银行保函（编号" + ContractFixtures.LODGED_BOND_REFERENCE + "）"));
+    tasklist.completeAs(DEPARTMENT, refund, "Task_RefundPerformanceBond", Variables.createVariables().putValueTyped(
+        BondVariables.BOND_REFUNDS, org.camunda.spin.plugin.variable.SpinValues.jsonValue(JsonValues.toJson(List.of(
+            Map.of(BondVariables.REFUNDED_ON, ProcurementTime.today().toString(),
+                BondVariables.REFUND_REFERENCE, "履约保证金退还-001")))).create()));
+    assertThat(refund).isEnded();
+    assertThat(visitor.get("/portal/projects/" + purchase.getBusinessKey()).body()).contains("履约保证金", "已退还")
+        .doesNotContain(ContractFixtures.LODGED_BOND_REFERENCE, "履约保证金退还-001");
   }
 
   private void deliverMilestone(ProcessInstance performance, String contractor, int satisfaction, String... values) {

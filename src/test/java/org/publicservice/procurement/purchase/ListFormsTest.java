@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.publicservice.procurement.award.BondRefundValidator;
+import org.publicservice.procurement.award.BondVariables;
 import org.publicservice.procurement.calendar.HolidayScheduleVariables;
 import org.publicservice.procurement.contract.ContractVariables;
 import org.publicservice.procurement.contract.PaymentSchedule;
@@ -84,7 +86,9 @@ class ListFormsTest {
         new Table("self-evaluation", EvaluationVariables.SELF_EVALUATION, columns(
             EvaluationVariables.SELF_VALUE, SelfEvaluationValidator.MAX_VALUE, EvaluationVariables.SELF_SCORE, 0), 0),
         new Table("third-party-evaluation", EvaluationVariables.THIRD_PARTY_SCORES, columns(
-            EvaluationVariables.THIRD_PARTY_SCORE, 0), 0));
+            EvaluationVariables.THIRD_PARTY_SCORE, 0), 0),
+        new Table("refund-bonds", BondVariables.BOND_REFUNDS, columns(
+            BondVariables.REFUNDED_ON, 0, BondVariables.REFUND_REFERENCE, BondRefundValidator.MAX_REFERENCE), 0));
   }
 
   @ParameterizedTest(name = "{0}")
