@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,7 +68,7 @@ class LoginThrottle {
   }
 
   private static void forgetOld(Deque<Instant> recent) {
-    Instant limit = now().minus(WINDOW);
+    Instant limit = now().minus(ProcurementTime.forPeople(WINDOW));
     while (!recent.isEmpty() && !recent.peekFirst().isAfter(limit)) {
       recent.removeFirst();
     }

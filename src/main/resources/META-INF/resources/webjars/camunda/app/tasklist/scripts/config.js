@@ -22,7 +22,8 @@ export default {
     'scripts/form-money', // read-only amounts as 1,200,000.00 元
     'scripts/refusals', // server refusals next to the field concerned, once
     'scripts/officials', // only the buttons a role can use; what the role does and where
-    'scripts/purchases' // 我的采购项目 and the project number right after filing
+    'scripts/purchases', // 我的采购项目 and the project number right after filing
+    'scripts/training' // the training mode's banner and clock (nothing outside training mode)
   ],
 
   // The webapp's default shortcuts; Tasklist shows the descriptions as they are, untranslated, in its help.
