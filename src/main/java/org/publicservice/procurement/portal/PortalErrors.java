@@ -21,6 +21,7 @@ class PortalErrors {
       case NOT_FOUND -> "页面不存在";
       case FORBIDDEN -> "无法提交";
       case TOO_MANY_REQUESTS -> "请稍后再试";
+      case PAYLOAD_TOO_LARGE -> "内容过大";
       default -> "请求有误";
     });
     page.addObject("message", e.getMessage());

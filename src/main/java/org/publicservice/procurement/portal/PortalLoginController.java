@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.regex.Pattern;
+import org.publicservice.procurement.security.LoginThrottle;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -53,11 +54,11 @@ class PortalLoginController {
     }
     var account = login.authenticate(userId, password);
     if (account.isEmpty()) {
-      throttle.failed(address);
+      throttle.failed(address, userId);
       response.setStatus(HttpStatus.UNAUTHORIZED.value());
       return page(model, request, userId, safeNext(next), FAILED);
     }
-    throttle.succeeded(address);
+    throttle.succeeded(address, userId);
     // a new session id at login: an id planted in the browser before the login is worth nothing after it
     request.changeSessionId();
     HttpSession session = request.getSession();

@@ -10,7 +10,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The portal's guards, in this order: every unsafe request to a portal handler carries the session's CSRF token;
+ * The portal's guards, in this order: a posted form within the size limit and without control characters or broken
+ * encoding ({@link PortalInput}); every unsafe request to a portal handler carries the session's CSRF token;
  * the organisations' area ({@code /portal/bidder/**}) needs the login of a social organisation. A reader who is not
  * logged in is sent to the login page and back; a form sent without a login is refused.
  */
@@ -19,6 +20,8 @@ class PortalSecurity implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
+    // size and encoding first: a post that lost its fields must not be refused as a missing token
+    registry.addInterceptor(new PortalInput()).addPathPatterns("/portal", "/portal/**").order(-1);
     // residents act in nobody's name and reading the portal must not start a session: a comment carries a signed
     // form token of its own (CommentFormTokens), a rating a one-time code or a mailed confirmation code
     registry.addInterceptor(new CsrfTokens()).addPathPatterns("/portal", "/portal/**")

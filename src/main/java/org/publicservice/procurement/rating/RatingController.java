@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.publicservice.procurement.portal.CommentFormTokens;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.purchase.SubmissionRejectedException;
 import org.springframework.http.HttpStatus;
@@ -30,11 +31,16 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 public class RatingController {
 
+  /** Rating tokens are signed for "rating:" + project number, never valid as a comment form's token. */
+  static final String TOKEN_SCOPE = "rating:";
+
   private static final Pattern PROJECT_NUMBER = Pattern.compile("[A-Za-z0-9-]{1,32}");
 
   private final ServiceRatings ratings;
+  private final CommentFormTokens tokens;
 
-  public RatingController(ServiceRatings ratings) {
+  public RatingController(ServiceRatings ratings, CommentFormTokens tokens) {
+    this.tokens = tokens;
     this.ratings = ratings;
   }
 
@@ -75,6 +81,9 @@ public class RatingController {
       Model model) {
     RatingWindow window = window(projectNumber);
     Entered entered = entered(form, window);
+    if (!fromOurForm(window, form)) {
+      return expired(model, window, entered);
+    }
     try {
       ratings.sendEmailCode(window.projectNumber(), entered.email());
     } catch (SubmissionRejectedException e) {
@@ -93,6 +102,9 @@ public class RatingController {
       entered = entered(form, window);
     } catch (SubmissionRejectedException e) {
       return refused(model, window, Entered.empty(), e.getMessage());
+    }
+    if (!fromOurForm(window, form)) {
+      return expired(model, window, entered);
     }
     try {
       Map<Integer, Integer> stars = stars(entered);
@@ -139,6 +151,21 @@ public class RatingController {
         .orElseThrow(() -> new RatingNotFound("项目" + projectNumber + "没有服务评价，请核对项目编号。"));
   }
 
+  /**
+   * Residents act in nobody's name, so the rating form carries a signed form token like the comment form: another
+   * site cannot post ratings or make the portal mail codes blindly. A closed window refuses on its own.
+   */
+  private boolean fromOurForm(RatingWindow window, MultiValueMap<String, String> form) {
+    return !window.isOpenAt(ProcurementTime.now()) || tokens.isValid(TOKEN_SCOPE + window.projectNumber(), first(form, "formToken"));
+  }
+
+  private ModelAndView expired(Model model, RatingWindow window, Entered entered) {
+    var page = new ModelAndView(page(model, window, entered, "页面已过期或提交来源无法确认，评价未被保存。请重新打开页面后再提交。",
+        null), model.asMap());
+    page.setStatus(HttpStatus.FORBIDDEN);
+    return page;
+  }
+
   private ModelAndView refused(Model model, RatingWindow window, Entered entered, String message) {
     var page = new ModelAndView(page(model, window, entered, message, null), model.asMap());
     page.setStatus(HttpStatus.BAD_REQUEST);
@@ -151,6 +178,7 @@ public class RatingController {
     model.addAttribute("error", error);
     model.addAttribute("info", info);
     model.addAttribute("maxComment", ServiceRatings.MAX_COMMENT);
+    model.addAttribute("formToken", tokens.issue(TOKEN_SCOPE + window.projectNumber()));
     return "portal/rating";
   }
 

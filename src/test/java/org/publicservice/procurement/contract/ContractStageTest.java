@@ -311,12 +311,17 @@ class ContractStageTest {
   void termsSubmittedWithASignatureChangeNothing() {
     ProcessInstance stage = start();
     draft(stage, draftForm(280_000, 14_000, SCHEDULE));
-    // what a client of the REST API could send along with the signature: other terms than the draft's
-    tasklist.completeAs(WINNER_ORG, stage, "Task_SignContract", Variables.createVariables()
+    // what a client of the REST API could send along with the signature: other terms than the draft's (refused
+    // whole by the completion guard, security/CompletionGuard: the terms are the draft's, read-only here)
+    assertThatThrownBy(() -> tasklist.completeAs(WINNER_ORG, stage, "Task_SignContract",
+        Variables.createVariables()
         .putValue(CONTRACTOR_DECISION, SIGN).putValue(CONTRACT_AMOUNT, 300_000).putValue(PERFORMANCE_BOND, 0)
         .putValue(PAYMENT_SCHEDULE_TEXT, "首付：290000：2027-01-31\n尾款：10000：2028-01-31")
         .putValue(MILESTONES, json(java.util.List.of(Map.of("index", 1, "name", "首付", "amount", 290_000,
-            "dueDate", "2027-01-31", "finalPayment", false)))));
+            "dueDate", "2027-01-31", "finalPayment", false))))))
+        .hasMessageContaining("未作任何更改");
+    tasklist.completeAs(WINNER_ORG, stage, "Task_SignContract",
+        Variables.createVariables().putValue(CONTRACTOR_DECISION, SIGN));
     countersign(stage);
 
     assertThat(runtimeService.getVariable(stage.getId(), CONTRACT_AMOUNT)).isEqualTo(new BigDecimal("280000.00"));

@@ -92,7 +92,7 @@ class AccessControlTest {
   }
 
   @Test
-  void designerDeploysFromDesktopModeler() {
+  void designerDeploysFromDesktopModelerAndAnAdministratorApproves() {
     var designer = rest.withBasicAuth("sheji", PASSWORD);
     // Modeler's connection check before it offers to deploy
     assertThat(designer.getForEntity("/engine-rest/deployment?maxResults=0", String.class).getStatusCode())
@@ -102,13 +102,25 @@ class AccessControlTest {
 
     ResponseEntity<Map<String, Object>> response = deployAsModeler("sheji", "IdentityModelerDeploy");
 
-    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-    String deploymentId = (String) response.getBody().get("id");
-    deployments.add(deploymentId);
-    assertThat(repositoryService.createProcessDefinitionQuery().deploymentId(deploymentId).singleResult().getKey())
-        .isEqualTo("IdentityModelerDeploy");
-    assertThat(repositoryService.createDeploymentQuery().deploymentId(deploymentId).singleResult().getSource())
-        .isEqualTo("Camunda Modeler");
+    // four eyes (security/DeploymentProposals): held until an administrator approves
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat((String) response.getBody().get("message")).contains("等待系统管理员审批");
+    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("IdentityModelerDeploy").count())
+        .isZero();
+    String proposal = (String) response.getBody().get("proposalId");
+    String task = (String) rest.withBasicAuth("admin", PASSWORD).exchange(
+        "/engine-rest/task?processInstanceBusinessKey=" + proposal, HttpMethod.GET, null,
+        new ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody().get(0).get("id");
+    assertThat(post("admin", "/engine-rest/task/" + task + "/claim", Map.of("userId", "admin")).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(post("admin", "/engine-rest/task/" + task + "/submit-form", Map.of("variables",
+        Map.of("deploymentDecision", Map.of("value", "APPROVE")))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+    var definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("IdentityModelerDeploy")
+        .singleResult();
+    deployments.add(definition.getDeploymentId());
+    assertThat(repositoryService.createDeploymentQuery().deploymentId(definition.getDeploymentId()).singleResult()
+        .getSource()).contains("sheji", "admin");
   }
 
   @Test

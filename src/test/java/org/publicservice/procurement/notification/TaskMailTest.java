@@ -94,13 +94,13 @@ class TaskMailTest {
     user(carol, "张", "敏", false, reviewers);
     user(dave, "刘", "伟", true, null);
     user(sam, "赵", "军", true, Groups.SUPERVISOR);
-    FailingStep.FAILURES_LEFT.set(0);
+    FailingStepDelegate.FAILURES_LEFT.set(0);
   }
 
   @AfterEach
   void tearDown() {
     ClockUtil.reset();
-    FailingStep.FAILURES_LEFT.set(0);
+    FailingStepDelegate.FAILURES_LEFT.set(0);
     repositoryService.deleteDeployment(deploymentId, true);
     // deliveries this test left unsent must not reach the next test's mail server
     runtimeService.createProcessInstanceQuery().processDefinitionKey(MailVariables.DELIVERY_PROCESS).list()
@@ -182,7 +182,7 @@ class TaskMailTest {
     deliverMails(project);
     complete(task(instance));
 
-    FailingStep.FAILURES_LEFT.set(1);
+    FailingStepDelegate.FAILURES_LEFT.set(1);
     Job step = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult();
     assertThatThrownBy(() -> managementService.executeJob(step.getId())).hasMessageContaining("simulated");
     assertThat(outbox.findByRecipient(address(dave))).as("the failed attempt queued nothing").isEmpty();

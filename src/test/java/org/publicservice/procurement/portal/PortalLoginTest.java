@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.publicservice.procurement.PortalClient;
 import org.publicservice.procurement.ProcurementSpringTest;
 import org.publicservice.procurement.identity.Groups;
+import org.publicservice.procurement.security.LoginThrottle;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;

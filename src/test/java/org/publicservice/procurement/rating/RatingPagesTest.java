@@ -143,6 +143,14 @@ class RatingPagesTest {
     assertThat(nobody.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(nobody.getBody()).contains("请填写评价码（服务对象），或填写电子邮箱并获取验证码（居民）。");
 
+    // another site's form carries no token of this portal: nothing is rated (security/, issue 12)
+    HttpHeaders plain = new HttpHeaders();
+    plain.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    ResponseEntity<String> forged = http.postForEntity("/portal/ratings/" + projectNumber,
+        new HttpEntity<>(form("code", codes.get(0), "stars1", "5", "formToken", "1.forged"), plain), String.class);
+    assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(forged.getBody()).contains("页面已过期或提交来源无法确认，评价未被保存。");
+
     ResponseEntity<String> unknownCode = post("/portal/ratings/" + projectNumber, form("code", "AAAA-AAAA",
         "stars1", "5"));
     assertThat(unknownCode.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -182,7 +190,13 @@ class RatingPagesTest {
     return response.getBody();
   }
 
+  /** Posts as the page's form does: with the form token the page carries (none once the window closed). */
   private ResponseEntity<String> post(String path, MultiValueMap<String, String> form) {
+    Matcher token = Pattern.compile("name=\"formToken\" value=\"([^\"]+)\"")
+        .matcher(http.getForEntity(path.replace("/email-code", ""), String.class).getBody());
+    if (token.find() && !form.containsKey("formToken")) {
+      form.add("formToken", token.group(1));
+    }
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
     return http.postForEntity(path, new HttpEntity<>(form, headers), String.class);
