@@ -132,7 +132,7 @@ final class DemoCity {
           "每名学员每月训练不少于8课时，教师持盲文教学资质证书。",
           List.of("学员满意度：90%", "训练课时：11520课时"), 620_000, "南通市",
           "2026年会同市盲人协会走访视障人士家庭并召开座谈会。",
-          List.of(bid("org-mingmou", 598_000, 0.9)), 0, 365),
+          List.of(bid("org-huimin", 598_000, 0.9)), 0, 365),
       new DemoPurchase(Stage.INTENTION_OPEN.name(), "weijian", "老年人健康体检与慢病随访服务", "PUBLIC_HEALTH",
           "为全市65岁以上老年人提供年度健康体检、慢病筛查和随访管理。",
           "体检项目符合国家基本公共卫生服务规范，体检报告7日内反馈，异常结果48小时内告知。",
@@ -282,15 +282,15 @@ final class DemoCity {
     desk.complete(purchase.purchaser(), project, "Task_PrepareNotice", Variables.createVariables()
         .putValue(SingleSourceVariables.SUPPLIER, supplier.organisation())
         .putValue(SingleSourceVariables.SUPPLIER_QUALIFICATIONS,
-            "民政部门登记的社会服务机构，持有盲文教学资质证书，定向行走训练师5名。")
+            "民政部门登记的社会服务机构，设视障服务部，持有盲文教学资质证书，定向行走训练师5名。")
         .putValue(PlanningVariables.SINGLE_SOURCE_JUSTIFICATION,
             "本市仅此一家社会组织具备盲文教学资质和定向行走训练师资，无其他供应商可提供。")
         .putValue(SingleSourceVariables.PROPOSED_PRICE, supplier.price()));
     at(project, back(today.minusDays(1)), 11, 0);
-    desk.startForm("org-huimin", SingleSourceVariables.OBJECTION_PROCESS_KEY, Variables.createVariables()
+    desk.startForm("org-qingchun", SingleSourceVariables.OBJECTION_PROCESS_KEY, Variables.createVariables()
         .putValue(SingleSourceVariables.OBJECTION_PROJECT_NUMBER, project)
         .putValue(SingleSourceVariables.OBJECTION_GROUNDS,
-            "本中心2026年已聘用持证盲文教师2名，同样可以提供该项服务，请求改为竞争性方式采购。"));
+            "本协会2026年已聘用持证盲文教师2名，同样可以提供该项服务，请求改为竞争性方式采购。"));
     desk.settle(project);
     return project;
   }
@@ -372,7 +372,7 @@ final class DemoCity {
       issueDocuments(documents, deadline);
       int hour = 9;
       for (int i = 0; i < purchase.bidders().size(); i++) {
-        LocalDate day = forward(documents.plusDays(3 + 3 * i));
+        LocalDate day = forward(documents.plusDays(2 + 2 * i));
         if (target == Stage.TENDER_OPEN && !day.isBefore(today)) {
           break;
         }

@@ -85,7 +85,6 @@ public class DemoAccounts implements Accounts {
         new DemoUser("org-huimin", "南通惠民社区服务中心", "", List.of(SOCIAL_ORGANISATION)),
         new DemoUser("org-qingchun", "南通青春志愿服务协会", "", List.of(SOCIAL_ORGANISATION)),
         new DemoUser("org-anle", "南通安乐居家养老服务社", "", List.of(SOCIAL_ORGANISATION)),
-        new DemoUser("org-mingmou", "南通明眸视障服务中心", "", List.of(SOCIAL_ORGANISATION)),
         new DemoUser("pingjia", "南通明鉴公共服务评估中心", "", List.of(EVALUATOR)),
         new DemoUser("jiandu", "刘", "正", List.of(SUPERVISOR)),
         new DemoUser("sheji", "徐", "设", List.of(DESIGNER)),

@@ -1,0 +1,387 @@
+package org.publicservice.procurement.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.publicservice.procurement.PortalClient;
+import org.publicservice.procurement.browser.BrowserTest;
+import org.publicservice.procurement.purchase.ProcurementTime;
+
+/**
+ * One purchase from the request to the archive in training mode, as its users work it: the packaged application
+ * started as a trainer starts it (demo profile, {@code procurement.training.enabled=true}, here 0.01 minutes per
+ * working day so that the test takes about a minute), the purchaser filing in Tasklist and finance approving there,
+ * the organisations bidding on the portal, the experts, the department, the winner and the evaluator through the
+ * REST API Tasklist itself calls, the residents' rating on the portal. Nothing moves the clock but the training
+ * clock: every period runs out by itself, and the bids stay sealed until the deadline on that clock.
+ */
+class TrainingModeBrowserTest extends BrowserTest {
+
+  static final String MINUTES_PER_WORKING_DAY = "0.01";
+  static final Duration PATIENCE = Duration.ofSeconds(90);
+
+  @TempDir
+  Path folder;
+
+  private final ObjectMapper json = new ObjectMapper();
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private Process application;
+  private Path log;
+  private int trainingPort;
+
+  @BeforeEach
+  void startTheApplicationInTrainingMode() throws Exception {
+    trainingPort = freePort();
+    log = folder.resolve("application.log");
+    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+        "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar().toString(), "--spring.profiles.active=demo",
+        "--server.port=" + trainingPort, "--procurement.mail.demo-server.port=0", "--procurement.demo.city=false",
+        "--procurement.training.enabled=true",
+        "--procurement.training.minutes-per-working-day=" + MINUTES_PER_WORKING_DAY, "--spring.main.banner-mode=off"));
+    application = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
+    await("the application is ready", () -> status("/actuator/health/readiness") == 200, Duration.ofSeconds(240));
+  }
+
+  @AfterEach
+  void stopTheApplication() throws Exception {
+    if (application != null) {
+      application.destroy();
+      if (!application.waitFor(60, TimeUnit.SECONDS)) {
+        application.destroyForcibly();
+      }
+    }
+  }
+
+  @Override
+  protected String url(String path) {
+    return "http://localhost:" + trainingPort + path;
+  }
+
+  @Override
+  protected String browserLanguage() {
+    return "zh-CN";
+  }
+
+  @Test
+  void aPurchaseGoesFromTheRequestToTheArchiveOnTheTrainingClock() throws Exception {
+    Instant started = Instant.now();
+    LocalDateTime firstSeen = clock();
+
+    // --- the purchaser files the request in Tasklist, under the training banner ----------------------------------
+    logIntoTasklist("minzheng", demoPassword);
+    String banner = waitVisible(By.id("training-banner")).getText();
+    assertThat(banner).contains("培训模式", "培训时钟");
+    LocalDate serviceStart = clock().toLocalDate().plusDays(90);
+    click(waitVisible(By.cssSelector("li.start-process-action a")));
+    click(waitVisibleWithText(By.cssSelector(".modal-body a"), "政府购买服务项目"));
+    String service = "培训演练：港闸区助餐配送服务";
+    typeInto("Field_serviceName", service);
+    choose("Field_serviceCategory", "养老服务");
+    typeInto("Field_serviceDescription", "为港闸区200名独居老人每日配送午餐。");
+    typeInto("Field_serviceStandards", "每日11:30前送达，餐食符合食品安全标准。");
+    typeInto("Field_indicatorsText", "服务对象满意度：90%\n送餐人次：3000人次");
+    typeInto("Field_budget", "4500000");
+    typeDate("Field_servicePeriodStart", serviceStart);
+    typeDate("Field_servicePeriodEnd", serviceStart.plusDays(14));
+    typeInto("Field_region", "南通市港闸区");
+    click(formField("Field_servesPublic"));
+    typeInto("Field_needsAssessment", "入户走访独居老人200户。");
+    typeInto("Field_surveyRespondents", "200");
+    choose("Field_singleSourceGround", "不适用（不申请单一来源采购）");
+    By startButton = By.cssSelector("button[ng-click='startProcessInstance()']");
+    assertBecomesEnabled(startButton, "Start of the filled start form");
+    click(driver.findElement(startButton));
+    waitGone(By.cssSelector(".modal-dialog"));
+    // the banner's clock runs: days pass in seconds
+    assertThat(waitVisible(By.id("training-banner")).getText()).isNotEqualTo(banner);
+    logOut();
+    String project = await("the request's project number", () -> {
+      JsonNode found = get("admin", "/engine-rest/process-instance?processDefinitionKey=PublicServicePurchase");
+      return found.size() == 1 ? found.get(0).get("businessKey").asText() : null;
+    });
+
+    // --- finance approves in Tasklist --------------------------------------------------------------------------
+    logIntoTasklist("caizheng", demoPassword);
+    click(waitVisibleWithText(By.cssSelector(".task-filter h4.name a"), "本组待办"));
+    click(waitVisibleWithText(By.cssSelector("[cam-tasks] .tasks-list li"), "审核采购申请"));
+    click(waitVisibleWithText(By.cssSelector("[cam-tasklist-task] a, [cam-tasklist-task] button"), "认领"));
+    waitUntil(d -> formField("Field_projectNumber").getAttribute("value").equals(project));
+    check("Field_reviewDecision", "批准");
+    By completeButton = By.cssSelector("button[ng-click='complete()']");
+    assertBecomesEnabled(completeButton, "Complete of the review");
+    click(driver.findElement(completeButton));
+    waitGone(completeButton);
+    logOut();
+
+    // --- the department issues the tender documents; three organisations bid on the portal ---------------------
+    // far enough for three bids on a busy machine: 40 days pass in about 17 s at this speed
+    LocalDate deadline = workingDay(clock().toLocalDate().plusDays(40));
+    complete("minzheng", project, "Task_PrepareDocuments", Map.of(
+        "qualificationRequirements", "依法登记的社会组织，近三年无重大违法记录。",
+        "evaluationMethod", "COMPREHENSIVE", "priceWeight", 30L,
+        "criteriaText", "服务方案：40\n项目团队：20\n同类服务业绩：10",
+        "bidDeadlineDate", deadline.toString(), "bidDeadlineTime", "09:30",
+        "clarificationDeadlineDate", workingDay(clock().toLocalDate().plusDays(12)).toString(), "bidBond", 20000L));
+    Map<String, String> prices = Map.of("org-yangguang", "4300000", "org-xinyu", "4250000", "org-huimin", "4380000");
+    for (var bid : prices.entrySet()) {
+      PortalClient organisation = new PortalClient(trainingPort);
+      assertThat(organisation.logIn(bid.getKey(), demoPassword).statusCode()).isEqualTo(302);
+      String page = "/portal/bidder/tenders/" + project;
+      var answer = organisation.submit(page, page + "/bid", Map.of("price", bid.getValue(),
+          "servicePlan", "中央厨房集中配餐，分片配送。", "team", "配送员12名，营养师1名。", "qualifications", "食品经营许可证。"));
+      assertThat(answer.statusCode()).as("bid of %s", bid.getKey()).isEqualTo(302);
+    }
+    // sealed until the deadline on the training clock: nothing of a price is public yet
+    assertThat(new PortalClient(trainingPort).get("/portal/projects/" + project).body()).doesNotContain("4,300,000");
+
+    // --- at the deadline the bids open; qualification, the experts' declarations, scores and report -----------
+    complete("minzheng", project, "Task_ReviewQualification", Map.of("qualification1", "PASS",
+        "qualification2", "PASS", "qualification3", "PASS"));
+    assertThat(clock().toLocalDate()).isAfterOrEqualTo(deadline);
+    assertThat(new PortalClient(trainingPort).get("/portal/projects/" + project).body()).contains("开标记录");
+    await("the panel is seated", () -> {
+      for (JsonNode declaration : tasks(project, "Task_DeclareConflict")) {
+        submit(declaration.get("assignee").asText(), declaration, Map.of("conflictDeclaration", "NONE"));
+      }
+      return tasks(project, "Task_ScoreBids").size() == 5 ? Boolean.TRUE : null;
+    });
+    for (JsonNode sheet : tasks(project, "Task_ScoreBids")) {
+      Map<String, Object> scores = new LinkedHashMap<>();
+      for (int bid = 1; bid <= 3; bid++) {
+        scores.put("score_" + bid + "_1", 30.0 + bid);
+        scores.put("score_" + bid + "_2", 15.0);
+        scores.put("score_" + bid + "_3", 8.0);
+      }
+      submit(sheet.get("assignee").asText(), sheet, scores);
+    }
+    await("every member signs the report", () -> {
+      List<JsonNode> reports = tasks(project, "Task_ConfirmReport");
+      reports.forEach(report -> submit(report.get("assignee").asText(), report, Map.of("reportAgreement", "AGREE")));
+      return reports.isEmpty() && !tasks(project, "Task_ChooseWinner").isEmpty() ? Boolean.TRUE : null;
+    });
+
+    // --- award: the department chooses no. 1; the challenge window runs out by itself --------------------------
+    String winner = variable(project, "AwardStage", "firstCandidate");
+    complete("minzheng", project, "Task_ChooseWinner", Map.of("chosenBidder", winner));
+
+    // --- contract ----------------------------------------------------------------------------------------------
+    long amount = Long.parseLong(variable(project, "ContractStage", "contractorPrice").replaceAll("\\.0+$", ""));
+    LocalDate end = serviceStart.plusDays(14);
+    complete("minzheng", project, "Task_DraftContract", Map.of("contractAmount", amount,
+        "performanceBond", amount / 20, "contractPeriodStart", serviceStart.toString(),
+        "contractPeriodEnd", end.toString(), "paymentScheduleText", "第一阶段验收：" + amount / 2 + "：" + end
+            + "\n绩效评价后尾款：" + (amount - amount / 2) + "：" + end.plusDays(10),
+        "contractTerms", "按合同约定配送。"));
+    complete(winner, project, "Task_SignContract", Map.of("contractorDecision", "SIGN"));
+    complete("minzheng", project, "Task_CountersignContract", Map.of("departmentSigns", true));
+    complete("minzheng", project, "Task_PublishContract", Map.of());
+    complete("minzheng", project, "Task_FileContract", Map.of("filingReference", "通财购备〔培训〕1号"));
+
+    // --- performance and evaluation ----------------------------------------------------------------------------
+    complete(winner, project, "Task_SubmitProgressReport", Map.of("progressReport", "按时配送，无食品安全事故。",
+        "indicatorValuesText", "服务对象满意度：93%\n送餐人次：3000人次"));
+    complete("minzheng", project, "Task_AcceptMilestone", Map.of("acceptanceDecision", "ACCEPT",
+        "recipientParticipants", "老人代表6人", "recipientSatisfaction", 93L));
+    complete("minzheng", project, "Task_HandOutRatingCodes", Map.of("ratingCodesHandedOut", true));
+    complete(winner, project, "Task_SelfEvaluation", Map.of("selfEvaluationReport", "按合同完成配送。",
+        "selfValue1", "93%", "selfScore1", 92.0, "selfValue2", "3000人次", "selfScore2", 90.0));
+    complete("pingjia", project, "Task_ThirdPartyEvaluation", Map.of("thirdPartyReport", "抽查老人30户。",
+        "thirdPartyScore1", 91.0, "thirdPartyScore2", 90.0));
+    await("the purchase is archived", () -> {
+      JsonNode archived = get("admin", "/engine-rest/history/process-instance?processDefinitionKey="
+          + "PublicServicePurchase&businessKey=" + project);
+      return "EndEvent_PurchaseArchived".equals(archived.get(0).path("endActivityId").asText()) ? Boolean.TRUE : null;
+    });
+    Duration took = Duration.between(started, Instant.now());
+    long trainingDays = Duration.between(firstSeen, clock()).toDays();
+    System.out.printf("Training mode: %s from request to archive, %d days on the training clock at %s min/working day"
+        + " (at 1 min/working day: %d min of statutory time)%n", took, trainingDays, MINUTES_PER_WORKING_DAY,
+        trainingDays * 24 * 60 / 2016);
+
+    // --- the public sees the result, under the same banner -------------------------------------------------------
+    driver.get(url("/portal/projects/" + project));
+    assertThat(waitVisible(By.id("training-banner")).getText()).contains("培训模式", "培训时钟");
+    assertThat(driver.getPageSource()).contains("绩效评价结果", service);
+    screenshot("archived-on-the-portal");
+  }
+
+  // --- the application ---------------------------------------------------------------------------------------------
+
+  private static Path jar() throws IOException {
+    try (var files = Files.list(Path.of("target"))) {
+      return files.filter(p -> p.getFileName().toString().matches("procurement-.*\\.jar"))
+          .filter(p -> !p.getFileName().toString().endsWith("-plain.jar")).findFirst()
+          .orElseThrow(() -> new IllegalStateException("no application jar in target/: run `mvn package` first"))
+          .toAbsolutePath();
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** The training clock, as the banner reads it. */
+  private LocalDateTime clock() {
+    JsonNode clock = read(send(HttpRequest.newBuilder(URI.create(url("/training/clock"))).GET().build()));
+    assertThat(clock.get("enabled").asBoolean()).isTrue();
+    return Instant.ofEpochMilli(clock.get("now").asLong()).atZone(ProcurementTime.ZONE).toLocalDateTime();
+  }
+
+  /** A weekday on or after {@code day} (the server refuses a deadline on a holiday; none falls in the test's days). */
+  private static LocalDate workingDay(LocalDate day) {
+    LocalDate d = day;
+    while (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
+      d = d.plusDays(1);
+    }
+    return d;
+  }
+
+  // --- Tasklist's REST calls, as the user ------------------------------------------------------------------------
+
+  /** Waits (on the training clock) for the user's task of the project, claims it and submits its form. */
+  private void complete(String user, String project, String taskKey, Map<String, Object> form) {
+    JsonNode task = await(user + " gets " + taskKey, () -> {
+      JsonNode found = get(user, "/engine-rest/task?processInstanceBusinessKey=" + project + "&taskDefinitionKey="
+          + taskKey);
+      return found.size() > 0 ? found.get(0) : null;
+    });
+    submit(user, task, form);
+  }
+
+  private List<JsonNode> tasks(String project, String taskKey) {
+    List<JsonNode> tasks = new ArrayList<>();
+    get("admin", "/engine-rest/task?processInstanceBusinessKey=" + project + "&taskDefinitionKey=" + taskKey)
+        .forEach(tasks::add);
+    return tasks;
+  }
+
+  private void submit(String user, JsonNode task, Map<String, Object> form) {
+    String id = task.get("id").asText();
+    if (task.get("assignee").isNull()) {
+      post(user, "/engine-rest/task/" + id + "/claim", Map.of("userId", user));
+    }
+    Map<String, Object> variables = new LinkedHashMap<>();
+    form.forEach((name, value) -> variables.put(name, value instanceof Long
+        ? Map.of("value", value, "type", "Long") : value instanceof Double
+        ? Map.of("value", value, "type", "Double") : Map.of("value", value)));
+    HttpResponse<String> answer = post(user, "/engine-rest/task/" + id + "/submit-form", Map.of("variables", variables));
+    assertThat(answer.statusCode()).as("%s submits %s: %s", user, task.get("taskDefinitionKey").asText(),
+        answer.body()).isEqualTo(204);
+  }
+
+  /** A variable of the project's running stage, read as the administrator. */
+  private String variable(String project, String processKey, String name) {
+    JsonNode instance = await(processKey + " of " + project, () -> {
+      JsonNode found = get("admin", "/engine-rest/process-instance?businessKey=" + project + "&processDefinitionKey="
+          + processKey);
+      return found.size() > 0 ? found.get(0) : null;
+    });
+    return get("admin", "/engine-rest/process-instance/" + instance.get("id").asText() + "/variables/" + name)
+        .get("value").asText();
+  }
+
+  private JsonNode get(String user, String path) {
+    return read(send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", basic(user)).GET()
+        .build()));
+  }
+
+  private HttpResponse<String> post(String user, String path, Object body) {
+    try {
+      return send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", basic(user))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private String basic(String user) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + demoPassword).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private int status(String path) {
+    try {
+      return http.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(),
+          HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (IOException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  private HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private JsonNode read(HttpResponse<String> answer) {
+    assertThat(answer.statusCode()).as(answer.uri() + ": " + answer.body()).isEqualTo(200);
+    try {
+      return json.readTree(answer.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private <T> T await(String what, Supplier<T> condition) {
+    return await(what, condition, PATIENCE);
+  }
+
+  private <T> T await(String what, Supplier<T> condition, Duration patience) {
+    Instant until = Instant.now().plus(patience);
+    while (Instant.now().isBefore(until)) {
+      if (application != null && !application.isAlive()) {
+        throw new AssertionError("the application stopped; see " + log);
+      }
+      T result = condition.get();
+      if (result != null && !Boolean.FALSE.equals(result)) {
+        return result;
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    throw new AssertionError("waited " + patience.toSeconds() + " s in vain for " + what + "; log: " + log);
+  }
+}
