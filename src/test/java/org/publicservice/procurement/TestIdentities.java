@@ -28,6 +28,22 @@ public final class TestIdentities {
     return this;
   }
 
+  /**
+   * Two more registered social organisations, for an invited tender (87号令第十四条: a list at least twice as long as the
+   * 3 suppliers drawn) with the demo's five. Remove them with {@link #removeExtraOrganisations} after the test.
+   */
+  public static final List<String> EXTRA_ORGANISATIONS = List.of("t-org-kangning", "t-org-heyue");
+
+  public TestIdentities ensureExtraOrganisations() {
+    user(EXTRA_ORGANISATIONS.get(0), "南通康宁社工服务中心", "", Groups.SOCIAL_ORGANISATION);
+    user(EXTRA_ORGANISATIONS.get(1), "南通和悦养老服务社", "", Groups.SOCIAL_ORGANISATION);
+    return this;
+  }
+
+  public void removeExtraOrganisations() {
+    EXTRA_ORGANISATIONS.forEach(identity::deleteUser);
+  }
+
   public static String password(String userId) {
     return "test-" + userId;
   }

@@ -20,6 +20,7 @@ import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.purchase.Money;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.purchase.PurchaseIdentity;
+import org.publicservice.procurement.review.BidReviewResults;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,11 +36,14 @@ public class PublishAwardNoticeDelegate implements JavaDelegate {
   private final DisclosureRegister register;
   private final AwardResults results;
   private final WorkingDayCalendar workingDays;
+  private final BidReviewResults reviewResults;
 
-  public PublishAwardNoticeDelegate(DisclosureRegister register, AwardResults results, WorkingDayCalendar workingDays) {
+  public PublishAwardNoticeDelegate(DisclosureRegister register, AwardResults results, WorkingDayCalendar workingDays,
+      BidReviewResults reviewResults) {
     this.register = register;
     this.results = results;
     this.workingDays = workingDays;
+    this.reviewResults = reviewResults;
   }
 
   @Override
@@ -67,6 +71,10 @@ public class PublishAwardNoticeDelegate implements JavaDelegate {
     line(text, "中标（成交）供应商", winnerName);
     line(text, "中标（成交）金额", Money.yuan(price));
     line(text, "评审排名", "第" + winningBid.rank() + "名（共" + ranking.size() + "家有效投标）");
+    // the panel's invalid-bid decisions and their reasons go out with the result (87号令第五十八条第四项、第六十三条)
+    reviewResults.latestOfProject(purchase.projectNumber(), ProcurementTime.now()).stream()
+        .filter(r -> BidReviewResults.INVALID.equals(r.outcome()))
+        .forEach(r -> line(text, "无效投标", r.bidderName() + "，" + r.statement()));
     if (CHOSEN_BY_DEFAULT.equals(execution.getVariable(WINNER_CHOSEN_BY))) {
       line(text, "确定方式", "采购人未在评审报告送达后5个工作日内确定中标人，依法视为确定排名第一的中标候选人");
     } else if (winningBid.rank() != ranking.get(0).rank()) {

@@ -66,6 +66,20 @@ public class CreditRegister {
         CreditRegister::map, organisationUserId, onDay, onDay);
   }
 
+  /**
+   * The register as it stood at {@code instant}: the records already entered then, not revoked by then, and in their
+   * validity period on that day. Records are never deleted (a mistaken one is revoked), so a check made for a past
+   * moment gives the same answer whenever it is repeated (财库〔2016〕125号: the check covers a point between the
+   * notice and the bid deadline, and is kept with the file).
+   */
+  public List<CreditRecord> recordsInForceAt(String organisationUserId, OffsetDateTime instant) {
+    LocalDate day = instant.atZoneSameInstant(ProcurementTime.ZONE).toLocalDate();
+    return jdbc.query("SELECT " + COLUMNS + " FROM credit_record WHERE organisation_user_id = ? "
+        + "AND recorded_at <= ? AND (revoked_at IS NULL OR revoked_at > ?) "
+        + "AND valid_from <= ? AND (valid_until IS NULL OR valid_until >= ?) ORDER BY id",
+        CreditRegister::map, organisationUserId, instant, instant, day, day);
+  }
+
   /** Every record of the organisation that was not revoked, also expired ones, newest first. */
   public List<CreditRecord> recordsOf(String organisationUserId) {
     return jdbc.query("SELECT " + COLUMNS + " FROM credit_record WHERE organisation_user_id = ? "

@@ -75,7 +75,8 @@ public class ArchivePurchaseDelegate implements JavaDelegate {
     evaluation.put("finalPayment", payments.find(evaluationId).map(p -> p.amount().toPlainString()).orElse(null));
     manifest.put("evaluation", evaluation);
     manifest.put("tables", List.of("purchase_plan", "disclosure_notice", "service_evaluation", "service_rating",
-        "service_rating_stars", "final_payment", "credit_record"));
+        "service_rating_stars", "final_payment", "credit_record", "credit_check", "review_panel_draw",
+        "review_report", "bid_review_result", "price_explanation"));
     archive.archive(projectNumber, root, JsonValues.toJson(manifest));
   }
 }

@@ -119,6 +119,7 @@ public class OcdsPublisher {
     ObjectNode header = json.createObjectNode();
     header.put("uri", uri);
     header.put("version", VERSION);
+    header.putArray("extensions").add(ReleaseMapper.BIDS_EXTENSION);
     header.put("publishedDate", releases.stream().map(r -> r.get("date").asText())
         .max(java.util.Comparator.comparing(d -> java.time.OffsetDateTime.parse(d).toInstant())).orElseThrow());
     ObjectNode publisher = header.putObject("publisher");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -14,6 +15,7 @@ import org.publicservice.procurement.disclosure.PublicPlans.PublicPlan;
 import org.publicservice.procurement.planning.ProcurementMethod;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.purchase.PublicLinks;
+import org.publicservice.procurement.review.BidReviewResults;
 import org.publicservice.procurement.tender.TenderTerms;
 import org.springframework.stereotype.Component;
 
@@ -28,21 +30,26 @@ import org.springframework.stereotype.Component;
 public class ReleaseMapper {
 
   static final String CURRENCY = "CNY";
+  /** The OCDS bids extension, for {@code bids.details} (declared in every package's {@code extensions}). */
+  static final String BIDS_EXTENSION =
+      "https://raw.githubusercontent.com/open-contracting-extensions/ocds_bid_extension/v1.1.5/extension.json";
 
   private final OcdsProperties properties;
   private final ObjectMapper json;
   private final PublicLinks links;
   private final ContractReleases contracts;
   private final TenderReleases tenders;
+  private final BidReviewResults reviewResults;
 
   public ReleaseMapper(OcdsProperties properties, ObjectMapper json,
       PublicLinks links, ContractReleases contracts,
-      TenderReleases tenders) {
+      TenderReleases tenders, BidReviewResults reviewResults) {
     this.properties = properties;
     this.json = json;
     this.contracts = contracts;
     this.tenders = tenders;
     this.links = links;
+    this.reviewResults = reviewResults;
   }
 
   /** The release of one notice; {@code plan} is the project's approved plan, when it is on file. */
@@ -88,7 +95,8 @@ public class ReleaseMapper {
 
       tender.put("title", plan.serviceName());
       tender.put("description", "服务区域：" + plan.region());
-      method(tender, plan.procurementMethod());
+      // the method in force: a failed tender may have changed the plan's (政府采购法第三十七条)
+      method(tender, tenders.methodInForce(notice).orElse(plan.procurementMethod()));
       tender.put("mainProcurementCategory", "services");
       amount(tender.putObject("value"), plan);
       ObjectNode period = tender.putObject("contractPeriod");
@@ -119,6 +127,7 @@ public class ReleaseMapper {
     if (notice.type() == NoticeType.OPENING_RECORD) {
       tenders.roundOf(notice).ifPresent(round -> tenderers(release, tender, notice, round));
     }
+    bids(release, reviewedBids(notice));
     if (stage.tag().equals("planning")) {
       // the intention is the planning stage's document; the tender only announces itself as planned
       ObjectNode planning = release.has("planning") ? (ObjectNode) release.get("planning")
@@ -226,6 +235,46 @@ public class ReleaseMapper {
       party.put("id", organisationId(bidder.userId()));
       party.put("name", bidder.name());
       party.putArray("roles").add("tenderer");
+    }
+  }
+
+  /**
+   * What the review made of the opened bids, as far as the notice made it public: the award notice states the
+   * result of the latest review, a failed tender published by a review that review's results. Tender-stage notices
+   * state none.
+   */
+  private List<BidReviewResults.Result> reviewedBids(DisclosureNotice notice) {
+    return switch (notice.type()) {
+      case AWARD_NOTICE -> reviewResults.latestOfProject(notice.projectNumber(), notice.publishedAt());
+      case FAILED_TENDER -> notice.processInstanceId() == null ? List.of()
+          : reviewResults.ofReview(notice.processInstanceId());
+      default -> List.of();
+    };
+  }
+
+  /**
+   * The bids extension ({@link #BIDS_EXTENSION}): each opened bid with its price and status, {@code valid} when it
+   * went on to the ranking, {@code disqualified} when it failed the qualification review or the panel declared it
+   * invalid (the reasons are in the notice), {@code withdrawn} when the supplier left a consultation or negotiation
+   * or gave no final offer.
+   */
+  private void bids(ObjectNode release, List<BidReviewResults.Result> reviewed) {
+    if (reviewed.isEmpty()) {
+      return;
+    }
+    ArrayNode details = release.putObject("bids").putArray("details");
+    for (BidReviewResults.Result result : reviewed) {
+      ObjectNode bid = details.addObject();
+      bid.put("id", result.bidId());
+      bid.put("date", date(result.decidedAt()));
+      bid.put("status", result.valid() ? "valid"
+          : BidReviewResults.WITHDRAWN.equals(result.outcome()) ? "withdrawn" : "disqualified");
+      ObjectNode tenderer = bid.putArray("tenderers").addObject();
+      tenderer.put("id", organisationId(result.bidder()));
+      tenderer.put("name", result.bidderName());
+      ObjectNode value = bid.putObject("value");
+      value.put("amount", result.price());
+      value.put("currency", CURRENCY);
     }
   }
 
@@ -340,6 +389,7 @@ public class ReleaseMapper {
     }
     tender.put("procurementMethod", switch (method) {
       case OPEN_TENDER -> "open";
+      case INVITED_TENDER -> "selective";
       case COMPETITIVE_CONSULTATION, COMPETITIVE_NEGOTIATION -> "limited";
       case SINGLE_SOURCE -> "direct";
     });

@@ -47,6 +47,19 @@ class TenderReleases {
         .optional();
   }
 
+  /**
+   * The method in force when the notice was published: the one the latest tender-stage notice up to then stated
+   * (a failed tender may have changed it with the finance bureau's approval), empty before any.
+   */
+  Optional<String> methodInForce(DisclosureNotice notice) {
+    return jdbc.sql("""
+            SELECT t.procurement_method FROM tender_notice_terms t JOIN disclosure_notice n ON n.id = t.notice_id
+            WHERE t.project_number = :project AND n.published_at <= :at
+            ORDER BY n.published_at DESC, t.notice_id DESC FETCH FIRST 1 ROWS ONLY""")
+        .param("project", notice.projectNumber()).param("at", notice.publishedAt())
+        .query(String.class).optional();
+  }
+
   /** The organisations whose bids were opened in the round; none while the round is still sealed or failed. */
   List<Tenderer> openedBidders(DisclosureNotice notice, Round round) {
     if (!"OPENED".equals(round.status())) {

@@ -26,8 +26,8 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -212,10 +212,13 @@ class PurchaseOverview {
     return group == null ? groupId : group.getName();
   }
 
+  /** A timer's name from its job definition: a job read through a query cannot load its activity lazily. */
   private String timerName(Job job) {
-    if (job instanceof TimerEntity timer && timer.getActivityId() != null) {
+    JobDefinition definition = job.getJobDefinitionId() == null ? null
+        : management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult();
+    if (definition != null && definition.getActivityId() != null) {
       FlowElement element = repository.getBpmnModelInstance(job.getProcessDefinitionId())
-          .getModelElementById(timer.getActivityId());
+          .getModelElementById(definition.getActivityId());
       if (element != null && element.getName() != null) {
         return element.getName().replace('\n', ' ');
       }

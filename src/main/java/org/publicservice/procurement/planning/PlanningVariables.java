@@ -28,6 +28,15 @@ public final class PlanningVariables {
   public static final String SURVEY_RESPONDENTS = "surveyRespondents";
   public static final String SINGLE_SOURCE_GROUND = "singleSourceGround";
   public static final String SINGLE_SOURCE_JUSTIFICATION = "singleSourceJustification";
+  /** A ground for 邀请招标 or 竞争性谈判 ({@link MethodGround}), and its justification. */
+  public static final String METHOD_GROUND = "methodGround";
+  public static final String METHOD_GROUND_JUSTIFICATION = "methodGroundJustification";
+  /**
+   * 87号令第四十七条: a technically complex or high-social-impact project has a panel of 7; the department flags it,
+   * the finance bureau may change the flags in its review.
+   */
+  public static final String TECHNICALLY_COMPLEX = "technicallyComplex";
+  public static final String HIGH_SOCIAL_IMPACT = "highSocialImpact";
 
   // set when the request is registered
   public static final String REQUESTER = "requester";

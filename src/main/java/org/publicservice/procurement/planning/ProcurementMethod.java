@@ -6,8 +6,13 @@ package org.publicservice.procurement.planning;
  */
 public enum ProcurementMethod {
   OPEN_TENDER("公开招标"),
+  /** 政府采购法第二十九条: suppliers drawn at random from a qualified list and invited (第三十四条; 87号令第十四条). */
+  INVITED_TENDER("邀请招标"),
   COMPETITIVE_CONSULTATION("竞争性磋商"),
-  /** Not chosen by the decision table: only after a failed tender, with the finance bureau's approval (政府采购法第三十条). */
+  /**
+   * Chosen by the decision table on a ground of 政府采购法第三十条第二项至第四项, or after a failed tender with the finance
+   * bureau's approval (第三十条第一项).
+   */
   COMPETITIVE_NEGOTIATION("竞争性谈判"),
   SINGLE_SOURCE("单一来源采购");
 

@@ -88,6 +88,21 @@ public class PurchaseRequestValidator implements ExecutionListener, TaskListener
     if (ground != null && !SingleSourceGround.NONE.name().equals(ground)) {
       form.requiredText(SINGLE_SOURCE_JUSTIFICATION, "单一来源采购的具体说明", 4000);
     }
+    String methodGround = form.optionalText(METHOD_GROUND);
+    if (methodGround != null && !MethodGround.codes().contains(methodGround)) {
+      throw reject(METHOD_GROUND, "申请其他采购方式的理由的选项无效。");
+    }
+    boolean otherMethod = methodGround != null && !MethodGround.NONE.name().equals(methodGround);
+    if (otherMethod) {
+      if (ground != null && !SingleSourceGround.NONE.name().equals(ground)) {
+        throw reject(METHOD_GROUND, "单一来源采购理由与邀请招标、竞争性谈判理由只能选择一项。");
+      }
+      form.requiredText(METHOD_GROUND_JUSTIFICATION, "申请该采购方式的具体说明", 4000);
+    }
+    // the decision table and the panel draw read plain values
+    scope.setVariable(METHOD_GROUND, otherMethod ? methodGround : MethodGround.NONE.name());
+    scope.setVariable(TECHNICALLY_COMPLEX, form.flag(TECHNICALLY_COMPLEX));
+    scope.setVariable(HIGH_SOCIAL_IMPACT, form.flag(HIGH_SOCIAL_IMPACT));
   }
 
   /**

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks the finance bureau's decision on a request: a return or a rejection must say why, because the
- * department has to act on it (and a rejection is an administrative decision that needs its reasons).
+ * department has to act on it (and a rejection is an administrative decision that needs its reasons). The bureau
+ * may also set or clear the flags that call for a panel of 7 (technically complex, high social impact).
  */
 @Component
 public class ReviewDecisionValidator implements TaskListener {
@@ -33,6 +34,9 @@ public class ReviewDecisionValidator implements TaskListener {
       throw reject(REVIEW_COMMENT, "审核意见不能超过2000个字。");
     }
     task.setVariable(REVIEWER, decidingOfficial(task));
+    // the bureau may correct the department's flags for a panel of 7 (87号令第四十七条第二款)
+    task.setVariable(TECHNICALLY_COMPLEX, form.flag(TECHNICALLY_COMPLEX));
+    task.setVariable(HIGH_SOCIAL_IMPACT, form.flag(HIGH_SOCIAL_IMPACT));
   }
 
   /** Who decided is part of the file: Tasklist completes as the assignee, the REST API as the caller. */

@@ -3,6 +3,7 @@ package org.publicservice.procurement.review;
 import static org.publicservice.procurement.review.ReviewVariables.*;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,9 @@ import org.publicservice.procurement.credit.CreditEffect;
 import org.publicservice.procurement.credit.CreditRecord;
 import org.publicservice.procurement.credit.CreditRegister;
 import org.publicservice.procurement.identity.OrganisationNames;
+import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.JsonValues;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.identity.SystemAccess;
 import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.purchase.Money;
@@ -24,9 +28,12 @@ import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks every bidder against the credit register on the day of the review and records each check with its date
- * (财库〔2016〕125号): a bidder with a record that excludes it fails the qualification review; a penalising record is
- * shown to the department and the panel. Prepares the qualification form: one numbered block per bid.
+ * Checks every bidder against the credit register for the window the rules set, from the tender notice to the bid
+ * deadline (财库〔2016〕125号): the register is read as it stood at the bid deadline, the last moment of the window,
+ * whenever the review runs (a record entered or revoked later does not change the answer), and each check is kept
+ * with its window, its moment and the records found as evidence. A bidder with a record that excludes it fails the
+ * qualification review; a penalising record is shown to the department and the panel. Prepares the qualification
+ * form: one numbered block per bid.
  */
 @Component
 public class CheckBidderCreditDelegate implements JavaDelegate {
@@ -49,38 +56,64 @@ public class CheckBidderCreditDelegate implements JavaDelegate {
     if (bids.isEmpty() || bids.size() > MAX_BIDS) {
       throw new IllegalStateException("ReviewStage needs 1 to " + MAX_BIDS + " opened bids, got " + bids.size());
     }
-    LocalDate today = ProcurementTime.today();
+    OffsetDateTime windowFrom = instant(execution, TENDER_NOTICE_AT, "招标公告发布时间");
+    OffsetDateTime asOf = instant(execution, BID_DEADLINE, "投标截止时间");
+    LocalDate checkedOn = asOf.toLocalDate();
+    String window = ReviewRecords.MINUTE.format(windowFrom) + "至" + ReviewRecords.MINUTE.format(asOf);
     List<Map<String, Object>> checks = new ArrayList<>();
     for (int i = 1; i <= bids.size(); i++) {
       OpenedBid bid = bids.get(i - 1);
-      List<CreditRecord> found = register.activeRecordsOf(bid.bidder(), today);
+      List<CreditRecord> found = register.recordsInForceAt(bid.bidder(), asOf);
       boolean excluded = found.stream().anyMatch(r -> r.effect() == CreditEffect.EXCLUDE);
       String outcome = excluded ? EXCLUDED : found.isEmpty() ? CLEAR : PENALISED;
       String findings = found.isEmpty() ? "未发现不良信用记录"
           : found.stream().map(CreditRecord::describe).collect(Collectors.joining("；"));
-      records.recordCreditCheck(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), bid, today,
+      records.recordCreditCheck(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), bid, checkedOn,
           outcome, found.isEmpty() ? null : found.stream().map(r -> String.valueOf(r.id()))
-              .collect(Collectors.joining(",")), findings);
+              .collect(Collectors.joining(",")), findings, windowFrom, asOf, evidence(found));
       Map<String, Object> check = new LinkedHashMap<>();
       check.put("bidId", bid.bidId());
       check.put("bidder", bid.bidder());
       check.put("bidderName", bid.bidderName());
       check.put("outcome", outcome);
       check.put("findings", findings);
-      check.put("checkedOn", today.toString());
+      check.put("checkedOn", checkedOn.toString());
+      check.put("window", window);
       checks.add(check);
 
       execution.setVariable(qualificationExcluded(i), excluded);
       execution.setVariable(qualificationInfo(i), "#### 投标" + i + "：" + bid.bidderName() + "\n"
           + "报价：" + Money.yuan(bid.price()) + "　提交时间：" + bid.submittedAt() + "\n\n"
           + "资格证明材料：" + nullToDash(bid.qualifications()) + "\n\n"
-          + "信用核查（" + today + "）：" + (excluded ? "**列入禁止参加名单，资格审查不通过。** " : "") + findings);
+          + "信用核查（查询期间" + window + "，以投标截止时的信用记录为准）：" + (excluded ? "**列入禁止参加名单，资格审查不通过。** " : "") + findings);
     }
     execution.setVariable(QUALIFICATION_BID_COUNT, bids.size());
     execution.setVariable(CREDIT_CHECKS, SpinValues.jsonValue(JsonValues.toJson(checks)).create());
     execution.setVariable(REPRESENTATIVE_OPTIONS, SpinValues.jsonValue(JsonValues.toJson(
         representatives(execution.getProcessEngineServices().getIdentityService(),
             (String) execution.getVariable(DEPARTMENT_GROUP)))).create());
+  }
+
+  private static OffsetDateTime instant(DelegateExecution execution, String variable, String label) {
+    String text = FormRules.of(execution).requiredText(variable, label);
+    return OffsetDateTime.parse(text).atZoneSameInstant(ProcurementTime.ZONE).toOffsetDateTime();
+  }
+
+  /** The records found, as they stood: the proof of the check kept with the purchase file. */
+  private static String evidence(List<CreditRecord> found) {
+    return JsonValues.toJson(found.stream().map(r -> {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("id", r.id());
+      row.put("listing", r.listing().chineseName());
+      row.put("effect", r.effect().chineseName());
+      row.put("source", r.source());
+      row.put("reason", r.reason());
+      row.put("validFrom", r.validFrom().toString());
+      row.put("validUntil", r.validUntil() == null ? null : r.validUntil().toString());
+      row.put("recordedAt", r.recordedAt().toString());
+      row.put("recordedBy", r.recordedBy());
+      return row;
+    }).toList());
   }
 
   /** Select options {label, value}: the department's staff who may sit on the panel as its representative. */

@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Draws the experts of the panel at random from the pool (group expert) and records seed, pool and picks
- * ({@link PanelDraw}). Five members, seven from a budget of 10,000,000 yuan (87号令第四十五条); the department's
- * representative, if named, takes one seat, so experts stay at least two thirds (87号令第四十七条). Each drawn expert
+ * ({@link PanelDraw}). Five members; seven from a budget of 10,000,000 yuan, or for a technically complex or
+ * high-social-impact project as the request (or the finance bureau's review) flagged it (87号令第四十七条); the
+ * department's representative, if named, takes one seat, so experts stay at least two thirds (同条第一款). Each drawn expert
  * must then declare within {@link #DECLARATION_WORKING_DAYS} working day whether a conflict of interest with a
  * bidder bars him (回避, 实施条例 Art 9).
  */
@@ -40,7 +41,9 @@ public class DrawReviewPanelDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     BigDecimal budget = new BigDecimal(execution.getVariable(BUDGET).toString());
     boolean withRepresentative = execution.getVariable(REPRESENTATIVE) != null;
-    int size = PanelDraw.panelSize(budget);
+    PanelDraw.Size panelSize = PanelDraw.panelSize(budget, Boolean.TRUE.equals(execution.getVariable(TECHNICALLY_COMPLEX)),
+        Boolean.TRUE.equals(execution.getVariable(HIGH_SOCIAL_IMPACT)));
+    int size = panelSize.members();
     int seats = PanelDraw.expertSeats(size, withRepresentative);
 
     String representative = (String) execution.getVariable(REPRESENTATIVE);
@@ -54,7 +57,7 @@ public class DrawReviewPanelDelegate implements JavaDelegate {
     long seed = PanelDraw.newSeed();
     List<String> order = PanelDraw.drawOrder(seed, pool);
     long drawId = records.recordDraw(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), seed,
-        pool, order, size, seats);
+        pool, order, size, seats, panelSize.basis());
     List<String> drawn = new ArrayList<>(order.subList(0, seats));
     for (int i = 0; i < seats; i++) {
       records.recordPick(drawId, i + 1, drawn.get(i), null);

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every member has signed: the report is confirmed and goes to the department, which decides the award within 5
- * working days (87号令第六十八条). The ranking and the panel leave the stage as its result.
+ * working days (87号令第六十八条). The ranking and the panel leave the stage as its result. Each bidder whose bid the
+ * panel declared invalid is told the ground and the reason.
  */
 @Component
 public class FinishReviewDelegate implements JavaDelegate {
@@ -21,12 +22,14 @@ public class FinishReviewDelegate implements JavaDelegate {
 
   private final ReviewRecords records;
   private final Notifications notifications;
+  private final ReviewResultMails mails;
   private final PublicLinks links;
 
-  public FinishReviewDelegate(ReviewRecords records, Notifications notifications,
+  public FinishReviewDelegate(ReviewRecords records, Notifications notifications, ReviewResultMails mails,
       PublicLinks links) {
     this.records = records;
     this.notifications = notifications;
+    this.mails = mails;
     this.links = links;
   }
 
@@ -41,6 +44,7 @@ public class FinishReviewDelegate implements JavaDelegate {
         Map.of("reportId", reportId, "firstCandidate", firstCandidate(execution),
             "dissents", dissents == 0 ? "全体评审委员会成员同意评审报告。" : dissents + "名成员书面提出了不同意见，见评审报告。",
             "tasklistLink", links.tasklist()));
+    mails.invalidBids(execution);
   }
 
   private static String firstCandidate(DelegateExecution execution) {

@@ -20,17 +20,36 @@ public final class PanelDraw {
   /** From this budget (yuan) the panel has seven members. */
   static final BigDecimal LARGE_BUDGET = new BigDecimal("10000000");
 
-  /** Panel size for the budget: at least 5 and odd, at least 7 from 10,000,000 yuan (87号令第四十五条). */
-  public static int panelSize(BigDecimal budget) {
-    return budget.compareTo(LARGE_BUDGET) >= 0 ? 7 : 5;
+  /** The panel's size and why: the statute's words for the record of the draw. */
+  public record Size(int members, String basis) {
+  }
+
+  /**
+   * 87号令第四十七条: at least 5 members, an odd number; at least 7 when the budget is 10,000,000 yuan or more, the
+   * project is technically complex, or its social impact is high (the last two flagged in the request, and
+   * adjustable by the finance bureau in its review).
+   */
+  public static Size panelSize(BigDecimal budget, boolean technicallyComplex, boolean highSocialImpact) {
+    java.util.List<String> grounds = new ArrayList<>();
+    if (budget.compareTo(LARGE_BUDGET) >= 0) {
+      grounds.add("采购预算金额在1000万元以上");
+    }
+    if (technicallyComplex) {
+      grounds.add("技术复杂");
+    }
+    if (highSocialImpact) {
+      grounds.add("社会影响较大");
+    }
+    return grounds.isEmpty() ? new Size(5, "评标委员会成员5人（87号令第四十七条第一款）")
+        : new Size(7, String.join("、", grounds) + "，评标委员会成员7人（87号令第四十七条第二款）");
   }
 
   /** Seats for drawn experts: the panel less the department's representative, if one sits. */
   public static int expertSeats(int panelSize, boolean withRepresentative) {
     int experts = panelSize - (withRepresentative ? 1 : 0);
-    // experts at least two thirds of the panel (87号令第四十七条)
+    // experts at least two thirds of an odd panel of at least 5 (87号令第四十七条第一款)
     if (experts * 3 < panelSize * 2 || panelSize % 2 == 0 || panelSize < 5) {
-      throw new IllegalStateException("panel of " + panelSize + " with " + experts + " experts breaks 87号令第四十五、第四十七条");
+      throw new IllegalStateException("panel of " + panelSize + " with " + experts + " experts breaks 87号令第四十七条");
     }
     return experts;
   }

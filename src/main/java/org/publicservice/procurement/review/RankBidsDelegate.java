@@ -22,15 +22,17 @@ import org.springframework.stereotype.Component;
 public class RankBidsDelegate implements JavaDelegate {
 
   private final ReviewRecords records;
+  private final BidReviewResults results;
 
-  public RankBidsDelegate(ReviewRecords records) {
+  public RankBidsDelegate(ReviewRecords records, BidReviewResults results) {
     this.records = records;
+    this.results = results;
   }
 
   @Override
   @SuppressWarnings("unchecked")
   public void execute(DelegateExecution execution) {
-    List<OpenedBid> bids = OpenedBid.list(execution.getVariable(QUALIFIED_BIDS));
+    List<OpenedBid> bids = OpenedBid.list(execution.getVariable(VALID_BIDS));
     boolean comprehensive = COMPREHENSIVE.equals(execution.getVariable(EVALUATION_METHOD));
     List<String> members = (List<String>) execution.getVariable(PANEL_MEMBERS);
     List<Criterion> criteria = comprehensive ? Criterion.list(execution.getVariable(EVALUATION_CRITERIA)) : List.of();
@@ -45,7 +47,8 @@ public class RankBidsDelegate implements JavaDelegate {
     String reportId = project + "-PB" + (records.countReports(project) + 1);
     List<Map<String, Object>> panel = JsonValues.rows(execution.getVariable(PANEL));
     String rankingJson = JsonValues.toJson(ranking.stream().map(Ranking.Entry::toRow).toList());
-    String text = report(execution, reportId, comprehensive, priceWeight, panel, bids, criteria, scores, ranking);
+    String text = report(execution, reportId, comprehensive, priceWeight, panel, bids, criteria, scores, ranking,
+        compliance(execution));
     records.createReport(reportId, project, execution.getProcessInstanceId(),
         comprehensive ? COMPREHENSIVE : LOWEST_PRICE, text, rankingJson, JsonValues.toJson(panel));
     execution.setVariable(RANKING, SpinValues.jsonValue(rankingJson).create());
@@ -55,7 +58,7 @@ public class RankBidsDelegate implements JavaDelegate {
 
   private static String report(DelegateExecution execution, String reportId, boolean comprehensive,
       BigDecimal priceWeight, List<Map<String, Object>> panel, List<OpenedBid> bids, List<Criterion> criteria,
-      Map<String, Map<String, Map<Integer, BigDecimal>>> scores, List<Ranking.Entry> ranking) {
+      Map<String, Map<String, Map<Integer, BigDecimal>>> scores, List<Ranking.Entry> ranking, String compliance) {
     StringBuilder text = new StringBuilder();
     text.append("### 评审报告 ").append(reportId).append("\n\n");
     text.append("项目编号：").append(execution.getProcessBusinessKey()).append("　服务项目：")
@@ -77,6 +80,7 @@ public class RankBidsDelegate implements JavaDelegate {
           .append(Boolean.TRUE.equals(result.get("qualified")) ? "通过" : "不通过（" + result.get("reason") + "）")
           .append('\n');
     }
+    text.append(compliance);
     if (comprehensive) {
       text.append("\n#### 各评委评分\n");
       for (Map<String, Object> member : panel) {
@@ -104,6 +108,27 @@ public class RankBidsDelegate implements JavaDelegate {
         text.append("　价格分 ").append(entry.priceScore()).append("　评审分（各评委平均）").append(entry.criteriaScore())
             .append("　总分 ").append(entry.totalScore());
       }
+      text.append('\n');
+    }
+    return text.toString();
+  }
+
+  /**
+   * The compliance review and the price explanations, with every invalid bid and its reason (87号令第五十八条第四项).
+   */
+  private String compliance(DelegateExecution execution) {
+    StringBuilder text = new StringBuilder("\n#### 符合性审查\n");
+    for (BidReviewResults.Result result : results.ofReview(execution.getProcessInstanceId())) {
+      if (BidReviewResults.NOT_QUALIFIED.equals(result.outcome())) {
+        continue;
+      }
+      text.append("- ").append(result.bidderName()).append("：")
+          .append(result.valid() ? "通过符合性审查" : "无效投标，" + result.statement());
+      results.query(execution.getProcessInstanceId(), result.bidId()).ifPresent(query -> text
+          .append("；报价说明（87号令第六十条）：要求于").append(ReviewRecords.MINUTE.format(query.dueAt())).append("前说明“")
+          .append(query.question()).append("”，").append(query.answer() == null ? "投标人未说明"
+              : "投标人已书面说明，评标委员会" + (BidReviewResults.ACCEPTED.equals(query.decision()) ? "予以采纳"
+                  : "不予采纳")));
       text.append('\n');
     }
     return text.toString();

@@ -29,7 +29,8 @@ public class ReviewRecords {
 
   /** A recorded draw: enough to repeat it ({@link PanelDraw#drawOrder}) and check its picks. */
   public record Draw(long id, String projectNumber, long seed, String algorithm, List<String> pool,
-      List<String> drawOrder, int panelSize, int expertSeats, OffsetDateTime drawnAt, List<Pick> picks) {
+      List<String> drawOrder, int panelSize, int expertSeats, OffsetDateTime drawnAt, List<Pick> picks,
+      String sizeBasis) {
   }
 
   /** A member's signature of the report: agreement, or a written dissent (实施条例第四十一条). */
@@ -46,6 +47,10 @@ public class ReviewRecords {
   public static final String DECLARED_CONFLICT = "CONFLICT";
   public static final String NO_ANSWER = "NO_ANSWER";
 
+  /** Times as the stage's forms and mails write them, Beijing time: 2026年12月8日 17:00. */
+  public static final java.time.format.DateTimeFormatter MINUTE =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(ProcurementTime.ZONE);
+
   private final JdbcTemplate jdbc;
 
   public ReviewRecords(JdbcTemplate jdbc) {
@@ -54,26 +59,32 @@ public class ReviewRecords {
 
 
   void recordCreditCheck(String projectNumber, String processInstanceId, OpenedBid bid, LocalDate checkedOn,
-      String outcome, String recordIds, String findings) {
+      String outcome, String recordIds, String findings, OffsetDateTime windowFrom, OffsetDateTime asOf,
+      String evidence) {
     jdbc.update("INSERT INTO credit_check (project_number, process_instance_id, bid_id, bidder, bidder_name, "
-        + "checked_on, checked_at, outcome, record_ids, findings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        projectNumber, processInstanceId, bid.bidId(), bid.bidder(), bid.bidderName(), checkedOn, ProcurementTime.now(), outcome,
-        recordIds, findings);
+        + "checked_on, checked_at, outcome, record_ids, findings, window_from, window_to, as_of, evidence) "
+        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        projectNumber, processInstanceId, bid.bidId(), bid.bidder(), bid.bidderName(), checkedOn, ProcurementTime.now(),
+        outcome, recordIds, findings, windowFrom, asOf, asOf, evidence);
   }
 
-  /** The credit checks of a project: {bidder, checkedOn, outcome, findings}, oldest first. */
+  /**
+   * The credit checks of a project, oldest first: {bidder, checked_on, outcome, findings, window_from, window_to,
+   * as_of, evidence} (财库〔2016〕125号: the record of the check is kept with the file).
+   */
   public List<Map<String, Object>> creditChecks(String projectNumber) {
-    return jdbc.queryForList("SELECT bid_id, bidder, bidder_name, checked_on, outcome, record_ids, findings "
-        + "FROM credit_check WHERE project_number = ? ORDER BY id", projectNumber);
+    return jdbc.queryForList("SELECT bid_id, bidder, bidder_name, checked_on, checked_at, outcome, record_ids, "
+        + "findings, window_from, window_to, as_of, evidence FROM credit_check WHERE project_number = ? ORDER BY id",
+        projectNumber);
   }
 
   long recordDraw(String projectNumber, String processInstanceId, long seed, List<String> pool,
-      List<String> order, int panelSize, int expertSeats) {
+      List<String> order, int panelSize, int expertSeats, String sizeBasis) {
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.update(connection -> {
       PreparedStatement ps = connection.prepareStatement("INSERT INTO review_panel_draw (project_number, "
-          + "process_instance_id, seed, algorithm, pool, draw_order, panel_size, expert_seats, drawn_at) "
-          + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+          + "process_instance_id, seed, algorithm, pool, draw_order, panel_size, expert_seats, drawn_at, size_basis) "
+          + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
       ps.setString(1, projectNumber);
       ps.setString(2, processInstanceId);
       ps.setLong(3, seed);
@@ -83,6 +94,7 @@ public class ReviewRecords {
       ps.setInt(7, panelSize);
       ps.setInt(8, expertSeats);
       ps.setObject(9, ProcurementTime.now());
+      ps.setString(10, sizeBasis);
       return ps;
     }, key);
     return key.getKey().longValue();
@@ -104,10 +116,10 @@ public class ReviewRecords {
         + "FROM review_panel_pick WHERE draw_id = ? ORDER BY pick_order", (rs, i) -> new Pick(rs.getInt(1),
             rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)), drawId);
     return jdbc.queryForObject("SELECT id, project_number, seed, algorithm, pool, draw_order, panel_size, "
-        + "expert_seats, drawn_at FROM review_panel_draw WHERE id = ?", (rs, i) -> new Draw(rs.getLong(1),
+        + "expert_seats, drawn_at, size_basis FROM review_panel_draw WHERE id = ?", (rs, i) -> new Draw(rs.getLong(1),
             rs.getString(2), rs.getLong(3), rs.getString(4), Arrays.asList(rs.getString(5).split(",")),
             Arrays.asList(rs.getString(6).split(",")), rs.getInt(7), rs.getInt(8),
-            rs.getObject(9, OffsetDateTime.class), picks), drawId);
+            rs.getObject(9, OffsetDateTime.class), picks, rs.getString(10)), drawId);
   }
 
   /** The draws of a project, oldest first. */

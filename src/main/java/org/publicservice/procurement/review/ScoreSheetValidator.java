@@ -11,7 +11,7 @@ import org.publicservice.procurement.purchase.FormRules;
 import org.springframework.stereotype.Component;
 
 /**
- * A panel member's score sheet: every qualified bid on every criterion of the tender documents (87号令第五十五条). The
+ * A panel member's score sheet: every valid bid on every criterion of the tender documents (87号令第五十五条). The
  * score fields are local to the member's instance from the task's creation, and on completion the scores move into
  * table review_score, never into a process variable: no member sees another's scores before all have scored. A missing
  * score, or one outside the criterion's range, is refused in Chinese and nothing is stored.
@@ -27,7 +27,7 @@ public class ScoreSheetValidator implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    List<OpenedBid> bids = OpenedBid.list(task.getVariable(QUALIFIED_BIDS));
+    List<OpenedBid> bids = OpenedBid.list(task.getVariable(VALID_BIDS));
     List<Criterion> criteria = Criterion.list(task.getVariable(EVALUATION_CRITERIA));
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       List<String> fields = new ArrayList<>();

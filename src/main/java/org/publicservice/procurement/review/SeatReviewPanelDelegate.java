@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Seats the panel once every drawn expert has accepted: the experts in the order drawn, the first of them as
- * chair, the department's representative last (he never chairs, 87号令第四十五条). Prepares the scoring form: one block
- * of numbered fields per qualified bid, one field per criterion.
+ * chair, the department's representative last (he never chairs, 87号令第四十五条第四项). The chair records the panel's
+ * common findings; the compliance review that follows takes the qualified bids one by one.
  */
 @Component
 public class SeatReviewPanelDelegate implements JavaDelegate {
@@ -58,14 +58,13 @@ public class SeatReviewPanelDelegate implements JavaDelegate {
     }
     execution.setVariable(PANEL, SpinValues.jsonValue(JsonValues.toJson(panel)).create());
     execution.setVariable(PANEL_MEMBERS, members);
-
-    if (COMPREHENSIVE.equals(execution.getVariable(EVALUATION_METHOD))) {
-      prepareScoring(execution);
-    }
+    execution.setVariable(PANEL_CHAIR, experts.get(0));
+    execution.setVariable(COMPLIANCE_BIDS, OpenedBid.list(execution.getVariable(QUALIFIED_BIDS)).stream()
+        .map(OpenedBid::bidId).toList());
   }
 
-  private static void prepareScoring(DelegateExecution execution) {
-    List<OpenedBid> bids = OpenedBid.list(execution.getVariable(QUALIFIED_BIDS));
+  /** The scoring form: one block of numbered fields per valid bid, one field per criterion. */
+  static void prepareScoring(DelegateExecution execution, List<OpenedBid> bids) {
     List<Criterion> criteria = Criterion.list(execution.getVariable(EVALUATION_CRITERIA));
     if (criteria.isEmpty() || criteria.size() > MAX_CRITERIA) {
       throw new IllegalStateException("the scoring form takes 1 to " + MAX_CRITERIA + " criteria, got "

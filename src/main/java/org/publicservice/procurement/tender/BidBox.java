@@ -82,6 +82,10 @@ public class BidBox {
     BidContent bid = validated(content);
     String bidderName = registeredOrganisation(bidderUserId);
     CallRow call = lockedOpenCall(projectNumber, "投标");
+    if (!invited(call, bidderUserId)) {
+      throw reject(null, "项目" + call.projectNumber() + "只接受受邀请的供应商投标（邀请招标或与特定供应商的竞争性谈判），"
+          + "贵单位未受邀请。");
+    }
     if (bid.price().compareTo(call.budget()) > 0) {
       throw reject("price", "投标报价" + yuan(bid.price()) + "超过项目预算" + yuan(call.budget()) + "，不能提交。");
     }
@@ -205,6 +209,26 @@ public class BidBox {
             + " AND call_status = :open")
         .param("deadline", bidDeadline).param("project", projectNumber).param("round", round).param("open", OPEN)
         .update();
+  }
+
+  /**
+   * Restricts the round to the suppliers given (邀请招标, 政府采购法第三十四条; a negotiation with the two suppliers of a
+   * failed open tender, 74号令第二十七条第二款): nobody else may bid.
+   */
+  @Transactional
+  public void invite(String projectNumber, int round, List<String> bidders) {
+    for (String bidder : bidders) {
+      jdbc.sql("INSERT INTO tender_call_invitee (project_number, round_no, bidder) VALUES (:project, :round, :bidder)")
+          .param("project", projectNumber).param("round", round).param("bidder", bidder).update();
+    }
+  }
+
+  /** Whether the bidder may bid in the round: every organisation, unless the round has invitees. */
+  private boolean invited(CallRow call, String bidder) {
+    List<String> invitees = jdbc.sql("SELECT bidder FROM tender_call_invitee WHERE project_number = :project"
+            + " AND round_no = :round")
+        .param("project", call.projectNumber()).param("round", call.round()).query(String.class).list();
+    return invitees.isEmpty() || invitees.contains(bidder);
   }
 
   public int countActive(String projectNumber, int round) {

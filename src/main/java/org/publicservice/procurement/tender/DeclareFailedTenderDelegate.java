@@ -43,7 +43,8 @@ public class DeclareFailedTenderDelegate implements JavaDelegate {
     long minimum = facts.variables().requiredWholeNumber(MINIMUM_BIDS, "最少投标人数");
     List<String> bidders = bidBox.returnUnopened(facts.projectNumber(), facts.round());
     String reason = "投标截止时提交投标文件的供应商为" + bidders.size() + "家，不足" + minimum + "家，不予开标（"
-        + (method == ProcurementMethod.OPEN_TENDER ? "87号令第四十一条" : "财库〔2015〕124号") + "）";
+        + TenderRules.minimumSuppliers(method, Boolean.TRUE.equals(execution.getVariable(TWO_SUPPLIER_EXCEPTION)))
+            .basis() + "）";
 
     StringBuilder text = facts.noticeHeader();
     line(text, "采购方式", method.label());
@@ -54,6 +55,9 @@ public class DeclareFailedTenderDelegate implements JavaDelegate {
         text.toString(), facts.department(), execution.getProcessInstanceId());
     terms.record(notice.id(), bidBox.call(facts.projectNumber(), facts.round()).orElseThrow(), bidders.size());
     execution.setVariable(FAILED_TENDER_REASON, reason);
+    execution.setVariable(FAILED_TENDER_SUPPLIERS, org.camunda.spin.plugin.variable.SpinValues.jsonValue(
+        org.publicservice.procurement.purchase.JsonValues.toJson(bidders)).create());
+    execution.setVariable(FAILED_TENDER_METHOD, method.name());
 
     Map<String, Object> model = Map.of("departmentName", facts.department(), "failedTenderReason", reason);
     for (String bidder : bidders) {

@@ -4,19 +4,36 @@ import static org.publicservice.procurement.planning.PlanningVariables.*;
 import static org.publicservice.procurement.tender.TenderVariables.*;
 
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.publicservice.procurement.notification.Notifications;
+import org.publicservice.procurement.planning.ProcurementMethod;
 import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.PublicLinks;
 import org.springframework.stereotype.Component;
+import org.publicservice.procurement.purchase.ProcurementTime;
 
-/** Opens a new round of the project in the sealed bid box: social organisations can bid until the deadline. */
+/**
+ * Opens a new round of the project in the sealed bid box: social organisations can bid until the deadline. When
+ * the round is for invited suppliers only (邀请招标; the negotiation with the two suppliers of a failed open tender,
+ * 74号令第二十七条第二款), only they may bid, and each receives its invitation (投标邀请书) at the same time
+ * (87号令第十四条第五款).
+ */
 @Component
 public class OpenBidCallDelegate implements JavaDelegate {
 
-  private final BidBox bidBox;
+  static final String MAIL_INVITATION = "tender-invitation";
 
-  public OpenBidCallDelegate(BidBox bidBox) {
+  private final BidBox bidBox;
+  private final Notifications notifications;
+  private final PublicLinks links;
+
+  public OpenBidCallDelegate(BidBox bidBox, Notifications notifications, PublicLinks links) {
     this.bidBox = bidBox;
+    this.notifications = notifications;
+    this.links = links;
   }
 
   @Override
@@ -30,6 +47,19 @@ public class OpenBidCallDelegate implements JavaDelegate {
         tender.requiredText(QUALIFICATION_REQUIREMENTS, "供应商资格要求"),
         tender.requiredText(EVALUATION_METHOD, "评审方法"));
     execution.setVariable(TENDER_ROUND, (long) round);
+    @SuppressWarnings("unchecked")
+    List<String> invited = (List<String>) execution.getVariable(INVITED_SUPPLIERS);
+    if (invited != null && !invited.isEmpty()) {
+      bidBox.invite(execution.getProcessBusinessKey(), round, invited);
+      ProcurementMethod method = TenderRules.method(tender.requiredText(PROCUREMENT_METHOD, "采购方式"));
+      for (String supplier : invited) {
+        notifications.toUser(execution, supplier, MAIL_INVITATION, Map.of(
+            "departmentName", tender.requiredText(DEPARTMENT_NAME, "采购单位"), "method", method.label(),
+            "bidDeadline", ProcurementTime.MINUTE_IN_WORDS.format(
+                OffsetDateTime.parse(tender.requiredText(BID_DEADLINE, "投标截止时间"))),
+            "tenderLink", links.page("/portal/bidder/tenders/" + execution.getProcessBusinessKey())));
+      }
+    }
     execution.removeVariable(OPENED_BIDS);
     execution.removeVariable(BID_COUNT);
   }

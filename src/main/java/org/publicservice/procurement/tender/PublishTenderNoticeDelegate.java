@@ -7,6 +7,7 @@ import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE_IN_W
 import static org.publicservice.procurement.tender.TenderVariables.*;
 
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -17,6 +18,7 @@ import org.publicservice.procurement.purchase.FormRules;
 import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.purchase.PurchaseIdentity;
 import org.springframework.stereotype.Component;
+import org.publicservice.procurement.purchase.ProcurementTime;
 
 /**
  * Publishes the tender notice (招标公告 / 磋商公告) in the disclosure register: it states the budget (实施条例第三十条;
@@ -75,7 +77,14 @@ public class PublishTenderNoticeDelegate implements JavaDelegate {
     line(text, "文件获取", "自本公告发布之日起至投标截止时间止，在本平台信息公开门户免费获取（不少于5个工作日）");
     line(text, "提问截止时间", MINUTE_IN_WORDS.format(questionsUntil));
     line(text, "投标截止及开标时间", MINUTE_IN_WORDS.format(deadline));
-    line(text, "最少投标人数", tender.requiredWholeNumber(MINIMUM_BIDS, "最少投标人数") + "家（不足时不予开标，作废标处理）");
+    line(text, "最少投标人数", tender.requiredWholeNumber(MINIMUM_BIDS, "最少投标人数") + "家（不足时不予开标，作废标处理）"
+        + (tender.optionalText(MINIMUM_BIDS_BASIS) == null ? "" : "；依据：" + tender.optionalText(MINIMUM_BIDS_BASIS)));
+    Object invited = execution.getVariable(INVITED_SUPPLIERS);
+    if (invited instanceof java.util.Collection<?> suppliers && !suppliers.isEmpty()) {
+      line(text, "供应商范围", "仅限受邀请的" + suppliers.size() + "家供应商"
+          + (method == ProcurementMethod.INVITED_TENDER ? "（从符合资格条件的供应商名单中随机抽取，政府采购法第三十四条；名单在开标前保密）"
+              : "（74号令第二十七条第二款）") + "，其他供应商的投标不予受理");
+    }
     text.append("投标方式：已在平台登记的社会组织登录信息公开门户，在本项目页面提交电子投标文件（报价、服务方案、项目团队、"
         + "资格证明材料）。投标文件加密封存至开标时间，截止前可以替换或撤回。\n");
     text.append(TenderRules.clarificationRuleText(method)).append("。\n");
@@ -85,5 +94,7 @@ public class PublishTenderNoticeDelegate implements JavaDelegate {
         purchase.noticeTitle(method == ProcurementMethod.OPEN_TENDER ? "招标公告" : method.label() + "公告"),
         text.toString(), purchase.departmentName(), execution.getProcessInstanceId());
     terms.record(notice.id(), bidBox.call(purchase.projectNumber(), round).orElseThrow(), null);
+    // the start of the credit check's window (财库〔2016〕125号: from the notice to the bid deadline)
+    execution.setVariable(TENDER_NOTICE_AT, notice.publishedAt().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
   }
 }

@@ -123,7 +123,10 @@ public class TenderDocumentsValidator implements TaskListener {
     task.setVariable(BID_DEADLINE_AT, Date.from(deadline.toInstant()));
     task.setVariable(BID_DEADLINE_TEXT, MINUTE_IN_WORDS.format(deadline));
     task.setVariable(CLARIFICATION_DEADLINE, clarification.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-    task.setVariable(MINIMUM_BIDS, (long) TenderRules.minimumBids(method));
+    TenderRules.Minimum minimum = TenderRules.minimumSuppliers(method,
+        method == ProcurementMethod.COMPETITIVE_NEGOTIATION && Boolean.TRUE.equals(task.getVariable(TWO_SUPPLIER_EXCEPTION)));
+    task.setVariable(MINIMUM_BIDS, (long) minimum.suppliers());
+    task.setVariable(MINIMUM_BIDS_BASIS, minimum.basis());
   }
 
   private static LocalTime time(String text) {

@@ -33,16 +33,51 @@ public final class TenderVariables {
   /** The same for people to read in forms: 2026年12月28日 09:30. */
   public static final String BID_DEADLINE_TEXT = "bidDeadlineText";
   public static final String CLARIFICATION_DEADLINE = "clarificationDeadline";
+  /** ISO date-time the tender notice was published (OUT): the credit check's window starts there. */
+  public static final String TENDER_NOTICE_AT = "tenderNoticeAt";
 
   // set when the call opens
   public static final String TENDER_ROUND = "tenderRound";
   public static final String MINIMUM_BIDS = "minimumBids";
+  /** The provision the minimum rests on, recorded with the purchase and stated in the notice. */
+  public static final String MINIMUM_BIDS_BASIS = "minimumBidsBasis";
+  /**
+   * The suppliers a failed round left (bidders at the deadline, or the responsive bids of the review), as a list of
+   * user ids: a negotiation after a failed open tender with exactly two of them may go on with those two
+   * (74号令第二十七条第二款).
+   */
+  public static final String FAILED_TENDER_SUPPLIERS = "failedTenderSuppliers";
+  /** The method of the round that failed, for the same rule. */
+  public static final String FAILED_TENDER_METHOD = "failedTenderMethod";
+  /** Set when the finance bureau approved a negotiation with the two suppliers of a failed open tender. */
+  public static final String TWO_SUPPLIER_EXCEPTION = "twoSupplierException";
+  /** User ids of the only suppliers who may bid in the round (邀请招标; the negotiation with two), or none. */
+  public static final String INVITED_SUPPLIERS = "invitedSuppliers";
   public static final String BID_COUNT = "bidCount";
   public static final String ENOUGH_BIDS = "enoughBids";
   public static final String OPENED_BIDS = "openedBids";
   public static final String TENDER_OUTCOME = "tenderOutcome";
   public static final String OPENED = "OPENED";
   public static final String ABANDONED = "ABANDONED";
+
+  // 邀请招标: the qualified list and the random draw of the invited suppliers (forms/select-invited-suppliers.form)
+  /** SUPPLIER_DATABASE (the platform's register of social organisations) or WRITTEN_RECOMMENDATION (87号令第十四条). */
+  public static final String INVITATION_LIST_SOURCE = "invitationListSource";
+  public static final String SUPPLIER_DATABASE = "SUPPLIER_DATABASE";
+  public static final String WRITTEN_RECOMMENDATION = "WRITTEN_RECOMMENDATION";
+  /** The recommended organisations, one name or account a line, and the department's written reasons. */
+  public static final String INVITATION_RECOMMENDED = "invitationRecommended";
+  public static final String INVITATION_REASONS = "invitationReasons";
+  public static final String INVITATION_COUNT = "invitationCount";
+  /** Two of the department's staff who supervise the draw (87号令第十四条第四款), and the form's options for them. */
+  public static final String INVITATION_SUPERVISOR_1 = "invitationSupervisor1";
+  public static final String INVITATION_SUPERVISOR_2 = "invitationSupervisor2";
+  public static final String INVITATION_SUPERVISOR_OPTIONS = "invitationSupervisorOptions";
+  /** The qualified list as checked (json list of user ids) and the record of the draw. */
+  public static final String INVITATION_POOL = "invitationPool";
+  public static final String INVITATION_DRAW_ID = "invitationDrawId";
+  /** The department's official who completed the list and started the draw. */
+  public static final String INVITATION_DRAWN_BY = "invitationDrawnBy";
 
   // a question, local to its event subprocess, and the department's answer (forms/answer-tender-question.form)
   public static final String QUESTION_ASKER = "questionAsker";

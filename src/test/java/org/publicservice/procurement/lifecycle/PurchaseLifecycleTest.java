@@ -215,6 +215,14 @@ class PurchaseLifecycleTest {
     List<String> expertNames = panel.stream().filter(m -> !"DEPARTMENT_REPRESENTATIVE".equals(m.get("role")))
         .map(m -> m.get("name").toString()).toList();
     assertThat(expertNames).hasSize(4);
+    // the panel's compliance review, recorded by its chair: every qualified bid meets the substantive requirements
+    List<Task> compliance = tasklist.tasks(review, "Task_ReviewCompliance");
+    assertThat(compliance).hasSize(3).allSatisfy(task -> assertThat(task.getAssignee()).isEqualTo(experts.get(0)));
+    for (Task bid : compliance) {
+      submitAs(bid.getAssignee(), bid, Variables.createVariables()
+          .putValue(ReviewVariables.COMPLIANCE_OUTCOME, ReviewVariables.COMPLIANT));
+    }
+    tasklist.runJobs(review);
 
     // every member scores the three qualified bids (in order of submission: yangguang, xinyu, huimin)
     double[][] scores = {{30, 15, 7}, {38, 19, 9}, {33, 16, 8}};
@@ -305,6 +313,12 @@ class PurchaseLifecycleTest {
     JsonNode compiled = records.at("/records/0/compiledRelease");
     assertThat(compiled.at("/tender/procurementMethod").asText()).isEqualTo("open");
     assertThat(compiled.at("/tender/numberOfTenderers").asInt()).isEqualTo(4);
+    // the bids as the award notice made them public: the one that failed the qualification review is disqualified
+    List<String> bidStatuses = new ArrayList<>();
+    compiled.at("/bids/details").forEach(bid -> bidStatuses.add(bid.at("/tenderers/0/id").asText() + ":"
+        + bid.get("status").asText()));
+    assertThat(bidStatuses).containsExactlyInAnyOrder("CN-ORG-" + YANGGUANG + ":valid", "CN-ORG-" + XINYU + ":valid",
+        "CN-ORG-" + HUIMIN + ":valid", "CN-ORG-" + QINGCHUN + ":disqualified");
     assertThat(compiled.at("/awards/0/suppliers/0/name").asText()).isEqualTo("南通心语社会工作服务社");
     assertThat(compiled.at("/awards/0/value/amount").decimalValue()).isEqualByComparingTo("4296481");
     assertThat(compiled.at("/contracts/0/value/amount").decimalValue()).isEqualByComparingTo("4296481");

@@ -36,6 +36,25 @@ class ProcurementMethodDecisionTest {
     assertThat(result.<String>getEntry("methodRationale")).isNotBlank();
   }
 
+  @ParameterizedTest(name = "{0} yuan, ground {1} -> {2} ({3})")
+  @CsvSource({
+      "300000,   INVITED_LIMITED_SUPPLIERS,     INVITED_TENDER,          第二十九条第一项",
+      "6000000,  INVITED_DISPROPORTIONATE_COST, INVITED_TENDER,          第二十九条第二项",
+      "800000,   NEGOTIATION_UNCLEAR_SPECS,     COMPETITIVE_NEGOTIATION, 第三十条第二项",
+      "5000000,  NEGOTIATION_URGENT,            COMPETITIVE_NEGOTIATION, 第三十条第三项",
+      "200000,   NEGOTIATION_PRICE_UNKNOWN,     COMPETITIVE_NEGOTIATION, 第三十条第四项",
+      "5000000,  NONE,                          OPEN_TENDER,             第二十六条"
+  })
+  void aGroundOfArticle29Or30GivesAnInvitedTenderOrANegotiationWhateverTheBudget(double budget, String ground,
+      String method, String article) {
+    DmnDecisionResultEntries result = engine.getDecisionService().evaluateDecisionByKey("ProcurementMethod")
+        .variables(Variables.createVariables().putValue("budget", budget).putValue("singleSourceGround", "NONE")
+            .putValue("methodGround", ground))
+        .evaluate().getSingleResult();
+    assertThat(result.<String>getEntry("procurementMethod")).isEqualTo(method);
+    assertThat(result.<String>getEntry("methodRationale")).contains(article);
+  }
+
   @Test
   void aRequestWithoutGroundIsTreatedAsNone() {
     assertThat(evaluate(500_000, null).<String>getEntry("procurementMethod")).isEqualTo("COMPETITIVE_CONSULTATION");

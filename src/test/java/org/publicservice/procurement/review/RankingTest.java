@@ -72,8 +72,13 @@ class RankingTest {
 
   @Test
   void panelsHaveFiveOrSevenSeatsAndExpertsHoldTwoThirds() {
-    assertThat(PanelDraw.panelSize(new BigDecimal("9999999.99"))).isEqualTo(5);
-    assertThat(PanelDraw.panelSize(new BigDecimal("10000000"))).isEqualTo(7);
+    assertThat(PanelDraw.panelSize(new BigDecimal("9999999.99"), false, false).members()).isEqualTo(5);
+    assertThat(PanelDraw.panelSize(new BigDecimal("10000000"), false, false).members()).isEqualTo(7);
+    // 87号令第四十七条第二款: also for a technically complex or high-social-impact project, whatever the budget
+    assertThat(PanelDraw.panelSize(new BigDecimal("300000"), true, false))
+        .isEqualTo(new PanelDraw.Size(7, "技术复杂，评标委员会成员7人（87号令第四十七条第二款）"));
+    assertThat(PanelDraw.panelSize(new BigDecimal("12000000"), false, true).basis())
+        .isEqualTo("采购预算金额在1000万元以上、社会影响较大，评标委员会成员7人（87号令第四十七条第二款）");
     assertThat(PanelDraw.expertSeats(5, true)).isEqualTo(4);
     assertThat(PanelDraw.expertSeats(5, false)).isEqualTo(5);
     assertThat(PanelDraw.expertSeats(7, true)).isEqualTo(6);

@@ -62,6 +62,7 @@ class ReviewAccessTest {
     ProcessInstance stage = stages.start(inputs("NT-2026-0951", 2_000_000, COMPREHENSIVE, 3, BIDS));
     stages.submitQualification(stage, stages.qualificationForm(4, null));
     stages.acceptAll(stage);
+    stages.passCompliance(stage);
     List<Task> sheets = stages.tasks(stage, "Task_ScoreBids");
     stages.submitAs(sheets.get(0).getAssignee(), sheets.get(0), ReviewStages.sheet(ReviewStageProcessTest.SCORES));
     String id = stage.getId();

@@ -89,10 +89,16 @@ class ReviewStageProcessTest {
     assertThat(stage).isWaitingAt("Task_ReviewQualification");
     assertThat(taskService.getIdentityLinksForTask(stages.task(stage, "Task_ReviewQualification").getId()))
         .extracting(link -> link.getGroupId()).containsExactly("dept-civil-affairs");
+    // 财库〔2016〕125号: checked for the window from the notice to the bid deadline, as the register stood then
     List<Map<String, Object>> checks = records.creditChecks("NT-2026-0901");
     assertThat(checks).hasSize(4).allSatisfy(check -> {
       assertThat(check.get("OUTCOME")).isEqualTo("CLEAR");
-      assertThat(check.get("CHECKED_ON").toString()).isEqualTo("2026-12-07");
+      assertThat(check.get("CHECKED_ON").toString()).isEqualTo("2026-12-04");
+      assertThat(((java.time.OffsetDateTime) check.get("WINDOW_FROM")).toInstant())
+          .isEqualTo(java.time.OffsetDateTime.parse("2026-11-13T10:00:00+08:00").toInstant());
+      assertThat(((java.time.OffsetDateTime) check.get("AS_OF")).toInstant())
+          .isEqualTo(java.time.OffsetDateTime.parse("2026-12-04T09:30:00+08:00").toInstant());
+      assertThat(check.get("EVIDENCE")).isEqualTo("[]");
     });
 
     stages.submitQualification(stage, stages.qualificationForm(4, "minzheng2"));
@@ -104,6 +110,7 @@ class ReviewStageProcessTest {
       assertThat(task.getDueDate()).isEqualTo(workingDays.after(LocalDate.of(2026, 12, 7), 1));
     });
     List<String> experts = stages.acceptAll(stage);
+    stages.passCompliance(stage);
 
     assertThat(stage).isWaitingAt("Task_ScoreBids");
     List<Task> sheets = stages.tasks(stage, "Task_ScoreBids");
@@ -142,12 +149,20 @@ class ReviewStageProcessTest {
 
   @Test
   void aBidderOnTheCreditRegisterIsExcludedAndAnExpiredRecordIsNot() {
-    creditRegister.add(new NewCreditRecord("org-huimin", "南通惠民社区服务中心", CreditListing.PROCUREMENT_BLACKLIST,
-        CreditEffect.EXCLUDE, "中国政府采购网", "提供虚假材料谋取中标", LocalDate.of(2026, 6, 1), LocalDate.of(2029, 5, 31),
-        null, "admin"));
+    // entered before the bid deadline (4 December, 09:30)
+    ClockUtil.setCurrentTime(Date.from(MONDAY.minusDays(7).toInstant()));
+    long blacklisted = creditRegister.add(new NewCreditRecord("org-huimin", "南通惠民社区服务中心",
+        CreditListing.PROCUREMENT_BLACKLIST, CreditEffect.EXCLUDE, "中国政府采购网", "提供虚假材料谋取中标",
+        LocalDate.of(2026, 6, 1), LocalDate.of(2029, 5, 31), null, "admin")).id();
     creditRegister.add(new NewCreditRecord("org-anle", "南通安乐居家养老服务社", CreditListing.COURT_DEFAULTER,
-        CreditEffect.EXCLUDE, "信用中国", "拒不履行生效判决", LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 6),
+        CreditEffect.EXCLUDE, "信用中国", "拒不履行生效判决", LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 3),
         null, "admin"));
+    // after the deadline: a new listing does not count for this tender, a revocation does not undo the check
+    ClockUtil.setCurrentTime(Date.from(MONDAY.minusHours(1).toInstant()));
+    creditRegister.add(new NewCreditRecord("org-yangguang", "南通阳光养老服务中心", CreditListing.MAJOR_TAX_VIOLATION,
+        CreditEffect.EXCLUDE, "国家税务总局", "重大税收违法失信主体", LocalDate.of(2026, 12, 1), null, null, "admin"));
+    creditRegister.revoke(blacklisted, "admin", "误录，已核实");
+    ClockUtil.setCurrentTime(Date.from(MONDAY.toInstant()));
     ProcessInstance stage = stages.start(inputs("NT-2026-0902", 2_000_000, COMPREHENSIVE, 3, BIDS));
 
     assertThat(engine.getRuntimeService().getVariable(stage.getId(), qualificationExcluded(3))).isEqualTo(true);
@@ -156,6 +171,8 @@ class ReviewStageProcessTest {
         .contains("列入禁止参加名单", "政府采购严重违法失信行为记录名单", "提供虚假材料谋取中标");
     assertThat(records.creditChecks("NT-2026-0902")).extracting(c -> c.get("OUTCOME"))
         .containsExactly("CLEAR", "CLEAR", "EXCLUDED", "CLEAR");
+    assertThat(records.creditChecks("NT-2026-0902").get(2).get("EVIDENCE").toString())
+        .contains("\"listing\":\"政府采购严重违法失信行为记录名单\"", "提供虚假材料谋取中标", "\"recordedBy\":\"admin\"");
 
     // the department's "pass" cannot override the register
     stages.submitQualification(stage, stages.qualificationForm(4, null));
@@ -163,6 +180,7 @@ class ReviewStageProcessTest {
     assertThat(results.get(2)).containsEntry("qualified", false).containsEntry("reason", "信用核查：列入禁止参加政府采购活动的名单");
     assertThat(stages.variable(stage, QUALIFIED_COUNT)).isEqualTo(3);
     stages.acceptAll(stage);
+    stages.passCompliance(stage);
     assertThat(stages.tasks(stage, "Task_ScoreBids")).hasSize(5);
     assertThat((String) engine.getRuntimeService().getVariable(stage.getId(), scoreBidTitle(3)))
         .contains("南通安乐居家养老服务社");
@@ -176,9 +194,11 @@ class ReviewStageProcessTest {
   @Test
   void aFailedEvaluationCountsAgainstTheOrganisationInALaterReviewWithoutBarringIt() {
     // as EvaluationStage records a 不合格 grade (see EvaluationStageTest): penalised for three years, not excluded
+    ClockUtil.setCurrentTime(Date.from(MONDAY.minusMonths(9).toInstant()));
     creditRegister.add(new NewCreditRecord("org-xinyu", "南通心语社会工作服务社", CreditListing.FAILED_EVALUATION,
         CreditEffect.PENALISE, "南通市民政局绩效评价", "NT-2025-0042 社区矫正社会工作服务绩效评价不合格（综合得分43.0）",
         LocalDate.of(2026, 3, 1), LocalDate.of(2029, 2, 28), "NT-2025-0042", "pingjia"));
+    ClockUtil.setCurrentTime(Date.from(MONDAY.toInstant()));
     ProcessInstance stage = stages.start(inputs("NT-2026-0920", 2_000_000, COMPREHENSIVE, 3, BIDS));
 
     assertThat(records.creditChecks("NT-2026-0920")).extracting(c -> c.get("OUTCOME"))
@@ -288,6 +308,8 @@ class ReviewStageProcessTest {
     assertThat(picks.subList(5, 7)).extracting(ReviewRecords.Pick::userId).isEqualTo(order.subList(5, 7));
 
     stages.acceptAll(stage);
+
+    stages.passCompliance(stage);
     List<String> panel = JsonValues.rows(engine.getRuntimeService().getVariable(stage.getId(), PANEL)).stream()
         .map(m -> m.get("userId").toString()).toList();
     assertThat(panel).hasSize(5).doesNotContain(conflicted.getAssignee(), silent.getAssignee())
@@ -309,6 +331,7 @@ class ReviewStageProcessTest {
     stages.submitQualification(largeWithRepresentative, stages.qualificationForm(4, "minzheng"));
     assertThat(stages.tasks(largeWithRepresentative, "Task_DeclareConflict")).hasSize(6);
     stages.acceptAll(largeWithRepresentative);
+    stages.passCompliance(largeWithRepresentative);
     List<Map<String, Object>> panel = JsonValues.rows(
         engine.getRuntimeService().getVariable(largeWithRepresentative.getId(), PANEL));
     assertThat(panel).hasSize(7);
@@ -319,6 +342,15 @@ class ReviewStageProcessTest {
     ReviewRecords.Draw draw = records.draw(records.drawsOf("NT-2026-0909").get(0));
     assertThat(draw.panelSize()).isEqualTo(7);
     assertThat(draw.expertSeats()).isEqualTo(6);
+    assertThat(draw.sizeBasis()).isEqualTo("采购预算金额在1000万元以上，评标委员会成员7人（87号令第四十七条第二款）");
+
+    // 87号令第四十七条第二款: a small but technically complex project, flagged in the request, has 7 too
+    ProcessInstance complex = stages.start(inputs("NT-2026-0914", 800_000, COMPREHENSIVE, 3, BIDS)
+        .putValue(TECHNICALLY_COMPLEX, true));
+    stages.submitQualification(complex, stages.qualificationForm(4, null));
+    assertThat(stages.tasks(complex, "Task_DeclareConflict")).hasSize(7);
+    assertThat(records.draw(records.drawsOf("NT-2026-0914").get(0)).sizeBasis())
+        .isEqualTo("技术复杂，评标委员会成员7人（87号令第四十七条第二款）");
   }
 
   @Test
@@ -339,6 +371,7 @@ class ReviewStageProcessTest {
     ProcessInstance stage = stages.start(inputs("NT-2026-0911", 2_000_000, LOWEST_PRICE, 3, BIDS));
     stages.submitQualification(stage, stages.qualificationForm(4, null));
     stages.acceptAll(stage);
+    stages.passCompliance(stage);
 
     assertThat(stage).isWaitingAt("Task_ConfirmReport").hasNotPassed("Task_ScoreBids");
     stages.confirmAll(stage);
@@ -355,6 +388,7 @@ class ReviewStageProcessTest {
     ProcessInstance stage = stages.start(inputs("NT-2026-0912", 2_000_000, COMPREHENSIVE, 3, BIDS));
     stages.submitQualification(stage, stages.qualificationForm(4, null));
     stages.acceptAll(stage);
+    stages.passCompliance(stage);
     List<Task> sheets = stages.tasks(stage, "Task_ScoreBids");
     Task mine = sheets.get(0);
     Task theirs = sheets.get(1);
@@ -398,6 +432,7 @@ class ReviewStageProcessTest {
     ProcessInstance stage = stages.start(inputs("NT-2026-0913", 2_000_000, LOWEST_PRICE, 3, BIDS));
     stages.submitQualification(stage, stages.qualificationForm(4, null));
     stages.acceptAll(stage);
+    stages.passCompliance(stage);
     List<Task> confirmations = stages.tasks(stage, "Task_ConfirmReport");
     Task dissenter = confirmations.get(0);
 

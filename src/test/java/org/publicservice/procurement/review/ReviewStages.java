@@ -21,10 +21,10 @@ import org.publicservice.procurement.purchase.JsonValues;
  * Drives a ReviewStage as the main process would start it after an opened tender (the IN variables of
  * ReviewVariables) and as the department, the experts and the panel work it in Tasklist.
  */
-final class ReviewStages {
+public final class ReviewStages {
 
   /** Bidders of the demo accounts with their opened bids: {user id, name, price}. */
-  static final Object[][] BIDS = {
+  public static final Object[][] BIDS = {
       {"org-yangguang", "南通阳光养老服务中心", 1_800_000},
       {"org-xinyu", "南通心语社会工作服务社", 1_650_000},
       {"org-huimin", "南通惠民社区服务中心", 1_900_000},
@@ -37,14 +37,14 @@ final class ReviewStages {
   private final TestIdentities people;
   private final TasklistDriver tasklist;
 
-  ReviewStages(ProcessEngine engine, TestIdentities people) {
+  public ReviewStages(ProcessEngine engine, TestIdentities people) {
     this.engine = engine;
     this.people = people;
     this.tasklist = new TasklistDriver(engine, this.people);
   }
 
   /** The IN variables: a 综合评分法 open tender of 2,000,000 yuan with the bids given (rows of {@link #BIDS}). */
-  static VariableMap inputs(String projectNumber, long budget, String method, int minimumBids, Object[]... bids) {
+  public static VariableMap inputs(String projectNumber, long budget, String method, int minimumBids, Object[]... bids) {
     List<Map<String, Object>> opened = new ArrayList<>();
     for (int i = 0; i < bids.length; i++) {
       Map<String, Object> bid = new LinkedHashMap<>();
@@ -76,12 +76,13 @@ final class ReviewStages {
         .putValueTyped(EVALUATION_CRITERIA, SpinValues.jsonValue(comprehensive ? CRITERIA : "[]").create())
         .putValue(QUALIFICATION_REQUIREMENTS, "依法登记的社会组织；具有养老服务经验；近三年无重大违法记录。")
         .putValue("bidBond", 20_000L)
+        .putValue("tenderNoticeAt", "2026-11-13T10:00:00+08:00")
         .putValue("bidDeadline", "2026-12-04T09:30:00+08:00")
         .putValueTyped(OPENED_BIDS, SpinValues.jsonValue(JsonValues.toJson(opened)).create())
         .putValue(MINIMUM_BIDS, (long) minimumBids);
   }
 
-  ProcessInstance start(VariableMap inputs) {
+  public ProcessInstance start(VariableMap inputs) {
     ProcessInstance stage = engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY,
         (String) inputs.get("projectNumber"), inputs);
     runJobs(stage);
@@ -89,11 +90,11 @@ final class ReviewStages {
   }
 
   /** Runs the instance's due jobs (asynchronous steps, due timers) as the job executor would, until none is left. */
-  void runJobs(ProcessInstance stage) {
+  public void runJobs(ProcessInstance stage) {
     tasklist.runDueJobs(stage);
   }
 
-  Task task(ProcessInstance stage, String key) {
+  public Task task(ProcessInstance stage, String key) {
     return tasklist.task(stage, key);
   }
 
@@ -102,7 +103,7 @@ final class ReviewStages {
   }
 
   /** The department passes every bid except those given as {bid number, reason}; optional representative. */
-  VariableMap qualificationForm(int bids, String representative, Object[]... failures) {
+  public VariableMap qualificationForm(int bids, String representative, Object[]... failures) {
     VariableMap form = Variables.createVariables();
     for (int i = 1; i <= bids; i++) {
       form.putValue(qualification(i), PASS);
@@ -117,7 +118,7 @@ final class ReviewStages {
     return form;
   }
 
-  void submitQualification(ProcessInstance stage, VariableMap form) {
+  public void submitQualification(ProcessInstance stage, VariableMap form) {
     people.actAs("minzheng");
     try {
       engine.getFormService().submitTaskForm(task(stage, "Task_ReviewQualification").getId(), form);
@@ -128,7 +129,7 @@ final class ReviewStages {
   }
 
   /** Every open declaration task answered "no conflict", each by its expert. */
-  List<String> acceptAll(ProcessInstance stage) {
+  public List<String> acceptAll(ProcessInstance stage) {
     List<String> experts = new ArrayList<>();
     for (Task declaration : tasks(stage, "Task_DeclareConflict")) {
       declare(declaration, NO_CONFLICT, null);
@@ -146,6 +147,67 @@ final class ReviewStages {
     } finally {
       people.actAsNobody();
     }
+  }
+
+  /** The compliance review task of the bid with this number (1 = first opened bid). */
+  Task complianceTask(ProcessInstance stage, String bidId) {
+    return tasks(stage, "Task_ReviewCompliance").stream()
+        .filter(t -> bidId.equals(engine.getTaskService().getVariable(t.getId(), COMPLIANCE_BID))).findFirst()
+        .orElseThrow(() -> new AssertionError("no compliance review of " + bidId));
+  }
+
+  static String bidId(String projectNumber, int bid) {
+    return projectNumber + "-B" + bid;
+  }
+
+  /** The chair records the panel's finding on one bid. */
+  public void reviewCompliance(ProcessInstance stage, int bid, VariableMap form) {
+    Task task = complianceTask(stage, bidId(stage.getBusinessKey(), bid));
+    submitAs(task.getAssignee(), task, form);
+    runJobs(stage);
+  }
+
+  public static VariableMap compliant() {
+    return Variables.createVariables().putValue(COMPLIANCE_OUTCOME, COMPLIANT);
+  }
+
+  static VariableMap invalid(String ground, String reason) {
+    return Variables.createVariables().putValue(COMPLIANCE_OUTCOME, INVALID).putValue(INVALIDITY_GROUND, ground)
+        .putValue(INVALIDITY_REASON, reason);
+  }
+
+  public static VariableMap queryPrice(String question, int hours) {
+    return compliant().putValue(QUERY_PRICE, true).putValue(PRICE_QUESTION, question)
+        .putValue(EXPLANATION_HOURS, hours);
+  }
+
+  /** The chair finds every bid still under review compliant. */
+  void passCompliance(ProcessInstance stage) {
+    for (Task review : tasks(stage, "Task_ReviewCompliance")) {
+      submitAs(review.getAssignee(), review, compliant());
+    }
+    runJobs(stage);
+  }
+
+  /** The chair records a talk with every supplier of the current round; {@code withdrawing} bidders leave. */
+  void talkWithEach(ProcessInstance stage, String notes, String... withdrawing) {
+    for (Task talk : tasks(stage, "Task_NegotiateWithSupplier")) {
+      String bidId = (String) engine.getTaskService().getVariable(talk.getId(), NEGOTIATION_BID);
+      String bidder = OpenedBid.list(engine.getRuntimeService().getVariable(stage.getId(), VALID_BIDS)).stream()
+          .filter(b -> b.bidId().equals(bidId)).findFirst().orElseThrow().bidder();
+      submitAs(talk.getAssignee(), talk, Variables.createVariables()
+          .putValue(NEGOTIATION_NOTES, notes + "（" + bidder + "）")
+          .putValue(SUPPLIER_WITHDREW, java.util.Arrays.asList(withdrawing).contains(bidder)));
+    }
+    runJobs(stage);
+  }
+
+  /** The chair ends the round: changes to the documents (or none), then another round or final offers. */
+  void concludeRound(ProcessInstance stage, String changes, String next, Integer finalOfferHours) {
+    Task conclude = task(stage, "Task_ConcludeNegotiationRound");
+    submitAs(conclude.getAssignee(), conclude, Variables.createVariables().putValue(DOCUMENT_CHANGES, changes)
+        .putValue(NEXT_STEP, next).putValue(FINAL_OFFER_HOURS, finalOfferHours));
+    runJobs(stage);
   }
 
   /** A score sheet: {@code scores[bid][criterion]}, bids and criteria numbered from 1 in the form. */

@@ -38,6 +38,7 @@ class ScoreBidsBrowserTest extends BrowserTest {
     ProcessInstance stage = stages.start(inputs("NT-2026-0981", 2_000_000, COMPREHENSIVE, 3, BIDS));
     stages.submitQualification(stage, stages.qualificationForm(4, null));
     stages.acceptAll(stage);
+    stages.passCompliance(stage);
     Task sheet = stages.tasks(stage, "Task_ScoreBids").get(0);
     String expert = sheet.getAssignee();
 
