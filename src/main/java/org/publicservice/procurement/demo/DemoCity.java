@@ -521,7 +521,10 @@ final class DemoCity {
           "民办非企业单位登记证书；近三年无重大违法记录声明；社会保险缴纳证明；同类服务合同3份。"));
     }
 
-    /** The opening at the deadline, the credit check, the qualification review and the experts' declarations. */
+    /**
+     * The opening at the deadline, the credit check, the qualification review, the experts' declarations and the
+     * panel's compliance review.
+     */
     void review(LocalDate deadline) {
       at(project, deadline, 10, 30);
       int bids = ((Number) desk.variable(project, ReviewVariables.PROCESS_KEY, ReviewVariables.QUALIFICATION_BID_COUNT))
@@ -538,6 +541,13 @@ final class DemoCity {
       for (Task declaration : desk.tasks(project, "Task_DeclareConflict")) {
         desk.submitAs(declaration.getAssignee(), declaration, Variables.createVariables()
             .putValue(ReviewVariables.CONFLICT_DECLARATION, ReviewVariables.NO_CONFLICT));
+      }
+      desk.settle(project);
+      // the panel's compliance review, recorded by its chair: every qualified bid responds to the documents
+      at(project, deadline, 16, 0);
+      for (Task compliance : desk.tasks(project, "Task_ReviewCompliance")) {
+        desk.submitAs(compliance.getAssignee(), compliance, Variables.createVariables()
+            .putValue(ReviewVariables.COMPLIANCE_OUTCOME, ReviewVariables.COMPLIANT));
       }
       desk.settle(project);
     }

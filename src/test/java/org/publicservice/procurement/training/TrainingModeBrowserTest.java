@@ -167,9 +167,12 @@ class TrainingModeBrowserTest extends BrowserTest {
         "qualification2", "PASS", "qualification3", "PASS"));
     assertThat(clock().toLocalDate()).isAfterOrEqualTo(deadline);
     assertThat(new PortalClient(trainingPort).get("/portal/projects/" + project).body()).contains("开标记录");
-    await("the panel is seated", () -> {
+    await("the panel is seated and finds every bid compliant", () -> {
       for (JsonNode declaration : tasks(project, "Task_DeclareConflict")) {
         submit(declaration.get("assignee").asText(), declaration, Map.of("conflictDeclaration", "NONE"));
+      }
+      for (JsonNode compliance : tasks(project, "Task_ReviewCompliance")) {
+        submit(compliance.get("assignee").asText(), compliance, Map.of("complianceOutcome", "COMPLIANT"));
       }
       return tasks(project, "Task_ScoreBids").size() == 5 ? Boolean.TRUE : null;
     });
