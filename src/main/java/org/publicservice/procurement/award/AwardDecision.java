@@ -16,6 +16,7 @@ final class AwardDecision {
   private AwardDecision() {
   }
 
+  /** @param ranking the candidates still eligible, in order; the contract stage may fall back to them */
   static void record(VariableScope scope, List<RankedBid> ranking, RankedBid winner, String chosenBy) {
     scope.setVariable(WINNER, winner.bidder());
     scope.setVariable(WINNER_NAME, winner.bidderName());

@@ -1,7 +1,9 @@
 package org.publicservice.procurement.award;
 
 import static org.publicservice.procurement.award.AwardVariables.*;
+import static org.publicservice.procurement.purchase.FormRules.reject;
 
+import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -9,11 +11,18 @@ import org.publicservice.procurement.purchase.FormRules;
 import org.springframework.stereotype.Component;
 
 /**
- * The department's reply decides the challenge and says why (实施条例第五十四条); an upheld challenge that changes
- * the result names what follows: a new review by the panel or a new tender (87号令第六十四条, 94号令第十六条).
+ * The department's reply decides the challenge with its facts and reasons (94号令第十五条). An upheld challenge names
+ * what follows, among the remedies the law gives at this point of the purchase ({@link Remedies}; 94号令第十六条): an
+ * amendment of the documents needs its text.
  */
 @Component
 public class ChallengeReplyValidator implements TaskListener {
+
+  private final Remedies remedies;
+
+  public ChallengeReplyValidator(Remedies remedies) {
+    this.remedies = remedies;
+  }
 
   @Override
   public void notify(DelegateTask task) {
@@ -21,9 +30,27 @@ public class ChallengeReplyValidator implements TaskListener {
     String decision = form.requiredChoice(CHALLENGE_DECISION, "处理结论", Set.of(REJECTED, UPHELD));
     form.requiredText(CHALLENGE_REPLY, "答复意见", 4000);
     if (UPHELD.equals(decision)) {
-      form.requiredChoice(CHALLENGE_REMEDY, "质疑成立后的处理", Set.of(OUTCOME_RE_REVIEW, OUTCOME_RE_TENDER));
+      checkRemedy(task, form, CHALLENGE_REMEDY, "质疑成立后的处理", remedies);
     } else {
       task.setVariable(CHALLENGE_REMEDY, null);
+      task.setVariable(AMENDMENT_TEXT, null);
+    }
+  }
+
+  /** The remedy must be one the law gives now; an amendment needs its text. */
+  static void checkRemedy(DelegateTask task, FormRules form, String field, String label, Remedies remedies) {
+    String remedy = form.requiredChoice(field, label, Remedies.LABELS.keySet());
+    String project = task.getExecution().getProcessBusinessKey();
+    Object subject = task.getVariable(CHALLENGE_SUBJECT);
+    List<String> available = remedies.available(project, subject == null ? null : subject.toString());
+    if (!available.contains(remedy)) {
+      throw reject(field, "本项目目前不能" + Remedies.LABELS.get(remedy) + "；可选择："
+          + String.join("、", available.stream().map(Remedies.LABELS::get).toList()) + "。");
+    }
+    if (REMEDY_AMEND.equals(remedy)) {
+      form.requiredText(AMENDMENT_TEXT, "采购文件的修改内容", 8000);
+    } else {
+      task.setVariable(AMENDMENT_TEXT, null);
     }
   }
 }

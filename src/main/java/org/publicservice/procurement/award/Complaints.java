@@ -7,13 +7,14 @@ import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE_IN_W
 import java.util.Comparator;
 import java.util.Date;
 import java.util.Locale;
-import java.util.Map;
+import java.util.List;
+import java.time.OffsetDateTime;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.variable.Variables;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
 import org.publicservice.procurement.identity.SystemAccess;
@@ -24,17 +25,23 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Complaints (投诉) to the finance bureau, for the portal and the Tasklist start form (process BidComplaint). Only a
- * bidder whose challenge the department rejected may complain, within 15 working days after the reply deadline
- * (政府采购法第五十五条, 94号令第十七条); finance decides within 30 working days (94号令第二十八条). Each complaint
- * runs in its own BidComplaint instance, so that it goes on while the purchase is suspended. A refused complaint
- * throws {@link org.publicservice.procurement.purchase.SubmissionRejectedException} and changes nothing.
+ * Complaints (投诉) to the finance bureau, for the portal and the Tasklist start form (process BidComplaint). A
+ * supplier that challenged may complain when it is not satisfied with the reply, or when the department did not
+ * reply in time, within 15 working days after the end of the reply period (政府采购法第五十五条, 94号令第十七条), on
+ * the matters it challenged (94号令第二十条). Each complaint runs in its own BidComplaint instance, so that it goes on
+ * while the purchase is suspended: finance examines it within 5 working days (补正, 不予受理 or 受理, 94号令第二十一条),
+ * sends the copy to the department for its statement (第二十一条第四项, 第二十二条) and decides within 30 working days
+ * (政府采购法第五十六条, 94号令第二十六条), the completion time not counted (第二十七条). A refused complaint throws
+ * {@link org.publicservice.procurement.purchase.SubmissionRejectedException} and changes nothing.
  */
 @Component
 public class Complaints {
 
   /** The bidder a call of {@link #file} files for; REST callers cannot set it, they are who they logged in as. */
   private static final ThreadLocal<String> FILING_BIDDER = new ThreadLocal<>();
+
+  static final int EXAMINATION_WORKING_DAYS = 5;
+  static final int DECISION_WORKING_DAYS = 30;
 
   private final ProcessEngine engine;
   private final DisputeRecords records;
@@ -73,7 +80,7 @@ public class Complaints {
     return FILING_BIDDER.get();
   }
 
-  /** Checks and records the complaint at the start of its BidComplaint instance; tells the award stage. */
+  /** Checks and records the complaint at the start of its BidComplaint instance. */
   void register(DelegateExecution complaint, String projectNumber, String bidder, String grounds) {
     if (projectNumber == null || projectNumber.isBlank()) {
       throw reject(PROJECT_NUMBER, "请填写项目编号。");
@@ -86,69 +93,62 @@ public class Complaints {
       throw reject(COMPLAINT_GROUNDS, "投诉事项及理由不能超过4000个字。");
     }
     String project = projectNumber.strip().toUpperCase(Locale.ROOT);
-    DisputeRecords.Challenge challenge = records.challengesOf(project).stream().filter(c -> c.bidder().equals(bidder))
-        .max(Comparator.comparing(DisputeRecords.Challenge::filedAt))
-        .orElseThrow(() -> reject(PROJECT_NUMBER, "投诉前须先向采购单位提出质疑（政府采购法第五十五条）；贵单位未对项目"
-            + project + "提出过质疑，不予受理。"));
-    if (DisputeRecords.OPEN.equals(challenge.status())) {
-      throw reject(PROJECT_NUMBER, "贵单位对项目" + project + "的质疑尚待采购单位答复，请在答复后再提出投诉。");
+    OffsetDateTime now = Challenges.offset(ClockUtil.getCurrentTime());
+    List<DisputeRecords.Challenge> own = records.challengesOf(project).stream().filter(c -> c.bidder().equals(bidder))
+        .sorted(Comparator.comparing(DisputeRecords.Challenge::filedAt).reversed()).toList();
+    if (own.isEmpty()) {
+      throw reject(PROJECT_NUMBER, "投诉前须先向采购单位提出质疑（政府采购法第五十五条，财政部令第94号第十九条）；贵单位未对项目"
+          + project + "提出过质疑，不予受理。");
     }
-    if (UPHELD.equals(challenge.status())) {
-      throw reject(PROJECT_NUMBER, "贵单位对项目" + project + "的质疑已被采购单位认定成立，无需投诉。");
+    DisputeRecords.Challenge challenge = own.stream().filter(c -> c.replyPeriodOver(now)).findFirst()
+        .orElseThrow(() -> reject(PROJECT_NUMBER, "贵单位对项目" + project + "的质疑尚在答复期内（至"
+            + ProcurementTime.MINUTE_IN_WORDS.format(own.get(0).replyDeadline().atZoneSameInstant(ProcurementTime.ZONE))
+            + "），请在采购单位答复后或答复期满后再提出投诉。"));
+    if (now.isAfter(challenge.complaintDeadline())) {
+      throw reject(PROJECT_NUMBER, "投诉期已于" + ProcurementTime.MINUTE_IN_WORDS.format(
+          challenge.complaintDeadline().atZoneSameInstant(ProcurementTime.ZONE)) + "结束，不再受理投诉。");
     }
-    Date now = ClockUtil.getCurrentTime();
-    if (now.toInstant().isAfter(challenge.complaintDeadline().toInstant())) {
-      throw reject(PROJECT_NUMBER, "投诉期已于" + MINUTE_IN_WORDS.format(
-          challenge.complaintDeadline()) + "结束，不再受理投诉。");
-    }
-    if (records.complaintsOf(project).stream().anyMatch(c -> c.challengeId().equals(challenge.id()))) {
-      throw reject(PROJECT_NUMBER, "贵单位已就该质疑向财政部门提出过投诉。");
+    if (records.complaintsOf(project).stream().anyMatch(c -> c.challengeId().equals(challenge.id())
+        && !DisputeRecords.NOT_ACCEPTED.equals(c.status()))) {
+      throw reject(PROJECT_NUMBER, "贵单位已就该质疑向财政部门提出过投诉，同一投诉事项不再受理（财政部令第94号第十九条）。");
     }
 
     RuntimeService runtime = complaint.getProcessEngineServices().getRuntimeService();
-    Date decisionDeadline = workingDays.after(ProcurementTime.today(), 30);
+    Date decisionDeadline = workingDays.after(ProcurementTime.today(), DECISION_WORKING_DAYS);
     String id = UUID.randomUUID().toString();
     records.addComplaint(new DisputeRecords.Complaint(id, challenge.id(), project, bidder, challenge.bidderName(),
-        text, Challenges.offset(now), Challenges.offset(decisionDeadline), complaint.getProcessInstanceId(),
-        DisputeRecords.OPEN, null, null, null));
+        text, now, Challenges.offset(decisionDeadline), complaint.getProcessInstanceId(), DisputeRecords.OPEN, null,
+        null, null, null, null, null, null));
     complaint.setProcessBusinessKey(project);
     complaint.setVariable(PROJECT_NUMBER, project);
     complaint.setVariable(COMPLAINT_ID, id);
     complaint.setVariable(CHALLENGE_ID, challenge.id());
+    complaint.setVariable(CHALLENGE_SUBJECT, challenge.subject());
+    complaint.setVariable(CHALLENGE_SUBJECT_NAME, ChallengeSubject.of(challenge.subject())
+        .map(ChallengeSubject::label).orElse(challenge.subject()));
     complaint.setVariable(COMPLAINANT, bidder);
     complaint.setVariable(COMPLAINANT_NAME, challenge.bidderName());
     complaint.setVariable(COMPLAINT_GROUNDS, text);
     complaint.setVariable(CHALLENGE_GROUNDS, challenge.grounds());
-    complaint.setVariable(CHALLENGE_REPLY, challenge.reply());
+    complaint.setVariable(CHALLENGE_REPLY, challenge.reply() == null
+        ? "采购单位未在答复期限（" + ProcurementTime.MINUTE_IN_WORDS.format(
+            challenge.replyDeadline().atZoneSameInstant(ProcurementTime.ZONE)) + "）内答复。"
+        : challenge.reply());
     complaint.setVariable(COMPLAINT_DECISION_DEADLINE, decisionDeadline);
+    complaint.setVariable(EXAMINATION_DUE, workingDays.after(ProcurementTime.today(), EXAMINATION_WORKING_DAYS));
     complaint.setVariable("projectLink", links.project(project));
+    ProcessInstance purchase = runtime.createProcessInstanceQuery().processDefinitionKey(PURCHASE_PROCESS_KEY)
+        .processInstanceBusinessKey(project).singleResult();
     for (String name : new String[] {"serviceName", "departmentName", "departmentGroup"}) {
-      complaint.setVariable(name, runtime.getVariable(challenge.stageInstanceId(), name));
+      // after the purchase has ended, the challenge's own record still names the department
+      Object value = purchase != null ? runtime.getVariable(purchase.getId(), name)
+          : complaint.getProcessEngineServices().getHistoryService().createHistoricVariableInstanceQuery()
+              .processInstanceId(challenge.processInstanceId()).variableName(name).list().stream().findFirst()
+              .map(v -> v.getValue()).orElse(null);
+      complaint.setVariable(name, value);
     }
-    messageChallengeScope(runtime, challenge.stageInstanceId(), COMPLAINT_FILED_MESSAGE, challenge.id(), Map.of());
-  }
-
-  /**
-   * Delivers a message to the handling of one challenge in the award stage. Several challenges may wait there for
-   * the same message; the one whose scope holds the challenge id receives it, with the given variables set in that
-   * scope. Returns false when that handling no longer waits (the award stage ended meanwhile).
-   */
-  static boolean messageChallengeScope(RuntimeService runtime, String stageInstanceId, String message,
-      String challengeId, Map<String, Object> variables) {
-    for (EventSubscription subscription : runtime.createEventSubscriptionQuery().processInstanceId(stageInstanceId)
-        .eventType("message").eventName(message).list()) {
-      if (challengeId.equals(runtime.getVariable(subscription.getExecutionId(), CHALLENGE_ID))) {
-        if (!variables.isEmpty()) {
-          // into the challenge's scope (where its id is local), not the waiting execution, which may be pruned
-          String scope = runtime.createVariableInstanceQuery().processInstanceIdIn(stageInstanceId)
-              .variableName(CHALLENGE_ID).list().stream().filter(v -> challengeId.equals(v.getValue())).findFirst()
-              .orElseThrow().getExecutionId();
-          runtime.setVariablesLocal(scope, variables);
-        }
-        runtime.messageEventReceived(message, subscription.getExecutionId());
-        return true;
-      }
+    if (purchase != null) {
+      complaint.setVariable(RESPONDENT_WINNER, runtime.getVariable(purchase.getId(), WINNER));
     }
-    return false;
   }
 }

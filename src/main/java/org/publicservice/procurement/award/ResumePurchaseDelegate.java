@@ -11,7 +11,8 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 /**
- * Resumes what the complaint suspended, at the decision or when the 30 days of 政府采购法第五十七条 are over,
+ * Resumes what the complaint suspended, at the decision or when the 30 days of 政府采购法第五十七条 (94号令第二十八条)
+ * are over,
  * whichever comes first; the second time finds nothing left to resume. Instances that ended meanwhile are skipped.
  */
 @Component

@@ -13,12 +13,19 @@ import org.publicservice.procurement.purchase.JsonValues;
 import org.springframework.stereotype.Component;
 
 /**
- * Suspends the purchase while finance handles the complaint (政府采购法第五十七条): the main process and every stage
- * instance of the project, with their tasks and timers. The complaint's own instance goes on. Remembers which
- * instances it suspended, so that resuming touches only those.
+ * Suspends the purchase while finance handles the complaint (政府采购法第五十七条, 94号令第二十八条): the main process
+ * and every stage instance of the project, with their tasks and timers. The complaint's own instance goes on, and so
+ * do challenges. Remembers which instances it suspended, so that resuming touches only those. Signing was held when
+ * the complaint was accepted ({@link AcceptComplaintDelegate}), so the days suspended are added to the signing period. Runs in a
+ * transaction of its own: the suspension is a bulk update of the instances' jobs.
  */
 @Component
 public class SuspendPurchaseDelegate implements JavaDelegate {
+
+  /** The hold a complaint's suspension puts on signing. */
+  static String holdId(DelegateExecution complaint) {
+    return "suspension:" + complaint.getVariable(COMPLAINT_ID);
+  }
 
   @Override
   public void execute(DelegateExecution execution) {

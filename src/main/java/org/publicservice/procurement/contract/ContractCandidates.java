@@ -10,8 +10,8 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.publicservice.procurement.purchase.JsonValues;
 
 /**
- * The organisations the contract may be offered to, in order: the winner of the award, then the other candidates of
- * the ranking (政府采购法第四十六条; 87号令第七十一条: if the winner refuses to sign, the next candidate may be chosen).
+ * The winner of the current award and the candidates after it in the ranking (实施条例第四十九条: if the winner refuses
+ * to sign, the next candidate may be determined winner, through a new award decision).
  */
 final class ContractCandidates {
 
@@ -39,10 +39,5 @@ final class ContractCandidates {
     Object name = row.get("bidderName");
     return Optional.of(new Candidate(row.get("bidder").toString(),
         name == null ? row.get("bidder").toString() : name.toString(), new BigDecimal(row.get("price").toString())));
-  }
-
-  static int currentIndex(VariableScope scope) {
-    Object index = scope.getVariable(CANDIDATE_INDEX);
-    return index == null ? 0 : ((Number) index).intValue();
   }
 }

@@ -40,7 +40,7 @@ public class ContractDraftValidator implements TaskListener {
   public void notify(DelegateTask task) {
     FormRules form = FormRules.of(task);
     BigDecimal amount = form.requiredAmount(CONTRACT_AMOUNT, "合同金额");
-    ContractCandidates.Candidate candidate = ContractCandidates.at(task, ContractCandidates.currentIndex(task))
+    ContractCandidates.Candidate candidate = ContractCandidates.at(task, 0)
         .orElseThrow(() -> new IllegalStateException("no candidate offered the contract"));
     BigDecimal awarded = candidate.price();
     if (amount.compareTo(awarded) != 0) {

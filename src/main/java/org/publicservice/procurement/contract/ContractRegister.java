@@ -90,6 +90,12 @@ public class ContractRegister {
     }
   }
 
+  /** The award decision this contract carries out (OCDS contracts[].awardID). */
+  public void linkAward(String contractId, String awardId) {
+    jdbc.sql("UPDATE service_contract SET award_id = :award WHERE contract_id = :id").param("award", awardId)
+        .param("id", contractId).update();
+  }
+
   public void markPublished(String contractId, long noticeId) {
     stamp(contractId, "published_at");
     jdbc.sql("UPDATE service_contract SET notice_id = :notice WHERE contract_id = :id")

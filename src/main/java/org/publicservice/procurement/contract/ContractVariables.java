@@ -14,8 +14,6 @@ public final class ContractVariables {
   public static final String CANDIDATES = "candidates";
 
   // the candidate currently offered the contract
-  /** Position in {@link #CANDIDATES} of the organisation currently offered the contract (0 = the winner). */
-  public static final String CANDIDATE_INDEX = "candidateIndex";
   public static final String CONTRACTOR = "contractor";
   public static final String CONTRACTOR_NAME = "contractorName";
   /** The price of the current candidate's bid: the contract amount must equal it (no substantive change). */
@@ -56,6 +54,12 @@ public final class ContractVariables {
   public static final String NO_SIGNATURE_REASON = "noSignatureReason";
   public static final String NEXT_CANDIDATE_NAME = "nextCandidateName";
   public static final String NEXT_STEP = "contractNextStep";
+  /** The ground the law gives to pass the award to the next candidate (AwardVariables.PASS_OVER_GROUNDS). */
+  public static final String PASS_OVER_GROUND = "passOverGround";
+  public static final String PASS_OVER_FACTS = "deviationReason";
+  /** Candidates that may not be offered the award again, handed back to the award stage. */
+  public static final String EXCLUDED_BIDDERS = "excludedBidders";
+  public static final String AWARD_ID = "awardId";
   public static final String NEXT_CANDIDATE = "NEXT_CANDIDATE";
   public static final String END_WITHOUT_CONTRACT = "NO_CONTRACT";
 
@@ -68,9 +72,10 @@ public final class ContractVariables {
   public static final String LATE_STEP = "lateStep";
   public static final String LATE_STEP_DUE = "lateStepDue";
 
-  /** What the stage hands back: SIGNED or NO_CONTRACT. */
+  /** What the stage hands back: SIGNED, NEXT_CANDIDATE or NO_CONTRACT. */
   public static final String OUTCOME = "contractOutcome";
   public static final String OUTCOME_SIGNED = "SIGNED";
+  public static final String OUTCOME_NEXT_CANDIDATE = "NEXT_CANDIDATE";
   public static final String OUTCOME_NO_CONTRACT = "NO_CONTRACT";
 
   private ContractVariables() {

@@ -8,9 +8,18 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.publicservice.procurement.purchase.FormRules;
 import org.springframework.stereotype.Component;
 
-/** The organisation signs the drafted contract or refuses it; a refusal states its reason, which the department reads. */
+/**
+ * The organisation signs the drafted contract or refuses it; a refusal states its reason, which the department reads.
+ * It cannot sign while signing is held (实施条例第五十四条; {@link SigningHolds}); it may still refuse.
+ */
 @Component
 public class ContractorSignatureValidator implements TaskListener {
+
+  private final SigningHolds holds;
+
+  public ContractorSignatureValidator(SigningHolds holds) {
+    this.holds = holds;
+  }
 
   @Override
   public void notify(DelegateTask task) {
@@ -19,6 +28,7 @@ public class ContractorSignatureValidator implements TaskListener {
     if (REFUSE.equals(decision)) {
       form.requiredText(CONTRACTOR_REFUSAL_REASON, "拒绝签订合同的理由", 1000);
     } else {
+      DepartmentSignatureValidator.refuseWhileHeld(holds, task);
       task.setVariable(CONTRACTOR_REFUSAL_REASON, null);
     }
   }

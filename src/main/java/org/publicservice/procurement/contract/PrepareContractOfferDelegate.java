@@ -20,9 +20,12 @@ import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.stereotype.Component;
 
 /**
- * Offers the contract to the current candidate (the winner first): its name and bid price, and the 30 days to sign
- * (政府采购法第四十六条; 87号令第七十一条), counted from the award notice for the winner and from the offer for a
- * later candidate, ending on a working day (87号令第八十五条). Prefills the draft from the award and the plan.
+ * Offers the contract to the winner of the current award: its name and bid price, and the 30 days to sign counted
+ * from the 中标（成交）通知书, which went out with the award notice (政府采购法第四十六条; 87号令第七十一条; 74号令第十九条),
+ * ending on a working day (87号令第八十五条). The stage starts the day of that notice, so the period is never over
+ * before the contract stage begins; a replacement winner has an award notice, and so a period, of its own. Days
+ * held by a challenge or a suspension are added by {@link SigningHolds}. Prefills the draft from the award and the
+ * plan.
  */
 @Component
 public class PrepareContractOfferDelegate implements JavaDelegate {
@@ -37,14 +40,13 @@ public class PrepareContractOfferDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    int index = ContractCandidates.currentIndex(execution);
+    int index = 0;
     ContractCandidates.Candidate candidate = ContractCandidates.at(execution, index)
-        .orElseThrow(() -> new IllegalStateException("no candidate at position " + index));
-    LocalDate offeredOn = index == 0 ? awardNoticeDay(execution) : ProcurementTime.today();
+        .orElseThrow(() -> new IllegalStateException("no winner to offer the contract to"));
+    LocalDate offeredOn = awardNoticeDay(execution);
     Date deadline = workingDays.calendarDaysAfter(offeredOn, SIGNING_DAYS);
 
     contracts.abandonDrafts(execution.getProcessInstanceId());
-    execution.setVariable(CANDIDATE_INDEX, index);
     execution.setVariable(CONTRACTOR, candidate.userId());
     execution.setVariable(CONTRACTOR_NAME, candidate.name());
     execution.setVariable(CONTRACTOR_PRICE, candidate.price());
@@ -53,7 +55,7 @@ public class PrepareContractOfferDelegate implements JavaDelegate {
     execution.setVariable(SIGNING_DEADLINE_TEXT, DAY_IN_WORDS.format(deadline.toInstant()));
     execution.setVariable(SIGNING_ALERT_AT, Date.from(deadline.toInstant().minus(Duration.ofDays(ALERT_DAYS_BEFORE))));
     execution.setVariable(NEXT_CANDIDATE_NAME,
-        ContractCandidates.at(execution, index + 1).map(ContractCandidates.Candidate::name).orElse(null));
+        ContractCandidates.at(execution, 1).map(ContractCandidates.Candidate::name).orElse(null));
 
     execution.setVariable(CONTRACT_AMOUNT, candidate.price());
     if (execution.getVariable(CONTRACT_PERIOD_START) == null) {

@@ -31,6 +31,10 @@ public class RecordSignedContractDelegate implements JavaDelegate {
     ContractRegister.Contract draft = contracts.currentDraft(execution.getProcessInstanceId());
     LocalDate signedOn = ProcurementTime.today();
     contracts.sign(draft.contractId(), signedOn);
+    Object awardId = execution.getVariable(AWARD_ID);
+    if (awardId != null) {
+      contracts.linkAward(draft.contractId(), awardId.toString());
+    }
 
     execution.setVariable(CONTRACT_ID, draft.contractId());
     execution.setVariable(CONTRACTOR, draft.contractor());

@@ -63,11 +63,11 @@ public final class AccessRules {
   }
 
   /**
-   * A department runs every stage of its own purchases and reads the residents' comments on its intentions; which
-   * instances it sees follows from its tasks.
+   * A department runs every stage of its own purchases, replies to challenges, states its case on complaints and
+   * reads the residents' comments on its intentions; which instances it sees follows from its tasks.
    */
   private static final List<String> DEPARTMENT_PROCESSES =
-      Stream.concat(PURCHASE_PROCESSES.stream(), Stream.of(INTENTION_COMMENT)).toList();
+      Stream.concat(PURCHASE_PROCESSES.stream(), Stream.of(INTENTION_COMMENT, BID_CHALLENGE, BID_COMPLAINT)).toList();
 
   static final String TASKLIST = "tasklist";
   static final String COCKPIT = "cockpit";

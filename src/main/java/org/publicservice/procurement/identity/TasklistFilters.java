@@ -46,8 +46,8 @@ public final class TasklistFilters {
           q -> q.processDefinitionKey(PUBLIC_SERVICE_PURCHASE).orderByTaskCreateTime().asc(),
           List.of(Groups.PURCHASER, Groups.FINANCE)),
       new FilterRule("招标与合同", 20, "采购公告、单一来源采购、中标、合同签订",
-          q -> q.processDefinitionKeyIn(SINGLE_SOURCE_STAGE, TENDER_STAGE, AWARD_STAGE, ProcessKeys.BID_COMPLAINT,
-                  CONTRACT_STAGE)
+          q -> q.processDefinitionKeyIn(SINGLE_SOURCE_STAGE, TENDER_STAGE, AWARD_STAGE, ProcessKeys.BID_CHALLENGE,
+                  ProcessKeys.BID_COMPLAINT, CONTRACT_STAGE)
               .orderByTaskCreateTime().asc(),
           List.of(Groups.PURCHASER, Groups.FINANCE, Groups.SOCIAL_ORGANISATION)),
       new FilterRule("评审任务", 20, "评审小组的评审与打分",

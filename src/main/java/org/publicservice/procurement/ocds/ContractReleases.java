@@ -17,7 +17,8 @@ class ContractReleases {
 
   /** The contract a notice concerns, with the payment or the accepted milestone it announces (else null). */
   record ContractFacts(String contractId, String contractor, String contractorName, BigDecimal amount,
-      LocalDate signedOn, LocalDate periodStart, LocalDate periodEnd, Payment payment, Acceptance acceptance) {
+      LocalDate signedOn, LocalDate periodStart, LocalDate periodEnd, Payment payment, Acceptance acceptance,
+      String awardId) {
   }
 
   record Payment(int milestoneIndex, String milestoneName, BigDecimal amount, OffsetDateTime recordedAt) {
@@ -62,7 +63,7 @@ class ContractReleases {
         .query((rs, row) -> new ContractFacts(rs.getString("contract_id"), rs.getString("contractor"),
             rs.getString("contractor_name"), rs.getBigDecimal("amount"), rs.getObject("signed_on", LocalDate.class),
             rs.getObject("period_start", LocalDate.class), rs.getObject("period_end", LocalDate.class), payment,
-            acceptance))
+            acceptance, rs.getString("award_id")))
         .optional();
   }
 }

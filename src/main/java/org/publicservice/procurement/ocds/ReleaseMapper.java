@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import org.publicservice.procurement.award.AwardDecisions;
 import org.publicservice.procurement.disclosure.DisclosureNotice;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.evaluation.Grade;
@@ -39,13 +40,15 @@ public class ReleaseMapper {
   private final PublicLinks links;
   private final ContractReleases contracts;
   private final TenderReleases tenders;
+  private final AwardDecisions decisions;
   private final BidReviewResults reviewResults;
 
   public ReleaseMapper(OcdsProperties properties, ObjectMapper json,
       PublicLinks links, ContractReleases contracts,
-      TenderReleases tenders, BidReviewResults reviewResults) {
+      TenderReleases tenders, AwardDecisions decisions, BidReviewResults reviewResults) {
     this.properties = properties;
     this.json = json;
+    this.decisions = decisions;
     this.contracts = contracts;
     this.tenders = tenders;
     this.links = links;
@@ -123,6 +126,9 @@ public class ReleaseMapper {
       evaluation(release, notice, stage, evaluation.get(), plan);
     } else {
       document(tender.putArray("documents").addObject(), notice, stage);
+      if (notice.type() == NoticeType.FAILED_TENDER) {
+        cancelledAwards(release, notice);
+      }
     }
     if (notice.type() == NoticeType.OPENING_RECORD) {
       tenders.roundOf(notice).ifPresent(round -> tenderers(release, tender, notice, round));
@@ -170,7 +176,8 @@ public class ReleaseMapper {
     supplier.put("name", facts.contractorName());
     supplier.putArray("roles").add("supplier").add("payee");
 
-    String awardId = awardId(notice);
+    // the award this contract carries out (one per award decision; a single source has one award)
+    String awardId = facts.awardId() == null ? awardId(notice) : facts.awardId();
     ObjectNode award = release.putArray("awards").addObject();
     award.put("id", awardId);
     award.put("status", "active");
@@ -278,15 +285,20 @@ public class ReleaseMapper {
     }
   }
 
-  /** The award notice as the award of the purchase, with the notice among the award's documents. */
+  /**
+   * The award notice as an award of the purchase, with the notice among the award's documents: one award per award
+   * decision, so a replacement is an award of its own, and the award it replaced appears again, cancelled.
+   */
   private void award(ObjectNode release, DisclosureNotice notice, NoticeStage stage, TenderReleases.Winner winner) {
+    Optional<AwardDecisions.Decision> decision = decisions.byNotice(notice.id());
     ArrayNode parties = release.has("parties") ? (ArrayNode) release.get("parties") : release.putArray("parties");
     ObjectNode party = parties.addObject();
     party.put("id", organisationId(winner.userId()));
     party.put("name", winner.name());
     party.putArray("roles").add("supplier").add("tenderer");
-    ObjectNode award = release.putArray("awards").addObject();
-    award.put("id", awardId(notice));
+    ArrayNode awards = release.putArray("awards");
+    ObjectNode award = awards.addObject();
+    award.put("id", decision.map(AwardDecisions.Decision::id).orElse(awardId(notice)));
     award.put("title", notice.title());
     award.put("status", "active");
     award.put("date", date(winner.publishedAt()));
@@ -297,6 +309,29 @@ public class ReleaseMapper {
     supplier.put("id", organisationId(winner.userId()));
     supplier.put("name", winner.name());
     document(award.putArray("documents").addObject(), notice, stage);
+    decision.map(AwardDecisions.Decision::replacesAwardId).flatMap(decisions::find)
+        .ifPresent(replaced -> cancelled(awards, replaced));
+  }
+
+  /** A failed tender after an award: the awards that ended by then, cancelled. */
+  private void cancelledAwards(ObjectNode release, DisclosureNotice notice) {
+    var ended = decisions.ofProject(notice.projectNumber()).stream()
+        .filter(d -> AwardDecisions.CANCELLED.equals(d.status()) && d.endedAt() != null
+            && !d.endedAt().isAfter(notice.publishedAt()))
+        .toList();
+    if (!ended.isEmpty()) {
+      ArrayNode awards = release.putArray("awards");
+      ended.forEach(d -> cancelled(awards, d));
+    }
+  }
+
+  private static void cancelled(ArrayNode awards, AwardDecisions.Decision decision) {
+    ObjectNode award = awards.addObject();
+    award.put("id", decision.id());
+    award.put("status", "cancelled");
+    if (decision.endReason() != null) {
+      award.put("statusDetails", decision.endReason());
+    }
   }
 
   /**
@@ -307,7 +342,9 @@ public class ReleaseMapper {
       TenderReleases.Evaluation graded, PublicPlan plan) {
     ObjectNode contract = release.putArray("contracts").addObject();
     contract.put("id", graded.contractId());
-    contract.put("awardID", awardId(notice));
+    contract.put("awardID", graded.awardId() == null ? awardId(notice) : graded.awardId());
+    // the evaluation comes after the last acceptance and settles the final payment: the contract has come to a close
+    contract.put("status", "terminated");
     ObjectNode implementation = contract.putObject("implementation");
     ObjectNode milestone = implementation.putArray("milestones").addObject();
     milestone.put("id", graded.contractId() + "-evaluation");
@@ -337,7 +374,7 @@ public class ReleaseMapper {
   }
 
 
-  /** One award per purchase: the contract stage refers to it by the same id. */
+  /** The award id of a purchase whose award has no recorded decision (a single source's result). */
   private static String awardId(DisclosureNotice notice) {
     return notice.projectNumber() + "-award";
   }

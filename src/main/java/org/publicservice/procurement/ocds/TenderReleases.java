@@ -27,7 +27,7 @@ class TenderReleases {
   }
 
   record Evaluation(String contractId, String contractor, String contractorName, String grade, BigDecimal score,
-      OffsetDateTime gradedAt, BigDecimal finalPayment, int finalMilestoneIndex) {
+      OffsetDateTime gradedAt, BigDecimal finalPayment, int finalMilestoneIndex, String awardId) {
   }
 
   private final JdbcClient jdbc;
@@ -90,15 +90,16 @@ class TenderReleases {
   Optional<Evaluation> evaluationOf(DisclosureNotice notice) {
     return jdbc.sql("""
             SELECT e.contract_id, e.contractor, e.contractor_name, e.grade, e.score, e.graded_at, f.payable_amount,
-                   f.milestone_index
+                   f.milestone_index, c.award_id
             FROM service_evaluation e LEFT JOIN final_payment f ON f.evaluation_id = e.id
+              LEFT JOIN service_contract c ON c.contract_id = e.contract_id
             WHERE e.project_number = :project AND e.grade IS NOT NULL AND e.graded_at <= :at
             ORDER BY e.graded_at DESC FETCH FIRST 1 ROWS ONLY""")
         .param("project", notice.projectNumber()).param("at", notice.publishedAt())
         .query((rs, row) -> new Evaluation(rs.getString("contract_id"), rs.getString("contractor"),
             rs.getString("contractor_name"), rs.getString("grade"),
             rs.getBigDecimal("score"), rs.getObject("graded_at", OffsetDateTime.class),
-            rs.getBigDecimal("payable_amount"), rs.getInt("milestone_index")))
+            rs.getBigDecimal("payable_amount"), rs.getInt("milestone_index"), rs.getString("award_id")))
         .optional();
   }
 }

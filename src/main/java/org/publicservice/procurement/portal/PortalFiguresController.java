@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.publicservice.procurement.award.AwardDecisions;
 import org.publicservice.procurement.disclosure.DisclosureNotice;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.evaluation.Grade;
@@ -31,15 +32,17 @@ public class PortalFiguresController {
   private final PublicOrganisations organisations;
   private final PortalStatistics statistics;
   private final OrganisationCredit credit;
+  private final AwardDecisions decisions;
 
   public PortalFiguresController(PublicOrganisations organisations, PortalStatistics statistics,
-      OrganisationCredit credit) {
+      OrganisationCredit credit, AwardDecisions decisions) {
     this.organisations = organisations;
     this.statistics = statistics;
     this.credit = credit;
+    this.decisions = decisions;
   }
 
-  /** One line of an organisation's record: a notice with, for evaluations, the grade it states. */
+  /** One line of an organisation's record: a notice with, for evaluations, the grade it states, for awards its status. */
   public record Entry(PortalViews.NoticeView notice, String grade) {
   }
 
@@ -60,13 +63,33 @@ public class PortalFiguresController {
     Organisation organisation = organisations.find(id)
         .orElseThrow(() -> PortalRequestException.notFound("没有找到这个承接主体，请核对地址。"));
     model.addAttribute("organisation", organisation);
-    model.addAttribute("awards", entries(organisations.noticesNaming(organisation, List.of(NoticeType.AWARD_NOTICE))));
+    model.addAttribute("awards", awards(organisation));
     model.addAttribute("contracts", entries(organisations.noticesNaming(organisation, List.of(NoticeType.CONTRACT))));
     List<Entry> evaluations = organisations.noticesNaming(organisation, List.of(NoticeType.EVALUATION_RESULT))
         .stream().map(n -> new Entry(PortalViews.notice(n), PublicOrganisations.gradeIn(n).orElse("未载明"))).toList();
     model.addAttribute("evaluations", evaluations);
     model.addAttribute("creditRecords", credit.recordsOf(organisation));
     return "portal/organisation";
+  }
+
+  /**
+   * The award notices that made the organisation winner, each with what became of that award: a notice of a later
+   * award that replaced it names the organisation too, but is not its award. Notices without a recorded decision
+   * (a single source's result) count when they name the organisation.
+   */
+  private List<Entry> awards(Organisation organisation) {
+    return organisations.noticesNaming(organisation, List.of(NoticeType.AWARD_NOTICE)).stream()
+        .flatMap(notice -> decisions.byNotice(notice.id())
+            .map(decision -> decision.winner().equals(organisation.id())
+                ? java.util.stream.Stream.of(new Entry(PortalViews.notice(notice), awardStatus(decision)))
+                : java.util.stream.Stream.<Entry>empty())
+            .orElseGet(() -> java.util.stream.Stream.of(new Entry(PortalViews.notice(notice), null))))
+        .toList();
+  }
+
+  private static String awardStatus(AwardDecisions.Decision decision) {
+    return AwardDecisions.ACTIVE.equals(decision.status()) ? "中标（成交）结果有效"
+        : "中标（成交）结果已不再有效：" + decision.endReason();
   }
 
   private static List<Entry> entries(List<DisclosureNotice> notices) {

@@ -3,6 +3,10 @@ package org.publicservice.procurement.review;
 import static org.publicservice.procurement.review.ReviewVariables.*;
 
 import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +25,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class RankBidsDelegate implements JavaDelegate {
 
+  /** The documents' rule for equal results (87号令第六十八条); absent: lot. */
+  static final String TIE_BREAK_RULE = "tieBreakRule";
+  /** How equal results were ordered, for the award notice (the award stage reads it). */
+  static final String TIE_NOTE = "tieNote";
+  private static final SecureRandom SEEDS = new SecureRandom();
+
   private final ReviewRecords records;
   private final BidReviewResults results;
+  private final LotDraws lotDraws;
 
-  public RankBidsDelegate(ReviewRecords records, BidReviewResults results) {
+  public RankBidsDelegate(ReviewRecords records, BidReviewResults results, LotDraws lotDraws) {
     this.records = records;
     this.results = results;
+    this.lotDraws = lotDraws;
   }
 
   @Override
@@ -40,15 +52,23 @@ public class RankBidsDelegate implements JavaDelegate {
         : BigDecimal.ZERO;
     Map<String, Map<String, Map<Integer, BigDecimal>>> scores = comprehensive
         ? records.scores(execution.getProcessInstanceId(), members) : Map.of();
-    List<Ranking.Entry> ranking = comprehensive ? Ranking.comprehensive(bids, criteria, priceWeight, scores)
-        : Ranking.lowestPrice(bids);
+    Object rule = execution.getVariable(TIE_BREAK_RULE);
+    Ranking.Ties ties = new Ranking.Ties(rule == null ? null : rule.toString(), SEEDS::nextLong);
+    List<Ranking.Entry> ranking = comprehensive ? Ranking.comprehensive(bids, criteria, priceWeight, scores, ties)
+        : Ranking.lowestPrice(bids, ties);
+    String tieNote = tieNote(ranking, ties);
+    OffsetDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(ProcurementTime.ZONE).toOffsetDateTime();
+    for (Ranking.LotDraw draw : ties.draws()) {
+      lotDraws.record(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), draw, now);
+    }
+    execution.setVariable(TIE_NOTE, tieNote);
 
     String project = execution.getProcessBusinessKey();
     String reportId = project + "-PB" + (records.countReports(project) + 1);
     List<Map<String, Object>> panel = JsonValues.rows(execution.getVariable(PANEL));
     String rankingJson = JsonValues.toJson(ranking.stream().map(Ranking.Entry::toRow).toList());
     String text = report(execution, reportId, comprehensive, priceWeight, panel, bids, criteria, scores, ranking,
-        compliance(execution));
+        compliance(execution)) + (tieNote.isEmpty() ? "" : "\n#### 并列排序\n" + tieNote + "\n");
     records.createReport(reportId, project, execution.getProcessInstanceId(),
         comprehensive ? COMPREHENSIVE : LOWEST_PRICE, text, rankingJson, JsonValues.toJson(panel));
     execution.setVariable(RANKING, SpinValues.jsonValue(rankingJson).create());
@@ -111,6 +131,21 @@ public class RankBidsDelegate implements JavaDelegate {
       text.append('\n');
     }
     return text.toString();
+  }
+
+  /** "第1名并列的A、B以随机抽取方式确定排序（种子…，算法…，抽取结果：B、A）", empty without ties. */
+  static String tieNote(List<Ranking.Entry> ranking, Ranking.Ties ties) {
+    java.util.Map<String, String> names = new java.util.HashMap<>();
+    ranking.forEach(entry -> names.put(entry.bidId(), entry.bidderName()));
+    return ties.draws().stream().map(draw -> "第" + draw.rank() + "名起评审结果相同的"
+            + draw.tiedBids().stream().map(names::get).collect(java.util.stream.Collectors.joining("、"))
+            + (Ranking.TIES_BY_FIRST_CRITERION.equals(ties.rule())
+                ? "，按招标文件规定比较第一项评审因素得分后仍相同，以随机抽取方式确定排序"
+                : "，招标文件未规定确定方式，以随机抽取方式确定排序")
+            + "（财政部令第87号第六十八条）：抽取结果依次为"
+            + draw.drawnOrder().stream().map(names::get).collect(java.util.stream.Collectors.joining("、"))
+            + "（随机种子" + draw.seed() + "，算法" + PanelDraw.ALGORITHM + "，可复核）")
+        .collect(java.util.stream.Collectors.joining("；"));
   }
 
   /**

@@ -285,7 +285,22 @@ public class BidBox {
     CallRow call = lockedCall(projectNumber, round)
         .orElseThrow(() -> new IllegalStateException("No tender call " + projectNumber + " round " + round));
     sealedUntilDeadline(call);
-    List<String> bidders = bidders(projectNumber, round);
+    return closeUnopened(call);
+  }
+
+  /**
+   * The round ends before its deadline because an upheld challenge or complaint ends the tender (94号令第十六条第一项,
+   * 第三十一条): its bids are returned unopened, their sealed content and keys destroyed. Returns the bidders.
+   */
+  @Transactional
+  public List<String> cancelRound(String projectNumber, int round) {
+    return closeUnopened(lockedCall(projectNumber, round)
+        .orElseThrow(() -> new IllegalStateException("No tender call " + projectNumber + " round " + round)));
+  }
+
+  /** The round closes as failed; its bids go back unopened, their sealed content and keys destroyed. */
+  private List<String> closeUnopened(CallRow call) {
+    List<String> bidders = bidders(call.projectNumber(), call.round());
     OffsetDateTime now = ProcurementTime.now();
     for (String bidder : bidders) {
       destroyActiveBid(call, bidder, RETURNED, now);

@@ -56,6 +56,14 @@ public class TenderDocumentsValidator implements TaskListener {
     form.requiredText(QUALIFICATION_REQUIREMENTS, "供应商资格要求", 4000);
 
     String evaluation = form.requiredChoice(EVALUATION_METHOD, "评审方法", Set.of(COMPREHENSIVE, LOWEST_PRICE));
+    // 87号令第六十八条: how equal results are decided, if the documents say; otherwise by lot (review.Ranking)
+    String ties = form.optionalText(TIE_BREAK_RULE);
+    if (ties != null && !Set.of("LOT", "FIRST_CRITERION").contains(ties)) {
+      throw reject(TIE_BREAK_RULE, "评审结果并列时的确定方式无效。");
+    }
+    if ("FIRST_CRITERION".equals(ties) && LOWEST_PRICE.equals(evaluation)) {
+      throw reject(TIE_BREAK_RULE, "最低评标价法没有评审因素得分，并列时只能随机抽取确定。");
+    }
     List<Map<String, Object>> criteria = List.of();
     if (LOWEST_PRICE.equals(evaluation)) {
       if (method == ProcurementMethod.COMPETITIVE_CONSULTATION) {

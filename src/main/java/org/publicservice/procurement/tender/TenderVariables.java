@@ -24,6 +24,8 @@ public final class TenderVariables {
   public static final String BID_DEADLINE_TIME = "bidDeadlineTime";
   public static final String CLARIFICATION_DEADLINE_DATE = "clarificationDeadlineDate";
   public static final String BID_BOND = "bidBond";
+  /** How equal results are decided (87号令第六十八条): LOT (default) or FIRST_CRITERION, then lot. */
+  public static final String TIE_BREAK_RULE = "tieBreakRule";
 
   // set by the validation of the documents and kept up to date by clarifications
   /** ISO date-time with offset (OUT). */

@@ -3,11 +3,6 @@ package org.publicservice.procurement.award;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.publicservice.procurement.TestIdentities.PURCHASER;
 import static org.publicservice.procurement.award.AwardVariables.*;
-import static org.publicservice.procurement.planning.PlanningVariables.DEPARTMENT_GROUP;
-import static org.publicservice.procurement.planning.PlanningVariables.DEPARTMENT_NAME;
-import static org.publicservice.procurement.planning.PlanningVariables.PROCESS_KEY;
-import static org.publicservice.procurement.planning.PlanningVariables.PROCUREMENT_METHOD;
-import static org.publicservice.procurement.planning.PlanningVariables.PROCUREMENT_METHOD_NAME;
 
 import java.util.Date;
 import java.util.List;
@@ -22,13 +17,13 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.TasklistDriver;
 import org.publicservice.procurement.TestIdentities;
-import org.publicservice.procurement.planning.PurchaseRequests;
+import org.publicservice.procurement.contract.ContractFixtures;
 import org.publicservice.procurement.purchase.JsonValues;
 
 /**
- * An award stage as the main process would call it after the review: a purchase request filed by the civil affairs
- * bureau (its project number is the business key), three ranked bids of demo social organisations, one more opened
- * but disqualified bid, and a panel of five. Drives it as the users would.
+ * A purchase of the civil affairs bureau that has just been reviewed: the main process started at its award round
+ * (so that the award, the contract and every remedy run as in production), three ranked bids of demo social
+ * organisations, one more opened but disqualified bid, and a panel of five. Drives it as the users would.
  */
 final class AwardScenario {
 
@@ -39,8 +34,13 @@ final class AwardScenario {
   static final String THIRD = "org-qingchun";
   /** Bid and was opened, but did not qualify, so is not ranked. */
   static final String DISQUALIFIED = "org-yangguang";
+  static final String DISQUALIFIED_REASON = "未提供民政部门登记证书。";
   /** Did not bid. */
   static final String NON_BIDDER = "org-xinyu";
+  static final String SCHEDULE = """
+      第一阶段验收：100000：2027-04-30
+      第二阶段验收：100000：2027-08-31
+      绩效评价后尾款：68000：2028-01-31""";
 
   static final List<Map<String, Object>> RANKED_BIDS = List.of(
       Map.of("rank", 1, "bidId", "B-1", "bidder", FIRST, "bidderName", FIRST_NAME, "price", 268000,
@@ -67,52 +67,105 @@ final class AwardScenario {
     this.tasklist = new TasklistDriver(engine, this.people);
   }
 
-  /** A filed purchase request (waiting for finance's review): the main instance of the project. */
-  ProcessInstance purchase() {
-    people.actAs(PURCHASER);
-    try {
-      return engine.getFormService().submitStartForm(engine.getRepositoryService().createProcessDefinitionQuery()
-          .processDefinitionKey(PROCESS_KEY).latestVersion().singleResult().getId(), PurchaseRequests.elderlyCare(300_000));
-    } finally {
-      people.actAsNobody();
-    }
+  /** An open tender (at least 3 qualified suppliers) at its award. */
+  ProcessInstance purchaseAtAward() {
+    return purchaseAtAward("OPEN_TENDER", "公开招标", 3, null);
   }
 
-  /** The award stage of the purchase, started with the IN variables of AwardVariables. */
-  ProcessInstance stage(ProcessInstance purchase) {
-    VariableMap in = Variables.createVariables();
-    in.putAll(engine.getRuntimeService().getVariables(purchase.getId()));
-    in.putValue(AwardVariables.PROJECT_NUMBER, purchase.getBusinessKey())
-        .putValue(DEPARTMENT_GROUP, "dept-civil-affairs")
-        .putValue(DEPARTMENT_NAME, "南通市民政局")
-        .putValue(PROCUREMENT_METHOD, "OPEN_TENDER")
-        .putValue(PROCUREMENT_METHOD_NAME, "公开招标")
+  /**
+   * The purchase's main process, started at its award round with what the planning, tender and review stages hand
+   * on; the award stage starts right away.
+   */
+  ProcessInstance purchaseAtAward(String method, String methodName, int minimumBids, String tieNote) {
+    String project = ContractFixtures.newProjectNumber();
+    VariableMap in = ContractFixtures.awarded(project);
+    for (String name : List.of(WINNER, WINNER_NAME, AWARDED_PRICE, AWARD_NOTICE_DATE, CANDIDATES, AWARD_OUTCOME)) {
+      in.remove(name);
+    }
+    in.putValue("procurementMethod", method)
+        .putValue("procurementMethodName", methodName)
+        .putValue("minimumBids", minimumBids)
+        .putValue("tenderRound", 1)
         .putValue("reviewOutcome", "RANKED")
-        .putValue(RANKING, SpinValues.jsonValue(JsonValues.toJson(RANKED_BIDS)).create())
-        .putValue(PANEL, SpinValues.jsonValue(JsonValues.toJson(PANEL_MEMBERS)).create())
-        .putValue(OPENED_BIDS, SpinValues.jsonValue(JsonValues.toJson(List.of(
+        .putValue(RANKING, json(RANKED_BIDS))
+        .putValue(PANEL, json(PANEL_MEMBERS))
+        .putValue(OPENED_BIDS, json(List.of(
             Map.of("bidId", "B-1", "bidder", FIRST, "bidderName", FIRST_NAME, "price", 268000),
             Map.of("bidId", "B-2", "bidder", SECOND, "bidderName", SECOND_NAME, "price", 260000),
             Map.of("bidId", "B-3", "bidder", THIRD, "bidderName", "南通青春志愿服务协会", "price", 289500.5),
             Map.of("bidId", "B-4", "bidder", DISQUALIFIED, "bidderName", "南通阳光养老服务中心", "price", 240000))))
-            .create());
-    return engine.getRuntimeService().startProcessInstanceByKey(STAGE_PROCESS_KEY, purchase.getBusinessKey(), in);
+        .putValue("qualificationResults", json(List.of(
+            Map.of("bidId", "B-1", "bidder", FIRST, "bidderName", FIRST_NAME, "qualified", true),
+            Map.of("bidId", "B-2", "bidder", SECOND, "bidderName", SECOND_NAME, "qualified", true),
+            Map.of("bidId", "B-3", "bidder", THIRD, "bidderName", "南通青春志愿服务协会", "qualified", true),
+            Map.of("bidId", "B-4", "bidder", DISQUALIFIED, "bidderName", "南通阳光养老服务中心", "qualified", false,
+                "reason", DISQUALIFIED_REASON))));
+    if (tieNote != null) {
+      in.putValue(TIE_NOTE, tieNote);
+    }
+    return engine.getRuntimeService().createProcessInstanceByKey(PURCHASE_PROCESS_KEY).businessKey(project)
+        .setVariables(in).startBeforeActivity("Gateway_AwardRound").execute();
   }
 
-  void choose(ProcessInstance stage, String bidder, String reason) {
+  /** The running instance of the stage (AwardStage, ContractStage, ...) of the purchase. */
+  ProcessInstance stage(ProcessInstance purchase, String key) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(key)
+        .processInstanceBusinessKey(purchase.getBusinessKey()).singleResult();
+  }
+
+  ProcessInstance award(ProcessInstance purchase) {
+    return stage(purchase, STAGE_PROCESS_KEY);
+  }
+
+  ProcessInstance contract(ProcessInstance purchase) {
+    return stage(purchase, "ContractStage");
+  }
+
+  ProcessInstance challengeInstance(String challengeId) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CHALLENGE_PROCESS_KEY)
+        .variableValueEquals(CHALLENGE_ID, challengeId).singleResult();
+  }
+
+  ProcessInstance complaintInstance(String complaintId) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(COMPLAINT_PROCESS_KEY)
+        .variableValueEquals(COMPLAINT_ID, complaintId).singleResult();
+  }
+
+  void choose(ProcessInstance stage, String bidder) {
+    completeAs(PURCHASER, stage, "Task_ChooseWinner", Variables.createVariables().putValue(CHOSEN_BIDDER, bidder));
+  }
+
+  void choose(ProcessInstance stage, String bidder, String ground, String facts) {
     VariableMap form = Variables.createVariables().putValue(CHOSEN_BIDDER, bidder);
-    if (reason != null) {
-      form.putValue(DEVIATION_REASON, reason);
+    if (ground != null) {
+      form.putValue(PASS_OVER_GROUND, ground);
+    }
+    if (facts != null) {
+      form.putValue(DEVIATION_REASON, facts);
     }
     completeAs(PURCHASER, stage, "Task_ChooseWinner", form);
   }
 
-  void reply(ProcessInstance stage, String decision, String remedy, String text) {
+  void reply(ProcessInstance challenge, String decision, String remedy, String text) {
     VariableMap form = Variables.createVariables().putValue(CHALLENGE_DECISION, decision).putValue(CHALLENGE_REPLY, text);
     if (remedy != null) {
       form.putValue(CHALLENGE_REMEDY, remedy);
     }
-    completeAs(PURCHASER, stage, "Task_ReplyToChallenge", form);
+    completeAs(PURCHASER, challenge, "Task_ReplyToChallenge", form);
+  }
+
+  void draft(ProcessInstance contract, Number amount, String schedule) {
+    completeAs(PURCHASER, contract, "Task_DraftContract", ContractFixtures.draftForm(amount, 0, schedule));
+  }
+
+  void sign(ProcessInstance contract, String organisation) {
+    completeAs(organisation, contract, "Task_SignContract", Variables.createVariables().putValue("contractorDecision",
+        "SIGN"));
+  }
+
+  void countersign(ProcessInstance contract) {
+    completeAs(PURCHASER, contract, "Task_CountersignContract",
+        Variables.createVariables().putValue("departmentSigns", true));
   }
 
   /** As the user would in Tasklist: find the task in the own lists, claim it, submit the form. */
@@ -147,5 +200,9 @@ final class AwardScenario {
     var variable = engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
         .variableName(name).singleResult();
     return variable == null ? null : variable.getValue();
+  }
+
+  static Object json(Object value) {
+    return SpinValues.jsonValue(JsonValues.toJson(value)).create();
   }
 }

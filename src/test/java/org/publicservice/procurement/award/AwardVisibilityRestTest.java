@@ -36,6 +36,7 @@ class AwardVisibilityRestTest {
   @Autowired IdentityService identityService;
   @Autowired AwardResults results;
   @Autowired DisputeRecords disputes;
+  @Autowired org.publicservice.procurement.disclosure.DisclosureRegister register;
 
   final ObjectMapper json = new ObjectMapper();
   TestIdentities people;
@@ -56,8 +57,8 @@ class AwardVisibilityRestTest {
 
   @Test
   void aBidderSeesNeitherOtherBiddersScoresNorThePanelBeforeTheNoticeAndAfterItOnlyItsOwnResult() throws Exception {
-    ProcessInstance purchase = award.purchase();
-    ProcessInstance stage = award.stage(purchase);
+    ProcessInstance purchase = award.purchaseAtAward();
+    ProcessInstance stage = award.award(purchase);
     String project = purchase.getBusinessKey();
 
     for (String organisation : List.of(NON_BIDDER, SECOND)) {
@@ -72,13 +73,12 @@ class AwardVisibilityRestTest {
           .isIn(403, 404);
       assertThat(results.ownResult(project, organisation)).isEmpty();
     }
-    assertThat(portalPage("/portal/projects/" + project)).doesNotContain("周立群", "87.25");
+    assertThat(register.findByProject(project)).isEmpty();
 
-    award.choose(stage, FIRST, null);
+    award.choose(stage, FIRST);
 
-    var link = java.util.regex.Pattern.compile("/portal/notices/\\d+").matcher(portalPage("/portal/projects/" + project));
-    assertThat(link.find()).isTrue();
-    assertThat(portalPage(link.group())).contains("周立群（组长）", "钱文（采购人代表）", "中标（成交）结果公告")
+    long notice = register.findByProject(project).get(0).id();
+    assertThat(portalPage("/portal/notices/" + notice)).contains("周立群（组长）", "钱文（采购人代表）", "中标（成交）结果公告")
         .doesNotContain("87.25", "77.04");
     assertThat(results.ownResult(project, SECOND)).hasValueSatisfying(own -> {
       assertThat(own.bidder()).isEqualTo(SECOND);
@@ -92,21 +92,22 @@ class AwardVisibilityRestTest {
 
   @Test
   void aChallengeThroughTasklistsStartFormIsRefusedWith400ForANonBidderAndTakenFromABidder() throws Exception {
-    ProcessInstance purchase = award.purchase();
-    ProcessInstance stage = award.stage(purchase);
+    ProcessInstance purchase = award.purchaseAtAward();
+    ProcessInstance stage = award.award(purchase);
     String project = purchase.getBusinessKey();
-    award.choose(stage, FIRST, null);
+    award.choose(stage, FIRST);
 
     var refused = submitChallenge(NON_BIDDER, project, "我单位认为评审不公。");
     assertThat(refused.getKey()).isEqualTo(400);
-    assertThat(refused.getValue().get("message").asText()).isEqualTo("只有参加本项目投标的供应商才能对中标结果提出质疑。");
+    assertThat(refused.getValue().get("message").asText()).isEqualTo("只有参加本项目采购活动的供应商才能对中标（成交）结果提出质疑。");
     assertThat(disputes.challengesOf(project)).isEmpty();
 
     var taken = submitChallenge(SECOND, project, "中标供应商的服务方案评分偏高。");
     assertThat(taken.getKey()).isEqualTo(200);
     assertThat(disputes.challengesOf(project)).singleElement()
         .satisfies(c -> assertThat(c.bidder()).isEqualTo(SECOND));
-    assertThat(award.task(stage, "Task_ReplyToChallenge")).isNotNull();
+    String challengeId = disputes.challengesOf(project).get(0).id();
+    assertThat(award.task(award.challengeInstance(challengeId), "Task_ReplyToChallenge")).isNotNull();
   }
 
   private java.util.Map.Entry<Integer, JsonNode> submitChallenge(String user, String project, String grounds)

@@ -65,6 +65,17 @@ public final class ContractFixtures {
             Map.of("rank", 2, "bidId", "b2", "bidder", SECOND_ORG, "bidderName", SECOND_ORG_NAME, "price", 285_000.5))));
   }
 
+  /** The department's draft of the contract (forms/draft-contract.form). */
+  public static VariableMap draftForm(Number amount, Number bond, String schedule) {
+    return Variables.createVariables()
+        .putValue("contractAmount", amount)
+        .putValue("performanceBond", bond)
+        .putValue("contractPeriodStart", "2027-01-01")
+        .putValue("contractPeriodEnd", "2027-12-31")
+        .putValue("paymentScheduleText", schedule)
+        .putValue("contractTerms", "服务人员变动须提前10日书面告知采购人。");
+  }
+
   public static Object json(Object value) {
     return SpinValues.jsonValue(JsonValues.toJson(value)).create();
   }

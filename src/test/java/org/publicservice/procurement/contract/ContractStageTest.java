@@ -165,7 +165,7 @@ class ContractStageTest {
   }
 
   @Test
-  void theWinnerRefusesAndTheNextCandidateSignsAtTheirOwnPrice() {
+  void theWinnerRefusesAndTheDepartmentHandsTheAwardToTheNextCandidateOnlyOnAGroundOfTheLaw() {
     ProcessInstance stage = start();
     draft(stage, draftForm(280_000, 0, SCHEDULE));
     tasklist.completeAs(WINNER_ORG, stage, "Task_SignContract", Variables.createVariables()
@@ -174,36 +174,33 @@ class ContractStageTest {
     assertThat(stage).isWaitingAt("Task_DecideNextCandidate").hasPassed("EndEvent_ContractorRefused");
     assertThat(runtimeService.getVariables(stage.getId())).containsEntry(NO_SIGNATURE_REASON, "供应商拒绝签订合同")
         .containsEntry(NEXT_CANDIDATE_NAME, SECOND_ORG_NAME).containsEntry(CONTRACTOR_REFUSAL_REASON, "人员无法按期到位。");
-    tasklist.completeAs(PURCHASER, stage, "Task_DecideNextCandidate",
-        Variables.createVariables().putValue(NEXT_STEP, NEXT_CANDIDATE));
+    assertThatThrownBy(() -> tasklist.completeAs(PURCHASER, stage, "Task_DecideNextCandidate",
+        Variables.createVariables().putValue(NEXT_STEP, NEXT_CANDIDATE)))
+        .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("实施条例第四十九条");
+    assertThatThrownBy(() -> tasklist.completeAs(PURCHASER, stage, "Task_DecideNextCandidate",
+        Variables.createVariables().putValue(NEXT_STEP, NEXT_CANDIDATE).putValue(PASS_OVER_GROUND, "DECLINED")))
+        .isInstanceOf(SubmissionRejectedException.class).hasMessage("请写明中标人放弃中标（成交）或拒绝签订合同的具体情况。");
+    tasklist.completeAs(PURCHASER, stage, "Task_DecideNextCandidate", Variables.createVariables()
+        .putValue(NEXT_STEP, NEXT_CANDIDATE).putValue(PASS_OVER_GROUND, "DECLINED")
+        .putValue(PASS_OVER_FACTS, "中标人于12月8日书面放弃中标资格。"));
 
-    assertThat(stage).isWaitingAt("Task_DraftContract");
-    assertThat(runtimeService.getVariables(stage.getId())).containsEntry(CONTRACTOR, SECOND_ORG)
-        .containsEntry(CONTRACT_AMOUNT, new BigDecimal("285000.5"));
-    // offered on 2 December: the second candidate's 30 days end on 1 January, a holiday, so on Monday 4 January
-    assertThat(runtimeService.getVariable(stage.getId(), SIGNING_DEADLINE))
-        .isEqualTo(WorkingDayCalendar.endOf(java.time.LocalDate.of(2027, 1, 4)));
-    assertThatThrownBy(() -> draft(stage, draftForm(280_000, 0, SCHEDULE)))
-        .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("合同金额必须与中标（成交）金额285,000.50元一致");
-
-    draft(stage, draftForm(285_000.5, 0, SCHEDULE.replace("80000", "85000.50")));
-    signAsOrganisation(stage, SECOND_ORG);
-    countersign(stage);
-    tasklist.completeAs(PURCHASER, stage, "Task_PublishContract", Variables.createVariables());
-    tasklist.completeAs(PURCHASER, stage, "Task_FileContract", Variables.createVariables()
-        .putValue(FILING_REFERENCE, "通财购备〔2026〕120号"));
-    assertThat(stage).isEnded().hasPassed("EndEvent_ContractSigned");
-    assertThat(history(stage)).containsEntry(CONTRACTOR, SECOND_ORG).containsEntry(CONTRACTOR_NAME, SECOND_ORG_NAME)
-        .containsEntry(OUTCOME, OUTCOME_SIGNED).containsEntry(CONTRACT_ID, stage.getBusinessKey() + "-HT02");
+    // the next candidate becomes winner through a new award decision with a notice of its own (main process)
+    assertThat(stage).isEnded().hasPassed("EndEvent_NextCandidate");
+    assertThat(history(stage)).containsEntry(OUTCOME, OUTCOME_NEXT_CANDIDATE);
+    assertThat(JsonValues.rows(history(stage).get(EXCLUDED_BIDDERS))).singleElement().satisfies(row -> {
+      assertThat(row).containsEntry("bidder", WINNER_ORG).containsEntry("ground", "DECLINED")
+          .containsEntry("reason", "中标人于12月8日书面放弃中标资格。");
+    });
     assertThat(contracts.find(stage.getBusinessKey() + "-HT01").orElseThrow().status())
         .as("the refused draft stays on file").isEqualTo(ContractRegister.ABANDONED);
-    assertThat(notices(stage, NoticeType.CONTRACT)).singleElement()
-        .satisfies(n -> assertThat(n.content()).contains("供应商：南通心语社会工作服务社", "合同金额：285,000.50元"));
   }
 
   @Test
-  void whenThirtyDaysPassTheContractGoesToTheNextCandidateAndEndsWithoutContractWhenNoneIsLeft() {
-    ProcessInstance stage = start();
+  void whenThirtyDaysPassTheDepartmentEndsWithoutContractWhenNoCandidateIsLeft() {
+    String projectNumber = newProjectNumber();
+    VariableMap alone = awarded(projectNumber).putValue("candidates", json(List.of(Map.of("rank", 1, "bidId", "b1",
+        "bidder", WINNER_ORG, "bidderName", WINNER_ORG_NAME, "price", 280_000))));
+    ProcessInstance stage = runtimeService.startProcessInstanceByKey(PROCESS_KEY, projectNumber, alone);
     draft(stage, draftForm(280_000, 0, SCHEDULE));
     Job deadline = timer(stage, "BoundaryEvent_SigningDeadlinePassed");
     assertThat(deadline.getDuedate()).isEqualTo(Date.from(DEADLINE.toInstant()));
@@ -214,16 +211,10 @@ class ContractStageTest {
     assertThat(taskService.createTaskQuery().processInstanceId(stage.getId()).taskDefinitionKey("Task_SignContract")
         .count()).isZero();
     assertThat(runtimeService.getVariable(stage.getId(), NO_SIGNATURE_REASON)).isEqualTo("30日签约期限届满，合同未签订");
-    tasklist.completeAs(PURCHASER, stage, "Task_DecideNextCandidate",
-        Variables.createVariables().putValue(NEXT_STEP, NEXT_CANDIDATE));
-    assertThat(runtimeService.getVariable(stage.getId(), CONTRACTOR)).isEqualTo(SECOND_ORG);
-
-    draft(stage, draftForm(285_000.5, 0, SCHEDULE.replace("80000", "85000.50")));
-    tasklist.completeAs(SECOND_ORG, stage, "Task_SignContract", Variables.createVariables()
-        .putValue(CONTRACTOR_DECISION, REFUSE).putValue(CONTRACTOR_REFUSAL_REASON, "价格无法覆盖成本。"));
     assertThat(runtimeService.getVariable(stage.getId(), NEXT_CANDIDATE_NAME)).isNull();
     assertThatThrownBy(() -> tasklist.completeAs(PURCHASER, stage, "Task_DecideNextCandidate",
-        Variables.createVariables().putValue(NEXT_STEP, NEXT_CANDIDATE)))
+        Variables.createVariables().putValue(NEXT_STEP, NEXT_CANDIDATE).putValue(PASS_OVER_GROUND, "DECLINED")
+            .putValue(PASS_OVER_FACTS, "逾期未签。")))
         .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("排名中已没有其他候选人");
     tasklist.completeAs(PURCHASER, stage, "Task_DecideNextCandidate",
         Variables.createVariables().putValue(NEXT_STEP, END_WITHOUT_CONTRACT));
@@ -337,16 +328,6 @@ class ContractStageTest {
   private ProcessInstance start() {
     String projectNumber = newProjectNumber();
     return runtimeService.startProcessInstanceByKey(PROCESS_KEY, projectNumber, awarded(projectNumber));
-  }
-
-  static VariableMap draftForm(Number amount, Number bond, String schedule) {
-    return Variables.createVariables()
-        .putValue(CONTRACT_AMOUNT, amount)
-        .putValue(PERFORMANCE_BOND, bond)
-        .putValue(CONTRACT_PERIOD_START, "2027-01-01")
-        .putValue(CONTRACT_PERIOD_END, "2027-12-31")
-        .putValue(PAYMENT_SCHEDULE_TEXT, schedule)
-        .putValue(CONTRACT_TERMS, "服务人员变动须提前10日书面告知采购人。");
   }
 
   private void draft(ProcessInstance stage, VariableMap form) {

@@ -261,7 +261,7 @@ class PurchaseLifecycleTest {
     assertNowhereInProjectPages(project, expertNames);
     assertNowhereInPublic(project, secrets);
 
-    // --- award: the department chooses no. 1; notice with the panel; the challenge window passes ---------------
+    // --- award: the department chooses no. 1; notice with the panel and the 中标通知书; the contract stage starts ---
     TasklistDriver.at(ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ProcurementTime.ZONE));
     ProcessInstance award = stage(purchase, "AwardStage");
     tasklist.completeAs(DEPARTMENT, award, "Task_ChooseWinner", Variables.createVariables().putValue("chosenBidder", XINYU));
@@ -269,12 +269,31 @@ class PurchaseLifecycleTest {
     assertThat(awardNotice.content()).contains("南通心语社会工作服务社", grouped(PRICES.get(XINYU)));
     assertThat(awardNotice.content()).contains(expertNames.toArray(String[]::new));
     assertThat(visitor.get("/portal/notices/" + awardNotice.id()).body()).contains(expertNames.toArray(String[]::new));
-    Job challengeWindow = job(award, "Timer_ChallengeWindowEnds");
-    at(challengeWindow.getDuedate(), 1000);
-    engine.getManagementService().executeJob(challengeWindow.getId());
     assertThat(award).isEnded().hasPassed("EndEvent_Awarded");
     assertThat(purchase).hasPassed("Task_AwardStage").isWaitingAt("Task_ContractStage");
     assertThat(variable(purchase, "winner")).isEqualTo(XINYU);
+    ProcessInstance contract = stage(purchase, ContractVariables.PROCESS_KEY);
+    Date signBy = (Date) engine.getRuntimeService().getVariable(contract.getId(), ContractVariables.SIGNING_DEADLINE);
+
+    // --- a challenge: the no. 2 challenges the result through Tasklist's start form; signing waits for the reply;
+    // the department rejects it two days later and the winner's period grows by those two days ----------------
+    TasklistDriver.at(ZonedDateTime.of(2026, 12, 3, 10, 0, 0, 0, ProcurementTime.ZONE));
+    people.actAs(HUIMIN);
+    ProcessInstance challenge;
+    try {
+      challenge = engine.getFormService().submitStartForm(engine.getRepositoryService().createProcessDefinitionQuery()
+          .processDefinitionKey("BidChallenge").latestVersion().singleResult().getId(), Variables.createVariables()
+          .putValue("projectNumber", project).putValue("challengeSubject", "RESULT")
+          .putValue("challengeGrounds", "中标供应商的服务团队人数不足招标文件要求。"));
+    } finally {
+      people.actAsNobody();
+    }
+    TasklistDriver.at(ZonedDateTime.of(2026, 12, 5, 10, 0, 0, 0, ProcurementTime.ZONE));
+    tasklist.completeAs(DEPARTMENT, challenge, "Task_ReplyToChallenge", Variables.createVariables()
+        .putValue("challengeDecision", "REJECTED").putValue("challengeReply", "经核查，中标供应商服务团队27人，符合要求。"));
+    assertThat(challenge).isEnded().hasPassed("EndEvent_ChallengeSettled");
+    assertThat((Date) engine.getRuntimeService().getVariable(contract.getId(), ContractVariables.SIGNING_DEADLINE))
+        .isAfterOrEqualTo(Date.from(signBy.toInstant().plus(java.time.Duration.ofDays(2))));
 
     // --- contract: draft, the organisation signs, the department countersigns, publication, filing ------------
     signContract(purchase, XINYU, 4_296_481L, """
@@ -323,6 +342,13 @@ class PurchaseLifecycleTest {
     assertThat(compiled.at("/awards/0/value/amount").decimalValue()).isEqualByComparingTo("4296481");
     assertThat(compiled.at("/contracts/0/value/amount").decimalValue()).isEqualByComparingTo("4296481");
     assertThat(compiled.at("/contracts/0/dateSigned").asText()).startsWith("2026-12-15");
+    // the contract carries out the one award of the purchase, and after the evaluation and final payment it has ended
+    assertThat(compiled.at("/awards")).hasSize(1);
+    assertThat(compiled.at("/contracts/0/awardID").asText()).isEqualTo(compiled.at("/awards/0/id").asText())
+        .isEqualTo(project + "-award-1");
+    assertThat(compiled.at("/contracts/0/id").asText()).isNotEqualTo(compiled.at("/awards/0/id").asText());
+    assertThat(compiled.at("/contracts/0/status").asText()).isEqualTo("terminated");
+    assertThat(compiled.at("/tender/status").asText()).isEqualTo("complete");
     List<String> paid = new ArrayList<>();
     compiled.at("/contracts/0/implementation/transactions").forEach(t -> paid.add(t.at("/value/amount").decimalValue()
         .stripTrailingZeros().toPlainString()));
@@ -350,12 +376,16 @@ class PurchaseLifecycleTest {
     String subject = project + " " + service;
     assertThat(subjects(FINANCE)).contains("【新待办】" + subject + "：审核采购申请");
     assertThat(subjects(DEPARTMENT)).contains("【采购计划已批准】" + subject);
-    for (String bidder : List.of(YANGGUANG, XINYU, HUIMIN)) {
+    for (String bidder : List.of(YANGGUANG, HUIMIN)) {
       assertThat(subjects(bidder)).as(bidder).contains("【投标回执】" + subject, "【开标记录】" + subject,
           "【中标结果】" + subject + " 您的得分与排名");
     }
     assertThat(mail(HUIMIN, "【中标结果】").getContent().toString()).contains("排名：第2名", "贵单位未中标");
-    assertThat(mail(XINYU, "【中标结果】").getContent().toString()).contains("贵单位为中标（成交）供应商");
+    // the winner's result comes as the 中标（成交）通知书 (87号令第六十九条), and the challenger gets its reply
+    assertThat(subjects(XINYU)).contains("【投标回执】" + subject, "【开标记录】" + subject, "【中标（成交）通知书】" + subject);
+    assertThat(mail(XINYU, "【中标（成交）通知书】").getContent().toString()).contains("中标（成交）通知书",
+        "自本通知书发出之日起30日内");
+    assertThat(mail(HUIMIN, "【质疑答复】").getContent().toString()).contains("质疑不成立", "中标供应商服务团队27人");
     assertThat(subjects(XINYU)).contains("【合同待签订】" + subject + " 政府采购合同",
         "【款项已支付】" + subject + " 第1期 第一阶段验收", "【款项已支付】" + subject + " 第2期 第二阶段验收",
         "【绩效评价结果】" + subject);

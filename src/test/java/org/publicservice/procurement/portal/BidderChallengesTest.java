@@ -87,6 +87,22 @@ class BidderChallengesTest {
     assertThat(again.statusCode()).isEqualTo(400);
     assertThat(again.body()).contains("质疑未提交：贵单位已于", "一次性提出", "再次质疑。");
     assertThat(disputes.challengesOf(projectNumber)).hasSize(1);
+
+    // not satisfied with the reply: a complaint to finance from the same page (94号令第十七条)
+    Map<String, String> complaint = new LinkedHashMap<>();
+    complaint.put("project", projectNumber);
+    complaint.put("grounds", "采购单位未核实证书真伪，请求认定中标无效。");
+    HttpResponse<String> complained = huimin.submit(PAGE, "/portal/bidder/complaints", complaint);
+    assertThat(complained.statusCode()).isEqualTo(302);
+    assertThat(disputes.complaintsOf(projectNumber)).singleElement()
+        .satisfies(c -> assertThat(c.bidder()).isEqualTo(SECOND));
+    assertThat(huimin.get(PAGE + "?project=" + projectNumber).body()).contains("投诉已提交财政部门", "贵机构对本项目的投诉",
+        "财政部门审查中", "采购单位未核实证书真伪");
+    assertThat(loggedIn(THIRD).get(PAGE + "?project=" + projectNumber).body()).doesNotContain("未核实证书真伪");
+    HttpResponse<String> noChallenge = loggedIn(THIRD).submit(PAGE, "/portal/bidder/complaints", Map.of("project",
+        projectNumber, "grounds", "评分不公。"));
+    assertThat(noChallenge.statusCode()).isEqualTo(400);
+    assertThat(noChallenge.body()).contains("投诉未提交：投诉前须先向采购单位提出质疑");
   }
 
   @Test
@@ -94,7 +110,7 @@ class BidderChallengesTest {
     PortalClient xinyu = loggedIn(NON_BIDDER);
     HttpResponse<String> notABidder = xinyu.submit(PAGE, PAGE, form(projectNumber, "<script>alert(1)</script>理由"));
     assertThat(notABidder.statusCode()).isEqualTo(400);
-    assertThat(notABidder.body()).contains("质疑未提交：只有参加本项目投标的供应商才能对中标结果提出质疑。")
+    assertThat(notABidder.body()).contains("质疑未提交：只有参加本项目采购活动的供应商才能对中标（成交）结果提出质疑。")
         .contains("&lt;script&gt;alert(1)&lt;/script&gt;理由").doesNotContain("<script>");
     assertThat(xinyu.get(PAGE + "?project=" + projectNumber).body()).doesNotContain("贵机构在本项目的评审结果");
 
@@ -110,7 +126,7 @@ class BidderChallengesTest {
     assertThat(badNumber.body()).contains("项目编号格式不正确").doesNotContain("NT-2026-<b>");
     HttpResponse<String> unknown = third.submit(PAGE, PAGE, form("NT-1999-0001", "理由"));
     assertThat(unknown.statusCode()).isEqualTo(400);
-    assertThat(unknown.body()).contains("没有正在公示的中标结果");
+    assertThat(unknown.body()).contains("没有正在进行的采购活动");
     assertThat(third.get(PAGE + "?project=%3Cscript%3E").statusCode()).isEqualTo(400);
 
     // after the 7 working days from the end of the notice period (94号令第十条)
@@ -142,6 +158,7 @@ class BidderChallengesTest {
   private static Map<String, String> form(String project, String grounds) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("project", project);
+    form.put("subject", "RESULT");
     form.put("grounds", grounds);
     return form;
   }

@@ -17,7 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A social organisation bids the way the README says: on the public portal it logs in as its organisation, opens
- * the tender under 我的投标, submits its bid, reads its receipt and replaces the bid before the deadline.
+ * the tender under 我的投标, submits its bid, reads its receipt and replaces the bid before the deadline; a losing
+ * bidder challenges, reads the reply and complains to finance (docs/remedies.md).
  */
 class BidderPortalBrowserTest extends BrowserTest {
 
@@ -39,12 +40,7 @@ class BidderPortalBrowserTest extends BrowserTest {
     String service = "启东市居家养老上门服务" + UUID.randomUUID().toString().substring(0, 4);
     String projectNumber = new OpenTenders(engine).open(service, 1_500_000);
 
-    driver.get(url("/portal"));
-    click(waitVisible(By.linkText("机构登录")));
-    waitVisible(By.id("username")).sendKeys("org-yangguang");
-    driver.findElement(By.id("password")).sendKeys(demoPassword);
-    screenshot("login");
-    click(driver.findElement(By.cssSelector("form.stacked button[type='submit']")));
+    logIn("org-yangguang");
 
     WebElement card = waitVisibleWithText(By.cssSelector(".tender-call"), service);
     assertThat(card.getText()).contains(projectNumber, "南通市民政局", "1,500,000.00元", "公开招标", "未投标");
@@ -93,6 +89,47 @@ class BidderPortalBrowserTest extends BrowserTest {
     waitVisible(By.linkText("机构登录"));
     driver.get(url("/portal/bidder/tenders/" + projectNumber));
     waitVisible(By.id("username"));
+  }
+
+  @Test
+  void aLosingBidderChallengesTheProcedureReadsTheReplyAndComplainsToFinance() {
+    AwardedProjects awards = new AwardedProjects(engine);
+    String projectNumber = awards.awarded();
+    logIn(AwardedProjects.SECOND);
+    waitVisible(By.cssSelector(".account-name"));
+
+    driver.get(url("/portal/bidder/challenges?project=" + projectNumber));
+    waitVisible(By.cssSelector("form.challenge-form"));
+    assertThat(driver.findElement(By.cssSelector(".own-result")).getText()).contains("第2名（共3家）");
+    click(driver.findElement(By.cssSelector("form.challenge-form input[name='subject'][value='PROCESS']")));
+    fill("grounds", "评审委员会未按招标文件核实中标供应商的同类业绩。");
+    screenshot("challenge-form");
+    click(driver.findElement(By.cssSelector("form.challenge-form button[type='submit']")));
+
+    waitText(By.cssSelector(".notice-ok"), "质疑已提交");
+    WebElement filed = waitVisible(By.cssSelector(".own-challenges .challenge"));
+    assertThat(filed.getText()).contains("采购过程", "待答复", "评审委员会未按招标文件核实中标供应商的同类业绩。");
+
+    awards.reject(projectNumber, "经核查，中标供应商业绩真实有效。");
+    driver.navigate().refresh();
+    assertThat(waitVisible(By.cssSelector(".own-challenges .challenge")).getText()).contains("质疑不成立",
+        "经核查，中标供应商业绩真实有效。");
+
+    fill("complaint-grounds", "采购单位未说明核实方法，请求财政部门调查。");
+    click(driver.findElement(By.cssSelector("form.complaint-form button[type='submit']")));
+    waitText(By.cssSelector(".notice-ok"), "投诉已提交财政部门");
+    assertThat(waitVisible(By.cssSelector(".own-complaints .complaint")).getText()).contains("财政部门审查中",
+        "采购单位未说明核实方法");
+    screenshot("complaint-filed");
+  }
+
+  private void logIn(String organisation) {
+    driver.get(url("/portal"));
+    click(waitVisible(By.linkText("机构登录")));
+    waitVisible(By.id("username")).sendKeys(organisation);
+    driver.findElement(By.id("password")).sendKeys(demoPassword);
+    screenshot("login");
+    click(driver.findElement(By.cssSelector("form.stacked button[type='submit']")));
   }
 
   private void fill(String id, String text) {

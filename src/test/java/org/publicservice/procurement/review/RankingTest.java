@@ -27,7 +27,7 @@ class RankingTest {
     scores.put("expert01", Map.of("A", scores(40, 20), "B", scores(45, 20), "C", scores(50, 20)));
     scores.put("expert02", Map.of("A", scores(40, 20), "B", scores(45, 20), "C", scores(50, 20)));
 
-    List<Ranking.Entry> ranking = Ranking.comprehensive(bids, CRITERIA, new BigDecimal("30"), scores);
+    List<Ranking.Entry> ranking = Ranking.comprehensive(bids, CRITERIA, new BigDecimal("30"), scores, lot());
 
     assertThat(ranking).extracting(Ranking.Entry::totalScore).allMatch(t -> t.compareTo(new BigDecimal("90")) == 0);
     assertThat(ranking).extracting(Ranking.Entry::bidId).containsExactly("A", "B", "C");
@@ -42,7 +42,7 @@ class RankingTest {
     scores.put("expert02", Map.of("A", scores(40, 17), "B", scores(31, 11)));
     scores.put("expert03", Map.of("A", scores(44, 16), "B", scores(29, 12)));
 
-    List<Ranking.Entry> ranking = Ranking.comprehensive(bids, CRITERIA, new BigDecimal("30"), scores);
+    List<Ranking.Entry> ranking = Ranking.comprehensive(bids, CRITERIA, new BigDecimal("30"), scores, lot());
 
     Ranking.Entry a = ranking.get(0);
     assertThat(a.bidId()).isEqualTo("A");
@@ -58,16 +58,57 @@ class RankingTest {
   void aMissingScoreStopsTheRanking() {
     Map<String, Map<String, Map<Integer, BigDecimal>>> scores = Map.of("expert01", Map.of("A", Map.of(1,
         BigDecimal.TEN)));
-    assertThatThrownBy(() -> Ranking.comprehensive(List.of(bid("A", "1")), CRITERIA, BigDecimal.TEN, scores))
+    assertThatThrownBy(() -> Ranking.comprehensive(List.of(bid("A", "1")), CRITERIA, BigDecimal.TEN, scores, lot()))
         .isInstanceOf(IllegalStateException.class);
   }
 
   @Test
-  void underTheLowestPriceMethodTheCheapestQualifiedBidWinsAndEqualPricesKeepTheOrderOfSubmission() {
-    List<Ranking.Entry> ranking = Ranking.lowestPrice(List.of(bid("A", "500000"), bid("B", "450000"),
-        bid("C", "450000")));
-    assertThat(ranking).extracting(Ranking.Entry::bidId).containsExactly("B", "C", "A");
+  void underTheLowestPriceMethodTheCheapestWinsAndEqualPricesAreDrawnByARecordedRepeatableLot() {
+    List<OpenedBid> bids = List.of(bid("A", "500000"), bid("C", "450000"), bid("B", "450000"));
+    Ranking.Ties ties = new Ranking.Ties(null, () -> 20261203L);
+    List<Ranking.Entry> ranking = Ranking.lowestPrice(bids, ties);
+
+    assertThat(ranking.get(2).bidId()).isEqualTo("A");
     assertThat(ranking.get(0).totalScore()).isEqualByComparingTo("0");
+    assertThat(ties.draws()).singleElement().satisfies(draw -> {
+      assertThat(draw.rank()).isEqualTo(1);
+      assertThat(draw.seed()).isEqualTo(20261203L);
+      assertThat(draw.tiedBids()).containsExactly("B", "C");
+      // anyone repeats the draw from the seed and the tied bids in their recorded order
+      assertThat(draw.drawnOrder()).isEqualTo(PanelDraw.drawOrder(20261203L, List.of("B", "C")));
+      assertThat(ranking.subList(0, 2)).extracting(Ranking.Entry::bidId).isEqualTo(draw.drawnOrder());
+    });
+    // the order in which the bids came in plays no part: the same seed gives the same ranking
+    assertThat(Ranking.lowestPrice(List.of(bid("B", "450000"), bid("A", "500000"), bid("C", "450000")),
+        new Ranking.Ties(null, () -> 20261203L))).extracting(Ranking.Entry::bidId)
+        .isEqualTo(ranking.stream().map(Ranking.Entry::bidId).toList());
+  }
+
+  @Test
+  void equalScoreAndPriceFollowTheDocumentsRuleBeforeAnyLot() {
+    // all priced 100,000 → 30.00; A 40+20, B 45+15 both 60 criteria → 90.00; C 40+15 → 85.00
+    List<OpenedBid> bids = List.of(bid("A", "100000"), bid("B", "100000"), bid("C", "100000"));
+    Map<String, Map<String, Map<Integer, BigDecimal>>> scores = new LinkedHashMap<>();
+    scores.put("expert01", Map.of("A", scores(40, 20), "B", scores(45, 15), "C", scores(40, 15)));
+
+    Ranking.Ties byLot = new Ranking.Ties(Ranking.TIES_BY_LOT, () -> 7L);
+    List<Ranking.Entry> drawn = Ranking.comprehensive(bids, CRITERIA, new BigDecimal("30"), scores, byLot);
+    assertThat(drawn.get(2).bidId()).isEqualTo("C");
+    assertThat(byLot.draws()).singleElement().satisfies(d -> assertThat(d.tiedBids()).containsExactly("A", "B"));
+
+    // documents that rank equal results by the first criterion (服务方案): B before A, no lot needed
+    Ranking.Ties byCriterion = new Ranking.Ties(Ranking.TIES_BY_FIRST_CRITERION, () -> {
+      throw new AssertionError("no lot expected");
+    });
+    assertThat(Ranking.comprehensive(bids, CRITERIA, new BigDecimal("30"), scores, byCriterion))
+        .extracting(Ranking.Entry::bidId).containsExactly("B", "A", "C");
+    assertThat(byCriterion.draws()).isEmpty();
+  }
+
+  private static Ranking.Ties lot() {
+    return new Ranking.Ties(null, () -> {
+      throw new AssertionError("no tie expected");
+    });
   }
 
   @Test
