@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.publicservice.procurement.award.AwardVariables;
 import org.publicservice.procurement.award.Challenges;
+import org.publicservice.procurement.award.Complaints;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
 import org.publicservice.procurement.contract.ContractVariables;
 import org.publicservice.procurement.evaluation.EvaluationVariables;
@@ -46,8 +47,9 @@ final class DemoCity {
     RETENDERED("废标后重新招标"),
     SINGLE_SOURCE_OBJECTION("单一来源公示期内有异议"),
     REVIEW_SCORING("评审中（待专家打分）"),
-    CHALLENGE_PENDING("中标公告期内有质疑待答复"),
-    CONTRACT_SIGNATURE("合同待供应商签订"),
+    AWARD_DECISION("评审完成（待确定中标供应商）"),
+    CHALLENGE_PENDING("中标后有质疑待答复（暂停签订合同）"),
+    CONTRACT_SIGNATURE("合同待供应商签订（质疑已答复，投诉待审查）"),
     MILESTONE_ACCEPTANCE("履约中（阶段成果待验收）"),
     RATINGS_OPEN("绩效评价中（公众评价进行中）"),
     THIRD_PARTY("绩效评价中（待第三方评价）"),
@@ -61,6 +63,8 @@ final class DemoCity {
   }
 
   static final String CIVIL_AFFAIRS_REPRESENTATIVE = "minzheng2";
+  /** Working days for a challenge to the result after the award notice's period (政府采购法第五十二条). */
+  private static final int CHALLENGE_WORKING_DAYS = 7;
 
   /** The city's purchases, in the order they were filed. */
   static final List<DemoPurchase> PURCHASES = List.of(
@@ -106,6 +110,13 @@ final class DemoCity {
           "2026年对在册患者家庭开展需求评估，有效样本400户。",
           List.of(bid("org-huimin", 3_960_000, 0.89), bid("org-xinyu", 3_900_000, 0.84),
               bid("org-anle", 4_020_000, 0.72)), 0, 365),
+      new DemoPurchase(Stage.AWARD_DECISION.name(), "renshe", "高校毕业生就业见习指导服务", "VOCATIONAL_TRAINING",
+          "为离校未就业高校毕业生提供就业见习岗位对接、职业指导、求职技能培训和见习期跟踪服务。",
+          "每名见习人员配备职业指导师，见习期不少于3个月，每月跟踪回访不少于1次。",
+          List.of("见习人员满意度：90%", "见习人数：1200人"), 4_350_000, "南通市",
+          "2026年对全市离校未就业高校毕业生开展就业意向调查，有效问卷1800份，并走访见习单位40家。",
+          List.of(bid("org-yangguang", 4_190_000, 0.87), bid("org-huimin", 4_240_000, 0.84),
+              bid("org-anle", 4_120_000, 0.79)), 0, 365),
       new DemoPurchase(Stage.REVIEW_SCORING.name(), "minzheng", "社区社会组织孵化培育服务", "COMMUNITY_SERVICE",
           "在10个街道建设社区社会组织孵化基地，提供能力建设、项目督导和资源对接。",
           "每个街道培育社区社会组织不少于5家，每季度开展能力建设培训不少于2次。",
@@ -150,6 +161,7 @@ final class DemoCity {
   private final WorkingDayCalendar workingDays;
   private final BidBox bidBox;
   private final Challenges challenges;
+  private final Complaints complaints;
   private final IntentionCommentDesk comments;
   private final ServiceRatings ratings;
   /** Today, when the seeding started: no step is dated on or after it. */
@@ -157,11 +169,12 @@ final class DemoCity {
   private final Instant cutoff;
 
   DemoCity(DemoDesk desk, WorkingDayCalendar workingDays, BidBox bidBox, Challenges challenges,
-      IntentionCommentDesk comments, ServiceRatings ratings, LocalDate today) {
+      Complaints complaints, IntentionCommentDesk comments, ServiceRatings ratings, LocalDate today) {
     this.desk = desk;
     this.workingDays = workingDays;
     this.bidBox = bidBox;
     this.challenges = challenges;
+    this.complaints = complaints;
     this.comments = comments;
     this.ratings = ratings;
     this.today = today;
@@ -327,6 +340,8 @@ final class DemoCity {
     final DemoPurchase purchase;
     final Stage target;
     String project;
+    /** The panel's ranking, best first, as the award stage offered it. */
+    List<String> ranking = List.of();
 
     Tender(DemoPurchase purchase, Stage target) {
       this.purchase = purchase;
@@ -342,6 +357,7 @@ final class DemoCity {
       switch (target) {
         case TENDER_OPEN -> deadline = forward(today.plusDays(17));
         case REVIEW_SCORING -> deadline = back(today.minusDays(1));
+        case AWARD_DECISION -> deadline = workingDaysBefore(today, 3);
         case CHALLENGE_PENDING -> deadline = workingDaysBefore(workingDaysBefore(today, 3), 2);
         case CONTRACT_SIGNATURE -> deadline = workingDaysBefore(workingDaysBefore(today, 11), 2);
         case MILESTONE_ACCEPTANCE -> {
@@ -387,6 +403,9 @@ final class DemoCity {
       }
       LocalDate scored = workingDaysAfter(deadline, 1);
       score(scored);
+      if (target == Stage.AWARD_DECISION) {
+        return project;
+      }
       LocalDate awarded = workingDaysAfter(scored, 1);
       chooseWinner(awarded);
       if (target == Stage.CHALLENGE_PENDING) {
@@ -396,10 +415,12 @@ final class DemoCity {
         desk.settle(project);
         return project;
       }
-      // the challenge window passes; the award stands
-      Instant windowEnd = desk.timer(project, "Timer_ChallengeWindowEnds").orElseThrow();
-      LocalDate drafted = forward(windowEnd.atZone(org.publicservice.procurement.purchase.ProcurementTime.ZONE)
-          .toLocalDate().plusDays(1));
+      // the contract stage runs from the 中标通知书; the department drafts once the 1 working day of the award notice
+      // and the 7 working days for challenges to the result have passed (94号令第十条): the award stands
+      LocalDate drafted = workingDaysAfter(awarded, 1 + CHALLENGE_WORKING_DAYS + 1);
+      if (target == Stage.CONTRACT_SIGNATURE) {
+        challengeAnsweredThenComplaint(awarded, drafted);
+      }
       at(project, drafted, 10, 0);
       String contractor = (String) desk.variable(project, ContractVariables.PROCESS_KEY, ContractVariables.CONTRACTOR);
       long amount = ((Number) desk.variable(project, ContractVariables.PROCESS_KEY, ContractVariables.CONTRACTOR_PRICE))
@@ -583,14 +604,39 @@ final class DemoCity {
 
     void chooseWinner(LocalDate day) {
       at(project, day, 10, 0);
+      // read while the award stage runs: it ends with the notice, and the contract stage starts the same day
+      ranking = JsonValues.rows(desk.variable(project, AwardVariables.STAGE_PROCESS_KEY, AwardVariables.RANKING))
+          .stream().map(row -> row.get("bidder").toString()).toList();
       desk.complete(purchase.purchaser(), project, "Task_ChooseWinner", Variables.createVariables()
           .putValue(AwardVariables.CHOSEN_BIDDER,
               desk.variable(project, AwardVariables.STAGE_PROCESS_KEY, AwardVariables.FIRST_CANDIDATE)));
     }
 
+    /**
+     * The remedies as a supplier meets them: the no. 2 challenges the result, which holds the signing; the department
+     * rejects the challenge two working days later, and the signing period grows by the days held; not satisfied, the
+     * no. 2 complains to the finance bureau, which has the complaint to examine.
+     */
+    void challengeAnsweredThenComplaint(LocalDate awarded, LocalDate drafted) {
+      String second = rankedBidder(2);
+      LocalDate challenged = workingDaysAfter(awarded, 2);
+      at(project, challenged, 10, 0);
+      challenges.file(project, second, "中标供应商投标文件中的个案督导人员仅2名，少于招标文件要求的3名，"
+          + "其项目团队得分不应高于我单位，请求复核评审结果。");
+      desk.settle(project);
+      at(project, workingDaysAfter(challenged, 2), 16, 0);
+      desk.complete(purchase.purchaser(), project, "Task_ReplyToChallenge", Variables.createVariables()
+          .putValue(AwardVariables.CHALLENGE_DECISION, AwardVariables.REJECTED)
+          .putValue(AwardVariables.CHALLENGE_REPLY, "经核查投标文件第35页至第38页，中标供应商配备个案督导3名，"
+              + "均持中级社会工作者证书，符合招标文件要求，评审委员会评分无误。质疑不成立。"));
+      at(project, drafted, 9, 0);
+      complaints.file(project, second, "采购单位的答复未说明第三名督导人员的社会保险缴纳情况，"
+          + "我单位认为其并非中标供应商的在职人员，请求财政部门认定评审结果无效。");
+      desk.settle(project);
+    }
+
     String rankedBidder(int rank) {
-      return JsonValues.rows(desk.variable(project, AwardVariables.STAGE_PROCESS_KEY, AwardVariables.RANKING))
-          .get(rank - 1).get("bidder").toString();
+      return ranking.get(rank - 1);
     }
 
     private double quality(String organisation) {

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.publicservice.procurement.award.Challenges;
+import org.publicservice.procurement.award.Complaints;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
 import org.publicservice.procurement.participation.IntentionCommentDesk;
 import org.publicservice.procurement.purchase.ProcurementTime;
@@ -50,13 +51,14 @@ public class DemoCitySeeding {
   private final WorkingDayCalendar workingDays;
   private final BidBox bidBox;
   private final Challenges challenges;
+  private final Complaints complaints;
   private final IntentionCommentDesk comments;
   private final ServiceRatings ratings;
   private final String node;
 
   public DemoCitySeeding(@Value("${procurement.demo.city:false}") boolean enabled, JdbcClient jdbc,
       PlatformTransactionManager transactions, WorkingDayCalendar workingDays, BidBox bidBox, Challenges challenges,
-      IntentionCommentDesk comments, ServiceRatings ratings,
+      Complaints complaints, IntentionCommentDesk comments, ServiceRatings ratings,
       @Value("${procurement.node-name:${spring.application.name}}") String node) {
     this.enabled = enabled;
     this.jdbc = jdbc;
@@ -64,6 +66,7 @@ public class DemoCitySeeding {
     this.workingDays = workingDays;
     this.bidBox = bidBox;
     this.challenges = challenges;
+    this.complaints = complaints;
     this.comments = comments;
     this.ratings = ratings;
     this.node = node;
@@ -90,7 +93,7 @@ public class DemoCitySeeding {
           status.setRollbackOnly();
           return null;
         }
-        DemoCity city = new DemoCity(new DemoDesk(engine), workingDays, bidBox, challenges, comments, ratings, today);
+        DemoCity city = new DemoCity(new DemoDesk(engine), workingDays, bidBox, challenges, complaints, comments, ratings, today);
         List<String> seeded = new ArrayList<>();
         int total = DemoCity.PURCHASES.size();
         for (DemoPurchase purchase : DemoCity.PURCHASES) {

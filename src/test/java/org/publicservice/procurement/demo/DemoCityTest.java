@@ -22,9 +22,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.publicservice.procurement.PortalClient;
 import org.publicservice.procurement.ProcurementApplication;
+import org.publicservice.procurement.calendar.WorkingDayCalendar;
+import org.publicservice.procurement.contract.SigningHolds;
 import org.publicservice.procurement.demo.DemoCity.Stage;
 import org.publicservice.procurement.ocds.OcdsSchemas;
 import org.publicservice.procurement.planning.PlanningVariables;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.tender.BidBox;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -71,6 +74,7 @@ class DemoCityTest {
       Map<Stage, String> projects = projectsByStage(engine);
       assertThat(projects).containsOnlyKeys(Stage.values());
       checkStages(engine, context.getBean(BidBox.class), projects);
+      checkRemedies(engine, context.getBean(SigningHolds.class), context.getBean(WorkingDayCalendar.class), projects);
       checkEveryRoleHasWork(engine);
       checkCockpitShowsEveryStage(engine);
       checkPortal(new PortalClient(port), projects);
@@ -148,6 +152,7 @@ class DemoCityTest {
     assertThat(sheets).hasSize(5);
     sheets.forEach(sheet -> assertTask(engine, sheet.getAssignee(), projects.get(Stage.REVIEW_SCORING),
         "Task_ScoreBids"));
+    assertTask(engine, "renshe", projects.get(Stage.AWARD_DECISION), "Task_ChooseWinner");
     assertTask(engine, "weijian", projects.get(Stage.CHALLENGE_PENDING), "Task_ReplyToChallenge");
     assertTask(engine, "org-xinyu", projects.get(Stage.CONTRACT_SIGNATURE), "Task_SignContract");
     assertTask(engine, "renshe", projects.get(Stage.MILESTONE_ACCEPTANCE), "Task_AcceptMilestone");
@@ -158,6 +163,28 @@ class DemoCityTest {
         .processInstanceBusinessKey(projects.get(Stage.ARCHIVED)).processDefinitionKey(PlanningVariables.PROCESS_KEY)
         .singleResult();
     assertThat(archived.getEndActivityId()).isEqualTo("EndEvent_PurchaseArchived");
+  }
+
+  /**
+   * The challenge pending holds the signing of its purchase (实施条例第五十四条) while the department drafts; the
+   * purchase whose challenge was answered signs again, its period longer by the days held, and finance has the
+   * challenger's complaint to examine.
+   */
+  private static void checkRemedies(ProcessEngine engine, SigningHolds holds, WorkingDayCalendar workingDays,
+      Map<Stage, String> projects) {
+    String challenged = projects.get(Stage.CHALLENGE_PENDING);
+    assertThat(holds.reasons(challenged)).singleElement().asString().contains("质疑尚待答复");
+    assertTask(engine, "weijian", challenged, "Task_DraftContract");
+    String complained = projects.get(Stage.CONTRACT_SIGNATURE);
+    assertThat(holds.reasons(complained)).isEmpty();
+    assertTask(engine, "caizheng", complained, "Task_ExamineComplaint");
+    var contract = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(complained)
+        .processDefinitionKey("ContractStage").singleResult();
+    var award = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(complained)
+        .processDefinitionKey("AwardStage").singleResult();
+    var signBy = (java.util.Date) engine.getRuntimeService().getVariable(contract.getId(), "signingDeadline");
+    var letter = award.getEndTime().toInstant().atZone(ProcurementTime.ZONE).toLocalDate();
+    assertThat(signBy).as("30 days from the letter, and the days held").isAfter(workingDays.calendarDaysAfter(letter, 30));
   }
 
   private static List<String> waitingAt(ProcessEngine engine, String project) {
@@ -202,7 +229,8 @@ class DemoCityTest {
 
   private static void checkCockpitShowsEveryStage(ProcessEngine engine) {
     for (String stage : List.of("PublicServicePurchase", "TenderStage", "ReviewStage", "AwardStage", "ContractStage",
-        "PerformanceStage", "EvaluationStage", "SingleSourceStage", "IntentionComment")) {
+        "PerformanceStage", "EvaluationStage", "SingleSourceStage", "IntentionComment", "BidChallenge",
+        "BidComplaint")) {
       assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(stage).count())
           .as("running %s", stage).isPositive();
     }

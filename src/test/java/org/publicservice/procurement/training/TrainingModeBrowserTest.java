@@ -193,7 +193,7 @@ class TrainingModeBrowserTest extends BrowserTest {
       return reports.isEmpty() && !tasks(project, "Task_ChooseWinner").isEmpty() ? Boolean.TRUE : null;
     });
 
-    // --- award: the department chooses no. 1 (5 working days, else no. 1 stands); the challenge window runs out -
+    // --- award: the department chooses no. 1 (5 working days, else no. 1 stands); the 中标通知书 starts the contract
     String first = variable(project, "AwardStage", "firstCandidate");
     tasks(project, "Task_ChooseWinner").forEach(choice -> trySubmit("minzheng", choice, Map.of("chosenBidder", first)));
     String winner = variable(project, "ContractStage", "contractor");
