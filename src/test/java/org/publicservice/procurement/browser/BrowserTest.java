@@ -53,7 +53,7 @@ public abstract class BrowserTest {
   static final String CHROMEDRIVER = "/usr/bin/chromedriver";
   static final Path SCREENSHOTS = Paths.get("target", "browser-screenshots");
   /** Tasklist is an Angular application that loads its parts after the page: generous, the CI machine is slow. */
-  static final Duration WAIT = Duration.ofSeconds(30);
+  static final Duration WAIT = Duration.ofSeconds(60);
 
   @LocalServerPort
   protected int port;
