@@ -27,9 +27,9 @@ import org.springframework.context.ApplicationContext;
 /**
  * The engine hooks are named so that a reader knows from a model what kind of class to look for: a JavaDelegate
  * ends in {@code Delegate}; a listener that reads what a user submits and may refuse it (bound to a task's
- * {@code complete} or an element's {@code start}, reading through {@code FormRules}, {@code reject} or a
- * {@code …Form.read}) in {@code Validator}; any other listener in {@code Listener}; and the bean a model binds is
- * the class name with a small first letter.
+ * {@code complete} or an element's {@code start}, reading through {@code FormRules}, {@code FormList},
+ * {@code reject} or a {@code …Form.read}) in {@code Validator}; any other listener in {@code Listener}; and the
+ * bean a model binds is the class name with a small first letter.
  */
 @ProcurementSpringTest
 class HookNamingTest {
@@ -42,7 +42,7 @@ class HookNamingTest {
   private static final Pattern BEAN = Pattern.compile("delegateExpression=\"\\$\\{(\\w+)}\"");
   /** How a class reads a submission so that it may refuse it. */
   private static final Pattern REFUSES =
-      Pattern.compile("\\bFormRules\\b|\\breject\\(|SubmissionRejectedException|Form\\.read\\(");
+      Pattern.compile("\\bFormRules\\b|\\bFormList\\b|\\breject\\(|SubmissionRejectedException|Form\\.read\\(");
 
   @Autowired ApplicationContext context;
 

@@ -48,11 +48,12 @@ public class OfferAwardCandidatesDelegate implements JavaDelegate {
     Set<String> left = remaining.stream().map(RankedBid::bidder).collect(Collectors.toSet());
     Map<String, String> excludedWhy = AwardCandidates.excluded(execution).stream().collect(Collectors.toMap(
         row -> String.valueOf(row.get("bidder")), AwardCandidates::groundText, (a, b) -> a));
-    execution.setVariable(RANKING_TEXT, ranking.stream().map(bid -> "第" + bid.rank() + "名：" + bid.bidderName()
-            + "，报价" + Money.yuan(bid.price()) + "，价格分" + RankedBid.score(bid.priceScore()) + "，技术商务分"
-            + RankedBid.score(bid.criteriaScore()) + "，总分" + RankedBid.score(bid.totalScore())
+    // as long as the ranking (60 bids need more than a String variable's 4,000 characters)
+    execution.setVariable(RANKING_TEXT, JsonValues.longText(ranking.stream().map(bid -> "第" + bid.rank() + "名："
+            + bid.bidderName() + "，报价" + Money.yuan(bid.price()) + "，价格分" + RankedBid.score(bid.priceScore())
+            + "，技术商务分" + RankedBid.score(bid.criteriaScore()) + "，总分" + RankedBid.score(bid.totalScore())
             + (left.contains(bid.bidder()) ? "" : "（已不再作为候选人：" + excludedWhy.get(bid.bidder()) + "）"))
-        .collect(Collectors.joining("\n")));
+        .collect(Collectors.joining("\n"))));
     execution.setVariable(CANDIDATES_LEFT, !remaining.isEmpty());
     if (remaining.isEmpty()) {
       String reason = "评审报告推荐的中标（成交）候选人均已放弃、不能履行或被认定中标（成交）无效，"

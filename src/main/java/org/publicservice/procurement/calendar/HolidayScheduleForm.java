@@ -26,7 +26,6 @@ import org.publicservice.procurement.purchase.SubmissionRejectedException;
 final class HolidayScheduleForm {
 
   static final int MAX_HOLIDAY_LENGTH = 15;
-  static final int MAX_ROWS = 40;
 
   private HolidayScheduleForm() {
   }
@@ -54,7 +53,7 @@ final class HolidayScheduleForm {
       throw FormRules.reject(HOLIDAYS, "请至少填写一段放假安排。");
     }
     if (holidayRows.size() > MAX_ROWS) {
-      throw FormRules.reject(HOLIDAYS, "放假安排最多" + MAX_ROWS + "段。");
+      throw FormRules.reject(HOLIDAYS, "放假安排最多" + MAX_ROWS + "行。");
     }
     for (int i = 0; i < holidayRows.size(); i++) {
       Map<String, Object> row = holidayRows.get(i);
@@ -79,7 +78,7 @@ final class HolidayScheduleForm {
     }
     List<Map<String, Object>> makeupRows = form.rows(MAKEUP_WORKDAYS);
     if (makeupRows.size() > MAX_ROWS) {
-      throw FormRules.reject(MAKEUP_WORKDAYS, "调休上班日最多" + MAX_ROWS + "天。");
+      throw FormRules.reject(MAKEUP_WORKDAYS, "调休上班日最多" + MAX_ROWS + "行。");
     }
     for (int i = 0; i < makeupRows.size(); i++) {
       Map<String, Object> row = makeupRows.get(i);
@@ -111,8 +110,8 @@ final class HolidayScheduleForm {
     if (text.isEmpty()) {
       throw FormRules.reject(field, missing);
     }
-    if (text.length() > 50) {
-      throw FormRules.reject(field, "节日名称不能超过50个字。");
+    if (text.length() > MAX_NAME_LENGTH) {
+      throw FormRules.reject(field, "节日名称不能超过" + MAX_NAME_LENGTH + "个字。");
     }
     return text;
   }

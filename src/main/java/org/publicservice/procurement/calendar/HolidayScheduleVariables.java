@@ -24,6 +24,10 @@ public final class HolidayScheduleVariables {
   public static final String MAKEUP_WORKDAYS = "makeupWorkdays";
   public static final String MAKEUP_DATE = "date";
   public static final String MAKEUP_NAME = "name";
+  /** The most rows of each list of the form (a year has 7 holidays; notices have needed about 10 rows). */
+  public static final int MAX_ROWS = 40;
+  /** The longest holiday name. */
+  public static final int MAX_NAME_LENGTH = 50;
   /** The user who submitted the schedule, kept for the asynchronous step that stores it. */
   public static final String ENTERED_BY = "enteredBy";
 

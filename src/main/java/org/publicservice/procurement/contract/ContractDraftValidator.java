@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.publicservice.procurement.purchase.FormList;
 import org.publicservice.procurement.purchase.FormRules;
 import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.purchase.Money;
@@ -64,17 +65,19 @@ public class ContractDraftValidator implements TaskListener {
     if (form.optionalText(CONTRACT_TERMS) != null) {
       form.requiredText(CONTRACT_TERMS, "其他合同条款", 4000);
     }
-    List<PaymentSchedule.Instalment> schedule = PaymentSchedule.parse(
-        form.requiredText(PAYMENT_SCHEDULE_TEXT, "付款计划"), amount, start, end);
+    List<PaymentSchedule.Instalment> schedule = PaymentSchedule.read(
+        FormList.of(task, PAYMENT_SCHEDULE, PaymentSchedule.LABEL), amount, start, end);
     String milestones = JsonValues.toJson(PaymentSchedule.rows(schedule));
+    String scheduleText = PaymentSchedule.describe(schedule);
     String standards = FormRules.of(task).optionalText(SERVICE_STANDARDS);
     String indicators = JsonValues.rows(task.getVariable(INDICATORS)).stream()
         .map(i -> i.get("name") + "：" + i.get("target")).collect(Collectors.joining("\n"));
     String contractId = contracts.addDraft(new ContractRegister.Draft(task.getExecution().getProcessBusinessKey(),
         candidate.userId(), candidate.name(), amount, bond, start, end,
         (standards == null ? "" : standards) + (indicators.isEmpty() ? "" : "\n服务指标：\n" + indicators),
-        PaymentSchedule.describe(schedule), milestones), task.getProcessInstanceId());
+        scheduleText, milestones), task.getProcessInstanceId());
     task.setVariable(CONTRACT_ID, contractId);
+    task.setVariable(PAYMENT_SCHEDULE_TEXT, scheduleText);
     task.setVariable(MILESTONES, SpinValues.jsonValue(milestones).create());
   }
 }

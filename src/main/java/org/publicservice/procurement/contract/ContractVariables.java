@@ -34,6 +34,12 @@ public final class ContractVariables {
   public static final String CONTRACT_PERIOD_START = "contractPeriodStart";
   public static final String CONTRACT_PERIOD_END = "contractPeriodEnd";
   public static final String CONTRACT_INDICATORS_TEXT = "contractIndicatorsText";
+  /** The instalments as the draft form's table submits them: json list {@code {name, amount, dueDate}}. */
+  public static final String PAYMENT_SCHEDULE = "paymentSchedule";
+  public static final String INSTALMENT_NAME = "name";
+  public static final String INSTALMENT_AMOUNT = "amount";
+  public static final String INSTALMENT_DUE_DATE = "dueDate";
+  /** The schedule as the contract states it, one instalment a line (set from the table, shown to the signers). */
   public static final String PAYMENT_SCHEDULE_TEXT = "paymentScheduleText";
   public static final String CONTRACT_TERMS = "contractTerms";
   /** The parsed schedule (json list {@code {index, name, amount, dueDate, finalPayment}}). */

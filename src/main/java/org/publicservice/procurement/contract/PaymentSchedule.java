@@ -1,26 +1,30 @@
 package org.publicservice.procurement.contract;
 
-import static org.publicservice.procurement.contract.ContractVariables.PAYMENT_SCHEDULE_TEXT;
+import static org.publicservice.procurement.contract.ContractVariables.*;
 import static org.publicservice.procurement.purchase.FormRules.reject;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.publicservice.procurement.purchase.FormList;
 import org.publicservice.procurement.purchase.Money;
 
 /**
- * The instalments of a contract, between the lines a department types ("中期验收：120000：2027-06-30") and the
- * milestones the performance stage accepts and pays. The last line is the final payment, which follows the
- * performance evaluation; the amounts add up to the contract amount exactly.
+ * The instalments of a contract, between the table a department fills in (one row an instalment: milestone, amount,
+ * due date) and the milestones the performance stage accepts and pays. The last row is the final payment, which
+ * follows the performance evaluation; the amounts add up to the contract amount exactly.
  */
 public final class PaymentSchedule {
 
-  static final int MAX_INSTALMENTS = 12;
+  /** The table's label in forms/draft-contract.form; messages name its rows ("付款计划第2行"). */
+  public static final String LABEL = "付款计划";
+  /** The most instalments a schedule has (the form's label states it; ListFormsTest keeps the two in line). */
+  public static final int MAX_INSTALMENTS = 12;
+  public static final int MAX_NAME_LENGTH = 100;
 
   private PaymentSchedule() {
   }
@@ -39,61 +43,43 @@ public final class PaymentSchedule {
     }
   }
 
-  public static List<Instalment> parse(String text, BigDecimal contractAmount, LocalDate periodStart,
+  /** The submitted table, checked row by row; refused in Chinese naming the row and the column. */
+  public static List<Instalment> read(FormList table, BigDecimal contractAmount, LocalDate periodStart,
       LocalDate periodEnd) {
-    List<String[]> lines = new ArrayList<>();
-    List<Integer> lineNumbers = new ArrayList<>();
-    int number = 0;
-    for (String raw : text.split("\\R")) {
-      number++;
-      String entry = raw.strip();
-      if (entry.isEmpty()) {
-        continue;
-      }
-      String[] parts = entry.split("[：:]", -1);
-      if (parts.length != 3 || parts[0].isBlank() || parts[1].isBlank() || parts[2].isBlank()) {
-        throw reject(PAYMENT_SCHEDULE_TEXT,
-            "付款计划第" + number + "行应为“里程碑名称：金额：到期日期”，例如“中期验收：120000：2027-06-30”。");
-      }
-      lines.add(parts);
-      lineNumbers.add(number);
+    if (table.size() < 2) {
+      throw reject(PAYMENT_SCHEDULE, "付款计划至少应有两期：分阶段验收后的付款和绩效评价后的尾款（最后一行）。");
     }
-    if (lines.size() < 2) {
-      throw reject(PAYMENT_SCHEDULE_TEXT, "付款计划至少应有两期：分阶段验收后的付款和绩效评价后的尾款（最后一行）。");
-    }
-    if (lines.size() > MAX_INSTALMENTS) {
-      throw reject(PAYMENT_SCHEDULE_TEXT, "付款计划不能超过" + MAX_INSTALMENTS + "期。");
-    }
+    table.atMost(MAX_INSTALMENTS);
     List<Instalment> instalments = new ArrayList<>();
     BigDecimal total = BigDecimal.ZERO;
     LocalDate previous = null;
-    for (int i = 0; i < lines.size(); i++) {
-      String[] parts = lines.get(i);
-      int line = lineNumbers.get(i);
-      boolean last = i == lines.size() - 1;
-      String name = parts[0].strip();
-      if (name.length() > 100) {
-        throw reject(PAYMENT_SCHEDULE_TEXT, "付款计划第" + line + "行的里程碑名称不能超过100个字。");
+    for (FormList.Row row : table.rows()) {
+      int index = instalments.size() + 1;
+      boolean last = index == table.size();
+      String name = row.requiredText(INSTALMENT_NAME, "里程碑名称", MAX_NAME_LENGTH);
+      BigDecimal amount = row.requiredNumber(INSTALMENT_AMOUNT, "金额");
+      if (amount.signum() <= 0) {
+        throw row.reject("金额必须大于0元。");
       }
-      BigDecimal amount = amount(parts[1].strip().replace(",", "").replace("，", "").replace("元", ""), line);
-      LocalDate due = date(parts[2].strip(), line);
+      if (amount.stripTrailingZeros().scale() > 2) {
+        throw row.reject("金额最多保留两位小数。");
+      }
+      LocalDate due = row.requiredDate(INSTALMENT_DUE_DATE, "到期日期");
       if (previous != null && due.isBefore(previous)) {
-        throw reject(PAYMENT_SCHEDULE_TEXT, "付款计划第" + line + "行的到期日期早于上一期，请按时间顺序填写。");
+        throw row.reject("到期日期早于上一期，请按时间顺序填写。");
       }
       if (!last && (due.isBefore(periodStart) || due.isAfter(periodEnd))) {
-        throw reject(PAYMENT_SCHEDULE_TEXT, "付款计划第" + line + "行的到期日期应在服务期限内（" + periodStart + "至"
-            + periodEnd + "）。");
+        throw row.reject("到期日期应在服务期限内（" + periodStart + "至" + periodEnd + "）。");
       }
       if (last && due.isBefore(periodEnd)) {
-        throw reject(PAYMENT_SCHEDULE_TEXT,
-            "最后一期是绩效评价后的尾款，到期日期不能早于服务期限结束日（" + periodEnd + "）。");
+        throw row.reject("最后一期是绩效评价后的尾款，到期日期不能早于服务期限结束日（" + periodEnd + "）。");
       }
       previous = due;
       total = total.add(amount);
-      instalments.add(new Instalment(i + 1, name, amount, due, last));
+      instalments.add(new Instalment(index, name, amount.setScale(2), due, last));
     }
     if (total.compareTo(contractAmount) != 0) {
-      throw reject(PAYMENT_SCHEDULE_TEXT, "付款计划各期金额合计" + Money.yuan(total) + "，与合同金额"
+      throw reject(PAYMENT_SCHEDULE, "付款计划各期金额合计" + Money.yuan(total) + "，与合同金额"
           + Money.yuan(contractAmount) + "不一致。");
     }
     return instalments;
@@ -107,29 +93,5 @@ public final class PaymentSchedule {
   public static String describe(List<Instalment> instalments) {
     return instalments.stream().map(i -> "第" + i.index() + "期 " + i.name() + "：" + Money.yuan(i.amount())
         + "，" + i.dueDate() + (i.finalPayment() ? "（绩效评价后支付）" : "")).collect(Collectors.joining("\n"));
-  }
-
-  private static BigDecimal amount(String text, int line) {
-    BigDecimal amount;
-    try {
-      amount = new BigDecimal(text);
-    } catch (NumberFormatException e) {
-      throw reject(PAYMENT_SCHEDULE_TEXT, "付款计划第" + line + "行的金额“" + text + "”不是数字。");
-    }
-    if (amount.signum() <= 0) {
-      throw reject(PAYMENT_SCHEDULE_TEXT, "付款计划第" + line + "行的金额必须大于0元。");
-    }
-    if (amount.stripTrailingZeros().scale() > 2) {
-      throw reject(PAYMENT_SCHEDULE_TEXT, "付款计划第" + line + "行的金额最多保留两位小数。");
-    }
-    return amount.setScale(2);
-  }
-
-  private static LocalDate date(String text, int line) {
-    try {
-      return LocalDate.parse(text);
-    } catch (DateTimeParseException e) {
-      throw reject(PAYMENT_SCHEDULE_TEXT, "付款计划第" + line + "行的到期日期“" + text + "”格式不正确，应为 年-月-日（如 2027-06-30）。");
-    }
   }
 }

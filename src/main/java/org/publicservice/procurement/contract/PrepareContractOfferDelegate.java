@@ -13,6 +13,7 @@ import java.util.Date;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
 import org.publicservice.procurement.purchase.FormRules;
 import org.publicservice.procurement.purchase.JsonValues;
@@ -49,7 +50,9 @@ public class PrepareContractOfferDelegate implements JavaDelegate {
     contracts.abandonDrafts(execution.getProcessInstanceId());
     execution.setVariable(CONTRACTOR, candidate.userId());
     execution.setVariable(CONTRACTOR_NAME, candidate.name());
-    execution.setVariable(CONTRACTOR_PRICE, candidate.price());
+    // a plain number, which the draft form shows read-only (Tasklist leaves a BigDecimal object variable empty, and
+    // the empty read-only field would then be refused as changed)
+    execution.setVariable(CONTRACTOR_PRICE, Variables.doubleValue(candidate.price().doubleValue()));
     execution.setVariable(OFFERED_ON, offeredOn.toString());
     execution.setVariable(SIGNING_DEADLINE, deadline);
     execution.setVariable(SIGNING_DEADLINE_TEXT, DAY_IN_WORDS.format(deadline.toInstant()));

@@ -18,10 +18,8 @@ public final class EvaluationVariables {
 
   // set when the evaluation opens
   public static final String EVALUATION_ID = "evaluationId";
-  /** Number of indicators; the forms show the numbered fields 1..indicatorCount and hide the rest. */
-  public static final String INDICATOR_COUNT = "indicatorCount";
-  /** Prefix of the numbered read-only fields with each indicator's name and target (indicatorName1, ...). */
-  public static final String INDICATOR_NAME = "indicatorName";
+  /** In the rows of both evaluation tables: the indicator as shown, "name（目标：target）". */
+  public static final String INDICATOR = "indicator";
   public static final String RATING_WINDOW_END = "ratingWindowEnd";
   public static final String RATING_WINDOW_END_TEXT = "ratingWindowEndText";
   public static final String RATING_LINK = "ratingLink";
@@ -30,8 +28,10 @@ public final class EvaluationVariables {
   public static final String RATING_CODES_HANDED_OUT = "ratingCodesHandedOut";
 
   // the organisation's self-evaluation (forms/self-evaluation.form)
-  public static final String SELF_VALUE = "selfValue";
-  public static final String SELF_SCORE = "selfScore";
+  /** The self-evaluation table, one row per indicator: shown {indicator}, filled {value, score}. */
+  public static final String SELF_EVALUATION = "selfEvaluation";
+  public static final String SELF_VALUE = "value";
+  public static final String SELF_SCORE = "score";
   public static final String SELF_REPORT = "selfEvaluationReport";
   /** Mean of the self scores, 0-100. */
   public static final String SELF_SCORE_TOTAL = "selfEvaluationScore";
@@ -47,7 +47,9 @@ public final class EvaluationVariables {
   public static final String RATING_COMMENTS = "ratingComments";
 
   // the third-party evaluation (forms/third-party-evaluation.form)
-  public static final String THIRD_PARTY_SCORE = "thirdPartyScore";
+  /** The third party's table, one row per indicator: shown {indicator}, filled {score}. */
+  public static final String THIRD_PARTY_SCORES = "thirdPartyScores";
+  public static final String THIRD_PARTY_SCORE = "score";
   public static final String THIRD_PARTY_REPORT = "thirdPartyReport";
   /** Mean of the third party's indicator scores, 0-100. */
   public static final String THIRD_PARTY_SCORE_TOTAL = "thirdPartyEvaluationScore";
@@ -66,9 +68,6 @@ public final class EvaluationVariables {
   public static final String GRADE_GOOD = "GOOD";
   public static final String GRADE_PASS = "PASS";
   public static final String GRADE_FAIL = "FAIL";
-
-  /** The most indicators the forms have numbered fields for (as many as a request may have, see planning). */
-  public static final int MAX_INDICATORS = 30;
 
   private EvaluationVariables() {
   }

@@ -1,49 +1,61 @@
 package org.publicservice.procurement.evaluation;
 
-import static org.publicservice.procurement.evaluation.EvaluationVariables.INDICATOR_COUNT;
-import static org.publicservice.procurement.evaluation.EvaluationVariables.INDICATOR_NAME;
+import static org.publicservice.procurement.evaluation.EvaluationVariables.INDICATOR;
+import static org.publicservice.procurement.planning.PlanningVariables.INDICATORS;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.publicservice.procurement.purchase.FormRules;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.publicservice.procurement.purchase.FormList;
+import org.publicservice.procurement.purchase.JsonValues;
 
 /**
- * The numbered score fields of the evaluation forms ({@code <prefix>1 .. <prefix>n}, one per indicator; form-js
- * dynamic lists cannot be submitted in Tasklist 7.24): each 0-100, and their mean, which is what the grade uses
- * (every indicator weighs the same).
+ * The evaluation tables (one row per indicator of the request, as many as it set): each score 0-100, and their
+ * mean, which is what the grade uses (every indicator weighs the same).
  */
 final class IndicatorScores {
 
   static final BigDecimal MIN = BigDecimal.ZERO;
   static final BigDecimal MAX = BigDecimal.valueOf(100);
+  static final int DECIMALS = 2;
 
   private IndicatorScores() {
   }
 
-  static int count(VariableScope scope) {
-    return ((Number) scope.getVariable(INDICATOR_COUNT)).intValue();
+  /** The indicators as the tables show them, "name（目标：target）". */
+  static List<String> indicators(VariableScope scope) {
+    return OpenEvaluationDelegate.indicatorLines(JsonValues.rows(scope.getVariable(INDICATORS)));
   }
 
-  static String name(VariableScope scope, int index) {
-    return String.valueOf(scope.getVariable(INDICATOR_NAME + index));
-  }
-
-  /** The scores 1..n in order; refused with the indicator's name when one is missing or out of 0-100. */
-  static List<BigDecimal> read(VariableScope scope, String prefix, String what) {
-    FormRules form = FormRules.of(scope);
-    List<BigDecimal> scores = new ArrayList<>();
-    for (int i = 1; i <= count(scope); i++) {
-      String label = "第" + i + "项指标“" + name(scope, i) + "”的" + what;
-      BigDecimal score = form.requiredAmount(prefix + i, label);
-      if (score.compareTo(MIN) < 0 || score.compareTo(MAX) > 0) {
-        throw FormRules.reject(prefix + i, label + "应在0至100分之间。");
+  /** A table with a row per indicator and the given columns empty. */
+  static TypedValue emptyTable(List<String> indicators, String... columns) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (String indicator : indicators) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put(INDICATOR, indicator);
+      for (String column : columns) {
+        row.put(column, null);
       }
-      scores.add(score);
+      rows.add(row);
     }
-    return scores;
+    return SpinValues.jsonValue(JsonValues.toJson(rows)).create();
+  }
+
+  /** The table submitted as {@code variable}, named {@code label}, matched row by row with the indicators. */
+  static List<FormList.Row> rows(VariableScope scope, String variable, String label, List<String> indicators) {
+    FormList table = FormList.of(scope, variable, label).sameRowsAs(indicators.size());
+    return table.rows(i -> table.row(i, "第" + (i + 1) + "项指标“" + indicators.get(i) + "”"));
+  }
+
+  /** The score of each row, 0-100; refused with the indicator's name when one is missing or out of range. */
+  static List<BigDecimal> scores(List<FormList.Row> rows, String column, String label) {
+    return rows.stream().map(row -> row.requiredNumber(column, label, MIN, MAX, "分", DECIMALS)).toList();
   }
 
   static double mean(List<BigDecimal> scores) {

@@ -24,9 +24,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Opens the final evaluation at the end of the service period: records it with the contract's indicators, opens
- * the public's rating window ({@code procurement.rating.window-working-days} working days) and gives the forms the
- * indicator names for their numbered fields. A stage started without the contract's data is a fault of the calling
- * process, not of a user: it fails here and shows as an incident.
+ * the public's rating window ({@code procurement.rating.window-working-days} working days) and prepares the tables
+ * of the self-evaluation and the third party's evaluation, one row per indicator, as many as the request set. A stage
+ * started without the contract's data is a fault of the calling process, not of a user: it fails here and shows as
+ * an incident.
  */
 @Component
 public class OpenEvaluationDelegate implements JavaDelegate {
@@ -46,9 +47,8 @@ public class OpenEvaluationDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     FormRules in = FormRules.of(execution);
     List<String> indicators = indicatorLines(in.rows(INDICATORS));
-    if (indicators.isEmpty() || indicators.size() > MAX_INDICATORS) {
-      throw new IllegalStateException("EvaluationStage needs 1 to " + MAX_INDICATORS + " indicators, got "
-          + indicators.size());
+    if (indicators.isEmpty()) {
+      throw new IllegalStateException("EvaluationStage needs the indicators of the request");
     }
     String contractor = required(in, CONTRACTOR);
     OffsetDateTime opens = ProcurementTime.now();
@@ -60,10 +60,8 @@ public class OpenEvaluationDelegate implements JavaDelegate {
         closes.toInstant().atZone(ProcurementTime.ZONE).toOffsetDateTime()));
 
     execution.setVariable(EVALUATION_ID, evaluationId);
-    execution.setVariable(INDICATOR_COUNT, indicators.size());
-    for (int i = 1; i <= indicators.size(); i++) {
-      execution.setVariable(INDICATOR_NAME + i, indicators.get(i - 1));
-    }
+    execution.setVariable(SELF_EVALUATION, IndicatorScores.emptyTable(indicators, SELF_VALUE, SELF_SCORE));
+    execution.setVariable(THIRD_PARTY_SCORES, IndicatorScores.emptyTable(indicators, THIRD_PARTY_SCORE));
     execution.setVariable(RATING_WINDOW_END, closes);
     execution.setVariable(RATING_WINDOW_END_TEXT, MINUTE_IN_WORDS.format(closes.toInstant()));
     execution.setVariable(RATING_LINK, ratings.ratingLink(execution.getProcessBusinessKey()));

@@ -19,7 +19,6 @@ import static org.publicservice.procurement.identity.ProcessKeys.BID_COMPLAINT;
 import static org.publicservice.procurement.identity.ProcessKeys.CONTRACT_STAGE;
 import static org.publicservice.procurement.identity.ProcessKeys.EVALUATION_STAGE;
 import static org.publicservice.procurement.identity.ProcessKeys.INTENTION_COMMENT;
-import static org.publicservice.procurement.identity.ProcessKeys.MAIL_DELIVERY;
 import static org.publicservice.procurement.identity.ProcessKeys.PERFORMANCE_STAGE;
 import static org.publicservice.procurement.identity.ProcessKeys.PUBLIC_SERVICE_PURCHASE;
 import static org.publicservice.procurement.identity.ProcessKeys.PURCHASE_PROCESSES;
@@ -121,9 +120,12 @@ public final class AccessRules {
       group(Groups.SUPERVISOR, "监督", Groups.TYPE_ROLE,
           app(TASKLIST),
           app(COCKPIT),
-          // read-only monitoring of everything: instances, history, incidents, overdue tasks
+          // read-only monitoring of everything: instances, history, incidents, overdue tasks; and sending a mail that
+          // could not go out again: it is a failed job on its purchase (notification/MailIncidents), hence RETRY_JOB,
+          // which notification/MailRetryRight narrows to the mails' jobs for supervisors
           one(PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-              ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK),
+              ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK,
+              ProcessDefinitionPermissions.RETRY_JOB),
           one(PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ),
           one(TASK, ANY, TaskPermissions.READ),
           one(HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ),
@@ -132,10 +134,6 @@ public final class AccessRules {
           one(DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ),
           one(DEPLOYMENT, ANY, Permissions.READ),
           one(OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ),
-          // a mail that could not go out is an incident; re-sending it changes nothing in the procedure
-          one(PROCESS_DEFINITION, MAIL_DELIVERY, ProcessDefinitionPermissions.READ,
-              ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-              ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.RETRY_JOB),
           colleagues()),
       group(Groups.DESIGNER, "流程设计", Groups.TYPE_ROLE,
           app(TASKLIST),

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.publicservice.procurement.cluster.StartupLock;
 import org.publicservice.procurement.identity.AccessRules.Grant;
 import org.publicservice.procurement.identity.AccessRules.GroupRule;
 import org.publicservice.procurement.identity.TasklistFilters.FilterRule;
@@ -39,15 +40,24 @@ public class IdentitySetup {
   private static final Logger LOG = LoggerFactory.getLogger(IdentitySetup.class);
 
   private final ObjectProvider<Accounts> accounts;
+  private final StartupLock startupLock;
 
-  public IdentitySetup(ObjectProvider<Accounts> accounts) {
+  public IdentitySetup(ObjectProvider<Accounts> accounts, StartupLock startupLock) {
     this.accounts = accounts;
+    this.startupLock = startupLock;
   }
 
   @EventListener
   @Order(Ordered.HIGHEST_PRECEDENCE)
   public void onDeployed(PostDeployEvent event) {
-    ProcessEngine engine = event.getProcessEngine();
+    // nodes starting at the same moment would otherwise both create the same groups, grants and users
+    startupLock.exclusively(StartupLock.IDENTITY, () -> {
+      setUp(event.getProcessEngine());
+      return null;
+    });
+  }
+
+  private void setUp(ProcessEngine engine) {
     IdentityService identity = engine.getIdentityService();
     // start-up works as the system, not as whoever happened to be authenticated on this thread
     identity.clearAuthentication();

@@ -26,8 +26,6 @@ public final class ProcessKeys {
   public static final String BID_COMPLAINT = "BidComplaint";
   /** Started by the portal for a resident's comment on a procurement intention; read by the department. */
   public static final String INTENTION_COMMENT = "IntentionComment";
-  /** Technical: sends mails, has no user tasks. */
-  public static final String MAIL_DELIVERY = "MailDelivery";
   /** Checks at start-up and every autumn whether a year in use lacks its official holiday schedule. */
   public static final String CHECK_HOLIDAY_SCHEDULE = "CheckHolidaySchedule";
   /** Started by administrators to maintain the working-day calendar. */

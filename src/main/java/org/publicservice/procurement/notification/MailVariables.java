@@ -5,17 +5,8 @@ import org.publicservice.procurement.purchase.PurchaseIdentity;
 /** Names used by the mail processes, their variables and the template models. */
 public final class MailVariables {
 
-  /** Technical process that sends one outbox mail with retries (processes/MailDelivery.bpmn). */
-  public static final String DELIVERY_PROCESS = "MailDelivery";
   /** Timer-started process that reminds of task deadlines (processes/TaskDeadlineWatch.bpmn). */
   public static final String DEADLINE_WATCH_PROCESS = "TaskDeadlineWatch";
-
-  /** Variable of a MailDelivery instance: id of the mail_outbox row it sends. */
-  public static final String MAIL_ID = "mailId";
-  /** Variable of a MailDelivery instance: the address, so that Cockpit shows whom a stuck mail is for. */
-  public static final String RECIPIENT = "recipient";
-  /** Variable of a MailDelivery instance: the template name. */
-  public static final String TEMPLATE = "template";
 
   /** Process variable every procurement process carries: the purchased service, shown in mails. */
   public static final String SERVICE_NAME = PurchaseIdentity.SERVICE_NAME;

@@ -15,12 +15,12 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.BpmnExecutionContext;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
@@ -28,9 +28,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Sends event mails: the API the procedure stages call. A call writes the mail to the outbox and starts a
- * {@code MailDelivery} process, both in the caller's transaction; the mail leaves only after that transaction
- * commits, and is never sent for a step that rolls back.
+ * Sends event mails: the API the procedure stages call. A call writes the mail to the outbox in the caller's
+ * transaction (inside the engine: the step's own transaction and connection); the {@link MailDispatcher} sends it
+ * after that transaction committed, and never for a step that rolls back.
  *
  * <p>{@code eventKey} names the event ("award-published:NT-2026-0001"); together with the recipient it makes a
  * mail unique, so repeating a call for the same event and person sends nothing more. Users come from the
@@ -45,18 +45,17 @@ public class Notifications {
   private static final Logger LOG = LoggerFactory.getLogger(Notifications.class);
 
   private final MailOutbox outbox;
+  private final MailDispatcher dispatcher;
   private final IdentityService identityService;
-  private final RuntimeService runtimeService;
   private final RepositoryService repositoryService;
   private final ProcessEngine processEngine;
 
   // The engine's services are lazy: the engine is built with the task listener plugin, which needs this bean.
-  public Notifications(MailOutbox outbox, @Lazy IdentityService identityService,
-      @Lazy RuntimeService runtimeService, @Lazy RepositoryService repositoryService,
-      @Lazy ProcessEngine processEngine) {
+  public Notifications(MailOutbox outbox, @Lazy MailDispatcher dispatcher, @Lazy IdentityService identityService,
+      @Lazy RepositoryService repositoryService, @Lazy ProcessEngine processEngine) {
     this.outbox = outbox;
+    this.dispatcher = dispatcher;
     this.identityService = identityService;
-    this.runtimeService = runtimeService;
     this.repositoryService = repositoryService;
     this.processEngine = processEngine;
   }
@@ -171,12 +170,16 @@ public class Notifications {
     model.forEach((key, value) -> stored.put(key, value == null ? null : value.toString()));
     Object projectNumber = stored.get(MODEL_PROJECT_NUMBER);
     Instant now = ClockUtil.getCurrentTime().toInstant();
-    String mailId = outbox.add(dedupKey, template, userId, address,
-        projectNumber == null ? null : projectNumber.toString(), stored, now);
-    runtimeService.startProcessInstanceByKey(DELIVERY_PROCESS, projectNumber == null ? null : projectNumber.toString(),
-        Variables.createVariables().putValue(MAIL_ID, mailId).putValue(RECIPIENT, address)
-            .putValue(TEMPLATE, template));
+    outbox.add(dedupKey, template, userId, address, projectNumber == null ? null : projectNumber.toString(),
+        purchaseOfCurrentStep(), stored, now);
+    dispatcher.afterCommit();
     return 1;
+  }
+
+  /** The root process instance (the purchase) of the engine step running now, if any: where an incident shows. */
+  private static String purchaseOfCurrentStep() {
+    BpmnExecutionContext step = Context.getBpmnExecutionContext();
+    return step == null || step.getExecution() == null ? null : step.getExecution().getRootProcessInstanceId();
   }
 
   /** The key as stored (mail_outbox.dedup_key holds 400 characters): a longer key is replaced by its hash. */
@@ -197,8 +200,7 @@ public class Notifications {
    * given name in lastName, an organisation's full name in firstName. Chinese names need no space.
    */
   /**
-   * Runs the work as the system: whoever's action causes a mail may not read other users' profiles nor start the
-   * technical MailDelivery process, and need not. Inside the engine this joins the running command.
+   * Runs the work as the system: whoever's action causes a mail may not read other users' profiles, and need not. Inside the engine this joins the running command.
    */
   private <T> T withoutAuthorization(Supplier<T> work) {
     var configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();

@@ -2,11 +2,9 @@ package org.publicservice.procurement.performance;
 
 import static org.publicservice.procurement.performance.PerformanceVariables.*;
 
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
-import org.publicservice.procurement.purchase.JsonValues;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,9 +33,7 @@ public class LoadMilestoneListener implements ExecutionListener {
     execution.setVariableLocal(REPORT_DUE, WorkingDayCalendar.endOf(milestone.dueDate()));
     execution.setVariableLocal(ACCEPTANCE_DUE, null);
     execution.setVariableLocal(PROGRESS_REPORT, null);
-    execution.setVariableLocal(INDICATOR_VALUES_TEXT, JsonValues.rows(execution.getVariable(INDICATORS)).stream()
-        .map(i -> i.get("name") + "：").collect(Collectors.joining("\n")));
-    execution.setVariableLocal(INDICATOR_RESULTS, null);
+    execution.setVariableLocal(INDICATOR_RESULTS, IndicatorValues.emptyTable(execution.getVariable(INDICATORS)));
     execution.setVariableLocal(ACCEPTANCE_DECISION, null);
     execution.setVariableLocal(RECIPIENT_PARTICIPANTS, null);
     execution.setVariableLocal(RECIPIENT_SATISFACTION, null);

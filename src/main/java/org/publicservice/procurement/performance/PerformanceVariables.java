@@ -24,10 +24,14 @@ public final class PerformanceVariables {
 
   // the progress report (forms/submit-progress-report.form)
   public static final String PROGRESS_REPORT = "progressReport";
-  /** Lines "指标名称：达到值", prefilled with the indicators of the contract. */
-  public static final String INDICATOR_VALUES_TEXT = "indicatorValuesText";
-  /** The parsed values (json list {@code {name, target, reached}}). */
+  /**
+   * The values reached, a table with one row per indicator of the contract (json list {@code {name, target,
+   * reached}}): the form shows name and target and takes {@code reached}; stored checked after the report.
+   */
   public static final String INDICATOR_RESULTS = "indicatorResults";
+  public static final String REACHED = "reached";
+  /** The longest value reached a report may give. */
+  public static final int MAX_REACHED_LENGTH = 200;
 
   // the phased acceptance (forms/accept-milestone.form)
   public static final String ACCEPTANCE_DECISION = "acceptanceDecision";

@@ -9,7 +9,10 @@ import org.publicservice.procurement.purchase.FormRules;
 import org.publicservice.procurement.purchase.JsonValues;
 import org.springframework.stereotype.Component;
 
-/** The organisation's progress report of a milestone: what was delivered and the value reached for every indicator. */
+/**
+ * The organisation's progress report of a milestone: what was delivered and, in a table with a row per indicator
+ * of the contract, the value reached.
+ */
 @Component
 public class ProgressReportValidator implements TaskListener {
 
@@ -17,8 +20,7 @@ public class ProgressReportValidator implements TaskListener {
   public void notify(DelegateTask task) {
     FormRules form = FormRules.of(task);
     form.requiredText(PROGRESS_REPORT, "服务进展情况", 4000);
-    var results = IndicatorValues.parse(form.requiredText(INDICATOR_VALUES_TEXT, "各项指标达到值"),
-        JsonValues.rows(task.getVariable(INDICATORS)));
+    var results = IndicatorValues.read(task);
     task.setVariable(INDICATOR_RESULTS, SpinValues.jsonValue(JsonValues.toJson(results)).create());
   }
 }

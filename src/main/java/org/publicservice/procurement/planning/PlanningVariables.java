@@ -13,11 +13,9 @@ public final class PlanningVariables {
   public static final String SERVICE_DESCRIPTION = "serviceDescription";
   public static final String SERVICE_STANDARDS = "serviceStandards";
   /**
-   * The indicators as the form shows them: one per line, "指标名称：目标值". Tasklist cannot submit a dynamic list
-   * (form-js keeps empty error entries for its fields, which disables Start), so the list is typed as lines.
+   * The performance indicators: a table (dynamic list) of {@code {name, target}}, see {@link Indicators}; what the
+   * later stages measure.
    */
-  public static final String INDICATORS_TEXT = "indicatorsText";
-  /** JSON list of {@code {name, target}} parsed from {@link #INDICATORS_TEXT}: what later stages measure. */
   public static final String INDICATORS = "indicators";
   public static final String BUDGET = "budget";
   public static final String SERVICE_PERIOD_START = "servicePeriodStart";

@@ -5,8 +5,6 @@ import static org.publicservice.procurement.purchase.FormRules.reject;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -47,7 +45,7 @@ public class PurchaseRequestValidator implements ExecutionListener, TaskListener
     form.requiredChoice(SERVICE_CATEGORY, "服务类别", ServiceCategory.codes());
     form.requiredText(SERVICE_DESCRIPTION, "服务内容", 4000);
     form.requiredText(SERVICE_STANDARDS, "服务标准", 4000);
-    checkIndicators(form, scope);
+    checkIndicators(scope);
 
     BigDecimal budget = form.requiredAmount(BUDGET, "预算金额");
     if (budget.signum() <= 0) {
@@ -105,19 +103,9 @@ public class PurchaseRequestValidator implements ExecutionListener, TaskListener
     scope.setVariable(HIGH_SOCIAL_IMPACT, form.flag(HIGH_SOCIAL_IMPACT));
   }
 
-  /**
-   * The indicators come as lines of text from the form, or as a JSON list from an API client; either way both
-   * variables are stored, the list for the stages that measure and the text for the forms that show it.
-   */
-  private static void checkIndicators(FormRules form, VariableScope scope) {
-    List<Map<String, Object>> indicators = form.optionalText(INDICATORS_TEXT) != null
-        ? Indicators.parse(form.optionalText(INDICATORS_TEXT))
-        : Indicators.check(form.rows(INDICATORS));
-    if (indicators.isEmpty()) {
-      throw reject(INDICATORS_TEXT, "请至少填写一项服务指标（每行一项，格式为“指标名称：目标值”）。");
-    }
-    scope.setVariable(INDICATORS, SpinValues.jsonValue(JsonValues.toJson(indicators)).create());
-    scope.setVariable(INDICATORS_TEXT, Indicators.format(indicators));
+  /** The indicators come as a table (one row per indicator); the later stages measure against it. */
+  private static void checkIndicators(VariableScope scope) {
+    scope.setVariable(INDICATORS, SpinValues.jsonValue(JsonValues.toJson(Indicators.read(scope))).create());
   }
 
 }

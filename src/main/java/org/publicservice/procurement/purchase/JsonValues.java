@@ -7,6 +7,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
 
 /** Turns the JSON values that Camunda Forms submit (Spin nodes, strings or Java lists) into plain Java rows. */
@@ -43,6 +45,15 @@ public final class JsonValues {
       throw FormRules.reject(null, "列表数据格式不正确。");
     }
     throw FormRules.reject(null, "列表数据格式不正确。");
+  }
+
+  /**
+   * A text of any length as a process variable, e.g. a report that a form shows: a String variable holds at most
+   * 4,000 characters (ACT_RU_VARIABLE.TEXT_), this one is stored as JSON in a byte array. Java code reads it back
+   * as a String, Tasklist parses it and shows it like a String variable.
+   */
+  public static TypedValue longText(String text) {
+    return Variables.objectValue(text).serializationDataFormat(Variables.SerializationDataFormats.JSON).create();
   }
 
   public static String toJson(Object value) {

@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * whenever the review runs (a record entered or revoked later does not change the answer), and each check is kept
  * with its window, its moment and the records found as evidence. A bidder with a record that excludes it fails the
  * qualification review; a penalising record is shown to the department and the panel. Prepares the qualification
- * form: one numbered block per bid.
+ * form: a table with one row per opened bid, as many as were opened.
  */
 @Component
 public class CheckBidderCreditDelegate implements JavaDelegate {
@@ -53,16 +53,16 @@ public class CheckBidderCreditDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     List<OpenedBid> bids = OpenedBid.list(execution.getVariable(OPENED_BIDS));
-    if (bids.isEmpty() || bids.size() > MAX_BIDS) {
-      throw new IllegalStateException("ReviewStage needs 1 to " + MAX_BIDS + " opened bids, got " + bids.size());
+    if (bids.isEmpty()) {
+      throw new IllegalStateException("ReviewStage needs at least one opened bid");
     }
     OffsetDateTime windowFrom = instant(execution, TENDER_NOTICE_AT, "招标公告发布时间");
     OffsetDateTime asOf = instant(execution, BID_DEADLINE, "投标截止时间");
     LocalDate checkedOn = asOf.toLocalDate();
     String window = ReviewRecords.MINUTE.format(windowFrom) + "至" + ReviewRecords.MINUTE.format(asOf);
     List<Map<String, Object>> checks = new ArrayList<>();
-    for (int i = 1; i <= bids.size(); i++) {
-      OpenedBid bid = bids.get(i - 1);
+    List<Map<String, Object>> sheet = new ArrayList<>();
+    for (OpenedBid bid : bids) {
       List<CreditRecord> found = register.recordsInForceAt(bid.bidder(), asOf);
       boolean excluded = found.stream().anyMatch(r -> r.effect() == CreditEffect.EXCLUDE);
       String outcome = excluded ? EXCLUDED : found.isEmpty() ? CLEAR : PENALISED;
@@ -81,13 +81,9 @@ public class CheckBidderCreditDelegate implements JavaDelegate {
       check.put("window", window);
       checks.add(check);
 
-      execution.setVariable(qualificationExcluded(i), excluded);
-      execution.setVariable(qualificationInfo(i), "#### 投标" + i + "：" + bid.bidderName() + "\n"
-          + "报价：" + Money.yuan(bid.price()) + "　提交时间：" + bid.submittedAt() + "\n\n"
-          + "资格证明材料：" + nullToDash(bid.qualifications()) + "\n\n"
-          + "信用核查（查询期间" + window + "，以投标截止时的信用记录为准）：" + (excluded ? "**列入禁止参加名单，资格审查不通过。** " : "") + findings);
+      sheet.add(sheetRow(bid, window, excluded, findings));
     }
-    execution.setVariable(QUALIFICATION_BID_COUNT, bids.size());
+    execution.setVariable(QUALIFICATION_SHEET, SpinValues.jsonValue(JsonValues.toJson(sheet)).create());
     execution.setVariable(CREDIT_CHECKS, SpinValues.jsonValue(JsonValues.toJson(checks)).create());
     execution.setVariable(REPRESENTATIVE_OPTIONS, SpinValues.jsonValue(JsonValues.toJson(
         representatives(execution.getProcessEngineServices().getIdentityService(),
@@ -114,6 +110,21 @@ public class CheckBidderCreditDelegate implements JavaDelegate {
       row.put("recordedBy", r.recordedBy());
       return row;
     }).toList());
+  }
+
+  /** A row of the qualification form: what the department reads of the bid, and empty answers. */
+  private static Map<String, Object> sheetRow(OpenedBid bid, String creditWindow, boolean excluded, String findings) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("bidderName", bid.bidderName());
+    row.put("price", Money.yuan(bid.price()));
+    row.put("submittedAt", bid.submittedAt());
+    row.put("qualifications", nullToDash(bid.qualifications()));
+    row.put("creditWindow", creditWindow);
+    row.put("creditFindings", findings);
+    row.put(SHEET_EXCLUDED, excluded);
+    row.put(QUALIFICATION, null);
+    row.put(QUALIFICATION_REASON, null);
+    return row;
   }
 
   /** Select options {label, value}: the department's staff who may sit on the panel as its representative. */

@@ -48,7 +48,7 @@ public class CountValidBidsDelegate implements JavaDelegate {
     execution.setVariable(VALID_BIDS, SpinValues.jsonValue(JsonValues.toJson(rows)).create());
     execution.setVariable(VALID_COUNT, rows.size());
     if (COMPREHENSIVE.equals(execution.getVariable(EVALUATION_METHOD)) && !rows.isEmpty()) {
-      SeatReviewPanelDelegate.prepareScoring(execution, OpenedBid.list(execution.getVariable(VALID_BIDS)));
+      SeatReviewPanelDelegate.prepareScoring(execution);
     }
   }
 

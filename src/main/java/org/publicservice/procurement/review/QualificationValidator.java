@@ -6,52 +6,53 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.publicservice.procurement.identity.SystemAccess;
+import org.publicservice.procurement.purchase.FormList;
 import org.publicservice.procurement.purchase.FormRules;
 import org.publicservice.procurement.purchase.JsonValues;
+import org.publicservice.procurement.identity.SystemAccess;
 import org.springframework.stereotype.Component;
 
 /**
  * The department's qualification review of every opened bid (87号令第四十四条): pass, or fail with a reason; a bidder
- * the credit check excluded fails whatever the form says. Rejects an incomplete review in Chinese and records the
- * qualified bids and, optionally, the department's representative on the panel.
+ * the credit check excluded fails whatever the form says. The form is a table with one row per opened bid
+ * ({@code qualificationSheet}), matched by position with the opened bids. Rejects an incomplete review in Chinese,
+ * naming the bid and the field, and records the qualified bids and, optionally, the department's representative on
+ * the panel.
  */
 @Component
 public class QualificationValidator implements TaskListener {
+
+  public static final int MAX_REASON = 500;
 
   @Override
   public void notify(DelegateTask task) {
     FormRules form = FormRules.of(task);
     List<OpenedBid> bids = OpenedBid.list(task.getVariable(OPENED_BIDS));
+    Set<String> excluded = JsonValues.rows(task.getVariable(CREDIT_CHECKS)).stream()
+        .filter(check -> CheckBidderCreditDelegate.EXCLUDED.equals(check.get("outcome")))
+        .map(check -> String.valueOf(check.get("bidId"))).collect(Collectors.toSet());
+    FormList sheet = FormList.of(task, QUALIFICATION_SHEET, "资格审查表").sameRowsAs(bids.size());
     List<Map<String, Object>> results = new ArrayList<>();
     List<Map<String, Object>> qualified = new ArrayList<>();
-    for (int i = 1; i <= bids.size(); i++) {
-      OpenedBid bid = bids.get(i - 1);
+    for (int i = 0; i < bids.size(); i++) {
+      OpenedBid bid = bids.get(i);
       boolean qualifies;
       String reason;
-      if (Boolean.TRUE.equals(task.getVariable(qualificationExcluded(i)))) {
+      if (excluded.contains(bid.bidId())) {
         qualifies = false;
         reason = "信用核查：列入禁止参加政府采购活动的名单";
       } else {
-        String decision = form.optionalText(qualification(i));
-        if (decision == null) {
-          throw FormRules.reject(qualification(i), "请对投标" + i + "（" + bid.bidderName() + "）作出资格审查结论。");
-        }
-        if (!PASS.equals(decision) && !FAIL.equals(decision)) {
-          throw FormRules.reject(qualification(i), "投标" + i + "的资格审查结论无效。");
-        }
-        qualifies = PASS.equals(decision);
-        reason = form.optionalText(qualificationReason(i));
+        FormList.Row row = sheet.row(i, "投标" + (i + 1) + "（" + bid.bidderName() + "）");
+        qualifies = PASS.equals(row.requiredChoice(QUALIFICATION, "资格审查结论", List.of(PASS, FAIL)));
+        reason = row.optionalText(QUALIFICATION_REASON, "不通过的理由", MAX_REASON);
         if (!qualifies && reason == null) {
-          throw FormRules.reject(qualificationReason(i),
-              "投标" + i + "（" + bid.bidderName() + "）资格审查不通过，请写明理由。");
-        }
-        if (reason != null && reason.length() > 500) {
-          throw FormRules.reject(qualificationReason(i), "投标" + i + "的理由不能超过500个字。");
+          throw row.reject("资格审查不通过，请填写不通过的理由。");
         }
       }
       Map<String, Object> result = new LinkedHashMap<>();

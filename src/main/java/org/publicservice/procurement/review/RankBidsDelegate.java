@@ -73,7 +73,7 @@ public class RankBidsDelegate implements JavaDelegate {
         comprehensive ? COMPREHENSIVE : LOWEST_PRICE, text, rankingJson, JsonValues.toJson(panel));
     execution.setVariable(RANKING, SpinValues.jsonValue(rankingJson).create());
     execution.setVariable(REVIEW_REPORT_ID, reportId);
-    execution.setVariable(REPORT_TEXT, text);
+    execution.setVariable(REPORT_TEXT, JsonValues.longText(text));
   }
 
   private static String report(DelegateExecution execution, String reportId, boolean comprehensive,

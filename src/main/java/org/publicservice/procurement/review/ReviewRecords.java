@@ -128,13 +128,19 @@ public class ReviewRecords {
         projectNumber);
   }
 
-  void replaceScores(String processInstanceId, String member, String bidId, int criterion, String criterionName,
-      BigDecimal score) {
-    jdbc.update("DELETE FROM review_score WHERE process_instance_id = ? AND member_user_id = ? AND bid_id = ? "
-        + "AND criterion_index = ?", processInstanceId, member, bidId, criterion);
-    jdbc.update("INSERT INTO review_score (process_instance_id, member_user_id, bid_id, criterion_index, "
-        + "criterion_name, score, scored_at) VALUES (?, ?, ?, ?, ?, ?, ?)", processInstanceId, member, bidId,
-        criterion, criterionName, score, ProcurementTime.now());
+  /** One score of a member's sheet: a bid on a criterion (numbered from 1 in the tender's order). */
+  record Score(String bidId, int criterion, String criterionName, BigDecimal score) {
+  }
+
+  /** Stores a member's whole sheet in place of any he stored before (one batch: a sheet may hold 60 x 20 scores). */
+  void replaceSheet(String processInstanceId, String member, List<Score> sheet) {
+    jdbc.update("DELETE FROM review_score WHERE process_instance_id = ? AND member_user_id = ?", processInstanceId,
+        member);
+    OffsetDateTime scoredAt = ProcurementTime.now();
+    jdbc.batchUpdate("INSERT INTO review_score (process_instance_id, member_user_id, bid_id, criterion_index, "
+        + "criterion_name, score, scored_at) VALUES (?, ?, ?, ?, ?, ?, ?)", sheet.stream()
+        .map(s -> new Object[] {processInstanceId, member, s.bidId(), s.criterion(), s.criterionName(), s.score(),
+            scoredAt}).toList());
   }
 
   /** member → bid id → criterion index → score, members in the order given. */

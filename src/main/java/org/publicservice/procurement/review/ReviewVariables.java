@@ -47,10 +47,18 @@ public final class ReviewVariables {
   public static final String FAILED_TENDER_METHOD = "failedTenderMethod";
   public static final String PROCUREMENT_METHOD = "procurementMethod";
 
-  // credit check and qualification review (forms/review-qualification.form); i = 1..MAX_BIDS
+  // credit check and qualification review (forms/review-qualification.form)
   /** json list of {bidId, bidder, bidderName, outcome, findings, checkedOn}. */
   public static final String CREDIT_CHECKS = "creditChecks";
-  public static final String QUALIFICATION_BID_COUNT = "qualBidCount";
+  /**
+   * The qualification review as a table, one row per opened bid in order of submission (a dynamic list): shown
+   * {bidderName, price, submittedAt, qualifications, creditWindow, creditFindings, excluded}, filled
+   * {qualification: PASS|FAIL, reason}. Rows of excluded bidders are decided by the credit check, not the form.
+   */
+  public static final String QUALIFICATION_SHEET = "qualificationSheet";
+  public static final String QUALIFICATION = "qualification";
+  public static final String QUALIFICATION_REASON = "reason";
+  public static final String SHEET_EXCLUDED = "excluded";
   public static final String REPRESENTATIVE_OPTIONS = "representativeOptions";
   /** Optional: a user of the department group who sits on the panel (never its chair, 87号令第四十五条). */
   public static final String REPRESENTATIVE = "departmentRepresentative";
@@ -82,8 +90,14 @@ public final class ReviewVariables {
   public static final String PANEL_MEMBERS = "panelMembers";
   /** Element variable of those multi-instances. */
   public static final String MEMBER = "member";
-  public static final String SCORE_BID_COUNT = "scoreBidCount";
-  public static final String SCORE_CRITERIA_COUNT = "scoreCriteriaCount";
+  /**
+   * A member's score sheet (a dynamic list), local to his instance of the multi-instance: one row per valid
+   * bid, shown {bidderName, price, servicePlan, team}, with the nested list {@link #SHEET_SCORES} of one row per
+   * criterion, shown {criterion, maxScore}, filled {score}.
+   */
+  public static final String SCORE_SHEET = "scoreSheet";
+  public static final String SHEET_SCORES = "scores";
+  public static final String SCORE = "score";
   public static final String SCORING_GUIDE = "scoringGuide";
   public static final String REPORT_TEXT = "reviewReportText";
   public static final String REPORT_AGREEMENT = "reportAgreement";
@@ -153,42 +167,6 @@ public final class ReviewVariables {
   public static final String FINAL_OFFER_DUE = "finalOfferDue";
   public static final String FINAL_OFFER_CALL = "finalOfferCallId";
   public static final String MINIMUM_BIDS_BASIS = "minimumBidsBasis";
-
-  /** The scoring form offers this many bids and criteria (fixed numbered fields: Tasklist cannot submit lists). */
-  public static final int MAX_BIDS = 10;
-  public static final int MAX_CRITERIA = 8;
-
-  public static String qualificationInfo(int bid) {
-    return "qualBid" + bid + "Info";
-  }
-
-  public static String qualificationExcluded(int bid) {
-    return "qualBid" + bid + "Excluded";
-  }
-
-  public static String qualification(int bid) {
-    return "qualification" + bid;
-  }
-
-  public static String qualificationReason(int bid) {
-    return "qualificationReason" + bid;
-  }
-
-  public static String scoreBidTitle(int bid) {
-    return "scoreBid" + bid + "Title";
-  }
-
-  public static String criterionLabel(int criterion) {
-    return "scoreCriterion" + criterion + "Label";
-  }
-
-  public static String criterionMax(int criterion) {
-    return "scoreCriterion" + criterion + "Max";
-  }
-
-  public static String score(int bid, int criterion) {
-    return "score_" + bid + "_" + criterion;
-  }
 
   private ReviewVariables() {
   }

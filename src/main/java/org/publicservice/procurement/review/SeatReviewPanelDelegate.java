@@ -13,9 +13,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.identity.OrganisationNames;
-import org.publicservice.procurement.identity.SystemAccess;
 import org.publicservice.procurement.purchase.JsonValues;
-import org.publicservice.procurement.purchase.Money;
+import org.publicservice.procurement.identity.SystemAccess;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,26 +62,15 @@ public class SeatReviewPanelDelegate implements JavaDelegate {
         .map(OpenedBid::bidId).toList());
   }
 
-  /** The scoring form: one block of numbered fields per valid bid, one field per criterion. */
-  static void prepareScoring(DelegateExecution execution, List<OpenedBid> bids) {
+  /**
+   * The scoring guide the score sheets show, once the valid bids are known; each member's sheet, with a row per
+   * valid bid and criterion, is made when his task is created ({@link ScoreSheetValidator}).
+   */
+  static void prepareScoring(DelegateExecution execution) {
     List<Criterion> criteria = Criterion.list(execution.getVariable(EVALUATION_CRITERIA));
-    if (criteria.isEmpty() || criteria.size() > MAX_CRITERIA) {
-      throw new IllegalStateException("the scoring form takes 1 to " + MAX_CRITERIA + " criteria, got "
-          + criteria.size());
-    }
-    execution.setVariable(SCORE_BID_COUNT, bids.size());
-    execution.setVariable(SCORE_CRITERIA_COUNT, criteria.size());
-    for (int i = 1; i <= bids.size(); i++) {
-      OpenedBid bid = bids.get(i - 1);
-      execution.setVariable(scoreBidTitle(i), "#### 投标" + i + "：" + bid.bidderName() + "\n"
-          + "报价：" + Money.yuan(bid.price()) + "\n\n服务方案：" + dash(bid.servicePlan()) + "\n\n服务团队："
-          + dash(bid.team()));
-    }
     StringBuilder guide = new StringBuilder("评分项及分值：");
     for (int c = 1; c <= criteria.size(); c++) {
       Criterion criterion = criteria.get(c - 1);
-      execution.setVariable(criterionLabel(c), criterion.name() + "（0–" + plain(criterion.maxScore()) + "分）");
-      execution.setVariable(criterionMax(c), criterion.maxScore());
       guide.append(c == 1 ? "" : "；").append(criterion.name()).append(' ').append(plain(criterion.maxScore()))
           .append("分");
     }
@@ -103,9 +91,5 @@ public class SeatReviewPanelDelegate implements JavaDelegate {
 
   static String plain(BigDecimal number) {
     return number.stripTrailingZeros().toPlainString();
-  }
-
-  private static String dash(String text) {
-    return text == null || text.isBlank() ? "—" : text;
   }
 }

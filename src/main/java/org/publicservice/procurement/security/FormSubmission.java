@@ -59,6 +59,11 @@ final class FormSubmission {
       }
       JsonNode value = SubmittedValues.toJson(name, entry.getValue());
       if (shape.kind() == Kind.FIELD && shape.field().readonly()) {
+        // Tasklist sends a read-only field back empty when it cannot show the variable (a Java object such as
+        // BigDecimal); read-only values are never written, so an empty one changes nothing and is not an attempt
+        if (value.isNull() || value.isMissingNode() || value.isTextual() && value.asText().isEmpty()) {
+          continue;
+        }
         Object now = current.apply(name);
         boolean unchanged = SubmittedValues.same(value, now)
             || now == null && shape.field().defaultValue() != null && SubmittedValues.same(value,

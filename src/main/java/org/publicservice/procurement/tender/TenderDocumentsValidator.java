@@ -13,7 +13,6 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,10 +22,11 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
-import org.publicservice.procurement.planning.ProcurementMethod;
+import org.publicservice.procurement.purchase.FormList;
 import org.publicservice.procurement.purchase.FormRules;
 import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.purchase.ProcurementTime;
+import org.publicservice.procurement.planning.ProcurementMethod;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +39,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class TenderDocumentsValidator implements TaskListener {
 
-  static final int MAX_CRITERIA = 20;
+  /** The most scoring criteria a tender may set besides the price; the review scores as many as are set. */
+  public static final int MAX_CRITERIA = 20;
+  public static final int MAX_CRITERION_NAME = 100;
+  static final int SCORE_DECIMALS = 2;
+  static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
   private final WorkingDayCalendar calendar;
@@ -84,11 +88,12 @@ public class TenderDocumentsValidator implements TaskListener {
       if (priceWeight.compareTo(HUNDRED) >= 0) {
         throw reject(PRICE_WEIGHT, "综合评分法除价格外还须设置其他评审因素，价格分值应小于100分。");
       }
-      criteria = criteria(form.requiredText(CRITERIA_TEXT, "评审因素及分值"));
-      BigDecimal total = criteria.stream().map(c -> (BigDecimal) c.get("maxScore")).reduce(priceWeight, BigDecimal::add);
+      criteria = criteria(task);
+      BigDecimal total = criteria.stream().map(c -> (BigDecimal) c.get(CRITERION_MAX_SCORE))
+          .reduce(priceWeight, BigDecimal::add);
       if (total.compareTo(HUNDRED) != 0) {
-        throw reject(CRITERIA_TEXT, "评审因素分值与价格分值合计应为100分，现为" + total.stripTrailingZeros().toPlainString()
-            + "分。");
+        throw reject(EVALUATION_CRITERIA, "评审因素分值与价格分值合计应为100分，现为"
+            + total.stripTrailingZeros().toPlainString() + "分。");
       }
     }
     task.setVariable(EVALUATION_CRITERIA, SpinValues.jsonValue(JsonValues.toJson(criteria)).create());
@@ -149,44 +154,18 @@ public class TenderDocumentsValidator implements TaskListener {
     }
   }
 
-  /** Lines "名称：分值" into {@code {name, maxScore}}. */
-  static List<Map<String, Object>> criteria(String text) {
-    List<Map<String, Object>> criteria = new ArrayList<>();
-    int line = 0;
-    for (String raw : text.split("\\R")) {
-      line++;
-      String entry = raw.strip();
-      if (entry.isEmpty()) {
-        continue;
-      }
-      int separator = Math.max(entry.lastIndexOf('：'), entry.lastIndexOf(':'));
-      if (separator <= 0 || separator == entry.length() - 1) {
-        throw reject(CRITERIA_TEXT, "评审因素第" + line + "行应为“名称：分值”，例如“服务方案：40”。");
-      }
-      String name = entry.substring(0, separator).strip();
-      BigDecimal score;
-      try {
-        score = new BigDecimal(entry.substring(separator + 1).strip().replace("分", ""));
-      } catch (NumberFormatException e) {
-        throw reject(CRITERIA_TEXT, "评审因素第" + line + "行的分值应为数字，例如“服务方案：40”。");
-      }
-      if (name.isEmpty() || name.length() > 100) {
-        throw reject(CRITERIA_TEXT, "评审因素第" + line + "行的名称应为1至100个字。");
-      }
-      if (score.signum() <= 0) {
-        throw reject(CRITERIA_TEXT, "评审因素第" + line + "行的分值应大于0。");
-      }
-      Map<String, Object> criterion = new LinkedHashMap<>();
-      criterion.put("name", name);
-      criterion.put("maxScore", score);
-      criteria.add(criterion);
-    }
-    if (criteria.isEmpty()) {
-      throw reject(CRITERIA_TEXT, "综合评分法请至少填写一项价格以外的评审因素（每行一项，格式为“名称：分值”）。");
-    }
-    if (criteria.size() > MAX_CRITERIA) {
-      throw reject(CRITERIA_TEXT, "评审因素不能超过" + MAX_CRITERIA + "项。");
-    }
-    return criteria;
+  /** The criteria table: each row a name and a maximum score above 0, at most {@link #MAX_CRITERIA} rows. */
+  static List<Map<String, Object>> criteria(DelegateTask task) {
+    return FormList.of(task, EVALUATION_CRITERIA, "评审因素")
+        .required("综合评分法请至少填写一项价格以外的评审因素。").atMost(MAX_CRITERIA)
+        .rows().stream().map(row -> {
+          String name = row.requiredText(CRITERION_NAME, "名称", MAX_CRITERION_NAME);
+          BigDecimal score = row.requiredNumber(CRITERION_MAX_SCORE, "分值", new BigDecimal("0.01"), HUNDRED, "分",
+              SCORE_DECIMALS);
+          Map<String, Object> criterion = new LinkedHashMap<>();
+          criterion.put(CRITERION_NAME, name);
+          criterion.put(CRITERION_MAX_SCORE, score);
+          return criterion;
+        }).toList();
   }
 }

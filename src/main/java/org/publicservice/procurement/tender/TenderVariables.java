@@ -16,9 +16,13 @@ public final class TenderVariables {
   public static final String COMPREHENSIVE = "COMPREHENSIVE";
   public static final String LOWEST_PRICE = "LOWEST_PRICE";
   public static final String PRICE_WEIGHT = "priceWeight";
-  /** Text lines "名称：分值" as the form submits them; parsed into {@link #EVALUATION_CRITERIA}. */
-  public static final String CRITERIA_TEXT = "criteriaText";
+  /**
+   * The scoring criteria besides the price (综合评分法): a table of {@code {name, maxScore}} the department fills in
+   * the documents form, at most {@link TenderDocumentsValidator#MAX_CRITERIA} rows; stored trimmed for the review.
+   */
   public static final String EVALUATION_CRITERIA = "evaluationCriteria";
+  public static final String CRITERION_NAME = "name";
+  public static final String CRITERION_MAX_SCORE = "maxScore";
   public static final String BID_DEADLINE_DATE = "bidDeadlineDate";
   /** HH:mm, Beijing time, of the bid deadline (= the opening). */
   public static final String BID_DEADLINE_TIME = "bidDeadlineTime";

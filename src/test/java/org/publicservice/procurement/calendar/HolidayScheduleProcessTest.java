@@ -233,6 +233,11 @@ class HolidayScheduleProcessTest {
 
   /** Every test starts from the state of the brief's today: 2027 without any stored schedule or warning. */
   private void forget2027() {
+    forget2027(runtimeService, jdbc, workingDays);
+  }
+
+  /** Removes 2027's schedule, warnings and maintenance runs (shared with HolidayScheduleBrowserTest). */
+  static void forget2027(RuntimeService runtimeService, JdbcTemplate jdbc, WorkingDayCalendar workingDays) {
     runtimeService.createProcessInstanceQuery().processDefinitionKey(CHECK_PROCESS).list()
         .forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "test reset"));
     runtimeService.createProcessInstanceQuery().processDefinitionKey(MAINTAIN_PROCESS).list()

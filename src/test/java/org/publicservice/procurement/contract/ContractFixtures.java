@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.publicservice.procurement.TasklistDriver;
 import org.publicservice.procurement.TestIdentities;
 import org.publicservice.procurement.purchase.JsonValues;
@@ -72,8 +73,25 @@ public final class ContractFixtures {
         .putValue("performanceBond", bond)
         .putValue("contractPeriodStart", "2027-01-01")
         .putValue("contractPeriodEnd", "2027-12-31")
-        .putValue("paymentScheduleText", schedule)
+        .putValueTyped(ContractVariables.PAYMENT_SCHEDULE, schedule(schedule))
         .putValue("contractTerms", "服务人员变动须提前10日书面告知采购人。");
+  }
+
+  /**
+   * The payment schedule table as the draft form submits it (a Json variable, one row an instalment), written here
+   * one instalment a line as "里程碑名称：金额：到期日期" for short tests.
+   */
+  public static JsonValue schedule(String lines) {
+    List<Map<String, Object>> rows = new java.util.ArrayList<>();
+    for (String line : lines.strip().split("\\R")) {
+      String[] parts = line.strip().split("：", -1);
+      Map<String, Object> row = new java.util.LinkedHashMap<>();
+      row.put(ContractVariables.INSTALMENT_NAME, parts[0]);
+      row.put(ContractVariables.INSTALMENT_AMOUNT, new java.math.BigDecimal(parts[1]));
+      row.put(ContractVariables.INSTALMENT_DUE_DATE, parts[2]);
+      rows.add(row);
+    }
+    return SpinValues.jsonValue(JsonValues.toJson(rows)).create();
   }
 
   public static Object json(Object value) {
@@ -94,7 +112,7 @@ public final class ContractFixtures {
         .putValue(ContractVariables.PERFORMANCE_BOND, performanceBond)
         .putValue(ContractVariables.CONTRACT_PERIOD_START, "2027-01-01")
         .putValue(ContractVariables.CONTRACT_PERIOD_END, "2027-12-31")
-        .putValue(ContractVariables.PAYMENT_SCHEDULE_TEXT, "第一阶段验收：200000：2027-06-30\n尾款：80000：2028-01-31"));
+        .putValueTyped(ContractVariables.PAYMENT_SCHEDULE, schedule("第一阶段验收：200000：2027-06-30\n尾款：80000：2028-01-31")));
     tasklist.completeAs(WINNER_ORG, contract, "Task_SignContract",
         Variables.createVariables().putValue(ContractVariables.CONTRACTOR_DECISION, ContractVariables.SIGN));
     tasklist.completeAs(TestIdentities.PURCHASER, contract, "Task_CountersignContract",

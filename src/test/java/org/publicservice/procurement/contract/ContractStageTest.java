@@ -102,6 +102,9 @@ class ContractStageTest {
         .isEqualTo(Date.from(DEADLINE.toInstant()));
 
     draft(stage, draftForm(280_000, 28_000, SCHEDULE));
+    assertThat(runtimeService.getVariable(stage.getId(), PAYMENT_SCHEDULE_TEXT)).as("the schedule the signers read")
+        .isEqualTo("第1期 第一阶段验收：100,000.00元，2027-04-30\n第2期 第二阶段验收：100,000.00元，2027-08-31\n"
+            + "第3期 绩效评价后尾款：80,000.00元，2028-01-31（绩效评价后支付）");
     Task sign = tasklist.task(stage, "Task_SignContract");
     assertThat(sign.getAssignee()).isEqualTo(WINNER_ORG);
     people.actAs(PURCHASER);
@@ -284,12 +287,18 @@ class ContractStageTest {
     assertRefused(stage, draftForm(280_000, 0, SCHEDULE.replace("80000", "70000")),
         "付款计划各期金额合计270,000.00元，与合同金额280,000.00元不一致");
     assertRefused(stage, draftForm(280_000, 0, "全部款项：280000：2028-01-31"), "付款计划至少应有两期");
-    assertRefused(stage, draftForm(280_000, 0, SCHEDULE.replace("第二阶段验收：100000：", "第二阶段验收100000：")),
-        "付款计划第2行应为“里程碑名称：金额：到期日期”");
+    assertRefused(stage, draftForm(280_000, 0, SCHEDULE.replace("第二阶段验收：100000：", " ：100000：")),
+        "付款计划第2行：请填写里程碑名称。");
+    assertRefused(stage, draftForm(280_000, 0, SCHEDULE.replace("第二阶段验收：100000：", "第二阶段验收：100000.001：")),
+        "付款计划第2行：金额最多保留两位小数。");
+    assertRefused(stage, draftForm(280_000, 0, SCHEDULE.replace("2027-08-31", "2027-03-31")),
+        "付款计划第2行：到期日期早于上一期，请按时间顺序填写。");
     assertRefused(stage, draftForm(280_000, 0, SCHEDULE.replace("2028-01-31", "2027-10-31")),
-        "最后一期是绩效评价后的尾款，到期日期不能早于服务期限结束日（2027-12-31）");
+        "付款计划第3行：最后一期是绩效评价后的尾款，到期日期不能早于服务期限结束日（2027-12-31）");
     assertRefused(stage, draftForm(280_000, 0, SCHEDULE.replace("2027-04-30", "2027-4-30")),
-        "付款计划第1行的到期日期“2027-4-30”格式不正确");
+        "付款计划第1行：到期日期“2027-4-30”不是有效日期，应为 年-月-日。");
+    assertRefused(stage, draftForm(280_000, 0, ("第一期：20000：2027-02-01\n").repeat(12) + "尾款：40000：2028-01-31"),
+        "付款计划最多12行，现有13行。");
 
     assertThat(stage).isWaitingAt("Task_DraftContract");
     assertThat(runtimeService.getVariable(stage.getId(), MILESTONES)).isNull();

@@ -47,11 +47,12 @@ class EvaluationFormsBrowserTest extends BrowserTest {
     logIntoTasklist(EvaluationStages.CONTRACTOR, demoPassword);
     click(waitVisibleWithText(By.cssSelector(".task-filter h4.name a"), "我的任务"));
     openTask("承接主体自评", projectNumber);
-    waitUntil(d -> formField("Field_indicatorName2").getAttribute("value").equals(EvaluationStages.INDICATOR_LINES.get(1)));
-    assertThat(formField("Field_indicatorName1").getAttribute("value")).isEqualTo(EvaluationStages.INDICATOR_LINES.get(0));
-    assertThat(driver.findElements(By.cssSelector("[id$='-Field_selfScore3']"))).as("third row hidden").isEmpty();
-    fillAll(new String[][] {{"Field_selfValue1", "满意度92%"}, {"Field_selfScore1", "92"},
-        {"Field_selfValue2", "完成78,000人次"}, {"Field_selfScore2", "95"},
+    // a table with one row per indicator of the request, no more
+    waitVisibleWithText(By.cssSelector(".fjs-form-field-text"), "指标2：" + EvaluationStages.INDICATOR_LINES.get(1));
+    waitVisibleWithText(By.cssSelector(".fjs-form-field-text"), "指标1：" + EvaluationStages.INDICATOR_LINES.get(0));
+    assertThat(driver.findElements(By.cssSelector("input[id*='-Field_SelfScore_']"))).hasSize(2);
+    fillAll(new String[][] {{"Field_SelfValue_0", "满意度92%"}, {"Field_SelfScore_0", "92"},
+        {"Field_SelfValue_1", "完成78,000人次"}, {"Field_SelfScore_1", "95"},
         {"Field_selfEvaluationReport", "全年服务记录完整，满意度调查覆盖全部服务对象。"}});
     screenshot("self-evaluation");
     By complete = By.cssSelector("button[ng-click='complete()']");
@@ -70,10 +71,10 @@ class EvaluationFormsBrowserTest extends BrowserTest {
     click(waitVisibleWithText(By.cssSelector(".task-filter h4.name a"), "本组待办"));
     openTask("第三方评价打分", projectNumber);
     click(waitVisibleWithText(By.cssSelector("[cam-tasklist-task] a, [cam-tasklist-task] button"), "Claim"));
-    waitUntil(d -> formField("Field_selfEvaluationSummary").getAttribute("value").contains("自评平均分：93.50分"));
+    waitVisibleWithText(By.cssSelector(".fjs-form-field-text"), "自评平均分：93.50分");
     assertThat(formField("Field_ratingSummary").getAttribute("value")).contains("没有服务对象或居民参与评价");
-    assertThat(driver.findElements(By.cssSelector("[id$='-Field_thirdPartyScore3']"))).isEmpty();
-    fillAll(new String[][] {{"Field_thirdPartyScore1", "88"}, {"Field_thirdPartyScore2", "90"},
+    assertThat(driver.findElements(By.cssSelector("input[id*='-Field_ThirdPartyScore_']"))).hasSize(2);
+    fillAll(new String[][] {{"Field_ThirdPartyScore_0", "88"}, {"Field_ThirdPartyScore_1", "90"},
         {"Field_thirdPartyReport", "抽查120户，服务记录与实际相符。"}});
     screenshot("third-party-evaluation");
     assertBecomesEnabled(complete, "Complete of the filled scoring");

@@ -286,9 +286,13 @@ class EvaluationStageTest {
   void scoresOutOfRangeOrMissingAreRefusedInChineseAndNothingIsSaved() {
     ProcessInstance stage = stages.start(projectNumber, serviceName, 1);
     assertThatThrownBy(() -> stages.selfEvaluate(stage, 90, 101)).isInstanceOf(SubmissionRejectedException.class)
-        .hasMessageContaining("第2项指标“上门服务人次（目标：76800人次）”的自评分应在0至100分之间");
+        .hasMessage("第2项指标“上门服务人次（目标：76800人次）”：自评分须在0至100分之间。");
+    assertThatThrownBy(() -> stages.completeAs(EvaluationStages.CONTRACTOR, stage, "Task_SelfEvaluation",
+        EvaluationStages.selfEvaluation(new String[] {"92%", " "}, 90, 90).putValue(SELF_REPORT, "全年完成。")))
+        .isInstanceOf(SubmissionRejectedException.class)
+        .hasMessage("第2项指标“上门服务人次（目标：76800人次）”：请填写完成情况。");
     assertThatThrownBy(() -> stages.selfEvaluate(stage, 90)).isInstanceOf(SubmissionRejectedException.class)
-        .hasMessageContaining("请填写第2项指标“上门服务人次（目标：76800人次）”的完成情况");
+        .hasMessage("自评表应有2行，提交了1行。请刷新任务后重新填写。");
     assertThat(stage).isWaitingAt("Task_SelfEvaluation", "Task_HandOutRatingCodes");
     assertThat(runtimeService.getVariable(stage.getId(), SELF_SCORE_TOTAL)).isNull();
     assertThatThrownBy(() -> stages.completeAs(TestIdentities.PURCHASER, stage, "Task_HandOutRatingCodes",
@@ -302,9 +306,9 @@ class EvaluationStageTest {
     stages.handOutCodes(stage);
     stages.endRatingWindow(stage);
     assertThatThrownBy(() -> stages.scoreAsEvaluator(stage, -1, 80)).isInstanceOf(SubmissionRejectedException.class)
-        .hasMessageContaining("第1项指标“服务对象满意度（目标：90%）”的评分应在0至100分之间");
+        .hasMessage("第1项指标“服务对象满意度（目标：90%）”：评分须在0至100分之间。");
     assertThatThrownBy(() -> stages.completeAs(EvaluationStages.EVALUATOR, stage, "Task_ThirdPartyEvaluation",
-        Variables.createVariables().putValue(THIRD_PARTY_SCORE + 1, 80).putValue(THIRD_PARTY_SCORE + 2, 80)))
+        EvaluationStages.thirdPartyScores(80, 80)))
         .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("请填写评价报告");
     assertThat(stage).isWaitingAt("Task_ThirdPartyEvaluation");
     assertThat(runtimeService.getVariable(stage.getId(), THIRD_PARTY_SCORE_TOTAL)).isNull();

@@ -4,8 +4,10 @@ import static org.publicservice.procurement.evaluation.EvaluationVariables.*;
 import static org.publicservice.procurement.planning.PlanningVariables.*;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -101,11 +103,37 @@ public final class EvaluationStages {
   }
 
   public void selfEvaluate(ProcessInstance stage, double... scores) {
-    VariableMap form = Variables.createVariables().putValue(SELF_REPORT, "全年完成上门服务78,000人次，建立服务记录档案。");
-    for (int i = 1; i <= scores.length; i++) {
-      form.putValue(SELF_VALUE + i, "完成" + (70 + i) + "%").putValue(SELF_SCORE + i, scores[i - 1]);
+    String[] values = new String[scores.length];
+    for (int i = 0; i < scores.length; i++) {
+      values[i] = "完成" + (71 + i) + "%";
     }
-    completeAs(CONTRACTOR, stage, "Task_SelfEvaluation", form);
+    completeAs(CONTRACTOR, stage, "Task_SelfEvaluation", selfEvaluation(values, scores)
+        .putValue(SELF_REPORT, "全年完成上门服务78,000人次，建立服务记录档案。"));
+  }
+
+  /** The self-evaluation table as Tasklist submits it: one row per indicator with its value and score. */
+  public static VariableMap selfEvaluation(String[] values, double... scores) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int i = 0; i < scores.length; i++) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put(SELF_VALUE, values[i]);
+      row.put(SELF_SCORE, scores[i]);
+      rows.add(row);
+    }
+    return Variables.createVariables()
+        .putValueTyped(SELF_EVALUATION, SpinValues.jsonValue(JsonValues.toJson(rows)).create());
+  }
+
+  /** The third party's table as Tasklist submits it: one score per indicator. */
+  public static VariableMap thirdPartyScores(double... scores) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (double score : scores) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put(THIRD_PARTY_SCORE, score);
+      rows.add(row);
+    }
+    return Variables.createVariables()
+        .putValueTyped(THIRD_PARTY_SCORES, SpinValues.jsonValue(JsonValues.toJson(rows)).create());
   }
 
   public void handOutCodes(ProcessInstance stage) {
@@ -127,11 +155,8 @@ public final class EvaluationStages {
   }
 
   public void scoreAsEvaluator(ProcessInstance stage, double... scores) {
-    VariableMap form = Variables.createVariables().putValue(THIRD_PARTY_REPORT, "经入户抽查120户并查阅服务记录，评价如下。");
-    for (int i = 1; i <= scores.length; i++) {
-      form.putValue(THIRD_PARTY_SCORE + i, scores[i - 1]);
-    }
-    completeAs(EVALUATOR, stage, "Task_ThirdPartyEvaluation", form);
+    completeAs(EVALUATOR, stage, "Task_ThirdPartyEvaluation", thirdPartyScores(scores)
+        .putValue(THIRD_PARTY_REPORT, "经入户抽查120户并查阅服务记录，评价如下。"));
   }
 
   /** Runs the asynchronous grading step (and everything after it) as the job executor would. */

@@ -9,9 +9,11 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.math.BigDecimal;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -36,10 +38,12 @@ import org.publicservice.procurement.ocds.OcdsSchemas;
 import org.publicservice.procurement.planning.PlanningVariables;
 import org.publicservice.procurement.planning.PurchaseRequests;
 import org.publicservice.procurement.review.ReviewRecords;
+import org.publicservice.procurement.review.ReviewSheets;
 import org.publicservice.procurement.review.ReviewVariables;
 import org.publicservice.procurement.tender.BidBox;
 import org.publicservice.procurement.tender.BidContent;
 import org.publicservice.procurement.tender.FinalOffers;
+import org.publicservice.procurement.tender.CriteriaTable;
 import org.publicservice.procurement.tender.TenderVariables;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -265,11 +269,15 @@ class ProcurementMethodsLifecycleTest {
 
   private static VariableMap documents(String evaluation, Long priceWeight, String criteria, String deadline,
       String questionsUntil) {
+    // criteria as lines "名称：分值", sent as the documents form's table
+    Object[] table = criteria == null ? new Object[0] : criteria.lines()
+        .flatMap(line -> Stream.of(line.split("[：:]")[0], Integer.valueOf(line.split("[：:]")[1].strip())))
+        .toArray();
     return Variables.createVariables()
         .putValue(TenderVariables.QUALIFICATION_REQUIREMENTS, "民政部门登记的社会组织；近三年无重大违法记录。")
         .putValue(TenderVariables.EVALUATION_METHOD, evaluation)
         .putValue(TenderVariables.PRICE_WEIGHT, priceWeight)
-        .putValue(TenderVariables.CRITERIA_TEXT, criteria)
+        .putValueTyped(TenderVariables.EVALUATION_CRITERIA, CriteriaTable.of(table))
         .putValue(TenderVariables.BID_DEADLINE_DATE, deadline)
         .putValue(TenderVariables.BID_DEADLINE_TIME, "09:30")
         .putValue(TenderVariables.CLARIFICATION_DEADLINE_DATE, questionsUntil)
@@ -284,11 +292,8 @@ class ProcurementMethodsLifecycleTest {
   /** The department passes every bid, the drawn experts declare no conflict, the panel is seated. */
   private void qualifyAndSeat(ProcessInstance review, int bids) {
     drive.runJobs(review);
-    VariableMap qualification = Variables.createVariables();
-    for (int i = 1; i <= bids; i++) {
-      qualification.putValue(ReviewVariables.qualification(i), ReviewVariables.PASS);
-    }
-    drive.complete(DEPARTMENT, review, "Task_ReviewQualification", qualification);
+    drive.complete(DEPARTMENT, review, "Task_ReviewQualification",
+        ReviewSheets.qualification(Collections.nCopies(bids, ReviewVariables.PASS).toArray(String[]::new)));
     for (Task declaration : drive.tasks(review, "Task_DeclareConflict")) {
       drive.completeTask(declaration.getAssignee(), declaration, Variables.createVariables()
           .putValue(ReviewVariables.CONFLICT_DECLARATION, ReviewVariables.NO_CONFLICT));
@@ -318,13 +323,7 @@ class ProcurementMethodsLifecycleTest {
   }
 
   private static VariableMap scores(double[][] scores) {
-    VariableMap form = Variables.createVariables();
-    for (int b = 0; b < scores.length; b++) {
-      for (int c = 0; c < scores[b].length; c++) {
-        form.putValue(ReviewVariables.score(b + 1, c + 1), scores[b][c]);
-      }
-    }
-    return form;
+    return ReviewSheets.scores(scores);
   }
 
   private void confirm(ProcessInstance review) {

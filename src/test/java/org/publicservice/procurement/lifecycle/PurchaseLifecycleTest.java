@@ -34,23 +34,28 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.publicservice.procurement.ProcurementSpringTest;
 import org.publicservice.procurement.TestIdentities;
+import org.publicservice.procurement.contract.ContractFixtures;
 import org.publicservice.procurement.contract.ContractVariables;
 import org.publicservice.procurement.disclosure.DisclosureNotice;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
+import org.publicservice.procurement.evaluation.EvaluationStages;
 import org.publicservice.procurement.evaluation.EvaluationVariables;
 import org.publicservice.procurement.notification.MailDeliveries;
 import org.publicservice.procurement.ocds.OcdsSchemas;
 import org.publicservice.procurement.performance.PerformanceVariables;
+import org.publicservice.procurement.performance.ProgressReports;
 import org.publicservice.procurement.planning.PlanningVariables;
 import org.publicservice.procurement.planning.PurchaseRequests;
 import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.rating.ServiceRatings;
+import org.publicservice.procurement.review.ReviewSheets;
 import org.publicservice.procurement.review.ReviewVariables;
 import org.publicservice.procurement.tender.BidBox;
 import org.publicservice.procurement.tender.BidContent;
 import org.publicservice.procurement.tender.SingleSourceVariables;
+import org.publicservice.procurement.tender.CriteriaTable;
 import org.publicservice.procurement.tender.TenderVariables;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -155,7 +160,7 @@ class PurchaseLifecycleTest {
         .putValue(TenderVariables.QUALIFICATION_REQUIREMENTS, "民政部门登记的社会组织；近三年无重大违法记录。")
         .putValue(TenderVariables.EVALUATION_METHOD, TenderVariables.COMPREHENSIVE)
         .putValue(TenderVariables.PRICE_WEIGHT, 30L)
-        .putValue(TenderVariables.CRITERIA_TEXT, "服务方案：40\n项目团队：20\n同类服务业绩：10")
+        .putValueTyped(TenderVariables.EVALUATION_CRITERIA, CriteriaTable.of("服务方案", 40, "项目团队", 20, "同类服务业绩", 10))
         .putValue(TenderVariables.BID_DEADLINE_DATE, "2026-11-30")
         .putValue(TenderVariables.BID_DEADLINE_TIME, "09:30")
         .putValue(TenderVariables.CLARIFICATION_DEADLINE_DATE, "2026-11-16")
@@ -192,12 +197,8 @@ class PurchaseLifecycleTest {
     tasklist.runJobs(review);
     String failReason = "资格审查内部意见" + tag + "：社保缴纳证明缺失";
     secrets.add(failReason);
-    tasklist.completeAs(DEPARTMENT, review, "Task_ReviewQualification", Variables.createVariables()
-        .putValue(ReviewVariables.qualification(1), ReviewVariables.PASS)
-        .putValue(ReviewVariables.qualification(2), ReviewVariables.PASS)
-        .putValue(ReviewVariables.qualification(3), ReviewVariables.PASS)
-        .putValue(ReviewVariables.qualification(4), ReviewVariables.FAIL)
-        .putValue(ReviewVariables.qualificationReason(4), failReason)
+    tasklist.completeAs(DEPARTMENT, review, "Task_ReviewQualification", ReviewSheets.qualification(ReviewVariables.PASS,
+        ReviewVariables.PASS, ReviewVariables.PASS, ReviewVariables.FAIL, failReason)
         .putValue(ReviewVariables.REPRESENTATIVE, REPRESENTATIVE));
     tasklist.runJobs(review);
     List<Task> declarations = tasklist.tasks(review, "Task_DeclareConflict");
@@ -227,13 +228,7 @@ class PurchaseLifecycleTest {
     // every member scores the three qualified bids (in order of submission: yangguang, xinyu, huimin)
     double[][] scores = {{30, 15, 7}, {38, 19, 9}, {33, 16, 8}};
     for (Task sheet : tasklist.tasks(review, "Task_ScoreBids")) {
-      VariableMap form = Variables.createVariables();
-      for (int b = 0; b < scores.length; b++) {
-        for (int c = 0; c < scores[b].length; c++) {
-          form.putValue(ReviewVariables.score(b + 1, c + 1), scores[b][c]);
-        }
-      }
-      submitAs(sheet.getAssignee(), sheet, form);
+      submitAs(sheet.getAssignee(), sheet, ReviewSheets.scores(scores));
     }
     tasklist.runJobs(review);
     String dissent = "评审不同意见" + tag + "：项目团队分值偏高";
@@ -489,7 +484,7 @@ class PurchaseLifecycleTest {
         .putValue(ContractVariables.PERFORMANCE_BOND, amount / 20)
         .putValue(ContractVariables.CONTRACT_PERIOD_START, "2027-01-01")
         .putValue(ContractVariables.CONTRACT_PERIOD_END, "2027-12-31")
-        .putValue(ContractVariables.PAYMENT_SCHEDULE_TEXT, schedule)
+        .putValueTyped(ContractVariables.PAYMENT_SCHEDULE, ContractFixtures.schedule(schedule))
         .putValue(ContractVariables.CONTRACT_TERMS, "服务人员变动须提前10日书面告知采购人。"));
     TasklistDriver.at(ZonedDateTime.of(2026, 12, 15, 10, 0, 0, 0, ProcurementTime.ZONE));
     tasklist.completeAs(contractor, contract, "Task_SignContract", Variables.createVariables()
@@ -509,9 +504,10 @@ class PurchaseLifecycleTest {
   private void perform(ProcessInstance purchase, String contractor) {
     ProcessInstance performance = stage(purchase, PerformanceVariables.PROCESS_KEY);
     TasklistDriver.at(ZonedDateTime.of(2027, 4, 26, 10, 0, 0, 0, ProcurementTime.ZONE));
-    deliverMilestone(performance, contractor, "服务对象满意度：91%\n上门服务人次：26000", 92);
+    // a count may carry the unit of its target (76800人次)
+    deliverMilestone(performance, contractor, 92, "91%", "26000人次");
     TasklistDriver.at(ZonedDateTime.of(2027, 11, 29, 10, 0, 0, 0, ProcurementTime.ZONE));
-    deliverMilestone(performance, contractor, "服务对象满意度：93%\n上门服务人次：70000", 94);
+    deliverMilestone(performance, contractor, 94, "93%", "70000");
     assertThat(performance).isEnded().hasPassed("EndEvent_Delivered");
     assertThat(purchase).hasPassed("Task_PerformanceStage").isWaitingAt("Task_EvaluationStage");
   }
@@ -535,10 +531,9 @@ class PurchaseLifecycleTest {
     String confirmation = confirmationCode(MailDeliveries.mailsTo(greenMail, rater));
     ratings.rateWithEmail(project, rater, confirmation, Map.of(1, 5, 2, 5), null, true);
 
-    tasklist.completeAs(contractor, evaluation, "Task_SelfEvaluation", Variables.createVariables()
-        .putValue(EvaluationVariables.SELF_REPORT, "全年完成上门服务72,000人次，建立服务记录档案。")
-        .putValue(EvaluationVariables.SELF_VALUE + 1, "93%").putValue(EvaluationVariables.SELF_SCORE + 1, 92.0)
-        .putValue(EvaluationVariables.SELF_VALUE + 2, "72000人次").putValue(EvaluationVariables.SELF_SCORE + 2, 90.0));
+    tasklist.completeAs(contractor, evaluation, "Task_SelfEvaluation", EvaluationStages.selfEvaluation(
+        new String[] {"93%", "72000人次"}, 92.0, 90.0)
+        .putValue(EvaluationVariables.SELF_REPORT, "全年完成上门服务72,000人次，建立服务记录档案。"));
     tasklist.completeAs(DEPARTMENT, evaluation, "Task_HandOutRatingCodes", Variables.createVariables()
         .putValue(EvaluationVariables.RATING_CODES_HANDED_OUT, true));
     Job ratingWindow = engine.getManagementService().createJobQuery().processInstanceId(evaluation.getId()).timers()
@@ -546,10 +541,8 @@ class PurchaseLifecycleTest {
     at(ratingWindow.getDuedate(), 1000);
     engine.getManagementService().executeJob(ratingWindow.getId());
     assertThat(evaluation).isWaitingAt("Task_ThirdPartyEvaluation");
-    tasklist.completeAs(EVALUATOR, evaluation, "Task_ThirdPartyEvaluation", Variables.createVariables()
-        .putValue(EvaluationVariables.THIRD_PARTY_REPORT, "经入户抽查120户并查阅服务记录，评价如下。")
-        .putValue(EvaluationVariables.THIRD_PARTY_SCORE + 1, 92.0)
-        .putValue(EvaluationVariables.THIRD_PARTY_SCORE + 2, 90.0));
+    tasklist.completeAs(EVALUATOR, evaluation, "Task_ThirdPartyEvaluation", EvaluationStages.thirdPartyScores(92.0, 90.0)
+        .putValue(EvaluationVariables.THIRD_PARTY_REPORT, "经入户抽查120户并查阅服务记录，评价如下。"));
     tasklist.runJobs(evaluation);
 
     assertThat(evaluation).isEnded().hasPassed("Task_RecordFinalPayment", "Task_PublishEvaluationResult",
@@ -558,10 +551,10 @@ class PurchaseLifecycleTest {
         "EndEvent_PurchaseArchived");
   }
 
-  private void deliverMilestone(ProcessInstance performance, String contractor, String values, int satisfaction) {
+  private void deliverMilestone(ProcessInstance performance, String contractor, int satisfaction, String... values) {
     tasklist.completeAs(contractor, performance, "Task_SubmitProgressReport", Variables.createVariables()
         .putValue(PerformanceVariables.PROGRESS_REPORT, "本期完成上门助餐、助洁服务，服务记录已归档。")
-        .putValue(PerformanceVariables.INDICATOR_VALUES_TEXT, values));
+        .putValueTyped(PerformanceVariables.INDICATOR_RESULTS, ProgressReports.reached(values)));
     tasklist.completeAs(DEPARTMENT, performance, "Task_AcceptMilestone", Variables.createVariables()
         .putValue(PerformanceVariables.ACCEPTANCE_DECISION, PerformanceVariables.ACCEPT)
         .putValue(PerformanceVariables.RECIPIENT_PARTICIPANTS, "服务对象代表12人")

@@ -7,18 +7,21 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.zaxxer.hikari.HikariDataSource;
 import org.publicservice.procurement.TestSmtp;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -41,13 +44,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.publicservice.procurement.ProcurementSpringTest;
 import org.publicservice.procurement.identity.Groups;
 import org.publicservice.procurement.notification.MailOutbox.Mail;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Mails about tasks, end to end: a process creates tasks, the global listener queues mails, the MailDelivery jobs
- * (run by hand here) send them over SMTP to GreenMail, where the test reads them as a recipient would.
+ * Mails about tasks, end to end: a process creates tasks, the global listener queues mails in the outbox, the mail
+ * dispatcher (run by hand here, as the background delivery is off in tests) sends them over SMTP to GreenMail, where
+ * the test reads them as a recipient would.
  */
 @ProcurementSpringTest
 class TaskMailTest {
@@ -66,7 +73,11 @@ class TaskMailTest {
   @Autowired HistoryService historyService;
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired MailOutbox outbox;
+  @Autowired MailDispatcher dispatcher;
   @Autowired Notifications notifications;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired DataSource dataSource;
+  @Autowired JavaMailSenderImpl mailSender;
 
   private final String run = UUID.randomUUID().toString().substring(0, 8);
   private final String reviewers = "reviewers" + run;
@@ -102,9 +113,6 @@ class TaskMailTest {
     ClockUtil.reset();
     FailingStepDelegate.FAILURES_LEFT.set(0);
     repositoryService.deleteDeployment(deploymentId, true);
-    // deliveries this test left unsent must not reach the next test's mail server
-    runtimeService.createProcessInstanceQuery().processDefinitionKey(MailVariables.DELIVERY_PROCESS).list()
-        .forEach(instance -> runtimeService.deleteProcessInstance(instance.getId(), "test finished"));
     for (String user : List.of(alice, bob, carol, dave, sam)) {
       identityService.deleteUser(user);
     }
@@ -132,8 +140,16 @@ class TaskMailTest {
 
     List<Mail> queued = outbox.findByBusinessKey(project);
     assertThat(queued).extracting(Mail::recipientUser).containsExactlyInAnyOrder(alice, bob);
-    assertThat(queued).allSatisfy(mail -> assertThat(mail.sentAt()).isNotNull());
-    assertThat(deliveries(project)).as("deliveries ended").isEmpty();
+    assertThat(queued).allSatisfy(mail -> {
+      assertThat(mail.sentAt()).isNotNull();
+      assertThat(mail.state()).isEqualTo("SENT");
+    });
+    assertThat(toAlice.getMessageID()).as("one Message-ID per outbox row, the same on every attempt")
+        .isEqualTo("<" + queued.stream().filter(m -> alice.equals(m.recipientUser())).findFirst().orElseThrow().id()
+            + "@test.example>");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(project).count())
+        .as("no process instance per mail").isOne();
+    assertThat(deliverMails(project)).as("sent mails stay sent").isZero();
   }
 
   @Test
@@ -199,21 +215,65 @@ class TaskMailTest {
   }
 
   @Test
-  void aDeliveryRetriedAfterTheServerAcceptedTheMailDoesNotSendItAgain() throws Exception {
+  void aSupervisorSendsFailedMailsAgainButRetriesNoOtherStep() throws Exception {
+    String project = project();
+    ProcessInstance instance = startProject(project, null);
+    complete(task(instance));
+    FailingStepDelegate.FAILURES_LEFT.set(1);
+    Job step = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult();
+    assertThatThrownBy(() -> managementService.executeJob(step.getId())).hasMessageContaining("simulated");
+
+    identityService.setAuthentication("jiandu", List.of(Groups.SUPERVISOR));
+    try {
+      assertThatThrownBy(() -> managementService.setJobRetries(step.getId(), 3))
+          .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class)
+          .hasMessage(MailRetryRight.REFUSED);
+      identityService.setAuthentication("admin", List.of(Groups.ADMIN));
+      managementService.setJobRetries(step.getId(), 3);
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(managementService.createJobQuery().jobId(step.getId()).singleResult().getRetries()).isEqualTo(3);
+  }
+
+  @Test
+  void aMailWhoseSentMarkWasLostGoesAgainWithTheSameMessageId() throws Exception {
     String project = project();
     startProject(project, null);
-    Job job = deliveryJobs(project).get(0);
+    assertThat(deliverMails(project)).isEqualTo(2);
+    Mail toAlice = outbox.findByRecipient(address(alice)).get(0);
 
-    assertThatThrownBy(() -> new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
-      managementService.executeJob(job.getId());
-      throw new IllegalStateException("the job's commit failed after the mail went out");
-    })).hasMessageContaining("commit failed");
-    assertThat(greenMail.getReceivedMessages()).hasSize(1);
-    assertThat(managementService.createJobQuery().jobId(job.getId()).count()).as("job rolled back").isOne();
+    // the node died after the server's "250 OK" and before the sent-mark: the row is pending under its lease
+    jdbc.update("update mail_outbox set state = 'PENDING', sent_at = null, lease_owner = 'dead-node',"
+        + " lease_until = ? where id = ?", new Timestamp(ClockUtil.getCurrentTime().getTime() + 60_000), toAlice.id());
+    assertThat(deliverMails(project)).as("nobody takes a mail another node holds").isZero();
 
-    managementService.executeJob(job.getId());
-    assertThat(greenMail.getReceivedMessages()).hasSize(1);
-    assertThat(managementService.createJobQuery().jobId(job.getId()).count()).isZero();
+    ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + 120_000));
+    assertThat(deliverMails(project)).as("after the lease it is taken over").isOne();
+    List<MimeMessage> twice = mailsTo(alice);
+    assertThat(twice).hasSize(2);
+    assertThat(twice.get(1).getMessageID()).as("the recipient's mail system sees one message")
+        .isEqualTo(twice.get(0).getMessageID());
+    assertThat(outbox.find(toAlice.id()).orElseThrow().state()).isEqualTo("SENT");
+  }
+
+  @Test
+  void aSlowMailServerHoldsNoDatabaseConnection() throws Exception {
+    String project = project();
+    startProject(project, null);
+    var pool = ((HikariDataSource) dataSource).getHikariPoolMXBean();
+    try (SlowSmtpServer slow = SlowSmtpServer.start(Duration.ofMillis(1500))) {
+      mailSender.setPort(slow.port());
+      var delivery = CompletableFuture.supplyAsync(() -> deliverMails(project));
+      assertThat(slow.awaitDataReceived(Duration.ofSeconds(10))).as("the server is holding a mail").isTrue();
+      int activeWhileTheServerTakesItsTime = pool.getActiveConnections();
+      assertThat(delivery.get(30, TimeUnit.SECONDS)).isEqualTo(2);
+      assertThat(activeWhileTheServerTakesItsTime).as("connections in use while the mail server works").isZero();
+      assertThat(slow.messageIds()).hasSize(2).doesNotHaveDuplicates();
+    } finally {
+      mailSender.setPort(TestSmtp.SETUP.getPort());
+    }
+    assertThat(outbox.findByBusinessKey(project)).allSatisfy(mail -> assertThat(mail.state()).isEqualTo("SENT"));
   }
 
   @Test
@@ -221,20 +281,20 @@ class TaskMailTest {
     ClockUtil.setCurrentTime(at("2026-12-01T09:00:00+08:00"));
     greenMail.stop();
     String project = project();
-    startProject(project, null);
+    ProcessInstance instance = startProject(project, null);
 
-    List<Job> jobs = deliveryJobs(project);
-    assertThat(jobs).hasSize(2);
-    for (Job job : jobs) {
-      assertThatThrownBy(() -> managementService.executeJob(job.getId())).isNotNull();
-      Job failed = managementService.createJobQuery().jobId(job.getId()).singleResult();
-      assertThat(failed.getRetries()).as("retries left").isEqualTo(5);
-      assertThat(failed.getDuedate()).isEqualTo(at("2026-12-01T09:01:00+08:00"));
-    }
-    assertThat(runtimeService.createIncidentQuery().processInstanceId(jobs.get(0).getProcessInstanceId()).count())
-        .isZero();
+    assertThat(deliverMails(project)).isEqualTo(2);
+    assertThat(outbox.findByBusinessKey(project)).hasSize(2).allSatisfy(mail -> {
+      assertThat(mail.state()).isEqualTo("PENDING");
+      assertThat(mail.attempts()).as("failed attempts").isOne();
+      assertThat(mail.nextAttemptAt()).isEqualTo(at("2026-12-01T09:01:00+08:00").toInstant());
+      assertThat(mail.lastError()).isNotBlank();
+    });
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
 
     greenMail.start();
+    assertThat(deliverMails(project)).as("not before the back-off").isZero();
+    ClockUtil.setCurrentTime(at("2026-12-01T09:01:00+08:00"));
     assertThat(deliverMails(project)).isEqualTo(2);
     assertThat(mailsTo(alice)).hasSize(1);
     assertThat(mailsTo(bob)).hasSize(1);
@@ -242,38 +302,40 @@ class TaskMailTest {
   }
 
   @Test
-  void mailThatCannotGoOutEndsAsAnIncidentAndIsSentWhenRetriesAreIncremented() throws Exception {
+  void mailThatCannotGoOutEndsAsAnIncidentOnItsPurchaseAndIsSentWhenRetriedThere() throws Exception {
     ClockUtil.setCurrentTime(at("2026-12-01T09:00:00+08:00"));
     greenMail.stop();
     String project = project();
     ProcessInstance instance = startProject(project, null);
+    Mail toAlice = outbox.findByRecipient(address(alice)).get(0);
 
-    Job job = deliveryJobs(project).stream()
-        .filter(j -> address(alice).equals(runtimeService.getVariable(j.getProcessInstanceId(), "recipient")))
-        .findFirst().orElseThrow();
     List<Duration> backOff = new ArrayList<>();
     int attempts = 0;
+    Mail mail;
     do {
       attempts++;
-      String id = job.getId();
-      assertThatThrownBy(() -> managementService.executeJob(id)).isNotNull();
-      job = managementService.createJobQuery().jobId(id).singleResult();
-      if (job.getRetries() > 0) {
-        backOff.add(Duration.between(ClockUtil.getCurrentTime().toInstant(), job.getDuedate().toInstant()));
+      deliverMails(project);
+      mail = outbox.find(toAlice.id()).orElseThrow();
+      if ("PENDING".equals(mail.state())) {
+        backOff.add(Duration.between(ClockUtil.getCurrentTime().toInstant(), mail.nextAttemptAt()));
+        ClockUtil.setCurrentTime(Date.from(mail.nextAttemptAt()));
       }
-    } while (job.getRetries() > 0);
+    } while ("PENDING".equals(mail.state()));
 
     assertThat(attempts).isEqualTo(6);
+    assertThat(mail.state()).isEqualTo("FAILED");
     assertThat(backOff).containsExactly(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15),
         Duration.ofHours(1), Duration.ofHours(4));
     var incident = runtimeService.createIncidentQuery().incidentType("failedJob")
-        .configuration(job.getId()).singleResult();
-    assertThat(incident).isNotNull();
-    assertThat(incident.getActivityId()).isEqualTo("Task_SendMail");
+        .processInstanceId(instance.getId()).list().stream()
+        .filter(i -> i.getIncidentMessage().contains(address(alice))).findFirst().orElseThrow();
+    assertThat(incident.getIncidentMessage()).as("on the purchase's own process instance, saying what failed")
+        .contains("邮件未能发出", "已尝试6次");
+    assertThat(incident.getActivityId()).isEqualTo("Task_Review");
     assertThat(instance).as("the procedure is not blocked").isWaitingAt("Task_Review");
 
     greenMail.start();
-    String failedJob = job.getId();
+    String failedJob = incident.getConfiguration();
     // a purchaser may not re-send mails; a supervisor may, from Cockpit
     identityService.setAuthentication("minzheng", List.of(Groups.PURCHASER, Groups.DEPT_CIVIL_AFFAIRS));
     try {
@@ -284,11 +346,13 @@ class TaskMailTest {
     } finally {
       identityService.clearAuthentication();
     }
-    managementService.executeJob(job.getId());
+    assertThat(runtimeService.createIncidentQuery().incidentId(incident.getId()).count()).isZero();
+    managementService.executeJob(failedJob);
+    assertThat(managementService.createJobQuery().jobId(failedJob).count()).isZero();
+    assertThat(deliverMails(project)).as("alice's mail; bob's stays an incident until it is retried").isOne();
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isOne();
     assertThat(single(mailsTo(alice)).getSubject()).contains(project);
-    assertThat(runtimeService.createIncidentQuery().processInstanceId(job.getProcessInstanceId()).count()).isZero();
-    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(job.getProcessInstanceId())
-        .singleResult().getEndTime()).isNotNull();
+    assertThat(outbox.find(toAlice.id()).orElseThrow().state()).isEqualTo("SENT");
   }
 
   @Test
@@ -448,21 +512,9 @@ class TaskMailTest {
     return "NT-2026-" + run + "-" + (++projects);
   }
 
-  private List<ProcessInstance> deliveries(String project) {
-    return runtimeService.createProcessInstanceQuery().processDefinitionKey(MailVariables.DELIVERY_PROCESS)
-        .processInstanceBusinessKey(project).list();
-  }
-
-  private List<Job> deliveryJobs(String project) {
-    var ids = new HashSet<>(deliveries(project).stream().map(ProcessInstance::getId).toList());
-    return ids.isEmpty() ? List.of() : managementService.createJobQuery().processInstanceIds(ids).list();
-  }
-
-  /** Runs the pending deliveries of the project as the job executor would; returns how many ran. */
+  /** Sends the project's due mails as the background delivery would; returns how many were tried. */
   private int deliverMails(String project) {
-    List<Job> jobs = deliveryJobs(project);
-    jobs.forEach(job -> managementService.executeJob(job.getId()));
-    return jobs.size();
+    return dispatcher.deliverDue(project);
   }
 
   private List<MimeMessage> mailsTo(String userId) throws Exception {

@@ -21,6 +21,7 @@ import org.publicservice.procurement.ProcurementSpringTest;
 import org.publicservice.procurement.TasklistDriver;
 import org.publicservice.procurement.TestIdentities;
 import org.publicservice.procurement.performance.PerformanceVariables;
+import org.publicservice.procurement.performance.ProgressReports;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -64,7 +65,7 @@ class ContractOpenDataTest {
     ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2027, 6, 28, 10, 0, 0, 0, ProcurementTime.ZONE).toInstant()));
     tasklist.completeAs(WINNER_ORG, performance, "Task_SubmitProgressReport", Variables.createVariables()
         .putValue(PerformanceVariables.PROGRESS_REPORT, "上半年服务按计划完成。")
-        .putValue(PerformanceVariables.INDICATOR_VALUES_TEXT, "服务对象满意度：94%\n上门服务人次：4900"));
+        .putValueTyped(PerformanceVariables.INDICATOR_RESULTS, ProgressReports.reached("94%", "4900")));
     tasklist.completeAs(PURCHASER, performance, "Task_AcceptMilestone", Variables.createVariables()
         .putValue(PerformanceVariables.ACCEPTANCE_DECISION, PerformanceVariables.ACCEPT)
         .putValue(PerformanceVariables.RECIPIENT_PARTICIPANTS, "服务对象代表10人")

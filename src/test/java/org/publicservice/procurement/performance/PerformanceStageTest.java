@@ -2,6 +2,7 @@ package org.publicservice.procurement.performance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.publicservice.procurement.TestIdentities.PURCHASER;
 import static org.publicservice.procurement.contract.ContractFixtures.*;
@@ -38,6 +39,7 @@ import org.publicservice.procurement.disclosure.DisclosureNotice;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.notification.MailDeliveries;
+import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.purchase.SubmissionRejectedException;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -93,10 +95,13 @@ class PerformanceStageTest {
     Task report = tasklist.task(stage, "Task_SubmitProgressReport");
     assertThat(report.getAssignee()).isEqualTo(WINNER_ORG);
     assertThat(report.getDueDate()).isEqualTo(WorkingDayCalendar.endOf(LocalDate.of(2027, 4, 30)));
-    assertThat(taskService.getVariables(report.getId())).containsEntry(MILESTONE_NAME, "第一阶段验收")
-        .containsEntry(INDICATOR_VALUES_TEXT, "服务对象满意度：\n上门服务人次：");
+    assertThat(taskService.getVariables(report.getId())).containsEntry(MILESTONE_NAME, "第一阶段验收");
+    // the report's table: a row per indicator of the contract, the values empty
+    assertThat(JsonValues.rows(taskService.getVariable(report.getId(), INDICATOR_RESULTS)))
+        .extracting(r -> r.get("name"), r -> r.get("reached"))
+        .containsExactly(tuple("服务对象满意度", null), tuple("上门服务人次", null));
 
-    report(stage, "服务对象满意度：85%\n上门服务人次：3100");
+    report(stage, "85%", "3100");
     Task acceptance = tasklist.task(stage, "Task_AcceptMilestone");
     // 10 working days from the report, as the working-day calendar (with the May Day holiday) counts them
     assertThat(acceptance.getDueDate()).isEqualTo(workingDays.after(LocalDate.of(2027, 4, 26), 10));
@@ -109,7 +114,7 @@ class PerformanceStageTest {
     assertThat(notices(stage, NoticeType.ACCEPTANCE)).isEmpty();
     assertThat(payments.ofContract(contractId)).isEmpty();
 
-    report(stage, "服务对象满意度：91%\n上门服务人次：3200");
+    report(stage, "91%", "3200");
     accept(stage, ACCEPT, 92, null);
     assertThat(notices(stage, NoticeType.ACCEPTANCE)).singleElement().satisfies(notice -> {
       assertThat(notice.title()).isEqualTo("崇川区居家养老上门服务第1期履约验收结果公告");
@@ -139,7 +144,7 @@ class PerformanceStageTest {
     assertThat(taskService.getVariable(tasklist.task(stage, "Task_SubmitProgressReport").getId(), MILESTONE_NAME))
         .isEqualTo("第二阶段验收");
     ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2027, 8, 30, 9, 0, 0, 0, ProcurementTime.ZONE).toInstant()));
-    report(stage, "服务对象满意度：93%\n上门服务人次：6500");
+    report(stage, "93%", "6500");
     accept(stage, ACCEPT, 95, "服务记录完整。");
     payJob(stage);
 
@@ -156,7 +161,7 @@ class PerformanceStageTest {
   void aPaymentStepThatFailsAfterPayingOrRunsAgainPaysOnce() {
     ProcessInstance stage = start();
     String contractId = contractId(stage);
-    report(stage, "服务对象满意度：91%\n上门服务人次：3200");
+    report(stage, "91%", "3200");
     accept(stage, ACCEPT, 90, null);
     Job payment = job(stage);
 
@@ -196,19 +201,19 @@ class PerformanceStageTest {
   void badIndicatorValuesASatisfactionOutOfRangeAndPayingAMilestoneNotAcceptedAreRefused() {
     ProcessInstance stage = start();
     String contractId = contractId(stage);
-    assertReportRefused(stage, "服务对象满意度：120%\n上门服务人次：3200", "达到值120%超出范围，百分比应在0%至100%之间");
-    assertReportRefused(stage, "服务对象满意度：很好\n上门服务人次：3200", "指标“服务对象满意度”的达到值“很好”不是数字或百分比");
-    assertReportRefused(stage, "服务对象满意度：91\n上门服务人次：3200", "请按百分比填写达到值");
-    assertReportRefused(stage, "服务对象满意度：91%\n上门服务人次：-5", "指标“上门服务人次”的达到值不能为负数");
-    assertReportRefused(stage, "服务对象满意度：91%", "请填写指标“上门服务人次”的达到值");
-    assertReportRefused(stage, "服务对象满意度：91%\n上门服务人次：3200\n志愿者人数：12", "“志愿者人数”不是合同约定的服务指标");
+    assertReportRefused(stage, "指标“服务对象满意度”：达到值120%超出范围，百分比应在0%至100%之间。", "120%", "3200");
+    assertReportRefused(stage, "指标“服务对象满意度”：达到值“很好”不是数字或百分比（可带单位，如 20000人次）。", "很好", "3200");
+    assertReportRefused(stage, "指标“服务对象满意度”：目标是百分比，请按百分比填写达到值（如 92%）。", "91", "3200");
+    assertReportRefused(stage, "指标“上门服务人次”：达到值不能为负数。", "91%", "-5");
+    assertReportRefused(stage, "指标“上门服务人次”：请填写达到值。", "91%", " ");
+    assertReportRefused(stage, "指标达到值应有2行，提交了3行。请刷新任务后重新填写。", "91%", "3200", "12");
     assertThat(stage).isWaitingAt("Task_SubmitProgressReport");
     assertThat(ledger.find(contractId, 1).orElseThrow().status()).isEqualTo(MilestoneLedger.PLANNED);
 
     assertThatThrownBy(() -> payments.pay(contractId, 1, LocalDate.of(2027, 4, 26), stage.getId()))
         .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("第1期“第一阶段验收”尚未验收合格，不能支付");
 
-    report(stage, "服务对象满意度：91%\n上门服务人次：3200");
+    report(stage, "91%", "3200");
     assertThatThrownBy(() -> accept(stage, ACCEPT, 101, null)).isInstanceOf(SubmissionRejectedException.class)
         .hasMessageContaining("服务对象满意度应在0至100分之间");
     assertThatThrownBy(() -> accept(stage, CORRECT, 60, null)).isInstanceOf(SubmissionRejectedException.class)
@@ -234,7 +239,7 @@ class PerformanceStageTest {
     engine.getManagementService().executeJob(reportLate.getId());
     assertThat(stage).isWaitingAt("Task_SubmitProgressReport").hasPassed("Task_EscalateLateReport");
 
-    report(stage, "服务对象满意度：91%\n上门服务人次：3200");
+    report(stage, "91%", "3200");
     Job acceptanceLate = timer(stage, "BoundaryEvent_AcceptanceLate");
     assertThat(acceptanceLate.getDuedate()).isEqualTo(tasklist.task(stage, "Task_AcceptMilestone").getDueDate());
     ClockUtil.setCurrentTime(new Date(acceptanceLate.getDuedate().getTime() + 1000));
@@ -272,14 +277,15 @@ class PerformanceStageTest {
     return (String) runtimeService.getVariable(stage.getId(), CONTRACT_ID);
   }
 
-  private void report(ProcessInstance stage, String values) {
+  private void report(ProcessInstance stage, String... values) {
     tasklist.completeAs(WINNER_ORG, stage, "Task_SubmitProgressReport", Variables.createVariables()
-        .putValue(PROGRESS_REPORT, "本期完成上门助餐、助洁服务，服务记录已归档。").putValue(INDICATOR_VALUES_TEXT, values));
+        .putValue(PROGRESS_REPORT, "本期完成上门助餐、助洁服务，服务记录已归档。")
+        .putValueTyped(INDICATOR_RESULTS, ProgressReports.reached(values)));
   }
 
-  private void assertReportRefused(ProcessInstance stage, String values, String message) {
+  private void assertReportRefused(ProcessInstance stage, String message, String... values) {
     assertThatThrownBy(() -> report(stage, values)).isInstanceOf(SubmissionRejectedException.class)
-        .hasMessageContaining(message);
+        .hasMessage(message);
   }
 
   private void accept(ProcessInstance stage, String decision, int satisfaction, String opinion) {

@@ -11,21 +11,21 @@ import static org.publicservice.procurement.planning.PlanningVariables.*;
 
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -148,17 +148,11 @@ class PlanningProcessTest {
   }
 
   @Test
-  void indicatorsAreKeptAsAListForTheStagesAndAsLinesForTheForms() {
-    ProcessInstance typed = file(PURCHASER, PurchaseRequests.elderlyCare(200_000)
-        .putValue(INDICATORS_TEXT, "  服务对象满意度 : 90% \n\n按时上门率：98%"));
-    assertThat(JsonValues.rows(runtimeService.getVariable(typed.getId(), INDICATORS))).containsExactly(
+  void indicatorsAreKeptAsTheTableTheDepartmentFilled() {
+    ProcessInstance filed = file(PURCHASER, PurchaseRequests.elderlyCare(200_000)
+        .putValueTyped(INDICATORS, PurchaseRequests.indicators(" 服务对象满意度 ", "90% ", "按时上门率", "98%")));
+    assertThat(JsonValues.rows(runtimeService.getVariable(filed.getId(), INDICATORS))).containsExactly(
         Map.of("name", "服务对象满意度", "target", "90%"), Map.of("name", "按时上门率", "target", "98%"));
-    assertThat(runtimeService.getVariable(typed.getId(), INDICATORS_TEXT)).isEqualTo("服务对象满意度：90%\n按时上门率：98%");
-
-    // an API client may send the list as JSON instead
-    ProcessInstance listed = file(PURCHASER, PurchaseRequests.elderlyCare(200_000).putValue(INDICATORS_TEXT, null)
-        .putValue(INDICATORS, SpinValues.jsonValue("[{\"name\": \"培训人数\", \"target\": \"300\", \"unit\": \"人\"}]").create()));
-    assertThat(runtimeService.getVariable(listed.getId(), INDICATORS_TEXT)).isEqualTo("培训人数：300人");
   }
 
   @Test
@@ -187,12 +181,17 @@ class PlanningProcessTest {
         broken("budget of zero", r -> r.putValue(BUDGET, 0), "预算金额必须大于0元"),
         broken("negative budget", r -> r.putValue(BUDGET, -5000), "预算金额必须大于0元"),
         broken("budget not a number", r -> r.putValue(BUDGET, "一百万"), "预算金额必须是数字"),
-        broken("no indicators", r -> r.putValue(INDICATORS_TEXT, " \n "), "请至少填写一项服务指标"),
-        broken("indicator line without target", r -> r.putValue(INDICATORS_TEXT, "服务对象满意度：90%\n上门服务人次"),
-            "服务指标第2行应为“指标名称：目标值”"),
-        broken("indicator from an API client without target", r -> r.putValue(INDICATORS_TEXT, null)
-            .putValue(INDICATORS, SpinValues.jsonValue("[{\"name\": \"满意度\", \"target\": \"\"}]").create()),
-            "第1项服务指标缺少指标名称或目标值"),
+        broken("no indicators", r -> r.putValueTyped(INDICATORS, PurchaseRequests.indicators()),
+            "请至少填写一项绩效指标。"),
+        broken("indicator without target", r -> r.putValueTyped(INDICATORS,
+            PurchaseRequests.indicators("服务对象满意度", "90%", "上门服务人次", " ")), "绩效指标第2行：请填写目标值。"),
+        broken("indicator name too long", r -> r.putValueTyped(INDICATORS,
+            PurchaseRequests.indicators("满".repeat(Indicators.MAX_LENGTH + 1), "90%")),
+            "绩效指标第1行：指标名称不能超过" + Indicators.MAX_LENGTH + "个字。"),
+        broken("more indicators than the later stages take", r -> r.putValueTyped(INDICATORS,
+            PurchaseRequests.indicators(IntStream.rangeClosed(0, Indicators.MAX_INDICATORS)
+                .mapToObj(i -> new String[] {"指标" + i, "目标" + i}).flatMap(Arrays::stream).toArray(String[]::new))),
+            "绩效指标最多" + Indicators.MAX_INDICATORS + "行，现有" + (Indicators.MAX_INDICATORS + 1) + "行。"),
         broken("period ends before it starts", r -> r
             .putValue(SERVICE_PERIOD_START, today.plusMonths(3).toString())
             .putValue(SERVICE_PERIOD_END, today.plusMonths(2).toString()), "服务结束日期必须晚于开始日期"),

@@ -49,7 +49,11 @@ class PurchaseRequestBrowserTest extends BrowserTest {
     choose("Field_serviceCategory", "养老服务");
     typeInto("Field_serviceDescription", "为辖区内800名失能、半失能老人提供助餐、助洁、助浴等上门服务。");
     typeInto("Field_serviceStandards", "每名老人每月上门服务不少于8次，每次不少于1小时，服务记录可追溯。");
-    typeInto("Field_indicatorsText", "服务对象满意度：90%\n上门服务人次：76800人次");
+    // the indicators are a table: a row per indicator, its name and its target
+    typeInto("Field_IndicatorName_0", "服务对象满意度");
+    typeInto("Field_IndicatorTarget_0", "90%");
+    typeInto("Field_IndicatorName_1", "上门服务人次");
+    typeInto("Field_IndicatorTarget_1", "76800人次");
     typeInto("Field_budget", "1200000");
     typeDate("Field_servicePeriodStart", start);
     typeDate("Field_servicePeriodEnd", start.plusYears(1).minusDays(1));
@@ -87,6 +91,7 @@ class PurchaseRequestBrowserTest extends BrowserTest {
     waitUntil(d -> formField("Field_projectNumber").getAttribute("value").equals(projectNumber));
     assertThat(formField("Field_serviceName").getAttribute("value")).isEqualTo(serviceName);
     assertThat(formField("Field_procurementMethodName").getAttribute("value")).isEqualTo("竞争性磋商");
+    waitVisibleWithText(By.cssSelector(".fjs-form-field-text"), "上门服务人次：76800人次");
     check("Field_reviewDecision", "批准");
     typeInto("Field_reviewComment", "同意按竞争性磋商方式采购。");
     screenshot("review-form-filled");

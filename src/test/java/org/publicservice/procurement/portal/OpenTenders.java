@@ -17,6 +17,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.TestIdentities;
 import org.publicservice.procurement.identity.Groups;
 import org.publicservice.procurement.purchase.ProcurementTime;
+import org.publicservice.procurement.tender.CriteriaTable;
 
 /**
  * Tenders taking bids, for the portal's tests: a real TenderStage started as the main process starts it (its IN
@@ -96,7 +97,7 @@ final class OpenTenders {
         .putValue(QUALIFICATION_REQUIREMENTS, QUALIFICATIONS)
         .putValue(EVALUATION_METHOD, COMPREHENSIVE)
         .putValue(PRICE_WEIGHT, 30L)
-        .putValue(CRITERIA_TEXT, "服务方案：40\n项目团队：20\n同类服务业绩：10")
+        .putValueTyped(EVALUATION_CRITERIA, CriteriaTable.of("服务方案", 40, "项目团队", 20, "同类服务业绩", 10))
         .putValue(BID_DEADLINE_DATE, DEADLINE.toLocalDate().toString())
         .putValue(BID_DEADLINE_TIME, "09:30")
         .putValue(CLARIFICATION_DEADLINE_DATE, CLARIFICATION_END.toLocalDate().toString())

@@ -135,7 +135,7 @@ class PostgresTest {
         .putValue(SERVICE_DESCRIPTION, "为辖区65岁以上常住老年人提供一次免费健康体检并建立健康档案。")
         .putValue(SERVICE_STANDARDS, "体检项目符合国家基本公共卫生服务规范，结果7个工作日内反馈本人。")
         .putValue(INDICATORS, SpinValues.jsonValue(
-            "[{\"name\": \"体检覆盖率\", \"target\": \"95\", \"unit\": \"%\"}]").create())
+            "[{\"name\": \"体检覆盖率\", \"target\": \"95%\"}]").create())
         .putValue(BUDGET, 850000.50)
         .putValue(SERVICE_PERIOD_START, start.toString())
         .putValue(SERVICE_PERIOD_END, start.plusMonths(10).toString())

@@ -150,7 +150,8 @@ class NegotiationRoundsTest {
 
     // 2 final offers suffice for the consultation of a purchased service; scored on the final prices
     assertThat(stage).isWaitingAt("Task_ScoreBids");
-    assertThat(engine.getRuntimeService().getVariable(stage.getId(), SCORE_BID_COUNT)).isEqualTo(2);
+    assertThat(JsonValues.rows(engine.getTaskService().getVariable(stages.tasks(stage, "Task_ScoreBids").get(0).getId(),
+        SCORE_SHEET))).hasSize(2);
     stages.scoreAll(stage, new double[][] {{40, 20, 10}, {36, 18, 9}});
     stages.confirmAll(stage);
     assertThat(stage).isEnded().hasPassed("ServiceTask_OpenFinalOffers", "EndEvent_Ranked");

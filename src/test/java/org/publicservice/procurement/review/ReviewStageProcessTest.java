@@ -12,6 +12,8 @@ import static org.publicservice.procurement.review.ReviewVariables.*;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -147,6 +150,60 @@ class ReviewStageProcessTest {
     assertThat(report.signatures()).hasSize(5).allMatch(ReviewRecords.Signature::agrees);
   }
 
+  /**
+   * No hidden caps (87 Art 55 knows no limit): 60 bids on the 20 criteria the tender documents allow, all
+   * qualified, scored by the full panel, each member's sheet with every bid and criterion, ranked in full.
+   */
+  @Test
+  void sixtyBidsOnTwentyCriteriaAreScoredByTheFullPanel() {
+    Object[][] bids = new Object[60][];
+    for (int i = 0; i < bids.length; i++) {
+      bids[i] = new Object[] {"bidder-" + (i + 1), "南通第" + (i + 1) + "社会服务中心", 1_500_000 + (i + 1) * 1_000};
+    }
+    List<Map<String, Object>> criteria = new ArrayList<>();
+    for (int c = 1; c <= 20; c++) {
+      criteria.add(Map.of("name", "评审因素" + c, "maxScore", new BigDecimal("3.5")));
+    }
+    var inputs = inputs("NT-2026-0960", 2_000_000, COMPREHENSIVE, 3, bids)
+        .putValueTyped(EVALUATION_CRITERIA, SpinValues.jsonValue(JsonValues.toJson(criteria)).create());
+    ProcessInstance stage = stages.start(inputs);
+    assertThat(JsonValues.rows(engine.getRuntimeService().getVariable(stage.getId(), QUALIFICATION_SHEET)))
+        .hasSize(60);
+    stages.submitQualification(stage, stages.qualificationForm(60, null));
+    stages.acceptAll(stage);
+    stages.passCompliance(stage);
+
+    List<Task> sheets = stages.tasks(stage, "Task_ScoreBids");
+    assertThat(sheets).hasSize(5);
+    List<Map<String, Object>> sheet = JsonValues.rows(taskService.getVariable(sheets.get(0).getId(), SCORE_SHEET));
+    assertThat(sheet).hasSize(60);
+    assertThat(JsonValues.rows(sheet.get(59).get(SHEET_SCORES))).hasSize(20).last()
+        .satisfies(row -> assertThat(row).containsEntry("criterion", "评审因素20"));
+    // every member gives the last bid full marks and every other bid 2 points per criterion
+    double[][] scores = new double[60][20];
+    for (double[] bid : scores) {
+      Arrays.fill(bid, 2);
+    }
+    Arrays.fill(scores[59], 3.5);
+    stages.scoreAll(stage, scores);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM review_score WHERE process_instance_id = ?", Integer.class,
+        stage.getId())).isEqualTo(5 * 60 * 20);
+    // the report the members sign shows every member's 1,200 scores
+    String report = (String) engine.getRuntimeService().getVariable(stage.getId(), REPORT_TEXT);
+    assertThat(report).hasSizeGreaterThan(5 * 60 * 20 * 8).contains("南通第60社会服务中心：评审因素1 3.5，",
+        "评审因素20 3.5；合计 70");
+    stages.confirmAll(stage);
+
+    assertThat(stage).isEnded().hasPassed("EndEvent_Ranked");
+    List<Map<String, Object>> ranking = JsonValues.rows(stages.variable(stage, RANKING));
+    assertThat(ranking).hasSize(60);
+    assertThat(ranking.get(0)).containsEntry("bidder", "bidder-60");
+    assertThat(new BigDecimal(ranking.get(0).get("criteriaScore").toString())).isEqualByComparingTo("70.00");
+    // the others tie at 40 criteria points: the lower price ranks first
+    assertThat(ranking.get(1)).containsEntry("bidder", "bidder-1");
+    assertThat(ranking.get(59)).containsEntry("bidder", "bidder-59");
+  }
+
   @Test
   void aBidderOnTheCreditRegisterIsExcludedAndAnExpiredRecordIsNot() {
     // entered before the bid deadline (4 December, 09:30)
@@ -165,10 +222,11 @@ class ReviewStageProcessTest {
     ClockUtil.setCurrentTime(Date.from(MONDAY.toInstant()));
     ProcessInstance stage = stages.start(inputs("NT-2026-0902", 2_000_000, COMPREHENSIVE, 3, BIDS));
 
-    assertThat(engine.getRuntimeService().getVariable(stage.getId(), qualificationExcluded(3))).isEqualTo(true);
-    assertThat(engine.getRuntimeService().getVariable(stage.getId(), qualificationExcluded(4))).isEqualTo(false);
-    assertThat((String) engine.getRuntimeService().getVariable(stage.getId(), qualificationInfo(3)))
-        .contains("列入禁止参加名单", "政府采购严重违法失信行为记录名单", "提供虚假材料谋取中标");
+    List<Map<String, Object>> sheet = JsonValues.rows(engine.getRuntimeService().getVariable(stage.getId(),
+        QUALIFICATION_SHEET));
+    assertThat(sheet).extracting(row -> row.get(SHEET_EXCLUDED)).containsExactly(false, false, true, false);
+    assertThat((String) sheet.get(2).get("creditFindings"))
+        .contains("政府采购严重违法失信行为记录名单", "提供虚假材料谋取中标");
     assertThat(records.creditChecks("NT-2026-0902")).extracting(c -> c.get("OUTCOME"))
         .containsExactly("CLEAR", "CLEAR", "EXCLUDED", "CLEAR");
     assertThat(records.creditChecks("NT-2026-0902").get(2).get("EVIDENCE").toString())
@@ -181,10 +239,12 @@ class ReviewStageProcessTest {
     assertThat(stages.variable(stage, QUALIFIED_COUNT)).isEqualTo(3);
     stages.acceptAll(stage);
     stages.passCompliance(stage);
-    assertThat(stages.tasks(stage, "Task_ScoreBids")).hasSize(5);
-    assertThat((String) engine.getRuntimeService().getVariable(stage.getId(), scoreBidTitle(3)))
-        .contains("南通安乐居家养老服务社");
-    assertThat(engine.getRuntimeService().getVariable(stage.getId(), scoreBidTitle(4))).isNull();
+    List<Task> sheets = stages.tasks(stage, "Task_ScoreBids");
+    assertThat(sheets).hasSize(5);
+    // each member's sheet lists the three qualified bids, the excluded one is not among them
+    assertThat(JsonValues.rows(taskService.getVariable(sheets.get(0).getId(), SCORE_SHEET)))
+        .extracting(row -> row.get("bidderName"))
+        .containsExactly("南通阳光养老服务中心", "南通心语社会工作服务社", "南通安乐居家养老服务社");
     stages.scoreAll(stage, new double[][] {{30, 15, 8}, {30, 15, 8}, {30, 15, 8}});
     stages.confirmAll(stage);
     assertThat(JsonValues.rows(stages.variable(stage, RANKING))).extracting(r -> r.get("bidder"))
@@ -204,9 +264,10 @@ class ReviewStageProcessTest {
     assertThat(records.creditChecks("NT-2026-0920")).extracting(c -> c.get("OUTCOME"))
         .containsExactly("CLEAR", "PENALISED", "CLEAR", "CLEAR");
     // the department reviews the qualification knowing the record, and may fail the bid for it
-    assertThat(engine.getRuntimeService().getVariable(stage.getId(), qualificationExcluded(2))).isEqualTo(false);
-    assertThat((String) engine.getRuntimeService().getVariable(stage.getId(), qualificationInfo(2)))
-        .contains("绩效评价不合格", "NT-2025-0042").doesNotContain("列入禁止参加名单");
+    Map<String, Object> xinyu = JsonValues.rows(engine.getRuntimeService().getVariable(stage.getId(),
+        QUALIFICATION_SHEET)).get(1);
+    assertThat(xinyu).containsEntry(SHEET_EXCLUDED, false);
+    assertThat((String) xinyu.get("creditFindings")).contains("绩效评价不合格", "NT-2025-0042");
     stages.submitQualification(stage, stages.qualificationForm(4, null, new Object[] {2, "近三年内绩效评价不合格，不符合招标文件资格要求"}));
     List<Map<String, Object>> results = JsonValues.rows(stages.variable(stage, QUALIFICATION_RESULTS));
     assertThat(results.get(1)).containsEntry("qualified", false);
@@ -242,23 +303,28 @@ class ReviewStageProcessTest {
     ProcessInstance stage = stages.start(inputs("NT-2026-0905", 2_000_000, COMPREHENSIVE, 3, BIDS));
     String taskId = stages.task(stage, "Task_ReviewQualification").getId();
 
-    var noReason = stages.qualificationForm(4, null);
-    noReason.putValue(qualification(2), FAIL);
+    var noReason = stages.qualificationForm(4, null, new Object[] {2, " "});
     people.actAs("minzheng");
     assertThatThrownBy(() -> engine.getFormService().submitTaskForm(taskId, noReason))
         .isInstanceOf(SubmissionRejectedException.class)
-        .hasMessage("投标2（南通心语社会工作服务社）资格审查不通过，请写明理由。");
-    var missing = stages.qualificationForm(3, null);
-    assertThatThrownBy(() -> engine.getFormService().submitTaskForm(taskId, missing))
+        .hasMessage("投标2（南通心语社会工作服务社）：资格审查不通过，请填写不通过的理由。");
+    var undecided = stages.qualificationForm(4, null);
+    undecided.putValueTyped(QUALIFICATION_SHEET, SpinValues.jsonValue(
+        "[{\"qualification\":\"PASS\"},{\"qualification\":\"PASS\"},{\"qualification\":\"PASS\"},{}]").create());
+    assertThatThrownBy(() -> engine.getFormService().submitTaskForm(taskId, undecided))
         .isInstanceOf(SubmissionRejectedException.class)
-        .hasMessage("请对投标4（南通安乐居家养老服务社）作出资格审查结论。");
+        .hasMessage("投标4（南通安乐居家养老服务社）：请选择资格审查结论。");
+    var missingRow = stages.qualificationForm(3, null);
+    assertThatThrownBy(() -> engine.getFormService().submitTaskForm(taskId, missingRow))
+        .isInstanceOf(SubmissionRejectedException.class)
+        .hasMessage("资格审查表应有4行，提交了3行。请刷新任务后重新填写。");
     var outsider = stages.qualificationForm(4, "weijian");
     assertThatThrownBy(() -> engine.getFormService().submitTaskForm(taskId, outsider))
         .isInstanceOf(SubmissionRejectedException.class).hasMessage("采购人代表须为本单位的工作人员。");
     people.actAsNobody();
 
     assertThat(stage).isWaitingAt("Task_ReviewQualification");
-    assertThat(engine.getRuntimeService().getVariable(stage.getId(), qualification(2))).isNull();
+    assertThat(engine.getRuntimeService().getVariable(stage.getId(), QUALIFICATION_RESULTS)).isNull();
     assertThat(engine.getRuntimeService().getVariable(stage.getId(), QUALIFIED_COUNT)).isNull();
   }
 
@@ -393,20 +459,17 @@ class ReviewStageProcessTest {
     Task mine = sheets.get(0);
     Task theirs = sheets.get(1);
 
-    var tooHigh = ReviewStages.sheet(SCORES);
-    tooHigh.putValue(score(2, 1), 41);
+    var tooHigh = ReviewStages.sheet(ReviewStages.with(SCORES, 2, 1, 41));
     assertThatThrownBy(() -> stages.submitAs(mine.getAssignee(), mine, tooHigh))
         .isInstanceOf(SubmissionRejectedException.class)
-        .hasMessage("投标2（南通心语社会工作服务社）的“服务方案”评分须在0至40分之间。");
-    var negative = ReviewStages.sheet(SCORES);
-    negative.putValue(score(4, 3), -1);
+        .hasMessage("投标2（南通心语社会工作服务社）的“服务方案”：评分须在0至40分之间。");
+    var negative = ReviewStages.sheet(ReviewStages.with(SCORES, 4, 3, -1));
     assertThatThrownBy(() -> stages.submitAs(mine.getAssignee(), mine, negative))
         .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("评分须在0至10分之间");
-    var missing = ReviewStages.sheet(SCORES);
-    missing.remove(score(3, 2));
+    var missing = ReviewStages.sheet(ReviewStages.with(SCORES, 3, 2, Double.NaN));
     assertThatThrownBy(() -> stages.submitAs(mine.getAssignee(), mine, missing))
         .isInstanceOf(SubmissionRejectedException.class)
-        .hasMessage("请填写投标3（南通惠民社区服务中心）的“服务团队”评分。");
+        .hasMessage("投标3（南通惠民社区服务中心）的“服务团队”：请填写评分。");
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM review_score WHERE process_instance_id = ?", Integer.class,
         stage.getId())).isZero();
 
@@ -418,13 +481,11 @@ class ReviewStageProcessTest {
     Map<String, Object> visible = engine.getFormService().getTaskFormVariables(theirs.getId());
     Map<String, Object> viaTask = taskService.getVariables(theirs.getId());
     people.actAsNobody();
-    assertThat(visible).containsKey(score(1, 1));
-    assertThat(visible.entrySet()).filteredOn(e -> e.getKey().startsWith("score_"))
-        .allSatisfy(e -> assertThat(e.getValue()).isNull());
-    assertThat(viaTask.entrySet()).filteredOn(e -> e.getKey().startsWith("score_"))
-        .allSatisfy(e -> assertThat(e.getValue()).isNull());
+    assertThat(scoresIn(visible.get(SCORE_SHEET))).hasSize(12).containsOnlyNulls();
+    assertThat(scoresIn(viaTask.get(SCORE_SHEET))).hasSize(12).containsOnlyNulls();
+    // the submitted sheet went to the review tables; no sheet with scores is left in any variable
     assertThat(engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(stage.getId())
-        .variableName(score(1, 1)).list()).allSatisfy(v -> assertThat(v.getValue()).isNull());
+        .variableName(SCORE_SHEET).list()).allSatisfy(v -> assertThat(scoresIn(v.getValue())).containsOnlyNulls());
   }
 
   @Test
@@ -450,6 +511,13 @@ class ReviewStageProcessTest {
       assertThat(s.memberUserId()).isEqualTo(dissenter.getAssignee());
       assertThat(s.dissent()).contains("低于成本");
     });
+  }
+
+  /** Every score of a score sheet variable, bid by bid. */
+  private static List<Object> scoresIn(Object sheet) {
+    return JsonValues.rows(sheet).stream()
+        .flatMap(bid -> JsonValues.rows(bid.get(SHEET_SCORES)).stream())
+        .map(criterion -> criterion.get(SCORE)).toList();
   }
 
   private void forgetCreditRecordsOfTheBidders() {

@@ -55,7 +55,7 @@ public final class ReviewStages {
       bid.put("servicePlan", "为辖区内" + (200 + i * 10) + "名高龄独居老人提供每周两次上门探访、助餐和紧急呼叫响应。");
       bid.put("team", "社会工作师" + (3 + i) + "名，护理员" + (10 + i) + "名。");
       bid.put("qualifications", "民办非企业单位登记证书；近三年无重大违法记录声明；社保缴纳证明。");
-      bid.put("submittedAt", "2026-12-0" + (1 + i) + "T10:00:00+08:00");
+      bid.put("submittedAt", String.format("2026-12-%02dT10:%02d:00+08:00", 1 + i / 60, i % 60));
       opened.add(bid);
     }
     boolean comprehensive = COMPREHENSIVE.equals(method);
@@ -102,16 +102,25 @@ public final class ReviewStages {
     return tasklist.tasks(stage, key);
   }
 
-  /** The department passes every bid except those given as {bid number, reason}; optional representative. */
+  /**
+   * The qualification table as Tasklist submits it: the department passes each of {@code bids} bids except those
+   * given as {bid number, reason}; optional representative.
+   */
   public VariableMap qualificationForm(int bids, String representative, Object[]... failures) {
-    VariableMap form = Variables.createVariables();
+    List<String> decisions = new ArrayList<>();
     for (int i = 1; i <= bids; i++) {
-      form.putValue(qualification(i), PASS);
+      Object[] failure = null;
+      for (Object[] f : failures) {
+        if ((Integer) f[0] == i) {
+          failure = f;
+        }
+      }
+      decisions.add(failure == null ? PASS : FAIL);
+      if (failure != null) {
+        decisions.add((String) failure[1]);
+      }
     }
-    for (Object[] failure : failures) {
-      form.putValue(qualification((Integer) failure[0]), FAIL);
-      form.putValue(qualificationReason((Integer) failure[0]), failure[1]);
-    }
+    VariableMap form = ReviewSheets.qualification(decisions.toArray(String[]::new));
     if (representative != null) {
       form.putValue(REPRESENTATIVE, representative);
     }
@@ -210,15 +219,22 @@ public final class ReviewStages {
     runJobs(stage);
   }
 
-  /** A score sheet: {@code scores[bid][criterion]}, bids and criteria numbered from 1 in the form. */
+  /**
+   * A score sheet as Tasklist submits it: {@code scores[bid][criterion]} in the order of the form's rows; NaN
+   * leaves a score empty.
+   */
   static VariableMap sheet(double[][] scores) {
-    VariableMap form = Variables.createVariables();
+    return ReviewSheets.scores(scores);
+  }
+
+  /** {@code scores} with one score replaced (bid and criterion numbered from 1). */
+  static double[][] with(double[][] scores, int bid, int criterion, double score) {
+    double[][] copy = new double[scores.length][];
     for (int b = 0; b < scores.length; b++) {
-      for (int c = 0; c < scores[b].length; c++) {
-        form.putValue(score(b + 1, c + 1), scores[b][c]);
-      }
+      copy[b] = scores[b].clone();
     }
-    return form;
+    copy[bid - 1][criterion - 1] = score;
+    return copy;
   }
 
   void submitAs(String user, Task task, VariableMap form) {

@@ -12,16 +12,15 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.publicservice.procurement.TestIdentities;
 import org.publicservice.procurement.browser.BrowserTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The scoring form in Tasklist: one task lists every qualified bid with numbered score fields labelled from the
- * tender's criteria, unused fields hidden; a score above the criterion's maximum is refused with the server's
- * Chinese message; the completed sheet lands in the review tables.
+ * The scoring form in Tasklist: one task shows a table with a row per qualified bid and, in it, a row per criterion
+ * of the tender, labelled with the criterion and its maximum; a score above the maximum is marked and blocks
+ * completion until corrected; the completed sheet lands in the review tables.
  */
 class ScoreBidsBrowserTest extends BrowserTest {
 
@@ -46,31 +45,30 @@ class ScoreBidsBrowserTest extends BrowserTest {
     driver.get(url("/camunda/app/tasklist/default/#/?task=" + sheet.getId()));
     waitVisibleWithText(By.cssSelector(".fjs-form-field-text"), "投标1：南通阳光养老服务中心");
     waitVisibleWithText(By.cssSelector(".fjs-form-field-text"), "投标4：南通安乐居家养老服务社");
-    waitVisibleWithText(By.cssSelector(".fjs-form-field-label"), "评分项1：服务方案（0–40分）");
-    waitVisibleWithText(By.cssSelector(".fjs-form-field-label"), "评分项3：管理制度（0–10分）");
-    assertThat(driver.findElements(By.cssSelector("[id$='-Field_Score_1_4']"))).isEmpty();
-    assertThat(driver.findElements(By.cssSelector("[id$='-Field_Score_5_1']"))).isEmpty();
+    waitVisibleWithText(By.cssSelector(".fjs-form-field-label"), "服务方案（0–40分）");
+    waitVisibleWithText(By.cssSelector(".fjs-form-field-label"), "管理制度（0–10分）");
+    // exactly the tender's 4 bids x 3 criteria, no spare slots
+    assertThat(driver.findElements(By.cssSelector("input[id*='-Field_Score_']"))).hasSize(12);
+    By completeButton = By.cssSelector("button[ng-click='complete()']");
+    // the sheet opens with its rows prefilled: a list must not grey out the button (form-js 1.8.7, see
+    // dynamic-list-errors.js)
+    assertBecomesEnabled(completeButton, "Complete of the untouched score sheet");
 
     double[][] scores = ReviewStageProcessTest.SCORES;
-    for (int b = 1; b <= 4; b++) {
-      for (int c = 1; c <= 3; c++) {
-        typeInto("Field_Score_" + b + "_" + c, b == 2 && c == 1 ? "45" : String.valueOf((int) scores[b - 1][c - 1]));
+    for (int b = 0; b < 4; b++) {
+      for (int c = 0; c < 3; c++) {
+        typeInto("Field_Score_" + b + "_" + c, b == 1 && c == 0 ? "45" : String.valueOf((int) scores[b][c]));
       }
     }
-    By completeButton = By.cssSelector("button[ng-click='complete()']");
-    click(driver.findElement(completeButton));
-    // the server refuses the 45 of a 40-point criterion, in Chinese, and keeps the form open
-    waitUntil(d -> d.getPageSource().contains("投标2（南通心语社会工作服务社）的“服务方案”评分须在0至40分之间。"));
+    // 45 of a 40-point criterion is marked on its field and keeps the sheet from being completed
+    waitUntil(d -> d.findElement(By.cssSelector("[id$='-Field_Score_1_0-error-message']")).getText().contains("40")
+        ? Boolean.TRUE : null);
+    assertThat(driver.findElement(completeButton).isEnabled()).isFalse();
     screenshot("score-above-maximum");
-    for (WebElement close : driver.findElements(By.cssSelector(".notifications .close, .notification .close"))) {
-      if (close.isDisplayed()) {
-        click(close);
-      }
-    }
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM review_score WHERE process_instance_id = ?", Integer.class,
         stage.getId())).isZero();
 
-    typeInto("Field_Score_2_1", "30");
+    typeInto("Field_Score_1_0", "30");
     screenshot("score-sheet-filled");
     assertBecomesEnabled(completeButton, "Complete of the filled score sheet");
     click(driver.findElement(completeButton));

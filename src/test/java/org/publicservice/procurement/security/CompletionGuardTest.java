@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.publicservice.procurement.security.EngineHttp.values;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.RuntimeService;
@@ -170,7 +171,8 @@ class CompletionGuardTest {
     form.put("qualificationRequirements", "具有独立承担民事责任的能力；民政部门登记的社会组织。");
     form.put("evaluationMethod", "COMPREHENSIVE");
     form.put("priceWeight", 20);
-    form.put("criteriaText", "服务方案：50\n项目团队：20\n同类服务业绩：10");
+    form.put("evaluationCriteria", List.of(Map.of("name", "服务方案", "maxScore", 50),
+        Map.of("name", "项目团队", "maxScore", 20), Map.of("name", "同类服务业绩", "maxScore", 10)));
     form.put("bidDeadlineDate", ProcurementTime.today().plusDays(40).toString());
     form.put("bidDeadlineTime", "09:30");
     form.put("clarificationDeadlineDate", ProcurementTime.today().plusDays(20).toString());

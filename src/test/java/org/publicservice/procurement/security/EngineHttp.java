@@ -54,9 +54,12 @@ record EngineHttp(TestRestTemplate rest, String user) {
   }
 
   /** Variables as the REST API takes them: {name: {value: ...}}. */
+  /** Variables as Tasklist sends them: a table (a list of rows) as a Json variable, anything else untyped. */
   static Map<String, Object> values(Map<String, ?> plain) {
     Map<String, Object> dto = new java.util.LinkedHashMap<>();
-    plain.forEach((name, value) -> dto.put(name, Map.of("value", value)));
+    plain.forEach((name, value) -> dto.put(name, value instanceof java.util.Collection<?>
+        ? Map.of("type", "Json", "value", org.publicservice.procurement.purchase.JsonValues.toJson(value))
+        : Map.of("value", value)));
     return dto;
   }
 }

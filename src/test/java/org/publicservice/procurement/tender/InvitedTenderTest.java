@@ -154,7 +154,7 @@ class InvitedTenderTest {
     at(ISSUED.plusDays(26));
     // negotiation: 3 working days (74号令第二十九条), the lowest price wins (第三十五条)
     tenders.prepareDocuments(stage, documents().putValue(EVALUATION_METHOD, LOWEST_PRICE).putValue(PRICE_WEIGHT, null)
-        .putValue(CRITERIA_TEXT, null).putValue(BID_DEADLINE_DATE, "2027-01-04").putValue(CLARIFICATION_DEADLINE_DATE,
+        .putValue(EVALUATION_CRITERIA, null).putValue(BID_DEADLINE_DATE, "2027-01-04").putValue(CLARIFICATION_DEADLINE_DATE,
             "2026-12-30"));
     assertThatThrownBy(() -> tenders.bid(stage, HUIMIN, "1600000"))
         .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("贵单位未受邀请");

@@ -12,6 +12,7 @@ import org.publicservice.procurement.TestSmtp;
 import jakarta.mail.internet.MimeMessage;
 import java.time.ZonedDateTime;
 import java.util.Date;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -230,7 +231,7 @@ class TenderStageProcessTest {
     ProcessInstance stage = tenders.start("COMPETITIVE_CONSULTATION");
     tenders.prepareDocuments(stage, documents().putValue(BID_DEADLINE_DATE, "2026-12-15")
         .putValue(CLARIFICATION_DEADLINE_DATE, "2026-12-08").putValue(PRICE_WEIGHT, 20L)
-        .putValue(CRITERIA_TEXT, "服务方案：50\n项目团队：30"));
+        .putValueTyped(EVALUATION_CRITERIA, CriteriaTable.of("服务方案", 50, "项目团队", 30)));
     tenders.bid(stage, HUIMIN, "1600000");
     tenders.bid(stage, ANLE, "1650000");
 
@@ -342,12 +343,14 @@ class TenderStageProcessTest {
         "公开招标自招标文件开始发出之日起至投标截止之日止不得少于20日（政府采购法第三十五条），今天发布的，截止日期最早为2026年12月23日。");
     refusedDocuments(stage, documents().putValue(BID_DEADLINE_DATE, "2026-12-26"),
         "2026年12月26日不是工作日，请将投标截止日期定在工作日。");
-    refusedDocuments(stage, documents().putValue(PRICE_WEIGHT, 5L).putValue(CRITERIA_TEXT, "服务方案：65\n项目团队：30"),
+    refusedDocuments(stage, documents().putValue(PRICE_WEIGHT, 5L).putValueTyped(EVALUATION_CRITERIA, CriteriaTable.of("服务方案", 65, "项目团队", 30)),
         "服务项目采用综合评分法的，价格分值不得低于总分的10%（87号令第五十五条）。");
-    refusedDocuments(stage, documents().putValue(CRITERIA_TEXT, "服务方案：40\n项目团队：20"),
+    refusedDocuments(stage, documents().putValueTyped(EVALUATION_CRITERIA, CriteriaTable.of("服务方案", 40, "项目团队", 20)),
         "评审因素分值与价格分值合计应为100分，现为90分。");
-    refusedDocuments(stage, documents().putValue(CRITERIA_TEXT, "服务方案40\n项目团队：30"),
-        "评审因素第1行应为“名称：分值”，例如“服务方案：40”。");
+    refusedDocuments(stage, documents().putValueTyped(EVALUATION_CRITERIA, CriteriaTable.of("服务方案", 40, " ", 30)),
+        "评审因素第2行：请填写名称。");
+    refusedDocuments(stage, documents().putValueTyped(EVALUATION_CRITERIA, CriteriaTable.of("服务方案", 70, "项目团队", 0)),
+        "评审因素第2行：分值须在0.01至100分之间。");
     refusedDocuments(stage, documents().putValue(BID_BOND, 40_001L),
         "投标保证金不得超过采购项目预算金额的2%（政府采购法实施条例第三十三条），本项目最多为40,000.00元。");
     refusedDocuments(stage, documents().putValue(CLARIFICATION_DEADLINE_DATE, "2026-12-28"),
@@ -361,9 +364,29 @@ class TenderStageProcessTest {
     assertThat(bidBox.currentCall(stage.getBusinessKey())).isEmpty();
     // the lowest price method needs no weight nor criteria
     tenders.prepareDocuments(stage, documents().putValue(EVALUATION_METHOD, LOWEST_PRICE).putValue(PRICE_WEIGHT, null)
-        .putValue(CRITERIA_TEXT, null));
+        .putValue(EVALUATION_CRITERIA, null));
     assertThat(engine.getRuntimeService().getVariables(stage.getId())).containsEntry(PRICE_WEIGHT, 0L);
     assertThat(JsonValues.rows(engine.getRuntimeService().getVariable(stage.getId(), EVALUATION_CRITERIA))).isEmpty();
+  }
+
+  /** As many criteria as the documents allow (the review scores them all), and not one more. */
+  @Test
+  void theDocumentsSetUpToTwentyCriteria() {
+    ProcessInstance stage = tenders.start("OPEN_TENDER");
+    Object[] criteria = new Object[2 * (TenderDocumentsValidator.MAX_CRITERIA + 1)];
+    for (int c = 0; c <= TenderDocumentsValidator.MAX_CRITERIA; c++) {
+      criteria[2 * c] = "评审因素" + (c + 1);
+      criteria[2 * c + 1] = 3;
+    }
+    criteria[1] = 10;
+    refusedDocuments(stage, documents().putValueTyped(EVALUATION_CRITERIA, CriteriaTable.of(criteria)),
+        "评审因素最多20行，现有21行。");
+    // 20 criteria of 13 + 19 x 3 = 70 points, and 30 for the price
+    Object[] twenty = Arrays.copyOf(criteria, 2 * TenderDocumentsValidator.MAX_CRITERIA);
+    twenty[1] = 13;
+    tenders.prepareDocuments(stage, documents().putValueTyped(EVALUATION_CRITERIA, CriteriaTable.of(twenty)));
+    assertThat(JsonValues.rows(engine.getRuntimeService().getVariable(stage.getId(), EVALUATION_CRITERIA)))
+        .hasSize(20).last().isEqualTo(Map.of("name", "评审因素20", "maxScore", 3));
   }
 
   @Test
@@ -379,7 +402,7 @@ class TenderStageProcessTest {
     refusedDocuments(stage, documents().putValue(BID_DEADLINE_DATE, "2026-10-09")
         .putValue(CLARIFICATION_DEADLINE_DATE, "2026-09-30"),
         "招标文件的提供期限不得少于5个工作日（政府采购法实施条例第三十一条），截止日期应在2026年10月12日之后。");
-    refusedDocuments(stage, lawfulDays.putValue(PRICE_WEIGHT, 40L).putValue(CRITERIA_TEXT, "服务方案：60"),
+    refusedDocuments(stage, lawfulDays.putValue(PRICE_WEIGHT, 40L).putValueTyped(EVALUATION_CRITERIA, CriteriaTable.of("服务方案", 60)),
         "竞争性磋商服务项目的价格分值应为总分的10%至30%（财库〔2014〕214号第二十四条）。");
     refusedDocuments(stage, lawfulDays.putValue(EVALUATION_METHOD, LOWEST_PRICE),
         "竞争性磋商应采用综合评分法（财库〔2014〕214号第二十三条）。");

@@ -90,7 +90,7 @@ final class Tenders {
         .putValue(QUALIFICATION_REQUIREMENTS, "具有独立承担民事责任的能力；民政部门登记的社会组织；近三年无重大违法记录。")
         .putValue(EVALUATION_METHOD, COMPREHENSIVE)
         .putValue(PRICE_WEIGHT, 30L)
-        .putValue(CRITERIA_TEXT, "服务方案：40\n项目团队：20\n同类服务业绩：10")
+        .putValueTyped(EVALUATION_CRITERIA, CriteriaTable.of("服务方案", 40, "项目团队", 20, "同类服务业绩", 10))
         .putValue(BID_DEADLINE_DATE, DEADLINE_DAY)
         .putValue(BID_DEADLINE_TIME, "09:30")
         .putValue(CLARIFICATION_DEADLINE_DATE, "2026-12-14")

@@ -1,15 +1,18 @@
 // Cockpit for supervisors: they watch, they do not change. Cockpit shows every action button (cancel, suspend,
 // add or edit variables, change assignees, delete deployments) to everyone and lets the server refuse what the
 // user may not do. The supervisors' rights (identity/AccessRules) are reading everything and retrying the jobs of
-// failed mails; for a supervisor who is not also an administrator, the body gets the class procurement-read-only
-// and styles/user-styles.css hides every action, but "increment retries" on the views of the mail deliveries
-// (process MailDelivery), where the body gets procurement-may-retry.
+// failed mails, which are incidents on their purchase's process instance (notification/MailIncidents; the server
+// refuses a supervisor any other retry, notification/MailRetryRight). For a supervisor who is not also an
+// administrator, the body gets the class procurement-read-only and styles/user-styles.css hides every action, but
+// "increment retries" on the view of a process instance with a failed mail, where the body gets
+// procurement-may-retry.
 
 const READ_ONLY = 'procurement-read-only';
 const SUPERVISOR = 'supervisor';
 const ADMINISTRATOR = 'camunda-admin';
 const MAY_RETRY = 'procurement-may-retry';
-const MAIL_DELIVERY = 'MailDelivery';
+// how notification/MailIncidents begins the message of a mail's incident
+const MAIL_INCIDENT = '邮件未能发出';
 
 function applicationPath(path) {
   const base = document.querySelector('base');
@@ -35,20 +38,16 @@ function checkRole() {
     .catch(() => document.body.classList.remove(READ_ONLY));
 }
 
-/** Whether the view shows a mail delivery: a MailDelivery definition, or an instance of one. */
-function showsMailDelivery() {
-  const definition = /#\/process-definition\/([^/?]+)/.exec(location.hash);
-  if (definition) {
-    return Promise.resolve(decodeURIComponent(definition[1]).startsWith(MAIL_DELIVERY + ':'));
-  }
+/** Whether the view shows a process instance with a mail that could not be sent (an incident there). */
+function showsFailedMail() {
   const instance = /#\/process-instance\/([^/?]+)/.exec(location.hash);
   if (!instance) {
     return Promise.resolve(false);
   }
-  return fetch(applicationPath('/camunda/api/engine/engine/default/history/process-instance/' + instance[1]),
-    {headers: {Accept: 'application/json'}, credentials: 'same-origin'})
-    .then(response => response.ok ? response.json() : {})
-    .then(found => found.processDefinitionKey === MAIL_DELIVERY)
+  return fetch(applicationPath('/camunda/api/engine/engine/default/incident?incidentType=failedJob&processInstanceId='
+      + encodeURIComponent(instance[1])), {headers: {Accept: 'application/json'}, credentials: 'same-origin'})
+    .then(response => response.ok ? response.json() : [])
+    .then(incidents => incidents.some(incident => (incident.incidentMessage || '').startsWith(MAIL_INCIDENT)))
     .catch(() => false);
 }
 
@@ -59,7 +58,7 @@ function checkRetry() {
     return;
   }
   retryCheckedFor = location.hash;
-  showsMailDelivery().then(mails => document.body.classList.toggle(MAY_RETRY, mails));
+  showsFailedMail().then(mails => document.body.classList.toggle(MAY_RETRY, mails));
 }
 
 // Cockpit's processes dashboard has one tooltip written in English in its template, out of reach of locales/.

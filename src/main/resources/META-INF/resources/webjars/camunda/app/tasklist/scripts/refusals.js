@@ -22,6 +22,10 @@ function rememberSchema(schema) {
       fieldsByKey.set(component.key, {id: component.id, label: component.label});
     }
     visit(component.components);
+    // a table (dynamic list) is one variable, named by its path: a refusal of it goes under the whole table
+    if (component.type === 'dynamiclist' && component.path) {
+      fieldsByKey.set(component.path, {id: component.id, label: component.label});
+    }
   });
   visit(schema && schema.components);
 }
