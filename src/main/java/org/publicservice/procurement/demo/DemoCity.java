@@ -12,6 +12,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.award.AwardVariables;
 import org.publicservice.procurement.award.Challenges;
 import org.publicservice.procurement.award.Complaints;
@@ -20,6 +22,7 @@ import org.publicservice.procurement.contract.ContractVariables;
 import org.publicservice.procurement.evaluation.EvaluationVariables;
 import org.publicservice.procurement.participation.IntentionCommentDesk;
 import org.publicservice.procurement.performance.PerformanceVariables;
+import org.publicservice.procurement.planning.Indicators;
 import org.publicservice.procurement.planning.PlanningVariables;
 import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.rating.ServiceRatings;
@@ -252,7 +255,9 @@ final class DemoCity {
         .putValue(PlanningVariables.SERVICE_CATEGORY, purchase.category())
         .putValue(PlanningVariables.SERVICE_DESCRIPTION, purchase.description())
         .putValue(PlanningVariables.SERVICE_STANDARDS, purchase.standards())
-        .putValue(PlanningVariables.INDICATORS_TEXT, String.join("\n", purchase.indicators()))
+        .putValueTyped(PlanningVariables.INDICATORS, table(purchase.indicators().stream().map(indicator -> Map.<String,
+            Object>of(Indicators.NAME, name(indicator), Indicators.TARGET, indicator.substring(indicator.indexOf('：') + 1)))
+            .toList()))
         .putValue(PlanningVariables.BUDGET, purchase.budget())
         .putValue(PlanningVariables.SERVICE_PERIOD_START, serviceStart.toString())
         .putValue(PlanningVariables.SERVICE_PERIOD_END, serviceEnd.toString())
@@ -433,9 +438,9 @@ final class DemoCity {
           .putValue(ContractVariables.PERFORMANCE_BOND, amount / 20)
           .putValue(ContractVariables.CONTRACT_PERIOD_START, serviceStart.toString())
           .putValue(ContractVariables.CONTRACT_PERIOD_END, serviceEnd.toString())
-          .putValue(ContractVariables.PAYMENT_SCHEDULE_TEXT, "第一阶段验收：" + first + "：" + milestones[0]
-              + "\n第二阶段验收：" + second + "：" + milestones[1]
-              + "\n绩效评价后尾款：" + (amount - first - second) + "：" + serviceEnd.plusDays(60))
+          .putValueTyped(ContractVariables.PAYMENT_SCHEDULE, table(List.of(
+              instalment("第一阶段验收", first, milestones[0]), instalment("第二阶段验收", second, milestones[1]),
+              instalment("绩效评价后尾款", amount - first - second, serviceEnd.plusDays(60)))))
           .putValue(ContractVariables.CONTRACT_TERMS, "服务人员变动须提前10日书面告知采购人；服务记录按月报送。"));
       if (target == Stage.CONTRACT_SIGNATURE) {
         return project;
@@ -463,7 +468,7 @@ final class DemoCity {
         at(project, reported, 10, 0);
         desk.complete(contractor, project, "Task_SubmitProgressReport", Variables.createVariables()
             .putValue(PerformanceVariables.PROGRESS_REPORT, "本阶段按合同完成各项服务，服务记录、签到表和回访记录已归档备查。")
-            .putValue(PerformanceVariables.INDICATOR_VALUES_TEXT, reachedValues(m + 1, milestones.length)));
+            .putValueTyped(PerformanceVariables.INDICATOR_RESULTS, reachedValues(m + 1, milestones.length)));
         if (target == Stage.MILESTONE_ACCEPTANCE) {
           return project;
         }
@@ -495,12 +500,13 @@ final class DemoCity {
         return project;
       }
       at(project, workingDaysAfter(evaluationOpens, 2), 16, 0);
-      VariableMap self = Variables.createVariables()
-          .putValue(EvaluationVariables.SELF_REPORT, "全年按合同完成各项服务，建立了完整的服务档案，服务对象满意度持续提高。");
-      for (int i = 1; i <= purchase.indicators().size(); i++) {
-        self.putValue(EvaluationVariables.SELF_VALUE + i, reached(purchase.indicators().get(i - 1), 1.02))
-            .putValue(EvaluationVariables.SELF_SCORE + i, 92.0);
+      List<Map<String, Object>> selfRows = new ArrayList<>();
+      for (String indicator : purchase.indicators()) {
+        selfRows.add(Map.of(EvaluationVariables.SELF_VALUE, reached(indicator, 1.02), EvaluationVariables.SELF_SCORE, 92.0));
       }
+      VariableMap self = Variables.createVariables()
+          .putValue(EvaluationVariables.SELF_REPORT, "全年按合同完成各项服务，建立了完整的服务档案，服务对象满意度持续提高。")
+          .putValueTyped(EvaluationVariables.SELF_EVALUATION, table(selfRows));
       desk.complete(contractor, project, "Task_SelfEvaluation", self);
       Instant ratingsClose = desk.timer(project, "Timer_RatingWindowEnds").orElseThrow();
       LocalDate scoredByThirdParty = workingDaysAfter(ratingsClose.atZone(
@@ -512,9 +518,11 @@ final class DemoCity {
       at(project, scoredByThirdParty, 10, 0);
       VariableMap thirdParty = Variables.createVariables()
           .putValue(EvaluationVariables.THIRD_PARTY_REPORT, "经入户抽查服务对象120户、查阅服务记录和财务凭证，评价如下。");
+      List<Map<String, Object>> thirdPartyRows = new ArrayList<>();
       for (int i = 1; i <= purchase.indicators().size(); i++) {
-        thirdParty.putValue(EvaluationVariables.THIRD_PARTY_SCORE + i, 93.0 - i);
+        thirdPartyRows.add(Map.of(EvaluationVariables.THIRD_PARTY_SCORE, 93.0 - i));
       }
+      thirdParty.putValueTyped(EvaluationVariables.THIRD_PARTY_SCORES, table(thirdPartyRows));
       desk.complete("pingjia", project, "Task_ThirdPartyEvaluation", thirdParty);
       return project;
     }
@@ -526,7 +534,8 @@ final class DemoCity {
               "依法登记的社会组织，具有独立承担民事责任的能力；近三年无重大违法记录；具有同类服务经验。")
           .putValue(TenderVariables.EVALUATION_METHOD, TenderVariables.COMPREHENSIVE)
           .putValue(TenderVariables.PRICE_WEIGHT, 30L)
-          .putValue(TenderVariables.CRITERIA_TEXT, "服务方案：40\n项目团队：20\n同类服务业绩：10")
+          .putValueTyped(TenderVariables.EVALUATION_CRITERIA, table(List.of(criterion("服务方案", 40),
+              criterion("项目团队", 20), criterion("同类服务业绩", 10))))
           .putValue(TenderVariables.BID_DEADLINE_DATE, deadline.toString())
           .putValue(TenderVariables.BID_DEADLINE_TIME, "09:30")
           .putValue(TenderVariables.CLARIFICATION_DEADLINE_DATE, back(deadline.minusDays(10)).toString())
@@ -548,12 +557,14 @@ final class DemoCity {
      */
     void review(LocalDate deadline) {
       at(project, deadline, 10, 30);
-      int bids = ((Number) desk.variable(project, ReviewVariables.PROCESS_KEY, ReviewVariables.QUALIFICATION_BID_COUNT))
-          .intValue();
-      VariableMap qualification = Variables.createVariables();
+      int bids = JsonValues.rows(desk.taskVariable(desk.tasks(project, "Task_ReviewQualification").get(0),
+          ReviewVariables.QUALIFICATION_SHEET)).size();
+      List<Map<String, Object>> passes = new ArrayList<>();
       for (int i = 1; i <= bids; i++) {
-        qualification.putValue(ReviewVariables.qualification(i), ReviewVariables.PASS);
+        passes.add(Map.of(ReviewVariables.QUALIFICATION, ReviewVariables.PASS));
       }
+      VariableMap qualification = Variables.createVariables()
+          .putValueTyped(ReviewVariables.QUALIFICATION_SHEET, table(passes));
       if ("minzheng".equals(purchase.purchaser())) {
         qualification.putValue(ReviewVariables.REPRESENTATIVE, CIVIL_AFFAIRS_REPRESENTATIVE);
       }
@@ -582,16 +593,19 @@ final class DemoCity {
           desk.variable(project, ReviewVariables.PROCESS_KEY, ReviewVariables.QUALIFIED_BIDS));
       List<Task> sheets = desk.tasks(project, "Task_ScoreBids");
       for (int member = 0; member < sheets.size(); member++) {
-        VariableMap sheet = Variables.createVariables();
+        List<Map<String, Object>> sheet = new ArrayList<>();
         for (int b = 0; b < qualified.size(); b++) {
+          List<Map<String, Object>> scores = new ArrayList<>();
           double quality = quality(qualified.get(b).get("bidder").toString());
           for (int c = 0; c < criteria.size(); c++) {
             double max = ((Number) criteria.get(c).get("maxScore")).doubleValue();
             double score = Math.min(max, Math.round(max * (quality - 0.03 * ((member + c) % 3 - 1)) * 2) / 2.0);
-            sheet.putValue(ReviewVariables.score(b + 1, c + 1), score);
+            scores.add(Map.of(ReviewVariables.SCORE, score));
           }
+          sheet.add(Map.of(ReviewVariables.SHEET_SCORES, scores));
         }
-        desk.submitAs(sheets.get(member).getAssignee(), sheets.get(member), sheet);
+        desk.submitAs(sheets.get(member).getAssignee(), sheets.get(member), Variables.createVariables()
+            .putValueTyped(ReviewVariables.SCORE_SHEET, table(sheet)));
       }
       desk.settle(project);
       at(project, day, 15, 0);
@@ -645,14 +659,31 @@ final class DemoCity {
     }
 
     /** The indicators' values at the end of phase {@code phase} of {@code phases}: "服务对象满意度：91%". */
-    private String reachedValues(int phase, int phases) {
-      List<String> lines = new ArrayList<>();
+    private TypedValue reachedValues(int phase, int phases) {
+      List<Map<String, Object>> rows = new ArrayList<>();
       for (String indicator : purchase.indicators()) {
-        String name = indicator.substring(0, indicator.indexOf('：'));
-        lines.add(name + "：" + reached(indicator, (double) phase / phases * 1.02));
+        rows.add(Map.of(PerformanceVariables.REACHED, reached(indicator, (double) phase / phases * 1.02)));
       }
-      return String.join("\n", lines);
+      return table(rows);
     }
+  }
+
+  /** A table (dynamic list) as Tasklist submits it: one JSON list of rows. */
+  static TypedValue table(List<? extends Map<String, ?>> rows) {
+    return SpinValues.jsonValue(JsonValues.toJson(rows)).create();
+  }
+
+  private static String name(String indicator) {
+    return indicator.substring(0, indicator.indexOf('：'));
+  }
+
+  private static Map<String, Object> criterion(String name, int maxScore) {
+    return Map.of(TenderVariables.CRITERION_NAME, name, TenderVariables.CRITERION_MAX_SCORE, maxScore);
+  }
+
+  private static Map<String, Object> instalment(String name, long amount, LocalDate due) {
+    return Map.of(ContractVariables.INSTALMENT_NAME, name, ContractVariables.INSTALMENT_AMOUNT, amount,
+        ContractVariables.INSTALMENT_DUE_DATE, due.toString());
   }
 
   /**

@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.publicservice.procurement.identity.ProcessKeys;
 import org.publicservice.procurement.purchase.ProcurementTime;
 
 /**
@@ -90,12 +89,12 @@ final class DemoDesk {
   }
 
   /**
-   * The project's running instances, but not its mail deliveries: mail leaves only after the step that caused it
-   * has committed, which for the demo city is the end of the seeding; the job executor sends them then.
+   * The project's running instances (mail is not among them: it leaves through the outbox after the seeding
+   * commits).
    */
   private List<ProcessInstance> instances(String project) {
     return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(project)
-        .processDefinitionKeyNotIn(ProcessKeys.MAIL_DELIVERY).active().list();
+        .active().list();
   }
 
   /** The due date of the timer waiting at that activity of the project, if one waits. */

@@ -107,7 +107,11 @@ class TrainingModeBrowserTest extends BrowserTest {
     choose("Field_serviceCategory", "养老服务");
     typeInto("Field_serviceDescription", "为港闸区200名独居老人每日配送午餐。");
     typeInto("Field_serviceStandards", "每日11:30前送达，餐食符合食品安全标准。");
-    typeInto("Field_indicatorsText", "服务对象满意度：90%\n送餐人次：3000人次");
+    // the indicators are a table: a row per indicator, its name and its target
+    typeInto("Field_IndicatorName_0", "服务对象满意度");
+    typeInto("Field_IndicatorTarget_0", "90%");
+    typeInto("Field_IndicatorName_1", "送餐人次");
+    typeInto("Field_IndicatorTarget_1", "3000人次");
     typeInto("Field_budget", "4500000");
     typeDate("Field_servicePeriodStart", serviceStart);
     typeDate("Field_servicePeriodEnd", serviceStart.plusDays(14));
@@ -147,7 +151,8 @@ class TrainingModeBrowserTest extends BrowserTest {
     complete("minzheng", project, "Task_PrepareDocuments", Map.of(
         "qualificationRequirements", "依法登记的社会组织，近三年无重大违法记录。",
         "evaluationMethod", "COMPREHENSIVE", "priceWeight", 30L,
-        "criteriaText", "服务方案：40\n项目团队：20\n同类服务业绩：10",
+        "evaluationCriteria", List.of(Map.of("name", "服务方案", "maxScore", 40), Map.of("name", "项目团队",
+            "maxScore", 20), Map.of("name", "同类服务业绩", "maxScore", 10)),
         "bidDeadlineDate", deadline.toString(), "bidDeadlineTime", "09:30",
         "clarificationDeadlineDate", workingDay(clock().toLocalDate().plusDays(12)).toString(), "bidBond", 20000L));
     Map<String, String> prices = Map.of("org-yangguang", "4300000", "org-xinyu", "4250000", "org-huimin", "4380000");
@@ -163,8 +168,8 @@ class TrainingModeBrowserTest extends BrowserTest {
     assertThat(new PortalClient(trainingPort).get("/portal/projects/" + project).body()).doesNotContain("4,300,000");
 
     // --- at the deadline the bids open; qualification, the experts' declarations, scores and report -----------
-    complete("minzheng", project, "Task_ReviewQualification", Map.of("qualification1", "PASS",
-        "qualification2", "PASS", "qualification3", "PASS"));
+    complete("minzheng", project, "Task_ReviewQualification", Map.of("qualificationSheet", List.of(
+        Map.of("qualification", "PASS"), Map.of("qualification", "PASS"), Map.of("qualification", "PASS"))));
     assertThat(clock().toLocalDate()).isAfterOrEqualTo(deadline);
     assertThat(new PortalClient(trainingPort).get("/portal/projects/" + project).body()).contains("开标记录");
     // one working day to declare is a second or two at this speed, so the drawn experts declare at once, each at
@@ -179,13 +184,11 @@ class TrainingModeBrowserTest extends BrowserTest {
       return tasks(project, "Task_ScoreBids").size() == 5 ? Boolean.TRUE : null;
     });
     for (JsonNode sheet : tasks(project, "Task_ScoreBids")) {
-      Map<String, Object> scores = new LinkedHashMap<>();
+      List<Map<String, Object>> bids = new ArrayList<>();
       for (int bid = 1; bid <= 3; bid++) {
-        scores.put("score_" + bid + "_1", 30.0 + bid);
-        scores.put("score_" + bid + "_2", 15.0);
-        scores.put("score_" + bid + "_3", 8.0);
+        bids.add(Map.of("scores", List.of(Map.of("score", 30.0 + bid), Map.of("score", 15.0), Map.of("score", 8.0))));
       }
-      submit(sheet.get("assignee").asText(), sheet, scores);
+      submit(sheet.get("assignee").asText(), sheet, Map.of("scoreSheet", bids));
     }
     await("every member signs the report", () -> {
       List<JsonNode> reports = tasks(project, "Task_ConfirmReport");
@@ -204,8 +207,9 @@ class TrainingModeBrowserTest extends BrowserTest {
     LocalDate end = serviceStart.plusDays(14);
     complete("minzheng", project, "Task_DraftContract", Map.of("contractAmount", amount,
         "performanceBond", amount / 20, "contractPeriodStart", serviceStart.toString(),
-        "contractPeriodEnd", end.toString(), "paymentScheduleText", "第一阶段验收：" + amount / 2 + "：" + end
-            + "\n绩效评价后尾款：" + (amount - amount / 2) + "：" + end.plusDays(10),
+        "contractPeriodEnd", end.toString(), "paymentSchedule", List.of(
+            Map.of("name", "第一阶段验收", "amount", amount / 2, "dueDate", end.toString()),
+            Map.of("name", "绩效评价后尾款", "amount", amount - amount / 2, "dueDate", end.plusDays(10).toString())),
         "contractTerms", "按合同约定配送。"));
     complete(winner, project, "Task_SignContract", Map.of("contractorDecision", "SIGN"));
     complete("minzheng", project, "Task_CountersignContract", Map.of("departmentSigns", true));
@@ -214,14 +218,14 @@ class TrainingModeBrowserTest extends BrowserTest {
 
     // --- performance and evaluation ----------------------------------------------------------------------------
     complete(winner, project, "Task_SubmitProgressReport", Map.of("progressReport", "按时配送，无食品安全事故。",
-        "indicatorValuesText", "服务对象满意度：93%\n送餐人次：3000人次"));
+        "indicatorResults", List.of(Map.of("reached", "93%"), Map.of("reached", "3000人次"))));
     complete("minzheng", project, "Task_AcceptMilestone", Map.of("acceptanceDecision", "ACCEPT",
         "recipientParticipants", "老人代表6人", "recipientSatisfaction", 93L));
     complete("minzheng", project, "Task_HandOutRatingCodes", Map.of("ratingCodesHandedOut", true));
     complete(winner, project, "Task_SelfEvaluation", Map.of("selfEvaluationReport", "按合同完成配送。",
-        "selfValue1", "93%", "selfScore1", 92.0, "selfValue2", "3000人次", "selfScore2", 90.0));
+        "selfEvaluation", List.of(Map.of("value", "93%", "score", 92.0), Map.of("value", "3000人次", "score", 90.0))));
     complete("pingjia", project, "Task_ThirdPartyEvaluation", Map.of("thirdPartyReport", "抽查老人30户。",
-        "thirdPartyScore1", 91.0, "thirdPartyScore2", 90.0));
+        "thirdPartyScores", List.of(Map.of("score", 91.0), Map.of("score", 90.0))));
     await("the purchase is archived", () -> {
       JsonNode archived = get("admin", "/engine-rest/history/process-instance?processDefinitionKey="
           + "PublicServicePurchase&businessKey=" + project);
@@ -314,10 +318,20 @@ class TrainingModeBrowserTest extends BrowserTest {
       post(user, "/engine-rest/task/" + id + "/claim", Map.of("userId", user));
     }
     Map<String, Object> variables = new LinkedHashMap<>();
-    form.forEach((name, value) -> variables.put(name, value instanceof Long
+    // a table (dynamic list) is one Json variable, as Tasklist submits it
+    form.forEach((name, value) -> variables.put(name, value instanceof List<?> rows
+        ? Map.of("value", writeJson(rows), "type", "Json") : value instanceof Long
         ? Map.of("value", value, "type", "Long") : value instanceof Double
         ? Map.of("value", value, "type", "Double") : Map.of("value", value)));
     return post(user, "/engine-rest/task/" + id + "/submit-form", Map.of("variables", variables));
+  }
+
+  private String writeJson(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** A variable of the project's running stage, read as the administrator. */
