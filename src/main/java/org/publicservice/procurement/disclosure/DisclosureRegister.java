@@ -4,7 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,9 +24,11 @@ import org.springframework.stereotype.Repository;
 public class DisclosureRegister {
 
   private final JdbcClient jdbc;
+  private final NoticeKeywordIndex keywords;
 
-  public DisclosureRegister(JdbcClient jdbc) {
+  public DisclosureRegister(JdbcClient jdbc, NoticeKeywordIndex keywords) {
     this.jdbc = jdbc;
+    this.keywords = keywords;
   }
 
   public DisclosureNotice publish(String projectNumber, NoticeType type, String title, String content,
@@ -30,8 +37,9 @@ public class DisclosureRegister {
     var keys = new GeneratedKeyHolder();
     jdbc.sql("""
             INSERT INTO disclosure_notice
-              (project_number, notice_type, title, content, published_at, publisher, process_instance_id)
-            VALUES (:project, :type, :title, :content, :published, :publisher, :instance)""")
+              (project_number, notice_type, title, content, published_at, publisher, process_instance_id,
+               keyword_indexed)
+            VALUES (:project, :type, :title, :content, :published, :publisher, :instance, TRUE)""")
         .param("project", projectNumber)
         .param("type", type.name())
         .param("title", title)
@@ -40,7 +48,9 @@ public class DisclosureRegister {
         .param("publisher", publisher)
         .param("instance", processInstanceId)
         .update(keys, "id");
-    return new DisclosureNotice(keys.getKey().longValue(), projectNumber, type, title, content, now, publisher,
+    long id = keys.getKey().longValue();
+    keywords.index(id, now, title, content);
+    return new DisclosureNotice(id, projectNumber, type, title, content, now, publisher,
         processInstanceId);
   }
 
@@ -63,20 +73,101 @@ public class DisclosureRegister {
         .query(DisclosureRegister::map).optional();
   }
 
-  /** One page of the notices that match, newest first; the database filters, sorts and pages. */
+  /**
+   * One page of the notices that match, newest first; the database filters, sorts and pages. A keyword is looked up
+   * in the keyword index (see {@link NoticeKeywordIndex}), which gives the notices in that order, so that the page
+   * costs the same however many notices the register holds.
+   */
   public List<DisclosureNotice> search(NoticeQuery query, int offset, int limit) {
     Where where = where(query);
-    var statement = jdbc.sql("SELECT n.* FROM disclosure_notice n" + where.sql
-        + " ORDER BY n.published_at DESC, n.id DESC OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY");
-    where.params.forEach(statement::param);
+    var keyword = keyword(query);
+    if (keyword.isEmpty()) {
+      var statement = jdbc.sql("SELECT n.* FROM disclosure_notice n" + where.sql()
+          + " ORDER BY n.published_at DESC, n.id DESC OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY");
+      where.params().forEach(statement::param);
+      return statement.param("offset", offset).param("limit", limit).query(DisclosureRegister::map).list();
+    }
+    Postings postings = postings(keyword.get(), where);
+    if (postings == null) {
+      return List.of();
+    }
+    // the page is cut from the index alone when nothing else decides; otherwise the notices are checked in order
+    String page = postings.onlyIndex()
+        ? "SELECT g.notice_id, g.published_at FROM disclosure_notice_gram g" + postings.sql()
+        : "SELECT g.notice_id, g.published_at FROM disclosure_notice_gram g JOIN disclosure_notice n ON n.id = g.notice_id"
+            + postings.sql();
+    var statement = jdbc.sql("SELECT n.* FROM (" + page
+        + " ORDER BY g.gram DESC, g.published_at DESC, g.notice_id DESC OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY)"
+        + " p JOIN disclosure_notice n ON n.id = p.notice_id ORDER BY p.published_at DESC, p.notice_id DESC");
+    postings.params().forEach(statement::param);
     return statement.param("offset", offset).param("limit", limit).query(DisclosureRegister::map).list();
   }
 
   public long count(NoticeQuery query) {
     Where where = where(query);
-    var statement = jdbc.sql("SELECT COUNT(*) FROM disclosure_notice n" + where.sql);
-    where.params.forEach(statement::param);
+    var keyword = keyword(query);
+    if (keyword.isEmpty()) {
+      var statement = jdbc.sql("SELECT COUNT(*) FROM disclosure_notice n" + where.sql());
+      where.params().forEach(statement::param);
+      return statement.query(Long.class).single();
+    }
+    Postings postings = postings(keyword.get(), where);
+    if (postings == null) {
+      return 0;
+    }
+    var statement = jdbc.sql(postings.onlyIndex()
+        ? "SELECT COUNT(*) FROM disclosure_notice_gram g" + postings.sql()
+        : "SELECT COUNT(*) FROM disclosure_notice_gram g JOIN disclosure_notice n ON n.id = g.notice_id"
+            + postings.sql());
+    postings.params().forEach(statement::param);
     return statement.query(Long.class).single();
+  }
+
+  /** A search's conditions on the index (g) and, unless {@code onlyIndex}, on the notices (n) as well. */
+  private record Postings(String sql, Map<String, Object> params, boolean onlyIndex) {
+  }
+
+  /** The keyword, when the index can find it; a keyword without a pair of letters or digits is matched by LIKE. */
+  private static Optional<NoticeKeywordIndex.Keyword> keyword(NoticeQuery query) {
+    return Optional.ofNullable(query.keyword()).map(NoticeKeywordIndex.Keyword::of)
+        .filter(NoticeKeywordIndex.Keyword::indexed);
+  }
+
+  /**
+   * The postings of the keyword's rarest pair, narrowed to the notices that hold its other pairs, its literal text
+   * and the other filters; {@code null} when some pair has no notice at all.
+   */
+  private Postings postings(NoticeKeywordIndex.Keyword keyword, Where filters) {
+    List<Integer> grams = new ArrayList<>(keyword.grams());
+    if (grams.size() > 1) {
+      Map<Integer, Long> frequency = new HashMap<>();
+      jdbc.sql("SELECT gram, COUNT(*) AS postings FROM disclosure_notice_gram WHERE gram IN (:grams) GROUP BY gram")
+          .param("grams", grams)
+          .query((rs, row) -> frequency.put(rs.getInt("gram"), rs.getLong("postings")))
+          .list();
+      if (frequency.size() < grams.size()) {
+        return null;
+      }
+      grams.sort(Comparator.comparing(frequency::get));
+    }
+    var params = new LinkedHashMap<String, Object>(filters.params());
+    StringBuilder sql = new StringBuilder(" WHERE g.gram = :lead");
+    params.put("lead", grams.get(0));
+    for (int i = 1; i < grams.size(); i++) {
+      sql.append(" AND EXISTS (SELECT 1 FROM disclosure_notice_gram o").append(i).append(" WHERE o").append(i)
+          .append(".gram = :gram").append(i).append(" AND o").append(i).append(".published_at = g.published_at AND o")
+          .append(i).append(".notice_id = g.notice_id)");
+      params.put("gram" + i, grams.get(i));
+    }
+    if (!filters.sql().isEmpty()) {
+      sql.append(" AND ").append(filters.sql().substring(" WHERE ".length()));
+    }
+    boolean onlyIndex = keyword.exact() && filters.sql().isEmpty();
+    if (!keyword.exact()) {
+      sql.append(" AND ").append(LITERAL_MATCH);
+      params.put("keyword", "%" + likeLiteral(keyword.literal()) + "%");
+    }
+    return new Postings(sql.toString(), params, onlyIndex);
   }
 
   /**
@@ -96,9 +187,19 @@ public class DisclosureRegister {
         .list();
   }
 
-  /** Everyone who has published a notice, for the portal's filter. */
+  /**
+   * Everyone who has published a notice, for the portal's filter: one step through the publisher index per
+   * publisher (a loose index scan), instead of a pass over every notice on every page view.
+   */
   public List<String> publishers() {
-    return jdbc.sql("SELECT DISTINCT publisher FROM disclosure_notice ORDER BY publisher").query(String.class).list();
+    return jdbc.sql("""
+            WITH RECURSIVE p (publisher) AS (
+              SELECT MIN(publisher) FROM disclosure_notice
+              UNION ALL
+              SELECT (SELECT MIN(n.publisher) FROM disclosure_notice n WHERE n.publisher > p.publisher)
+              FROM p WHERE p.publisher IS NOT NULL)
+            SELECT publisher FROM p WHERE publisher IS NOT NULL ORDER BY publisher""")
+        .query(String.class).list();
   }
 
   /** The first and the last publication time, if anything was published. */
@@ -120,15 +221,20 @@ public class DisclosureRegister {
     return jdbc.sql("SELECT COUNT(*) FROM disclosure_notice").query(Long.class).single();
   }
 
-  private record Where(String sql, java.util.Map<String, Object> params) {
+  /** The keyword as LIKE matches it: literally, anywhere in the lower-cased title or content. */
+  private static final String LITERAL_MATCH =
+      "(LOWER(n.title) LIKE :keyword ESCAPE '\\' OR LOWER(n.content) LIKE :keyword ESCAPE '\\')";
+
+  private record Where(String sql, Map<String, Object> params) {
   }
 
+  /** The filters on the notices (n); a keyword among them only when the index cannot find it. */
   private static Where where(NoticeQuery query) {
     List<String> conditions = new ArrayList<>();
-    var params = new java.util.LinkedHashMap<String, Object>();
-    if (query.keyword() != null) {
-      conditions.add("(LOWER(n.title) LIKE :keyword ESCAPE '\\' OR LOWER(n.content) LIKE :keyword ESCAPE '\\')");
-      params.put("keyword", "%" + likeLiteral(query.keyword().toLowerCase(java.util.Locale.ROOT)) + "%");
+    var params = new LinkedHashMap<String, Object>();
+    if (query.keyword() != null && keyword(query).isEmpty()) {
+      conditions.add(LITERAL_MATCH);
+      params.put("keyword", "%" + likeLiteral(query.keyword().toLowerCase(Locale.ROOT)) + "%");
     }
     if (query.type() != null) {
       conditions.add("n.notice_type = :type");

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -94,10 +95,10 @@ public class PortalController {
       @RequestParam(required = false) String publisher, @RequestParam(required = false) String category,
       @RequestParam(required = false) String page, Model model) {
     NoticeSearch search = NoticeSearch.parse(keyword, type, year, publisher, category, page);
-    int pages = paging(model, search, search.page(), register.count(search.query()), NoticeSearch.PAGE_SIZE);
-    model.addAttribute("notices", search.page() > pages ? List.of()
-        : register.search(search.query(), search.offset(), NoticeSearch.PAGE_SIZE).stream()
-            .map(PortalViews::notice).toList());
+    var found = register.search(search.query(), search.offset(), NoticeSearch.PAGE_SIZE);
+    paging(model, search, search.page(), total(found.size(), search.offset(), NoticeSearch.PAGE_SIZE,
+        () -> register.count(search.query())), NoticeSearch.PAGE_SIZE);
+    model.addAttribute("notices", found.stream().map(PortalViews::notice).toList());
     model.addAttribute("types", Arrays.stream(NoticeType.values())
         .map(t -> new Option(t.name(), t.label())).toList());
     model.addAttribute("categories", Arrays.stream(ServiceCategory.values())
@@ -113,10 +114,10 @@ public class PortalController {
       @RequestParam(required = false) String year, @RequestParam(required = false) String method,
       @RequestParam(required = false) String status, @RequestParam(required = false) String page, Model model) {
     ProjectSearch search = ProjectSearch.parse(keyword, category, department, year, method, status, page);
-    int pages = paging(model, search, search.page(), projects.count(search.query()), ProjectSearch.PAGE_SIZE);
-    model.addAttribute("projects", search.page() > pages ? List.of()
-        : projects.search(search.query(), search.offset(), ProjectSearch.PAGE_SIZE).stream()
-            .map(PortalViews::project).toList());
+    var found = projects.search(search.query(), search.offset(), ProjectSearch.PAGE_SIZE);
+    paging(model, search, search.page(), total(found.size(), search.offset(), ProjectSearch.PAGE_SIZE,
+        () -> projects.count(search.query())), ProjectSearch.PAGE_SIZE);
+    model.addAttribute("projects", found.stream().map(PortalViews::project).toList());
     model.addAttribute("categories", Arrays.stream(ServiceCategory.values())
         .map(c -> new Option(c.name(), c.label())).toList());
     model.addAttribute("departments", projects.departments());
@@ -129,6 +130,11 @@ public class PortalController {
         .map(at -> at.atZoneSameInstant(ProcurementTime.ZONE).getYear()).orElse(thisYear);
     model.addAttribute("years", yearsFrom(first));
     return "portal/projects";
+  }
+
+  /** The number of matches: a first page that is not full holds them all, so only other pages are counted. */
+  private static long total(int found, int offset, int pageSize, LongSupplier count) {
+    return offset == 0 && found < pageSize ? found : count.getAsLong();
   }
 
   /** What a paged list shows around its rows (templates/portal/layout :: pager); the number of pages, at least 1. */

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.publicservice.procurement.PortalClient;
 import org.publicservice.procurement.disclosure.DisclosureNotice;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
+import org.publicservice.procurement.disclosure.KeywordSearchCheck;
 import org.publicservice.procurement.disclosure.NoticeQuery;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.disclosure.ProjectQuery;
@@ -27,6 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The portal's searches and the open data on PostgreSQL, the production database. */
@@ -41,10 +43,17 @@ class PortalPostgresTest {
   @Autowired TestRestTemplate http;
   @Autowired ObjectMapper json;
   @Autowired PublicProjects projects;
+  @Autowired JdbcClient jdbc;
 
   @AfterEach
   void resetClock() {
     ClockUtil.reset();
+  }
+
+  @Test
+  void keywordSearchesFindExactlyWhatLikeFindsInPostgres() {
+    var check = new KeywordSearchCheck(register, jdbc);
+    check.searchesFindWhatLikeFinds(check.publishNotices());
   }
 
   @Test
