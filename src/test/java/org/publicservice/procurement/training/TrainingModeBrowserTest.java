@@ -62,7 +62,7 @@ class TrainingModeBrowserTest extends BrowserTest {
     log = folder.resolve("application.log");
     List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
         "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar().toString(), "--spring.profiles.active=demo",
-        "--server.port=" + trainingPort, "--procurement.mail.demo-server.port=0", "--procurement.demo.city=false",
+        "--server.port=" + trainingPort, "--procurement.mail.demo-server.port=" + freePort(), "--procurement.demo.city=false",
         "--procurement.training.enabled=true",
         "--procurement.training.minutes-per-working-day=" + MINUTES_PER_WORKING_DAY, "--spring.main.banner-mode=off"));
     application = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
@@ -230,7 +230,7 @@ class TrainingModeBrowserTest extends BrowserTest {
       JsonNode archived = get("admin", "/engine-rest/history/process-instance?processDefinitionKey="
           + "PublicServicePurchase&businessKey=" + project);
       return "EndEvent_PurchaseArchived".equals(archived.get(0).path("endActivityId").asText()) ? Boolean.TRUE : null;
-    });
+    }, Duration.ofSeconds(180));
     Duration took = Duration.between(started, Instant.now());
     long trainingDays = Duration.between(firstSeen, clock()).toDays();
     System.out.printf("Training mode: %s from request to archive, %d days on the training clock at %s min/working day"
