@@ -203,6 +203,6 @@ class ChallengeController {
 
   private static PortalAccount account(HttpServletRequest request) {
     return PortalAccount.of(request).orElseThrow(
-        () -> new PortalRequestException(HttpStatus.FORBIDDEN, "请先以社会组织账号登录。"));
+        () -> new PortalRequestException(HttpStatus.FORBIDDEN, "请先以供应商账号登录。"));
   }
 }

@@ -23,6 +23,7 @@ import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.purchase.Money;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.purchase.PurchaseIdentity;
+import org.publicservice.procurement.review.PriceDeduction;
 import org.publicservice.procurement.review.BidReviewResults;
 import org.springframework.stereotype.Component;
 
@@ -88,6 +89,13 @@ public class PublishAwardNoticeDelegate implements JavaDelegate {
     line(text, "中标（成交）供应商", winnerName);
     line(text, "中标（成交）金额", Money.yuan(price));
     line(text, "评审排名", "第" + winningBid.rank() + "名（共" + ranking.size() + "家有效投标）");
+    // the winner's 中小企业声明函 is published with the result (财库〔2020〕46号第十三条), with the deduction it earned
+    String sme = PriceDeduction.describe(winningBid.smeDeclaration(), winningBid.smeDeductionPercent(),
+        Money.yuan(winningBid.evaluatedPrice()));
+    if (!sme.isEmpty()) {
+      line(text, "中小企业声明函", "中标供应商声明：" + sme.replace("中小企业声明：", "")
+          + "（政府采购促进中小企业发展管理办法第十三条）");
+    }
     if (replaced.isPresent()) {
       line(text, "变更说明", "原中标（成交）供应商" + replaced.get().winnerName() + "的中标（成交）结果不再有效："
           + reasonFor(replaced.get().winner(), excluded, execution) + "。依照政府采购法实施条例第四十三条、第四十九条，"

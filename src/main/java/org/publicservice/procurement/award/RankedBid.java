@@ -8,9 +8,13 @@ import java.util.Map;
 import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.review.Ranking;
 
-/** One line of the review stage's {@code ranking} (ReviewVariables.RANKING), best first. */
+/**
+ * One line of the review stage's {@code ranking} (ReviewVariables.RANKING), best first; with the SME declaration and
+ * the price deduction it earned (财库〔2020〕46号第九条), so a replacement award's candidates keep them.
+ */
 public record RankedBid(int rank, String bidId, String bidder, String bidderName, BigDecimal price,
-    BigDecimal priceScore, BigDecimal criteriaScore, BigDecimal totalScore) {
+    BigDecimal priceScore, BigDecimal criteriaScore, BigDecimal totalScore, BigDecimal evaluatedPrice,
+    String smeDeclaration, BigDecimal smeDeductionPercent) {
 
   /** The ranking variable (Spin JSON, text or list) as lines ordered by rank. */
   public static List<RankedBid> of(Object ranking) {
@@ -27,7 +31,10 @@ public record RankedBid(int rank, String bidId, String bidder, String bidderName
     return new RankedBid(((Number) number(row.get("rank"))).intValue(),
         row.get("bidId") == null ? null : row.get("bidId").toString(), bidder.toString(), name,
         number(row.get("price")), number(row.get("priceScore")), number(row.get("criteriaScore")),
-        number(row.get("totalScore")));
+        number(row.get("totalScore")),
+        row.get("evaluatedPrice") == null ? number(row.get("price")) : number(row.get("evaluatedPrice")),
+        row.get("smeDeclaration") == null ? null : row.get("smeDeclaration").toString(),
+        row.get("smeDeductionPercent") == null ? BigDecimal.ZERO : number(row.get("smeDeductionPercent")));
   }
 
   private static BigDecimal number(Object value) {
@@ -39,7 +46,8 @@ public record RankedBid(int rank, String bidId, String bidder, String bidderName
 
   /** The line as the ranking's JSON has it, for the {@code candidates} variable: the review stage's format. */
   public Map<String, Object> toRow() {
-    return new Ranking.Entry(rank, bidId, bidder, bidderName, price, priceScore, criteriaScore, totalScore).toRow();
+    return new Ranking.Entry(rank, bidId, bidder, bidderName, price, priceScore, criteriaScore, totalScore,
+        evaluatedPrice, smeDeclaration, smeDeductionPercent).toRow();
   }
 
   /** "85.50分" or "—" when the lowest-price method gave no score. */

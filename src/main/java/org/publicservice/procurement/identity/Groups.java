@@ -24,7 +24,11 @@ public final class Groups {
   public static final String FINANCE = "finance";
   /** 评审专家: the expert pool panels are drawn from. */
   public static final String EXPERT = "expert";
-  /** 承接主体: social organisations that bid and deliver services; each is its own user. */
+  /**
+   * 承接主体: the registered suppliers that bid and deliver services, of any form of organisation (enterprises,
+   * institutions, social organisations, other organisations, natural persons; supplier/SupplierRegistration); each
+   * is its own user. The id is historical: the platform first served social organisations only.
+   */
   public static final String SOCIAL_ORGANISATION = "social-org";
   /** 第三方评价机构. */
   public static final String EVALUATOR = "evaluator";

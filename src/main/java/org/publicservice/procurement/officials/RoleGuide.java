@@ -35,10 +35,10 @@ record RoleGuide(String role, String roleName, String work, String emptyList, Li
               + "依次办理“评审打分”和“签署评审报告”。评分和报告在评审结束前对其他人保密。",
           "目前没有抽到您参加的评审。被抽中时会以邮件通知。", List.of()),
       Groups.SOCIAL_ORGANISATION, new RoleGuide(Groups.SOCIAL_ORGANISATION, "承接主体",
-          "投标、替换或撤回投标、向采购人提问和对中标结果提出质疑，请在信息公开网站“机构登录 → 我的投标”中办理，"
+          "投标、替换或撤回投标、向采购人提问和对中标结果提出质疑，请在信息公开网站“供应商登录 → 我的投标”中办理，"
               + "账号密码与此相同。中标后，审阅并签订合同、提交服务进度报告、绩效自评等任务出现在这里的“我的任务”。",
-          "这里没有您的待办任务。投标请到信息公开网站“机构登录 → 我的投标”办理。",
-          List.of(new Link("信息公开网站：机构登录", PORTAL_LOGIN))),
+          "这里没有您的待办任务。投标请到信息公开网站“供应商登录 → 我的投标”办理。",
+          List.of(new Link("信息公开网站：供应商登录", PORTAL_LOGIN))),
       Groups.EVALUATOR, new RoleGuide(Groups.EVALUATOR, "第三方评价机构",
           "服务期满、服务对象评价结束后，“第三方评价打分”任务出现在“本组待办”和“履约与评价”中，"
               + "请在到期日前对每项绩效指标评分并说明依据。",

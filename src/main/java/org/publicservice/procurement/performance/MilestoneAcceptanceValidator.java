@@ -20,13 +20,16 @@ import org.springframework.stereotype.Component;
 public class MilestoneAcceptanceValidator implements TaskListener {
 
   private final WorkingDayCalendar workingDays;
+  private final PerformanceMilestones milestones;
 
-  public MilestoneAcceptanceValidator(WorkingDayCalendar workingDays) {
+  public MilestoneAcceptanceValidator(WorkingDayCalendar workingDays, PerformanceMilestones milestones) {
     this.workingDays = workingDays;
+    this.milestones = milestones;
   }
 
   @Override
   public void notify(DelegateTask task) {
+    milestones.refuseBeforePeriod(task, "验收");
     FormRules form = FormRules.of(task);
     String decision = form.requiredChoice(ACCEPTANCE_DECISION, "验收结论", List.of(ACCEPT, CORRECT));
     form.requiredText(RECIPIENT_PARTICIPANTS, "参加验收的服务对象", 1000);

@@ -16,8 +16,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProgressReportValidator implements TaskListener {
 
+  private final PerformanceMilestones milestones;
+
+  public ProgressReportValidator(PerformanceMilestones milestones) {
+    this.milestones = milestones;
+  }
+
   @Override
   public void notify(DelegateTask task) {
+    milestones.refuseBeforePeriod(task, "提交进度报告");
     FormRules form = FormRules.of(task);
     form.requiredText(PROGRESS_REPORT, "服务进展情况", 4000);
     var results = IndicatorValues.read(task);

@@ -50,6 +50,12 @@ public final class PlanningVariables {
   // the finance bureau's review (forms/review-purchase-request.form)
   public static final String REVIEW_DECISION = "reviewDecision";
   public static final String REVIEW_COMMENT = "reviewComment";
+  /** Set when the review opens: earlier plans of the department make this request look like splitting (实施条例第二十八条). */
+  public static final String SPLITTING_SUSPECTED = "splittingSuspected";
+  /** Markdown for the review form: the earlier plans and their sum. */
+  public static final String SPLITTING_WARNING = "splittingWarning";
+  /** Why the finance bureau approves a request flagged as possible splitting. */
+  public static final String SPLITTING_APPROVAL_REASON = "splittingApprovalReason";
   public static final String REVIEWER = "reviewer";
   public static final String PLAN_APPROVED = "planApproved";
 

@@ -23,7 +23,7 @@ class PortalLoginController {
   static final String AREA = "/portal/bidder";
   /** Where a login may lead: only into the organisations' area, never to another site. */
   private static final Pattern NEXT = Pattern.compile("/portal/bidder(/[A-Za-z0-9_-]+){0,4}");
-  static final String FAILED = "登录失败：账号或密码不正确，或该账号不是已登记的社会组织（承接主体）账号。";
+  static final String FAILED = "登录失败：账号或密码不正确，或该账号不是已确认注册的供应商账号。";
 
   private final OrganisationLogin login;
   private final LoginThrottle throttle;

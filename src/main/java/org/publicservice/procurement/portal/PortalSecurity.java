@@ -40,7 +40,7 @@ class PortalSecurity implements WebMvcConfigurer {
         return true;
       }
       if (!"GET".equals(request.getMethod())) {
-        throw new PortalRequestException(HttpStatus.FORBIDDEN, "请先以社会组织账号登录，内容未被保存。");
+        throw new PortalRequestException(HttpStatus.FORBIDDEN, "请先以供应商账号登录，内容未被保存。");
       }
       String login = UriComponentsBuilder.fromPath("/portal/login")
           .queryParam("next", PortalLoginController.safeNext(request.getRequestURI())).encode().build()

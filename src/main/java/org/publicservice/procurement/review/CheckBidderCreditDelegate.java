@@ -25,6 +25,9 @@ import org.publicservice.procurement.identity.SystemAccess;
 import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.purchase.Money;
 import org.publicservice.procurement.purchase.ProcurementTime;
+import org.publicservice.procurement.tender.BidBox;
+import org.publicservice.procurement.tender.BidDocumentLinks;
+import org.publicservice.procurement.tender.TenderVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,10 +47,12 @@ public class CheckBidderCreditDelegate implements JavaDelegate {
 
   private final CreditRegister register;
   private final ReviewRecords records;
+  private final BidBox bidBox;
 
-  public CheckBidderCreditDelegate(CreditRegister register, ReviewRecords records) {
+  public CheckBidderCreditDelegate(CreditRegister register, ReviewRecords records, BidBox bidBox) {
     this.register = register;
     this.records = records;
+    this.bidBox = bidBox;
   }
 
   @Override
@@ -84,6 +89,9 @@ public class CheckBidderCreditDelegate implements JavaDelegate {
       sheet.add(sheetRow(bid, window, excluded, findings));
     }
     execution.setVariable(QUALIFICATION_SHEET, SpinValues.jsonValue(JsonValues.toJson(sheet)).create());
+    // the bids' files, as links the reviewers' and the panel's tasks show (read only with a task of the project)
+    execution.setVariable(TenderVariables.BID_DOCUMENTS,
+        BidDocumentLinks.markdown(bidBox.openedFiles(execution.getProcessBusinessKey())));
     execution.setVariable(CREDIT_CHECKS, SpinValues.jsonValue(JsonValues.toJson(checks)).create());
     execution.setVariable(REPRESENTATIVE_OPTIONS, SpinValues.jsonValue(JsonValues.toJson(
         representatives(execution.getProcessEngineServices().getIdentityService(),

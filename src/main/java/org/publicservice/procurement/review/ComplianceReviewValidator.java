@@ -92,6 +92,10 @@ public class ComplianceReviewValidator implements ExecutionListener, TaskListene
     }
     text.append("\n\n服务方案：").append(dash(bid.servicePlan())).append("\n\n项目团队：").append(dash(bid.team()))
         .append("\n\n资格证明材料：").append(dash(bid.qualifications()));
+    if (bid.bidBond() != null) {
+      // a bid without the bond the documents ask for is invalid (87号令第六十三条第一项)
+      text.append("\n\n投标保证金：").append(bid.bidBond());
+    }
     return text.toString();
   }
 

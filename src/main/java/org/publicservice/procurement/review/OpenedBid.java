@@ -6,9 +6,31 @@ import java.util.List;
 import java.util.Map;
 import org.publicservice.procurement.purchase.JsonValues;
 
-/** One opened bid as the tender stage hands it over ({@code openedBids}); public after opening. */
+/**
+ * One opened bid as the tender stage hands it over ({@code openedBids}); public after opening. {@code smeDeclaration}
+ * is the size its 中小企业声明函 declares (or {@code null}), {@code smeDeductionPercent} the price deduction the tender's
+ * SME policy gives it (财库〔2020〕46号第九条; 0 for none). {@code bidBond} says how the bid bond the documents ask
+ * for was lodged ("银行保函（编号…）", or "未载明"), {@code null} when they ask for none.
+ */
 public record OpenedBid(String bidId, String bidder, String bidderName, BigDecimal price, String servicePlan,
-    String team, String qualifications, String submittedAt) {
+    String team, String qualifications, String submittedAt, String smeDeclaration, BigDecimal smeDeductionPercent,
+    String bidBond) {
+
+  public OpenedBid(String bidId, String bidder, String bidderName, BigDecimal price, String servicePlan, String team,
+      String qualifications, String submittedAt, String smeDeclaration, BigDecimal smeDeductionPercent) {
+    this(bidId, bidder, bidderName, price, servicePlan, team, qualifications, submittedAt, smeDeclaration,
+        smeDeductionPercent, null);
+  }
+
+  public OpenedBid(String bidId, String bidder, String bidderName, BigDecimal price, String servicePlan, String team,
+      String qualifications, String submittedAt) {
+    this(bidId, bidder, bidderName, price, servicePlan, team, qualifications, submittedAt, null, BigDecimal.ZERO);
+  }
+
+  /** The price the evaluation uses: the bid's price less its SME deduction ({@link PriceDeduction}). */
+  public BigDecimal evaluatedPrice() {
+    return PriceDeduction.evaluatedPrice(price, smeDeductionPercent);
+  }
 
   public static List<OpenedBid> list(Object json) {
     return JsonValues.rows(json).stream().map(OpenedBid::of).toList();
@@ -18,7 +40,9 @@ public record OpenedBid(String bidId, String bidder, String bidderName, BigDecim
     Object price = row.get("price");
     return new OpenedBid(text(row.get("bidId")), text(row.get("bidder")), text(row.get("bidderName")),
         price == null ? null : new BigDecimal(price.toString()), text(row.get("servicePlan")),
-        text(row.get("team")), text(row.get("qualifications")), text(row.get("submittedAt")));
+        text(row.get("team")), text(row.get("qualifications")), text(row.get("submittedAt")),
+        text(row.get("smeDeclaration")), row.get("smeDeductionPercent") == null ? BigDecimal.ZERO
+            : new BigDecimal(row.get("smeDeductionPercent").toString()), text(row.get("bidBond")));
   }
 
   Map<String, Object> toRow() {
@@ -31,6 +55,11 @@ public record OpenedBid(String bidId, String bidder, String bidderName, BigDecim
     row.put("team", team);
     row.put("qualifications", qualifications);
     row.put("submittedAt", submittedAt);
+    row.put("smeDeclaration", smeDeclaration);
+    row.put("smeDeductionPercent", smeDeductionPercent);
+    if (bidBond != null) {
+      row.put("bidBond", bidBond);
+    }
     return row;
   }
 

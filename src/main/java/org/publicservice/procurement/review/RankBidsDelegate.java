@@ -84,7 +84,8 @@ public class RankBidsDelegate implements JavaDelegate {
     text.append("项目编号：").append(execution.getProcessBusinessKey()).append("　服务项目：")
         .append(execution.getVariable(SERVICE_NAME)).append("\n\n");
     text.append("评标方法：").append(comprehensive ? "综合评分法（价格分权重" + SeatReviewPanelDelegate.plain(priceWeight)
-        + "分，价格分＝评标基准价÷投标报价×价格权重，评标基准价为最低有效报价）" : "最低评标价法（报价最低的合格投标排名第一）")
+        + "分，价格分＝评标基准价÷投标报价×价格权重，评标基准价为最低有效报价；小型和微型企业的报价按招标文件规定的比例扣除后"
+        + "参与评审）" : "最低评标价法（报价最低的合格投标排名第一；小型和微型企业的报价按招标文件规定的比例扣除后参与评审）")
         .append("\n\n#### 评审委员会\n");
     for (Map<String, Object> member : panel) {
       text.append("- ").append(roleName((String) member.get("role"))).append("：").append(member.get("name"))
@@ -124,6 +125,11 @@ public class RankBidsDelegate implements JavaDelegate {
     for (Ranking.Entry entry : ranking) {
       text.append(entry.rank()).append(". ").append(entry.bidderName()).append("　报价 ")
           .append(Money.yuan(entry.price()));
+      String sme = PriceDeduction.describe(entry.smeDeclaration(), entry.smeDeductionPercent(),
+          Money.yuan(entry.evaluatedPrice()));
+      if (!sme.isEmpty()) {
+        text.append("（").append(sme).append("）");
+      }
       if (comprehensive) {
         text.append("　价格分 ").append(entry.priceScore()).append("　评审分（各评委平均）").append(entry.criteriaScore())
             .append("　总分 ").append(entry.totalScore());

@@ -16,7 +16,8 @@ import java.util.function.LongSupplier;
  * lower price (第五十七条), equal score and price stand equal. 最低评标价法: by price, equal prices stand equal
  * (第五十六条). Candidates that stand equal are ordered by the method the documents state, else by lot
  * (第六十八条: "招标文件未规定的，采取随机抽取的方式确定"); each lot draw is recorded with its seed ({@link Ties}) and can be
- * repeated with {@link PanelDraw#drawOrder}. The order of submission never decides.
+ * repeated with {@link PanelDraw#drawOrder}. The order of submission never decides. The prices scored and compared are
+ * the evaluated prices, after the SME price deduction ({@link PriceDeduction}); the offered price stays the price.
  */
 public final class Ranking {
 
@@ -79,7 +80,15 @@ public final class Ranking {
 
   /** One line of the ranking, as the OUT variable {@code ranking} carries it. */
   public record Entry(int rank, String bidId, String bidder, String bidderName, BigDecimal price,
-      BigDecimal priceScore, BigDecimal criteriaScore, BigDecimal totalScore) {
+      BigDecimal priceScore, BigDecimal criteriaScore, BigDecimal totalScore, BigDecimal evaluatedPrice,
+      String smeDeclaration, BigDecimal smeDeductionPercent) {
+
+    /** A line without an SME declaration: evaluated at its price. */
+    public Entry(int rank, String bidId, String bidder, String bidderName, BigDecimal price, BigDecimal priceScore,
+        BigDecimal criteriaScore, BigDecimal totalScore) {
+      this(rank, bidId, bidder, bidderName, price, priceScore, criteriaScore, totalScore, price, null,
+          BigDecimal.ZERO);
+    }
 
     public Map<String, Object> toRow() {
       Map<String, Object> row = new LinkedHashMap<>();
@@ -91,6 +100,9 @@ public final class Ranking {
       row.put("priceScore", priceScore);
       row.put("criteriaScore", criteriaScore);
       row.put("totalScore", totalScore);
+      row.put("evaluatedPrice", evaluatedPrice);
+      row.put("smeDeclaration", smeDeclaration);
+      row.put("smeDeductionPercent", smeDeductionPercent);
       return row;
     }
   }
@@ -109,12 +121,12 @@ public final class Ranking {
     if (scores.isEmpty()) {
       throw new IllegalStateException("no scores to rank");
     }
-    BigDecimal lowest = bids.stream().map(OpenedBid::price).min(Comparator.naturalOrder()).orElseThrow();
+    BigDecimal lowest = bids.stream().map(OpenedBid::evaluatedPrice).min(Comparator.naturalOrder()).orElseThrow();
     BigDecimal members = BigDecimal.valueOf(scores.size());
     List<Entry> unranked = new ArrayList<>();
     Map<String, BigDecimal> firstCriterion = new LinkedHashMap<>();
     for (OpenedBid bid : bids) {
-      BigDecimal priceScore = lowest.divide(bid.price(), PRECISION).multiply(priceWeight)
+      BigDecimal priceScore = lowest.divide(bid.evaluatedPrice(), PRECISION).multiply(priceWeight)
           .setScale(2, RoundingMode.HALF_UP);
       BigDecimal criteriaScore = BigDecimal.ZERO;
       for (int c = 1; c <= criteria.size(); c++) {
@@ -133,7 +145,8 @@ public final class Ranking {
       }
       criteriaScore = criteriaScore.setScale(2, RoundingMode.HALF_UP);
       unranked.add(new Entry(0, bid.bidId(), bid.bidder(), bid.bidderName(), bid.price(), priceScore,
-          criteriaScore, priceScore.add(criteriaScore)));
+          criteriaScore, priceScore.add(criteriaScore), bid.evaluatedPrice(), bid.smeDeclaration(),
+          bid.smeDeductionPercent()));
     }
     Comparator<Entry> order = Comparator.comparing(Entry::totalScore).reversed().thenComparing(Entry::price);
     return numbered(breakTies(unranked, order, ties, firstCriterion));
@@ -142,8 +155,9 @@ public final class Ranking {
   public static List<Entry> lowestPrice(List<OpenedBid> bids, Ties ties) {
     BigDecimal zero = BigDecimal.ZERO.setScale(2);
     List<Entry> unranked = bids.stream().map(bid -> new Entry(0, bid.bidId(), bid.bidder(), bid.bidderName(),
-        bid.price(), zero, zero, zero)).toList();
-    return numbered(breakTies(unranked, Comparator.comparing(Entry::price), ties, null));
+        bid.price(), zero, zero, zero, bid.evaluatedPrice(), bid.smeDeclaration(), bid.smeDeductionPercent()))
+        .toList();
+    return numbered(breakTies(unranked, Comparator.comparing(Entry::evaluatedPrice), ties, null));
   }
 
   /** Sorts by the statutory order; runs of entries the order finds equal are ordered by {@code ties}. */
@@ -178,7 +192,7 @@ public final class Ranking {
     for (int i = 0; i < sorted.size(); i++) {
       Entry e = sorted.get(i);
       ranked.add(new Entry(i + 1, e.bidId(), e.bidder(), e.bidderName(), e.price(), e.priceScore(),
-          e.criteriaScore(), e.totalScore()));
+          e.criteriaScore(), e.totalScore(), e.evaluatedPrice(), e.smeDeclaration(), e.smeDeductionPercent()));
     }
     return ranked;
   }

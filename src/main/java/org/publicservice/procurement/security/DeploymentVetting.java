@@ -50,7 +50,7 @@ import org.w3c.dom.Node;
 public class DeploymentVetting extends AbstractProcessEnginePlugin {
 
   /** Helper beans models may call methods on (see ExpressionVetting.METHODS). */
-  static final Set<String> HELPERS = Set.of("workingDays", "performanceMilestones");
+  static final Set<String> HELPERS = Set.of("workingDays", "performanceMilestones", "servicePeriod");
   static final Set<String> SUFFIXES = Set.of(".bpmn", ".dmn", ".form");
   private static final Set<String> FORM_COMPONENTS = Set.of("textfield", "textarea", "number", "datetime",
       "checkbox", "checklist", "radio", "select", "taglist", "text", "dynamiclist", "group", "expression", "button",

@@ -24,7 +24,8 @@ final class ExpressionVetting {
   /** Helper methods models may call: bean or context object, then method. */
   static final Set<String> METHODS = Set.of(
       "workingDays.after", "workingDays.calendarDaysAfter", "workingDays.before",
-      "performanceMilestones.phased",
+      "performanceMilestones.phased", "performanceMilestones.paymentDate", "performanceMilestones.beforePaymentDate",
+      "servicePeriod.end", "servicePeriod.running",
       "execution.getVariable", "execution.setVariable", "execution.hasVariable", "execution.getVariableLocal",
       "task.getVariable", "task.setVariable", "task.hasVariable");
   static final Set<String> FUNCTIONS = Set.of("now", "dateTime", "currentUser", "currentUserGroups");

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
@@ -26,13 +27,14 @@ import org.publicservice.procurement.identity.SystemAccess;
 import org.publicservice.procurement.notification.Notifications;
 import org.publicservice.procurement.purchase.Money;
 import org.publicservice.procurement.purchase.ProcurementTime;
+import org.publicservice.procurement.supplier.Suppliers;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The sealed bid box of a tender (政府采购法第三十五条; 87号令第三十三条、第三十九条至第四十一条). Social organisations submit,
+ * The sealed bid box of a tender (政府采购法第三十五条; 87号令第三十三条、第三十九条至第四十一条). Registered suppliers submit,
  * replace and withdraw bids until the bid deadline; before the opening nobody can read a bid's price or content:
  * they are stored only sealed ({@link BidSealing}) in table {@code tender_bid}, never in process variables, and
  * this class unseals them only at the opening, after the deadline by the engine clock, or for the bidder itself
@@ -63,34 +65,57 @@ public class BidBox {
   private final Notifications notifications;
   private final IdentityService identityService;
   private final ProcessEngine processEngine;
+  private final BidAttachments attachments;
+  private final Suppliers suppliers;
   private final SecureRandom random = new SecureRandom();
 
   public BidBox(JdbcClient jdbc, BidSealing sealing, Notifications notifications,
-      @Lazy IdentityService identityService, @Lazy ProcessEngine processEngine) {
+      @Lazy IdentityService identityService, @Lazy ProcessEngine processEngine, BidAttachments attachments,
+      Suppliers suppliers) {
     this.jdbc = jdbc;
     this.sealing = sealing;
     this.notifications = notifications;
     this.identityService = identityService;
     this.processEngine = processEngine;
+    this.attachments = attachments;
+    this.suppliers = suppliers;
   }
 
   // ---------------------------------------------------------------- bidders (portal)
 
-  /** Seals and stores the bid; an earlier bid of the same bidder in this round is superseded and destroyed. */
+  /** Seals and stores the bid without files; an earlier bid of the same bidder in this round is superseded. */
   @Transactional
   public BidReceipt submit(String projectNumber, String bidderUserId, BidContent content) {
-    BidContent bid = validated(content);
+    return submit(projectNumber, bidderUserId, content, List.of(), Set.of());
+  }
+
+  /**
+   * Seals and stores the bid with its new files; an earlier bid of the same bidder in this round is superseded and
+   * destroyed, except the files of it that {@code keepFileIds} names, which pass to the new bid unread.
+   */
+  @Transactional
+  public BidReceipt submit(String projectNumber, String bidderUserId, BidContent content,
+      List<BidAttachments.NewFile> files, Set<String> keepFileIds) {
+    BidContent stated = validated(content);
     String bidderName = registeredOrganisation(bidderUserId);
     CallRow call = lockedOpenCall(projectNumber, "投标");
     if (!invited(call, bidderUserId)) {
       throw reject(null, "项目" + call.projectNumber() + "只接受受邀请的供应商投标（邀请招标或与特定供应商的竞争性谈判），"
           + "贵单位未受邀请。");
     }
-    if (bid.price().compareTo(call.budget()) > 0) {
-      throw reject("price", "投标报价" + yuan(bid.price()) + "超过项目预算" + yuan(call.budget()) + "，不能提交。");
+    if (stated.price().compareTo(call.budget()) > 0) {
+      throw reject("price", "投标报价" + yuan(stated.price()) + "超过项目预算" + yuan(call.budget()) + "，不能提交。");
     }
+    SmePolicy.checkBidder(call.reservation(), suppliers.find(bidderUserId).orElse(null), stated.smeDeclaration());
+    BidBond.Lodged bond = BidBond.check(call.bidBond(), stated.bondForm(), stated.bondReference());
+    BidContent bid = new BidContent(stated.price(), stated.servicePlan(), stated.team(), stated.qualifications(),
+        stated.smeDeclaration(), bond.form(), bond.reference());
     OffsetDateTime now = ProcurementTime.now();
-    boolean replacing = destroyActiveBid(call, bidderUserId, SUPERSEDED, now) > 0;
+    Optional<BidRow> earlier = activeBid(call, bidderUserId);
+    List<BidAttachments.FileInfo> kept = earlier.map(b -> attachments.filesOf(b.id())).orElse(List.of()).stream()
+        .filter(file -> keepFileIds.contains(file.id())).toList();
+    List<BidAttachments.CheckedFile> checked = BidAttachments.check(files, kept);
+    boolean replacing = earlier.isPresent();
     String bidId = UUID.randomUUID().toString();
     String receiptCode = call.projectNumber() + "-" + call.round() + "-"
         + HexFormat.of().withUpperCase().formatHex(randomBytes(5));
@@ -103,6 +128,11 @@ public class BidBox {
         .param("bidder", bidderUserId).param("name", bidderName).param("at", now).param("receipt", receiptCode)
         .param("status", ACTIVE).param("key", sealed.wrappedKey()).param("content", sealed.content())
         .update();
+    attachments.store(bidId, call.projectNumber(), call.round(), bidderUserId, checked, now);
+    earlier.ifPresent(old -> {
+      attachments.keep(old.id(), bidId, kept.stream().map(BidAttachments.FileInfo::id).toList());
+      destroyBid(old.id(), SUPERSEDED, now);
+    });
     Map<String, Object> model = mailModel(call);
     model.put("submittedAt", SECOND_IN_WORDS.format(now));
     model.put("receiptCode", receiptCode);
@@ -154,6 +184,46 @@ public class BidBox {
             bid.wrappedKey(), bid.sealedContent())));
   }
 
+  /** The files of the bidder's own valid bid, named for it alone. */
+  public List<BidAttachments.FileInfo> ownFiles(String projectNumber, String bidderUserId) {
+    return latestCall(projectNumber).flatMap(call -> activeBid(call, bidderUserId))
+        .map(bid -> attachments.filesOf(bid.id())).orElse(List.of());
+  }
+
+  /** One file of the bidder's own valid bid; empty when its bid has no such file. */
+  public Optional<BidAttachments.OpenedFile> ownFile(String projectNumber, String bidderUserId, String fileId) {
+    return latestCall(projectNumber).flatMap(call -> activeBid(call, bidderUserId))
+        .flatMap(bid -> attachments.fileOf(bid.id(), fileId));
+  }
+
+  /**
+   * The files of the opened bids of the project's latest opened round, for the qualification reviewers and the
+   * panel; empty before any opening.
+   */
+  public List<BidAttachments.BidFiles> openedFiles(String projectNumber) {
+    return jdbc.sql("SELECT * FROM tender_call WHERE project_number = :project AND call_status = :opened"
+            + " ORDER BY round_no DESC FETCH FIRST 1 ROWS ONLY")
+        .param("project", projectNumber).param("opened", OPENED).query(BidBox::callRow).optional()
+        .map(call -> jdbc.sql("SELECT * FROM tender_bid WHERE project_number = :project AND round_no = :round"
+                + " AND bid_status = :active ORDER BY submission_no")
+            .param("project", call.projectNumber()).param("round", call.round()).param("active", ACTIVE)
+            .query(BidBox::bidRow).list().stream()
+            .map(bid -> new BidAttachments.BidFiles(bid.id(), bid.bidderName(), attachments.filesOf(bid.id())))
+            .toList())
+        .orElse(List.of());
+  }
+
+  /** A file whose bid was opened, and the project it belongs to; empty for a file still sealed or unknown. */
+  public Optional<OpenedProjectFile> openedFile(String fileId) {
+    return attachments.ownerOf(fileId).filter(owner -> OPENED.equals(owner.callStatus()))
+        .flatMap(owner -> attachments.fileOf(owner.bidId(), fileId)
+            .map(file -> new OpenedProjectFile(owner.projectNumber(), file)));
+  }
+
+  /** An opened file with its project. */
+  public record OpenedProjectFile(String projectNumber, BidAttachments.OpenedFile file) {
+  }
+
   /** Tenders taking bids now (before their deadline by the engine clock), soonest deadline first. */
   public List<TenderCall> openCalls() {
     return jdbc.sql("SELECT * FROM tender_call WHERE call_status = :open AND bid_deadline > :now"
@@ -202,6 +272,28 @@ public class BidBox {
     return round;
   }
 
+  /**
+   * The round's SME policy as the documents state it (财库〔2020〕46号第十二条): a reservation with its basis, or the
+   * price deduction for small and micro enterprises.
+   */
+  @Transactional
+  public void recordSmePolicy(String projectNumber, int round, String reservation, String basis,
+      BigDecimal deductionPercent) {
+    jdbc.sql("""
+            UPDATE tender_call SET reservation = :reservation, reservation_basis = :basis,
+                                   sme_deduction_percent = :deduction
+            WHERE project_number = :project AND round_no = :round""")
+        .param("reservation", reservation).param("basis", basis).param("deduction", deductionPercent)
+        .param("project", projectNumber).param("round", round).update();
+  }
+
+  /** The bid bond the round's documents ask for (0: none); each bid then states how it lodged it ({@link BidBond}). */
+  @Transactional
+  public void recordBidBond(String projectNumber, int round, BigDecimal amount) {
+    jdbc.sql("UPDATE tender_call SET bid_bond = :amount WHERE project_number = :project AND round_no = :round")
+        .param("amount", amount).param("project", projectNumber).param("round", round).update();
+  }
+
   /** A clarification moved the bid deadline (实施条例第三十一条; 87号令第二十七条). */
   @Transactional
   public void moveDeadline(String projectNumber, int round, OffsetDateTime bidDeadline) {
@@ -246,9 +338,17 @@ public class BidBox {
         .query(String.class).list();
   }
 
-  /** A bid as the opening reveals it. */
+  /**
+   * A bid as the opening reveals it, with the price deduction the round's SME policy gives it (0 unless a small or
+   * micro enterprise declared itself in a purchase not reserved, 财库〔2020〕46号第九条).
+   */
   public record OpenedBid(String bidId, String bidder, String bidderName, OffsetDateTime submittedAt,
-      String receiptCode, BidContent content) {
+      String receiptCode, BidContent content, BigDecimal smeDeductionPercent) {
+
+    public OpenedBid(String bidId, String bidder, String bidderName, OffsetDateTime submittedAt, String receiptCode,
+        BidContent content) {
+      this(bidId, bidder, bidderName, submittedAt, receiptCode, content, BigDecimal.ZERO);
+    }
   }
 
   /**
@@ -267,11 +367,12 @@ public class BidBox {
             + " AND bid_status = :active ORDER BY submission_no")
         .param("project", projectNumber).param("round", round).param("active", ACTIVE)
         .query(BidBox::bidRow).list();
-    List<OpenedBid> opened = bids.stream().map(bid -> new OpenedBid(bid.id(), bid.bidder(), bid.bidderName(),
-        bid.submittedAt(), bid.receiptCode(), fromJson(sealing.unseal(
-            identity(bid.id(), bid.projectNumber(), bid.round(), bid.bidder()), bid.wrappedKey(),
-            bid.sealedContent()))))
-        .toList();
+    List<OpenedBid> opened = bids.stream().map(bid -> {
+      BidContent content = fromJson(sealing.unseal(identity(bid.id(), bid.projectNumber(), bid.round(), bid.bidder()),
+          bid.wrappedKey(), bid.sealedContent()));
+      return new OpenedBid(bid.id(), bid.bidder(), bid.bidderName(), bid.submittedAt(), bid.receiptCode(), content,
+          SmePolicy.deductionFor(call.reservation(), call.smeDeductionPercent(), content.smeDeclaration()));
+    }).toList();
     setStatus(call, OPENED);
     return opened;
   }
@@ -341,7 +442,8 @@ public class BidBox {
     return new BidContent(content.price().setScale(2),
         requiredText(content.servicePlan(), "servicePlan", "服务方案"),
         requiredText(content.team(), "team", "项目团队"),
-        requiredText(content.qualifications(), "qualifications", "资格证明材料"));
+        requiredText(content.qualifications(), "qualifications", "资格证明材料"),
+        SmePolicy.declaration(content.smeDeclaration()), content.bondForm(), content.bondReference());
   }
 
   private static String requiredText(String text, String field, String label) {
@@ -358,11 +460,11 @@ public class BidBox {
   /** The organisation's name; refuses users who are not registered social organisations. */
   private String registeredOrganisation(String userId) {
     if (userId == null || userId.isBlank()) {
-      throw reject(null, "请先以社会组织账号登录。");
+      throw reject(null, "请先以供应商账号登录。");
     }
     String name = asSystem(() -> OrganisationNames.nameOf(identityService, userId));
     if (name == null) {
-      throw reject(null, "只有在平台登记的社会组织（承接主体）可以投标或提问。");
+      throw reject(null, "只有在平台注册并确认的供应商可以投标或提问，请先在信息公开门户注册（供应商注册）。");
     }
     return name;
   }
@@ -409,14 +511,18 @@ public class BidBox {
         .param("active", ACTIVE).query(BidBox::bidRow).optional();
   }
 
-  /** Ends the bidder's valid bid with the status given and destroys its content and key; returns rows changed. */
+  /** Ends the bidder's valid bid with the status given and destroys its content, key and files; returns rows changed. */
   private int destroyActiveBid(CallRow call, String bidder, String status, OffsetDateTime now) {
+    return activeBid(call, bidder).map(bid -> destroyBid(bid.id(), status, now)).orElse(0);
+  }
+
+  private int destroyBid(String bidId, String status, OffsetDateTime now) {
+    attachments.destroyOf(bidId);
     return jdbc.sql("""
             UPDATE tender_bid SET bid_status = :status, status_changed_at = :now, wrapped_key = NULL,
                                   sealed_content = NULL
-            WHERE project_number = :project AND round_no = :round AND bidder = :bidder AND bid_status = :active""")
-        .param("status", status).param("now", now).param("project", call.projectNumber())
-        .param("round", call.round()).param("bidder", bidder).param("active", ACTIVE)
+            WHERE id = :id AND bid_status = :active""")
+        .param("status", status).param("now", now).param("id", bidId).param("active", ACTIVE)
         .update();
   }
 
@@ -444,6 +550,13 @@ public class BidBox {
     node.put("servicePlan", bid.servicePlan());
     node.put("team", bid.team());
     node.put("qualifications", bid.qualifications());
+    if (bid.smeDeclaration() != null) {
+      node.put("smeDeclaration", bid.smeDeclaration());
+    }
+    if (bid.bondForm() != null) {
+      node.put("bondForm", bid.bondForm());
+      node.put("bondReference", bid.bondReference());
+    }
     return node.toString();
   }
 
@@ -451,7 +564,10 @@ public class BidBox {
     try {
       JsonNode node = JSON.readTree(json);
       return new BidContent(new BigDecimal(node.get("price").asText()), node.get("servicePlan").asText(),
-          node.get("team").asText(), node.get("qualifications").asText());
+          node.get("team").asText(), node.get("qualifications").asText(),
+          node.hasNonNull("smeDeclaration") ? node.get("smeDeclaration").asText() : null,
+          node.hasNonNull("bondForm") ? node.get("bondForm").asText() : null,
+          node.hasNonNull("bondReference") ? node.get("bondReference").asText() : null);
     } catch (Exception e) {
       throw new IllegalStateException("An unsealed bid is not readable", e);
     }
@@ -475,11 +591,13 @@ public class BidBox {
 
   record CallRow(String projectNumber, int round, String processInstanceId, String serviceName,
       String departmentName, String procurementMethod, BigDecimal budget, OffsetDateTime bidDeadline,
-      OffsetDateTime clarificationDeadline, String qualificationRequirements, String status) {
+      OffsetDateTime clarificationDeadline, String qualificationRequirements, String status, String reservation,
+      String reservationBasis, BigDecimal smeDeductionPercent, BigDecimal bidBond) {
 
     TenderCall call() {
       return new TenderCall(projectNumber, round, serviceName, departmentName, procurementMethod, budget,
-          bidDeadline, clarificationDeadline, qualificationRequirements);
+          bidDeadline, clarificationDeadline, qualificationRequirements, reservation, reservationBasis,
+          smeDeductionPercent, bidBond);
     }
   }
 
@@ -492,7 +610,8 @@ public class BidBox {
         rs.getString("service_name"), rs.getString("department_name"), rs.getString("procurement_method"),
         rs.getBigDecimal("budget"), inChina(rs.getObject("bid_deadline", OffsetDateTime.class)),
         inChina(rs.getObject("clarification_deadline", OffsetDateTime.class)),
-        rs.getString("qualification_requirements"), rs.getString("call_status"));
+        rs.getString("qualification_requirements"), rs.getString("call_status"), rs.getString("reservation"),
+        rs.getString("reservation_basis"), rs.getBigDecimal("sme_deduction_percent"), rs.getBigDecimal("bid_bond"));
   }
 
   private static BidRow bidRow(ResultSet rs, int row) throws SQLException {

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * The bid form as the organisation typed it: all text, so that a mistyped price comes back into the form with a
  * Chinese message instead of a conversion error, and nothing reaches the bid box before it is well-formed.
  */
-public record BidForm(String price, String servicePlan, String team, String qualifications) {
+public record BidForm(String price, String servicePlan, String team, String qualifications,
+    String smeDeclaration, String bondForm, String bondReference) {
 
   static final int MAX_PRICE = 30;
   public static final int MAX_SERVICE_PLAN = 20_000;
@@ -19,18 +20,27 @@ public record BidForm(String price, String servicePlan, String team, String qual
   private static final Pattern AMOUNT =
       Pattern.compile("([0-9]{1,13}|[0-9]{1,3}(,[0-9]{3}){1,4})(\\.[0-9]{1,2})?");
 
+  /** The answers of the 中小企业声明函 select: none, or the size the enterprise declares. */
+  static final java.util.List<String> SME_DECLARATIONS = java.util.List.of("", "MEDIUM", "SMALL", "MICRO");
+
   static BidForm empty() {
-    return new BidForm("", "", "", "");
+    return new BidForm("", "", "", "", "", "", "");
   }
 
   static BidForm of(BidContent content) {
     return new BidForm(content.price() == null ? "" : content.price().toPlainString(),
-        nullToEmpty(content.servicePlan()), nullToEmpty(content.team()), nullToEmpty(content.qualifications()));
+        nullToEmpty(content.servicePlan()), nullToEmpty(content.team()), nullToEmpty(content.qualifications()),
+        nullToEmpty(content.smeDeclaration()), nullToEmpty(content.bondForm()), nullToEmpty(content.bondReference()));
   }
 
   static BidForm sent(String price, String servicePlan, String team, String qualifications) {
+    return sent(price, servicePlan, team, qualifications, null, null, null);
+  }
+
+  static BidForm sent(String price, String servicePlan, String team, String qualifications, String smeDeclaration,
+      String bondForm, String bondReference) {
     return new BidForm(nullToEmpty(price), nullToEmpty(servicePlan), nullToEmpty(team),
-        nullToEmpty(qualifications));
+        nullToEmpty(qualifications), nullToEmpty(smeDeclaration), nullToEmpty(bondForm), nullToEmpty(bondReference));
   }
 
   /** The problems of the form by field, in Chinese; empty when the bid box may judge it. */
@@ -44,13 +54,17 @@ public record BidForm(String price, String servicePlan, String team, String qual
     tooLong(problems, "servicePlan", servicePlan, "服务方案", MAX_SERVICE_PLAN);
     tooLong(problems, "team", team, "团队", MAX_TEAM);
     tooLong(problems, "qualifications", qualifications, "资格证明材料", MAX_QUALIFICATIONS);
+    if (!SME_DECLARATIONS.contains(smeDeclaration)) {
+      problems.put("smeDeclaration", "请从列表中选择中小企业声明。");
+    }
     return problems;
   }
 
   /** The content for the bid box; only after {@link #problems()} came back empty. */
   BidContent content() {
     return new BidContent(new BigDecimal(normalisedPrice()), servicePlan.strip(), team.strip(),
-        qualifications.strip());
+        qualifications.strip(), smeDeclaration.isEmpty() ? null : smeDeclaration,
+        bondForm.isBlank() ? null : bondForm.strip(), bondReference.isBlank() ? null : bondReference.strip());
   }
 
   /** The price without spaces and unit, with the full-width comma of a Chinese keyboard as a comma. */

@@ -65,6 +65,55 @@ class BidSealing {
     }
   }
 
+  /** A sealed file: its data key wrapped, its name and type sealed as text, its bytes sealed (IV first). */
+  record SealedFile(String wrappedKey, String meta, byte[] content) {
+  }
+
+  /** Seals a file of a bid exactly as a bid's text: a fresh data key, wrapped with the sealing key. */
+  SealedFile sealFile(String identity, String meta, byte[] plain) {
+    try {
+      KeyGenerator generator = KeyGenerator.getInstance("AES");
+      generator.init(256, random);
+      SecretKey dataKey = generator.generateKey();
+      String sealedMeta = encrypt(dataKey, "meta:" + identity, meta.getBytes(StandardCharsets.UTF_8));
+      byte[] iv = new byte[IV_BYTES];
+      random.nextBytes(iv);
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.ENCRYPT_MODE, dataKey, new GCMParameterSpec(TAG_BITS, iv));
+      cipher.updateAAD(identity.getBytes(StandardCharsets.UTF_8));
+      byte[] sealed = cipher.doFinal(plain);
+      byte[] content = new byte[IV_BYTES + sealed.length];
+      System.arraycopy(iv, 0, content, 0, IV_BYTES);
+      System.arraycopy(sealed, 0, content, IV_BYTES, sealed.length);
+      return new SealedFile(encrypt(sealingKey, "key:" + identity, dataKey.getEncoded()), sealedMeta, content);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Sealing a bid's file failed", e);
+    }
+  }
+
+  /** The sealed name and type of a file, without its content. */
+  String unsealFileMeta(String identity, String wrappedKey, String meta) {
+    try {
+      byte[] dataKey = decrypt(sealingKey, "key:" + identity, wrappedKey);
+      return new String(decrypt(new SecretKeySpec(dataKey, "AES"), "meta:" + identity, meta), StandardCharsets.UTF_8);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("A sealed file does not open with the configured sealing key", e);
+    }
+  }
+
+  byte[] unsealFileContent(String identity, String wrappedKey, byte[] content) {
+    try {
+      byte[] dataKey = decrypt(sealingKey, "key:" + identity, wrappedKey);
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(dataKey, "AES"),
+          new GCMParameterSpec(TAG_BITS, content, 0, IV_BYTES));
+      cipher.updateAAD(identity.getBytes(StandardCharsets.UTF_8));
+      return cipher.doFinal(content, IV_BYTES, content.length - IV_BYTES);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("A sealed file does not open with the configured sealing key", e);
+    }
+  }
+
   String unseal(String identity, String wrappedKey, String content) {
     try {
       byte[] dataKey = decrypt(sealingKey, "key:" + identity, wrappedKey);

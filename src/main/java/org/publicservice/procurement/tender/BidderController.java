@@ -5,7 +5,11 @@ import static org.publicservice.procurement.purchase.ProcurementTime.SECOND;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -17,12 +21,14 @@ import org.publicservice.procurement.portal.PortalViews;
 import org.publicservice.procurement.purchase.Money;
 import org.publicservice.procurement.purchase.SubmissionRejectedException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -79,11 +85,17 @@ public class BidderController {
   @PostMapping("/portal/bidder/tenders/{projectNumber}/bid")
   String submit(@PathVariable String projectNumber, @RequestParam(required = false) String price,
       @RequestParam(required = false) String servicePlan, @RequestParam(required = false) String team,
-      @RequestParam(required = false) String qualifications, HttpServletRequest request,
+      @RequestParam(required = false) String qualifications,
+      @RequestParam(required = false) String smeDeclaration,
+      @RequestParam(required = false) String bondForm, @RequestParam(required = false) String bondReference,
+      @RequestParam(name = "qualificationFiles", required = false) List<MultipartFile> qualificationFiles,
+      @RequestParam(name = "servicePlanFiles", required = false) List<MultipartFile> servicePlanFiles,
+      @RequestParam(name = "certificateFiles", required = false) List<MultipartFile> certificateFiles,
+      @RequestParam(name = "keepFile", required = false) List<String> keepFile, HttpServletRequest request,
       HttpServletResponse response, Model model, RedirectAttributes redirect) {
     PortalAccount account = account(request);
     TenderCall call = call(projectNumber);
-    BidForm form = BidForm.sent(price, servicePlan, team, qualifications);
+    BidForm form = BidForm.sent(price, servicePlan, team, qualifications, smeDeclaration, bondForm, bondReference);
     Map<String, String> problems = form.problems();
     if (!problems.isEmpty()) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -92,7 +104,12 @@ public class BidderController {
     boolean replacing = bidBox.receiptOf(projectNumber, account.userId()).isPresent();
     BidReceipt receipt;
     try {
-      receipt = bidBox.submit(projectNumber, account.userId(), form.content());
+      List<BidAttachments.NewFile> files = new ArrayList<>();
+      files(files, "QUALIFICATION", qualificationFiles);
+      files(files, "SERVICE_PLAN", servicePlanFiles);
+      files(files, "CERTIFICATE", certificateFiles);
+      receipt = bidBox.submit(projectNumber, account.userId(), form.content(), files,
+          keepFile == null ? Set.of() : Set.copyOf(keepFile));
     } catch (SubmissionRejectedException e) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       return page(model, account, call, form, fieldProblem(e), "投标未提交：" + e.getMessage(), "");
@@ -100,6 +117,16 @@ public class BidderController {
     redirect.addFlashAttribute("done", (replacing ? "投标已替换，原投标作废。" : "投标已提交。")
         + "回执编号 " + receipt.receiptCode() + "，提交时间 " + SECOND.format(receipt.submittedAt()) + "。");
     return "redirect:/portal/bidder/tenders/" + projectNumber;
+  }
+
+  /** A file of the organisation's own bid, back to it (also before the opening: it is its own). */
+  @GetMapping("/portal/bidder/tenders/{projectNumber}/files/{fileId}")
+  ResponseEntity<byte[]> ownFile(@PathVariable String projectNumber, @PathVariable String fileId,
+      HttpServletRequest request) {
+    PortalAccount account = account(request);
+    call(projectNumber);
+    return bidBox.ownFile(projectNumber, account.userId(), fileId).map(BidDocumentResponses::download)
+        .orElseThrow(() -> PortalRequestException.notFound("没有找到该文件：它不属于贵单位当前有效的投标。"));
   }
 
   @PostMapping("/portal/bidder/tenders/{projectNumber}/withdraw")
@@ -154,7 +181,13 @@ public class BidderController {
     model.addAttribute("error", error);
     model.addAttribute("question", question);
     model.addAttribute("limits", Map.of("servicePlan", BidForm.MAX_SERVICE_PLAN, "team", BidForm.MAX_TEAM,
-        "qualifications", BidForm.MAX_QUALIFICATIONS, "question", MAX_QUESTION));
+        "qualifications", BidForm.MAX_QUALIFICATIONS, "question", MAX_QUESTION, "fileMb", BidAttachments.MAX_FILE_MB,
+        "files", BidAttachments.MAX_FILES, "totalMb", BidAttachments.MAX_TOTAL_MB));
+    model.addAttribute("ownFiles", bidBox.ownFiles(call.projectNumber(), account.userId()));
+    model.addAttribute("smePolicy", smePolicy(call));
+    model.addAttribute("bondAmount", call.bidBond() == null || call.bidBond().signum() == 0 ? null
+        : org.publicservice.procurement.purchase.Money.yuan(call.bidBond()));
+    model.addAttribute("bondForms", BidBond.FORMS);
     return "portal/bidder/tender";
   }
 
@@ -169,14 +202,46 @@ public class BidderController {
 
   private static Map<String, String> fieldProblem(SubmissionRejectedException e) {
     String field = e.getField();
-    return field != null && Map.of("price", 1, "servicePlan", 1, "team", 1, "qualifications", 1).containsKey(field)
-        ? Map.of(field, e.getMessage()) : Map.of();
+    return field != null && Map.of("price", 1, "servicePlan", 1, "team", 1, "qualifications", 1, "files", 1,
+        "smeDeclaration", 1, "bondForm", 1, "bondReference", 1).containsKey(field) ? Map.of(field, e.getMessage()) : Map.of();
+  }
+
+  private static void files(List<BidAttachments.NewFile> files, String kind, List<MultipartFile> uploaded) {
+    if (uploaded == null) {
+      return;
+    }
+    for (MultipartFile file : uploaded) {
+      if (file.isEmpty()) {
+        continue;
+      }
+      if (file.getSize() > BidAttachments.MAX_FILE_MB * BidAttachments.MB_BYTES) {
+        throw new SubmissionRejectedException("files", "文件“" + file.getOriginalFilename() + "”超过"
+            + BidAttachments.MAX_FILE_MB + "MB，不能上传。请压缩或拆分后再上传。");
+      }
+      try {
+        files.add(new BidAttachments.NewFile(kind, file.getOriginalFilename(), file.getBytes()));
+      } catch (IOException e) {
+        throw new SubmissionRejectedException("files", "文件“" + file.getOriginalFilename() + "”未能完整上传，请重新提交。");
+      }
+    }
+  }
+
+  /** The tender's SME policy in words for the bid page (财库〔2020〕46号第十二条). */
+  private static String smePolicy(TenderCall call) {
+    if (SmePolicy.SME.equals(call.reservation())) {
+      return "本项目专门面向中小企业采购：须出具《中小企业声明函》，大型企业和非企业供应商不能投标。";
+    }
+    if (SmePolicy.SOCIAL_ORGANISATION.equals(call.reservation())) {
+      return "本项目依法专门面向社会组织采购（依据：" + call.reservationBasis() + "）。";
+    }
+    return call.smeDeductionPercent() == null ? "" : "小型和微型企业出具《中小企业声明函》的，报价扣除"
+        + call.smeDeductionPercent().stripTrailingZeros().toPlainString() + "%后参与评审（财库〔2020〕46号、财库〔2022〕19号）。";
   }
 
   private static PortalAccount account(HttpServletRequest request) {
     // the interceptor PortalSecurity let the request in only with an organisation's login
     return PortalAccount.of(request).orElseThrow(
-        () -> new PortalRequestException(HttpStatus.FORBIDDEN, "请先以社会组织账号登录。"));
+        () -> new PortalRequestException(HttpStatus.FORBIDDEN, "请先以供应商账号登录。"));
   }
 
   static CallView view(TenderCall call) {

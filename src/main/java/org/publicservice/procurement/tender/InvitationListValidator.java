@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The department's qualified list for an invited tender (邀请招标, 政府采购法第三十四条; 87号令第十四条): from the supplier
- * database (the platform's register of social organisations, less those a credit record bars) or by written
+ * database (the platform's register of suppliers of every type, less those a credit record bars) or by written
  * recommendation with reasons; at least 3 suppliers to invite and a list at least twice as long (第十四条第三款); two of
  * its staff supervise the draw (第十四条第四款). Refused in Chinese when a rule is broken; on creation the task offers
  * the department's staff as supervisors.
@@ -80,7 +80,7 @@ public class InvitationListValidator implements TaskListener {
         : caller != null && caller.getUserId() != null ? caller.getUserId() : first);
   }
 
-  /** Every registered social organisation that no credit record bars today, by account. */
+  /** Every registered supplier that no credit record bars today, by account. */
   private List<String> database(IdentityService identity) {
     OffsetDateTime now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant()
         .atZone(ProcurementTime.ZONE).toOffsetDateTime();
@@ -90,7 +90,7 @@ public class InvitationListValidator implements TaskListener {
         .sorted().toList();
   }
 
-  /** The recommended organisations, one name or account a line, each a registered social organisation. */
+  /** The recommended suppliers, one name or account a line, each a registered supplier. */
   private static List<String> recommended(FormRules form, IdentityService identity) {
     String text = form.requiredText(INVITATION_RECOMMENDED, "推荐的供应商名单", 8000);
     form.requiredText(INVITATION_REASONS, "推荐理由", 4000);
@@ -108,7 +108,7 @@ public class InvitationListValidator implements TaskListener {
       String id = organisations.stream().filter(u -> u.getId().equals(entry)
           || OrganisationNames.displayName(u).equals(entry)).map(User::getId).findFirst()
           .orElseThrow(() -> reject(INVITATION_RECOMMENDED, "推荐名单第" + at + "行“" + entry
-              + "”不是平台登记的社会组织，请填写机构全称或账号。"));
+              + "”不是平台注册的供应商，请填写供应商全称或账号。"));
       if (!pool.add(id)) {
         throw reject(INVITATION_RECOMMENDED, "推荐名单中“" + entry + "”重复。");
       }

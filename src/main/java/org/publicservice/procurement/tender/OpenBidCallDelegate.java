@@ -3,6 +3,7 @@ package org.publicservice.procurement.tender;
 import static org.publicservice.procurement.planning.PlanningVariables.*;
 import static org.publicservice.procurement.tender.TenderVariables.*;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,14 @@ public class OpenBidCallDelegate implements JavaDelegate {
         OffsetDateTime.parse(tender.requiredText(CLARIFICATION_DEADLINE, "提问截止时间")),
         tender.requiredText(QUALIFICATION_REQUIREMENTS, "供应商资格要求"),
         tender.requiredText(EVALUATION_METHOD, "评审方法"));
+    String reservation = tender.optionalText(SME_RESERVATION) == null ? SmePolicy.NONE
+        : tender.optionalText(SME_RESERVATION);
+    bidBox.recordSmePolicy(execution.getProcessBusinessKey(), round, reservation,
+        tender.optionalText(RESERVATION_BASIS), SmePolicy.NONE.equals(reservation)
+            ? (tender.optionalText(SME_DEDUCTION) == null ? SmePolicy.MIN_DEDUCTION
+                : tender.requiredAmount(SME_DEDUCTION, "小微企业价格扣除比例"))
+            : BigDecimal.ZERO);
+    bidBox.recordBidBond(execution.getProcessBusinessKey(), round, tender.requiredAmount(BID_BOND, "投标保证金"));
     execution.setVariable(TENDER_ROUND, (long) round);
     @SuppressWarnings("unchecked")
     List<String> invited = (List<String>) execution.getVariable(INVITED_SUPPLIERS);

@@ -9,6 +9,7 @@ import static org.publicservice.procurement.tender.TenderVariables.*;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +58,8 @@ public class OpenBidsDelegate implements JavaDelegate {
     line(text, "预算金额", yuan(facts.variables().requiredAmount(BUDGET, "预算金额")));
     line(text, "投标人数", bids.size() + "家");
     int index = 0;
+    Object bondAmount = execution.getVariable(TenderVariables.BID_BOND);
+    boolean bondAsked = bondAmount != null && new BigDecimal(bondAmount.toString()).signum() > 0;
     for (BidBox.OpenedBid bid : bids) {
       index++;
       text.append(index).append(". ").append(bid.bidderName()).append("，投标报价：").append(yuan(bid.content().price()))
@@ -70,6 +73,14 @@ public class OpenBidsDelegate implements JavaDelegate {
       row.put("team", bid.content().team());
       row.put("qualifications", bid.content().qualifications());
       row.put("submittedAt", iso(bid.submittedAt()));
+      // the 中小企业声明函 and the price deduction it earns (财库〔2020〕46号第九条、第十一条), for the review's ranking
+      row.put("smeDeclaration", bid.content().smeDeclaration());
+      row.put("smeDeductionPercent", bid.smeDeductionPercent());
+      // how the bid bond was lodged, for the compliance review (87号令第六十三条第一项) and the bond's refund
+      if (bondAsked) {
+        String bond = new BidBond.Lodged(bid.content().bondForm(), bid.content().bondReference()).text();
+        row.put("bidBond", bond.isEmpty() ? BidBond.NOT_STATED : bond);
+      }
       opened.add(row);
     }
     text.append("投标文件已于开标时解密，资格审查和评审由评标委员会（磋商小组）依法进行。\n");

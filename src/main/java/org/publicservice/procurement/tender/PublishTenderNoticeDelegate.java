@@ -23,7 +23,7 @@ import org.publicservice.procurement.purchase.ProcurementTime;
 /**
  * Publishes the tender notice (招标公告 / 磋商公告) in the disclosure register: it states the budget (实施条例第三十条;
  * 87号令第十六条), the qualification requirements, how bids are evaluated, the deadlines and the bid bond, and how
- * social organisations bid on the portal. The documents are available from now until the deadline.
+ * registered suppliers of any type bid on the portal. The documents are available from now until the deadline.
  */
 @Component
 public class PublishTenderNoticeDelegate implements JavaDelegate {
@@ -74,6 +74,14 @@ public class PublishTenderNoticeDelegate implements JavaDelegate {
     }
     line(text, "投标保证金", tender.requiredAmount(BID_BOND, "投标保证金").signum() == 0 ? "不收取"
         : yuan(tender.requiredAmount(BID_BOND, "投标保证金")) + "（不接受现金形式）");
+    TenderCall call = bidBox.call(purchase.projectNumber(), (int) tender.requiredWholeNumber(TENDER_ROUND, "招标轮次"))
+        .orElseThrow().call();
+    line(text, "中小企业政策", SmePolicy.noticeText(call.reservation(), call.reservationBasis(),
+        call.smeDeductionPercent() == null ? SmePolicy.MIN_DEDUCTION : call.smeDeductionPercent()));
+    if (Boolean.TRUE.equals(execution.getVariable(URGENT_WITHOUT_INTENTION_PERIOD))) {
+      line(text, "采购意向", "因不可预见的原因急需采购，采购意向公开未满30日即发布本公告（财库〔2020〕10号），原因："
+          + tender.requiredText(URGENCY_REASON, "急需采购的原因"));
+    }
     line(text, "文件获取", "自本公告发布之日起至投标截止时间止，在本平台信息公开门户免费获取（不少于5个工作日）");
     line(text, "提问截止时间", MINUTE_IN_WORDS.format(questionsUntil));
     line(text, "投标截止及开标时间", MINUTE_IN_WORDS.format(deadline));
@@ -85,8 +93,9 @@ public class PublishTenderNoticeDelegate implements JavaDelegate {
           + (method == ProcurementMethod.INVITED_TENDER ? "（从符合资格条件的供应商名单中随机抽取，政府采购法第三十四条；名单在开标前保密）"
               : "（74号令第二十七条第二款）") + "，其他供应商的投标不予受理");
     }
-    text.append("投标方式：已在平台登记的社会组织登录信息公开门户，在本项目页面提交电子投标文件（报价、服务方案、项目团队、"
-        + "资格证明材料）。投标文件加密封存至开标时间，截止前可以替换或撤回。\n");
+    text.append("投标方式：企业、事业单位、社会组织等各类供应商不论组织形式，均可在信息公开门户免费注册（供应商注册，确认邮箱后即可投标，"
+        + "无需审批），登录后在本项目页面提交电子投标文件（报价、服务方案、项目团队、资格证明材料及附件）。投标文件加密封存至开标时间，"
+        + "截止前可以替换或撤回。\n");
     text.append(TenderRules.clarificationRuleText(method)).append("。\n");
 
     int round = (int) tender.requiredWholeNumber(TENDER_ROUND, "招标轮次");

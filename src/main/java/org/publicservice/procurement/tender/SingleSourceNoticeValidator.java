@@ -30,7 +30,7 @@ public class SingleSourceNoticeValidator implements TaskListener {
     }
     String name = OrganisationNames.nameOf(task.getProcessEngineServices().getIdentityService(), supplier);
     if (name == null) {
-      throw reject(SUPPLIER, "所选供应商不是已登记的社会组织。");
+      throw reject(SUPPLIER, "所选供应商不是在平台注册并确认的供应商。");
     }
     form.requiredText(SUPPLIER_QUALIFICATIONS, "供应商资质情况", 4000);
     form.requiredText(SINGLE_SOURCE_JUSTIFICATION, "采用单一来源采购的理由", 4000);

@@ -28,6 +28,15 @@ public final class TenderVariables {
   public static final String BID_DEADLINE_TIME = "bidDeadlineTime";
   public static final String CLARIFICATION_DEADLINE_DATE = "clarificationDeadlineDate";
   public static final String BID_BOND = "bidBond";
+  /** The SME policy (财库〔2020〕46号): {@link SmePolicy#NONE}, {@link SmePolicy#SME} or {@link SmePolicy#SOCIAL_ORGANISATION}. */
+  public static final String SME_RESERVATION = "smeReservation";
+  /** The rule a reservation relies on, stated in the notice. */
+  public static final String RESERVATION_BASIS = "reservationBasis";
+  /** The price deduction for small and micro enterprises in percent (10-20, 财库〔2022〕19号), when not reserved. */
+  public static final String SME_DEDUCTION = "smeDeduction";
+  /** The exception to the 30 days after the procurement intention (财库〔2020〕10号): an unforeseeable urgent need. */
+  public static final String URGENT_WITHOUT_INTENTION_PERIOD = "urgentWithoutIntentionPeriod";
+  public static final String URGENCY_REASON = "urgencyReason";
   /** How equal results are decided (87号令第六十八条): LOT (default) or FIRST_CRITERION, then lot. */
   public static final String TIE_BREAK_RULE = "tieBreakRule";
 
@@ -62,6 +71,8 @@ public final class TenderVariables {
   public static final String BID_COUNT = "bidCount";
   public static final String ENOUGH_BIDS = "enoughBids";
   public static final String OPENED_BIDS = "openedBids";
+  /** Markdown: every opened bid's files as download links, for the qualification reviewers' and the panel's forms. */
+  public static final String BID_DOCUMENTS = "bidDocuments";
   public static final String TENDER_OUTCOME = "tenderOutcome";
   public static final String OPENED = "OPENED";
   public static final String ABANDONED = "ABANDONED";

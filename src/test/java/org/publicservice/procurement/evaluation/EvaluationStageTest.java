@@ -194,6 +194,23 @@ class EvaluationStageTest {
   }
 
   @Test
+  void theEvaluationWaitsForTheEndOfTheServicePeriod() {
+    java.time.LocalDate lastDay = MONDAY_MORNING.toLocalDate().plusDays(40);
+    ProcessInstance stage = engine.getRuntimeService().startProcessInstanceByKey(EvaluationVariables.PROCESS_KEY,
+        projectNumber, EvaluationStages.inVariables(serviceName, 2).putValue("projectNumber", projectNumber)
+            .putValue(org.publicservice.procurement.planning.PlanningVariables.SERVICE_PERIOD_END, lastDay.toString()));
+    assertThat(stage).isWaitingAt("Timer_ServicePeriodEnds");
+    assertThat(ratings.latestOf(projectNumber)).as("no rating window before the service ends").isEmpty();
+    var periodEnds = engine.getManagementService().createJobQuery().processInstanceId(stage.getId()).timers()
+        .activityId("Timer_ServicePeriodEnds").singleResult();
+    assertThat(periodEnds.getDuedate()).isEqualTo(Date.from(lastDay.atTime(23, 59, 59)
+        .atZone(ProcurementTime.ZONE).toInstant()));
+    ClockUtil.setCurrentTime(new Date(periodEnds.getDuedate().getTime() + 1000));
+    engine.getManagementService().executeJob(periodEnds.getId());
+    assertThat(stage).isWaitingAt("Task_SelfEvaluation", "Task_HandOutRatingCodes");
+  }
+
+  @Test
   void theRatingWindowClosesAtItsEndEvenWhenTheCodesWereNeverHandedOut() {
     ProcessInstance stage = stages.start(projectNumber, serviceName, 2);
     assertThat(stages.ratingWindowTimer(stage).getDuedate()).isEqualTo(Date.from(WINDOW_END.toInstant()))

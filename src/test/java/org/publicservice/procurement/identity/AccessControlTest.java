@@ -293,8 +293,10 @@ class AccessControlTest {
   @Test
   void demoUsersHaveTheirRolesAndMailAddresses() {
     assertThat(identityService.createUserQuery().memberOfGroup(Groups.EXPERT).count()).isEqualTo(11);
-    assertThat(identityService.createUserQuery().memberOfGroup(Groups.SOCIAL_ORGANISATION).list()).hasSize(5)
-        .extracting(User::getFirstName).contains("南通阳光养老服务中心");
+    // the demo's suppliers of every type; suppliers registered by other tests may be there too
+    assertThat(identityService.createUserQuery().memberOfGroup(Groups.SOCIAL_ORGANISATION).list())
+        .hasSizeGreaterThanOrEqualTo(11)
+        .extracting(User::getFirstName).contains("南通阳光养老服务中心", "南通康宁健康管理有限公司", "南通市社会福利院", "张岚");
     assertThat(identityService.createUserQuery().memberOfGroup(Groups.DEPT_CIVIL_AFFAIRS).list())
         .extracting(User::getId).contains("minzheng", "minzheng2").doesNotContain("weijian");
     assertThat(groupsOf("minzheng")).containsExactlyInAnyOrder(Groups.PURCHASER, Groups.DEPT_CIVIL_AFFAIRS);
@@ -368,7 +370,7 @@ class AccessControlTest {
     form.put("serviceDescription", Map.of("value", "为辖区内800名失能、半失能老人提供助餐、助洁、助浴等上门服务。"));
     form.put("serviceStandards", Map.of("value", "每名老人每月上门服务不少于8次，每次不少于1小时。"));
     form.put("indicators", Map.of("type", "Json",
-        "value", "[{\"name\": \"服务对象满意度\", \"target\": \"90\", \"unit\": \"%\"}]"));
+        "value", "[{\"name\": \"服务对象满意度\", \"target\": \"90%\"}]"));
     form.put("budget", Map.of("value", 600000));
     form.put("servicePeriodStart", Map.of("value", start.toString()));
     form.put("servicePeriodEnd", Map.of("value", start.plusYears(1).minusDays(1).toString()));

@@ -76,7 +76,10 @@ class PurchaseLifecycleTest {
   static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SETUP);
 
   /** Monday 2 November 2026, 9:00 in Nantong: the department files its request. */
-  static final ZonedDateTime REQUEST_DAY = ZonedDateTime.of(2026, 11, 2, 9, 0, 0, 0, ProcurementTime.ZONE);
+  /** The request is filed and approved, and its intention published, on a Friday after National Day. */
+  static final ZonedDateTime REQUEST_DAY = ZonedDateTime.of(2026, 10, 9, 9, 0, 0, 0, ProcurementTime.ZONE);
+  /** The tender documents go out 31 days after the intention (财库〔2020〕10号: at least 30). */
+  static final ZonedDateTime TENDER_DAY = ZonedDateTime.of(2026, 11, 9, 9, 0, 0, 0, ProcurementTime.ZONE);
 
   static final String DEPARTMENT = "minzheng";
   static final String REPRESENTATIVE = "minzheng2";
@@ -132,7 +135,9 @@ class PurchaseLifecycleTest {
 
     // --- planning: the department files, the finance bureau approves ------------------------------------------
     ProcessInstance purchase = fileRequest(PurchaseRequests.elderlyCare(4_500_000)
-        .putValue(PlanningVariables.SERVICE_NAME, service));
+        .putValue(PlanningVariables.SERVICE_NAME, service)
+        .putValue(PlanningVariables.SERVICE_PERIOD_START, "2027-01-01")
+        .putValue(PlanningVariables.SERVICE_PERIOD_END, "2027-12-31"));
     String project = purchase.getBusinessKey();
     assertThat(purchase).isWaitingAt("Task_ReviewRequest");
     assertThat(engine.getRuntimeService().getVariable(purchase.getId(), PlanningVariables.PROCUREMENT_METHOD))
@@ -154,6 +159,7 @@ class PurchaseLifecycleTest {
     assertThat(visitor.comment(project, residentName, residentComment, residentAddress).statusCode()).isEqualTo(302);
 
     // --- tender: documents, notice, four sealed bids through the BidBox, deadline, opening ---------------------
+    TasklistDriver.at(TENDER_DAY);
     ProcessInstance tender = stage(purchase, TenderVariables.STAGE_PROCESS_KEY);
     assertThat(tender.getBusinessKey()).isEqualTo(project);
     tasklist.completeAs(DEPARTMENT, tender, "Task_PrepareDocuments", Variables.createVariables()
@@ -167,7 +173,7 @@ class PurchaseLifecycleTest {
         .putValue(TenderVariables.BID_BOND, 50_000L));
     assertThat(tender).isWaitingAt("Timer_BidDeadline");
 
-    TasklistDriver.at(REQUEST_DAY.plusDays(2).withHour(10));
+    TasklistDriver.at(TENDER_DAY.plusDays(1).withHour(10));
     List<String> plans = new ArrayList<>();
     for (String bidder : BIDDERS) {
       String plan = bidder + "服务方案" + tag + "：分片包干，每周巡访两次";
@@ -520,6 +526,15 @@ class PurchaseLifecycleTest {
   private void evaluate(ProcessInstance purchase, ProcessInstance evaluation, String contractor, String ratingComment,
       String rater) throws Exception {
     String project = purchase.getBusinessKey();
+    // the evaluation begins when the service period is over, not before
+    Job periodEnds = engine.getManagementService().createJobQuery().processInstanceId(evaluation.getId())
+        .activityId("Timer_ServicePeriodEnds").singleResult();
+    if (periodEnds != null) {
+      assertThat(evaluation).isWaitingAt("Timer_ServicePeriodEnds");
+      at(periodEnds.getDuedate(), 1000);
+      engine.getManagementService().executeJob(periodEnds.getId());
+      tasklist.runJobs(evaluation);
+    }
     assertThat(evaluation).isWaitingAt("Task_SelfEvaluation", "Task_HandOutRatingCodes");
     Task handOut = tasklist.task(evaluation, "Task_HandOutRatingCodes");
     List<String> codes = List.of(((String) engine.getTaskService()
@@ -560,6 +575,14 @@ class PurchaseLifecycleTest {
         .putValue(PerformanceVariables.RECIPIENT_PARTICIPANTS, "服务对象代表12人")
         .putValue(PerformanceVariables.RECIPIENT_SATISFACTION, satisfaction));
     tasklist.runJobs(performance);
+    // accepted before the date the schedule sets for its payment: paid on that date
+    Job paymentDate = engine.getManagementService().createJobQuery().processInstanceId(performance.getId())
+        .activityId("Timer_PaymentDate").singleResult();
+    if (paymentDate != null) {
+      at(paymentDate.getDuedate(), 1000);
+      engine.getManagementService().executeJob(paymentDate.getId());
+      tasklist.runJobs(performance);
+    }
   }
 
   /** The stage the main process is calling now. */

@@ -62,7 +62,8 @@ class ContractOpenDataTest {
         .forEach(v -> handedOn.putValue(v.getName(), v.getValue()));
     ProcessInstance performance = runtime.startProcessInstanceByKey(PerformanceVariables.PROCESS_KEY, projectNumber,
         handedOn);
-    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2027, 6, 28, 10, 0, 0, 0, ProcurementTime.ZONE).toInstant()));
+    // accepted on the day the schedule sets for its payment (30 June), so the payment follows at once
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2027, 6, 30, 10, 0, 0, 0, ProcurementTime.ZONE).toInstant()));
     tasklist.completeAs(WINNER_ORG, performance, "Task_SubmitProgressReport", Variables.createVariables()
         .putValue(PerformanceVariables.PROGRESS_REPORT, "上半年服务按计划完成。")
         .putValueTyped(PerformanceVariables.INDICATOR_RESULTS, ProgressReports.reached("94%", "4900")));
@@ -105,7 +106,7 @@ class ContractOpenDataTest {
     JsonNode milestone = acceptance.at("/contracts/0/implementation/milestones/0");
     assertThat(milestone.get("title").asText()).isEqualTo("第一阶段验收");
     assertThat(milestone.get("status").asText()).isEqualTo("met");
-    assertThat(milestone.get("dateMet").asText()).isEqualTo("2027-06-28T10:00:00+08:00");
+    assertThat(milestone.get("dateMet").asText()).isEqualTo("2027-06-30T10:00:00+08:00");
 
     ResponseEntity<String> record = http.getForEntity("/ocds/records/" + projectNumber, String.class);
     assertThat(record.getStatusCode()).isEqualTo(HttpStatus.OK);

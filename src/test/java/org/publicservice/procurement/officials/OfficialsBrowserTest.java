@@ -180,7 +180,7 @@ class OfficialsBrowserTest extends BrowserTest {
     record Role(String user, String name, String says, boolean startsProcesses, boolean createsTasks) {
     }
     List<Role> roles = List.of(
-        new Role("org-yangguang", "承接主体", "机构登录 → 我的投标", true, false),
+        new Role("org-yangguang", "承接主体", "供应商登录 → 我的投标", true, false),
         new Role("expert01", "评审专家", "回避声明", false, false),
         new Role("pingjia", "第三方评价机构", "第三方评价打分", false, false),
         new Role("jiandu", "监督", "打开监控平台（Cockpit）", false, false),

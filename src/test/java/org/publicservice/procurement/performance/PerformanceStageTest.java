@@ -121,13 +121,20 @@ class PerformanceStageTest {
       assertThat(notice.content()).contains("验收阶段：第1期 第一阶段验收", "验收结论：验收合格", "服务对象满意度：92分",
           "参加验收的服务对象：服务对象代表12人", "服务对象满意度：目标90%，达到91%", "上门服务人次：目标9600，达到3200");
     });
+    // accepted on 26 April, paid on the date the schedule sets: 30 April
+    assertThat(stage).isWaitingAt("Timer_PaymentDate");
+    assertThat(timer(stage, "Timer_PaymentDate").getDuedate())
+        .isEqualTo(Date.from(LocalDate.of(2027, 4, 30).atStartOfDay(ProcurementTime.ZONE).toInstant()));
+    assertThat(payments.ofContract(contractId)).isEmpty();
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2027, 4, 30, 9, 0, 0, 0, ProcurementTime.ZONE).toInstant()));
+    engine.getManagementService().executeJob(timer(stage, "Timer_PaymentDate").getId());
     assertThat(stage).isWaitingAt("Task_PayMilestone");
     payJob(stage);
 
     assertThat(payments.ofContract(contractId)).singleElement().satisfies(payment -> {
       assertThat(payment.milestoneIndex()).isEqualTo(1);
       assertThat(payment.amount()).isEqualByComparingTo("100000");
-      assertThat(payment.paidOn()).isEqualTo(LocalDate.of(2027, 4, 26));
+      assertThat(payment.paidOn()).isEqualTo(LocalDate.of(2027, 4, 30));
     });
     assertThat(notices(stage, NoticeType.PAYMENT)).singleElement().satisfies(notice ->
         assertThat(notice.content()).contains("收款单位：南通安乐居家养老服务社", "支付阶段：第1期 第一阶段验收",
@@ -136,14 +143,17 @@ class PerformanceStageTest {
     assertThat(MailDeliveries.mailsTo(greenMail, WINNER_ORG + "@demo.local")).filteredOn(m ->
         MailDeliveries.subject(m).startsWith("【款项已支付】" + stage.getBusinessKey())).singleElement().satisfies(mail -> {
           assertThat(mail.getSubject()).isEqualTo("【款项已支付】" + stage.getBusinessKey() + " 崇川区居家养老上门服务 第1期 第一阶段验收");
-          assertThat(mail.getContent().toString()).contains("支付金额：100,000.00元", "支付日期：2027-04-26");
+          assertThat(mail.getContent().toString()).contains("支付金额：100,000.00元", "支付日期：2027-04-30");
         });
 
     // the second milestone, then the stage hands over to the evaluation; the final payment is not paid here
     assertThat(stage).isWaitingAt("Task_SubmitProgressReport");
     assertThat(taskService.getVariable(tasklist.task(stage, "Task_SubmitProgressReport").getId(), MILESTONE_NAME))
         .isEqualTo("第二阶段验收");
-    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2027, 8, 30, 9, 0, 0, 0, ProcurementTime.ZONE).toInstant()));
+    // the second period begins on 1 May: nothing of it can be reported before
+    assertThatThrownBy(() -> report(stage, "93%", "6500"))
+        .hasMessageContaining("本期（第二阶段验收）的服务期自2027-05-01开始，服务尚未提供，不能提交进度报告");
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2027, 8, 31, 9, 0, 0, 0, ProcurementTime.ZONE).toInstant()));
     report(stage, "93%", "6500");
     accept(stage, ACCEPT, 95, "服务记录完整。");
     payJob(stage);
@@ -161,6 +171,8 @@ class PerformanceStageTest {
   void aPaymentStepThatFailsAfterPayingOrRunsAgainPaysOnce() {
     ProcessInstance stage = start();
     String contractId = contractId(stage);
+    // accepted after its scheduled date (30 April): the payment step follows at once
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2027, 5, 6, 10, 0, 0, 0, ProcurementTime.ZONE).toInstant()));
     report(stage, "91%", "3200");
     accept(stage, ACCEPT, 90, null);
     Job payment = job(stage);
@@ -189,9 +201,9 @@ class PerformanceStageTest {
         .execute();
     Job repeated = jobs(stage).stream().filter(j -> !before.contains(j.getId())).findFirst().orElseThrow();
     engine.getManagementService().executeJob(repeated.getId());
-    MilestonePayments.Payment again = payments.pay(contractId, 1, LocalDate.of(2027, 5, 6), stage.getId());
+    MilestonePayments.Payment again = payments.pay(contractId, 1, LocalDate.of(2027, 5, 20), stage.getId());
     assertThat(again.newlyRecorded()).isFalse();
-    assertThat(again.paidOn()).isEqualTo(LocalDate.of(2027, 4, 26));
+    assertThat(again.paidOn()).isEqualTo(LocalDate.of(2027, 5, 6));
     assertThat(payments.ofContract(contractId)).hasSize(1);
     assertThat(notices(stage, NoticeType.PAYMENT)).hasSize(1);
     assertThat(payments.paidSoFar(contractId)).isEqualByComparingTo("100000");
@@ -252,6 +264,20 @@ class PerformanceStageTest {
     assertThat(subjects).containsExactlyInAnyOrder(
         "【超期督办】" + stage.getBusinessKey() + " 崇川区居家养老上门服务：第1期“第一阶段验收”服务进度报告（南通安乐居家养老服务社） 已超期",
         "【超期督办】" + stage.getBusinessKey() + " 崇川区居家养老上门服务：第1期“第一阶段验收”分阶段验收（南通市民政局） 已超期");
+  }
+
+  @Test
+  void nothingOfTheFirstMilestoneIsReportedOrAcceptedBeforeTheServicePeriodBegins() {
+    // the contract was signed in December; the service period of the purchase begins on 1 January 2027
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 12, 21, 10, 0, 0, 0, ProcurementTime.ZONE).toInstant()));
+    ProcessInstance stage = start();
+    assertThatThrownBy(() -> report(stage, "95%", "9600"))
+        .hasMessageContaining("本期（第一阶段验收）的服务期自2027-01-01开始，服务尚未提供，不能提交进度报告");
+    assertThat(stage).isWaitingAt("Task_SubmitProgressReport");
+    assertThat(ledger.find(contractId(stage), 1).orElseThrow().status()).isEqualTo(MilestoneLedger.PLANNED);
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2027, 1, 4, 10, 0, 0, 0, ProcurementTime.ZONE).toInstant()));
+    report(stage, "95%", "200");
+    assertThat(stage).isWaitingAt("Task_AcceptMilestone");
   }
 
   // --- driving the stage ------------------------------------------------------------------------------------

@@ -58,8 +58,8 @@ public final class ApprovedPlans {
       var review = engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
           .taskDefinitionKey("Task_ReviewRequest").singleResult();
       engine.getTaskService().claim(review.getId(), FINANCE_OFFICIAL);
-      engine.getFormService().submitTaskForm(review.getId(),
-          Variables.createVariables().putValue(REVIEW_DECISION, DECISION_APPROVE));
+      engine.getFormService().submitTaskForm(review.getId(), SplittingReasons.asTheFormAsks(engine, review.getId(),
+          Variables.createVariables().putValue(REVIEW_DECISION, DECISION_APPROVE)));
     } finally {
       officials.actAsNobody();
     }

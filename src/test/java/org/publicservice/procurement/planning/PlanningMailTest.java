@@ -17,6 +17,7 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -128,8 +129,8 @@ class PlanningMailTest {
     try {
       var review = engine.getTaskService().createTaskQuery().processInstanceId(purchase.getId()).singleResult();
       engine.getTaskService().claim(review.getId(), FINANCE_OFFICIAL);
-      engine.getFormService().submitTaskForm(review.getId(),
-          java.util.Map.of("reviewDecision", decision, "reviewComment", comment));
+      engine.getFormService().submitTaskForm(review.getId(), SplittingReasons.asTheFormAsks(engine, review.getId(),
+          Variables.createVariables().putValue("reviewDecision", decision).putValue("reviewComment", comment)));
     } finally {
       officials.actAsNobody();
     }

@@ -287,7 +287,7 @@ class PlanningProcessTest {
       if (comment != null) {
         form.putValue(REVIEW_COMMENT, comment);
       }
-      engine.getFormService().submitTaskForm(review.getId(), form);
+      engine.getFormService().submitTaskForm(review.getId(), SplittingReasons.asTheFormAsks(engine, review.getId(), form));
     } finally {
       officials.actAsNobody();
     }

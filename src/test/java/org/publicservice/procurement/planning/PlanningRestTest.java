@@ -89,7 +89,7 @@ class PlanningRestTest {
     variables.put(SERVICE_CATEGORY, typed("SOCIAL_WORK", "String"));
     variables.put(SERVICE_DESCRIPTION, typed("为社区矫正对象提供心理疏导与就业帮扶。", "String"));
     variables.put(SERVICE_STANDARDS, typed("每名对象每月个案服务不少于2次。", "String"));
-    variables.put(INDICATORS, typed("[{\"name\":\"再犯罪率\",\"target\":\"0\",\"unit\":\"%\"}]", "Json"));
+    variables.put(INDICATORS, typed("[{\"name\":\"再犯罪率\",\"target\":\"0%\"}]", "Json"));
     variables.put(BUDGET, typed(450000, "Integer"));
     variables.put(SERVICE_PERIOD_START, typed(start.toString(), "String"));
     variables.put(SERVICE_PERIOD_END, typed(start.plusMonths(12).toString(), "String"));

@@ -117,7 +117,10 @@ class BidderPagesTest {
 
     // after the deadline the tender is no longer open for bids
     ClockUtil.setCurrentTime(Date.from(OpenTenders.DEADLINE.plusMinutes(1).toInstant()));
-    assertThat(new PortalClient(port).get("/portal").body()).doesNotContain(serviceName);
+    // (its notice may still be among the latest notices further down the page)
+    String after = new PortalClient(port).get("/portal").body();
+    assertThat(after.substring(after.indexOf("正在招标的项目"), after.indexOf("正在公开的采购意向")))
+        .doesNotContain(serviceName);
   }
 
   @Test
@@ -160,7 +163,7 @@ class BidderPagesTest {
     anonymous.get("/portal/login");
     HttpResponse<String> noLogin = anonymous.submit("/portal/login", tenderPage + "/bid", bid("1000", "a", "b", "c"));
     assertThat(noLogin.statusCode()).isEqualTo(403);
-    assertThat(noLogin.body()).contains("请先以社会组织账号登录");
+    assertThat(noLogin.body()).contains("请先以供应商账号登录");
 
     // an official logged into Tasklist in the same browser is no organisation on the portal
     PortalClient official = new PortalClient(port);
@@ -289,6 +292,30 @@ class BidderPagesTest {
     PortalClient browser = new PortalClient(port);
     assertThat(browser.logIn(organisation, demoPassword).statusCode()).isEqualTo(302);
     return browser;
+  }
+
+  @Test
+  void theBidFormAsksHowTheBidBondWasLodgedRefusesCashAndKeepsTheGuaranteesNumber() {
+    PortalClient huimin = loggedIn(HUIMIN);
+    // the documents ask for a bid bond of 10,000.00 yuan (OpenTenders)
+    assertThat(huimin.get(tenderPage).body()).contains("投标保证金提交方式", "本项目投标保证金10,000.00元", "银行保函",
+        "转账流水号或保函编号");
+
+    Map<String, String> cash = bid("700000", "方案", "团队", "资质");
+    cash.put("bondForm", "CASH");
+    cash.put("bondReference", "收据001");
+    HttpResponse<String> inCash = huimin.submit(tenderPage, tenderPage + "/bid", cash);
+    assertThat(inCash.statusCode()).isEqualTo(400);
+    assertThat(inCash.body()).contains("投标保证金不得以现金形式提交（政府采购法实施条例第三十三条）", "value=\"收据001\"");
+    assertThat(bidBox.countBids(projectNumber)).isZero();
+
+    Map<String, String> guaranteed = bid("700000", "方案", "团队", "资质");
+    guaranteed.put("bondForm", "BANK_GUARANTEE");
+    guaranteed.put("bondReference", "BH-2026-1204");
+    assertThat(huimin.submit(tenderPage, tenderPage + "/bid", guaranteed).statusCode()).isEqualTo(302);
+    // the bidder reads its own bid back with the bond it stated
+    assertThat(huimin.get(tenderPage).body()).contains("value=\"BH-2026-1204\"")
+        .containsPattern("value=\"BANK_GUARANTEE\"\\s+selected");
   }
 
   private static Map<String, String> bid(String price, String servicePlan, String team, String qualifications) {

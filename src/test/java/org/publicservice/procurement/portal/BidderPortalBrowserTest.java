@@ -86,7 +86,7 @@ class BidderPortalBrowserTest extends BrowserTest {
     driver.manage().window().setSize(new Dimension(1400, 1000));
 
     click(driver.findElement(By.cssSelector(".site-header .account button")));
-    waitVisible(By.linkText("机构登录"));
+    waitVisible(By.linkText("供应商登录"));
     driver.get(url("/portal/bidder/tenders/" + projectNumber));
     waitVisible(By.id("username"));
   }
@@ -125,7 +125,7 @@ class BidderPortalBrowserTest extends BrowserTest {
 
   private void logIn(String organisation) {
     driver.get(url("/portal"));
-    click(waitVisible(By.linkText("机构登录")));
+    click(waitVisible(By.linkText("供应商登录")));
     waitVisible(By.id("username")).sendKeys(organisation);
     driver.findElement(By.id("password")).sendKeys(demoPassword);
     screenshot("login");

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.publicservice.procurement.ProcurementIntentions;
 import org.publicservice.procurement.TestIdentities;
 import org.publicservice.procurement.identity.Groups;
 import org.publicservice.procurement.purchase.ProcurementTime;
@@ -53,6 +54,7 @@ final class OpenTenders {
   String open(String serviceName, long budget) {
     ClockUtil.setCurrentTime(Date.from(ISSUED.toInstant()));
     String projectNumber = "NT-2026-" + NEXT.incrementAndGet();
+    ProcurementIntentions.publishedBefore(engine, projectNumber, ISSUED);
     ProcessInstance stage = engine.getRuntimeService()
         .startProcessInstanceByKey(STAGE_PROCESS_KEY, projectNumber, in(projectNumber, serviceName, budget));
     Task documents = engine.getTaskService().createTaskQuery().processInstanceId(stage.getId())

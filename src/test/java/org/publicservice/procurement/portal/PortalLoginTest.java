@@ -43,7 +43,7 @@ class PortalLoginTest {
     PortalClient browser = new PortalClient(port);
     HttpResponse<String> loginPage = browser.get("/portal/login");
     assertThat(loginPage.statusCode()).isEqualTo(200);
-    assertThat(loginPage.body()).contains("社会组织登录", "机构账号", "密码", "name=\"_csrf\"");
+    assertThat(loginPage.body()).contains("供应商登录", "登录账号", "密码", "供应商注册", "name=\"_csrf\"");
     assertThat(loginPage.headers().firstValue("Set-Cookie").orElseThrow()).contains("HttpOnly");
     String before = browser.sessionId().orElseThrow();
 
@@ -54,13 +54,13 @@ class PortalLoginTest {
     assertThat(browser.sessionId().orElseThrow()).isNotEqualTo(before);
 
     String home = browser.get("/portal").body();
-    assertThat(home).contains(ORGANISATION_NAME, "我的投标", "退出").doesNotContain("机构登录");
+    assertThat(home).contains(ORGANISATION_NAME, "我的投标", "退出").doesNotContain("供应商登录");
     assertThat(browser.get("/portal/bidder").statusCode()).isEqualTo(200);
 
     HttpResponse<String> logout = browser.submit("/portal", "/portal/logout", Map.of());
     assertThat(logout.statusCode()).isEqualTo(302);
     assertThat(PortalClient.location(logout)).isEqualTo("/portal");
-    assertThat(browser.get("/portal").body()).contains("机构登录").doesNotContain(ORGANISATION_NAME);
+    assertThat(browser.get("/portal").body()).contains("供应商登录").doesNotContain(ORGANISATION_NAME);
     assertThat(PortalClient.location(browser.get("/portal/bidder"))).isEqualTo("/portal/login?next=/portal/bidder");
   }
 

@@ -93,6 +93,8 @@ class ContractPostgresTest {
         .forEach(v -> handedOn.putValue(v.getName(), v.getValue()));
     ProcessInstance performance = runtime.startProcessInstanceByKey(PerformanceVariables.PROCESS_KEY, projectNumber,
         handedOn);
+    // reported and accepted once the period has begun, on the date the schedule sets for the payment (30 June)
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2027, 6, 30, 10, 0, 0, 0, ProcurementTime.ZONE).toInstant()));
     tasklist.completeAs(WINNER_ORG, performance, "Task_SubmitProgressReport", Variables.createVariables()
         .putValue(PerformanceVariables.PROGRESS_REPORT, "上半年服务按计划完成。")
         .putValueTyped(PerformanceVariables.INDICATOR_RESULTS, ProgressReports.reached("94%", "4900")));

@@ -56,6 +56,7 @@ class PostgresTest {
   @Autowired DisclosureRegister disclosureRegister;
   @Autowired Flyway flyway;
   @Autowired JdbcTemplate jdbcTemplate;
+  @Autowired org.publicservice.procurement.tender.BidBox bidBox;
 
   TestIdentities officials;
 
@@ -144,5 +145,48 @@ class PostgresTest {
         .putValue(NEEDS_ASSESSMENT, "依据2025年辖区老年人口统计和社区卫生服务中心历年体检数据确定。")
         .putValue(SURVEY_RESPONDENTS, 30)
         .putValue(SINGLE_SOURCE_GROUND, "NONE");
+  }
+
+  /** A bid's file on PostgreSQL (BYTEA): sealed at rest, the bidder's own before the opening, everyone's reviewers' after. */
+  @Test
+  void bidFilesAreSealedInPostgresUntilTheOpeningAndReadAfter() {
+    String supplier = "pg-sup-kangning";
+    if (identityService.createUserQuery().userId(supplier).count() == 0) {
+      var user = identityService.newUser(supplier);
+      user.setFirstName("南通康宁健康管理有限公司");
+      user.setEmail(supplier + "@example.com");
+      identityService.saveUser(user);
+      identityService.createMembership(supplier, org.publicservice.procurement.identity.Groups.SOCIAL_ORGANISATION);
+      jdbcTemplate.update("insert into supplier (user_id, supplier_name, supplier_type, identifier, enterprise_size,"
+          + " contact_person, contact_phone, email, status, registered_at) values (?, ?, 'ENTERPRISE',"
+          + " '91320602MA1KANG01G', 'SMALL', '曹宁', '0513-85000000', ?, 'CONFIRMED', now())",
+          supplier, "南通康宁健康管理有限公司", supplier + "@example.com");
+    }
+    var now = java.time.ZonedDateTime.of(2026, 12, 3, 10, 0, 0, 0, ProcurementTime.ZONE).toOffsetDateTime();
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(now.toInstant()));
+    try {
+      String project = "NT-PG-FILES-" + System.nanoTime() % 100000;
+      int round = bidBox.openCall(project, "pg-instance", "海安市助残服务", "海安市民政局", "OPEN_TENDER",
+          new java.math.BigDecimal("800000"), now.plusDays(25), now.plusDays(10), "依法登记。", "COMPREHENSIVE");
+      bidBox.recordSmePolicy(project, round, "NONE", null, java.math.BigDecimal.TEN);
+      byte[] pdf = ("%PDF-1.4\n% 资质证书 PGSECRET" + project + "\n%%EOF\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      bidBox.submit(project, supplier, new org.publicservice.procurement.tender.BidContent(
+          new java.math.BigDecimal("760000"), "方案", "团队", "资质", "SMALL"),
+          java.util.List.of(new org.publicservice.procurement.tender.BidAttachments.NewFile("QUALIFICATION",
+              "资质证书.pdf", pdf)), java.util.Set.of());
+      String fileId = bidBox.ownFiles(project, supplier).get(0).id();
+      byte[] stored = jdbcTemplate.queryForObject("select sealed_content from bid_attachment where id = ?",
+          byte[].class, fileId);
+      assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("PGSECRET", "%PDF");
+      assertThat(bidBox.openedFile(fileId)).isEmpty();
+      assertThat(bidBox.ownFile(project, supplier, fileId).orElseThrow().content()).isEqualTo(pdf);
+
+      org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(now.plusDays(26).toInstant()));
+      assertThat(bidBox.openBids(project, round)).singleElement()
+          .satisfies(bid -> assertThat(bid.smeDeductionPercent()).isEqualByComparingTo("10"));
+      assertThat(bidBox.openedFile(fileId).orElseThrow().file().content()).isEqualTo(pdf);
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
   }
 }

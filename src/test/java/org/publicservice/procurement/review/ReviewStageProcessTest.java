@@ -151,7 +151,7 @@ class ReviewStageProcessTest {
   }
 
   /**
-   * No hidden caps (87 Art 55 knows no limit): 60 bids on the 20 criteria the tender documents allow, all
+   * No hidden caps (87号令第五十五条 knows no limit): 60 bids on the 20 criteria the tender documents allow, all
    * qualified, scored by the full panel, each member's sheet with every bid and criterion, ranked in full.
    */
   @Test

@@ -72,9 +72,9 @@ class BidBoxTest {
     refused(() -> bidBox.submit(project, ANLE, new BidContent(null, "方案", "团队", "资质")), "请填写投标报价。");
     refused(() -> bidBox.submit(project, ANLE, null), "请填写投标文件。");
     refused(() -> bidBox.submit(project, TestIdentities.PURCHASER, bid("1000", "方案")),
-        "只有在平台登记的社会组织（承接主体）可以投标或提问。");
+        "只有在平台注册并确认的供应商可以投标或提问，请先在信息公开门户注册（供应商注册）。");
     refused(() -> bidBox.submit(project, "nobody-" + project, bid("1000", "方案")),
-        "只有在平台登记的社会组织（承接主体）可以投标或提问。");
+        "只有在平台注册并确认的供应商可以投标或提问，请先在信息公开门户注册（供应商注册）。");
     refused(() -> bidBox.submit("NT-2026-0000", ANLE, bid("1000", "方案")),
         "项目NT-2026-0000目前没有正在接受投标的招标，请核对项目编号。");
     refused(() -> bidBox.withdraw(project, ANLE), "贵单位在项目" + project + "中没有可撤回的投标。");

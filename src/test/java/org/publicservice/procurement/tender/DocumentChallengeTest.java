@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.publicservice.procurement.ProcurementIntentions;
 import org.publicservice.procurement.ProcurementSpringTest;
 import org.publicservice.procurement.TestIdentities;
 import org.publicservice.procurement.award.AwardVariables;
@@ -120,6 +121,7 @@ class DocumentChallengeTest {
   /** The purchase's main process at its tender round, with the approved plan's facts. */
   private ProcessInstance purchaseInTender() {
     String project = newProjectNumber();
+    ProcurementIntentions.publishedBefore(engine, project, ISSUED);
     return engine.getRuntimeService().createProcessInstanceByKey("PublicServicePurchase").businessKey(project)
         .setVariables(in(project, "OPEN_TENDER")).startBeforeActivity("Gateway_TenderRound").execute();
   }

@@ -25,6 +25,7 @@ import org.publicservice.procurement.TestIdentities;
 import org.publicservice.procurement.TestSmtp;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
+import org.publicservice.procurement.identity.Groups;
 import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.purchase.SubmissionRejectedException;
 import org.publicservice.procurement.notification.MailDeliveries;
@@ -82,32 +83,39 @@ class InvitedTenderTest {
     assertThat(stage).isWaitingAt("Task_SelectInvitedSuppliers");
     var select = tenders.task(stage, "Task_SelectInvitedSuppliers");
 
-    // seven organisations on the register: 4 to invite would need 8 (87号令第十四条第三款)
-    assertThatThrownBy(() -> tenders.submit(TestIdentities.PURCHASER, select, selection(SUPPLIER_DATABASE, 4)))
+    // every registered supplier is on the list (the demo's suppliers of every type too): one more than half of them
+    // to invite would need a list longer than the register (87号令第十四条第三款)
+    int registered = (int) engine.getIdentityService().createUserQuery().memberOfGroup(Groups.SOCIAL_ORGANISATION)
+        .count();
+    int tooMany = registered / 2 + 1;
+    assertThatThrownBy(() -> tenders.submit(TestIdentities.PURCHASER, select, selection(SUPPLIER_DATABASE, tooMany)))
         .isInstanceOf(SubmissionRejectedException.class)
-        .hasMessage("符合资格条件的供应商名单只有7家，不得少于拟抽取家数的两倍（8家，政府采购货物和服务招标投标管理办法第十四条第三款）。");
+        .hasMessage("符合资格条件的供应商名单只有" + registered + "家，不得少于拟抽取家数的两倍（" + 2 * tooMany
+            + "家，政府采购货物和服务招标投标管理办法第十四条第三款）。");
     assertThatThrownBy(() -> tenders.submit(TestIdentities.PURCHASER, select, selection(SUPPLIER_DATABASE, 3)
         .putValue(INVITATION_SUPERVISOR_2, TestIdentities.PURCHASER)))
         .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("不少于两名采购人工作人员在场监督");
     assertThatThrownBy(() -> tenders.submit(TestIdentities.PURCHASER, select, selection(WRITTEN_RECOMMENDATION, 3)
         .putValue(INVITATION_RECOMMENDED, "南通阳光养老服务中心\n南通某某不存在的机构").putValue(INVITATION_REASONS, "有同类经验")))
-        .isInstanceOf(SubmissionRejectedException.class).hasMessage("推荐名单第2行“南通某某不存在的机构”不是平台登记的社会组织，请填写机构全称或账号。");
-    assertThat(register.findByProject(stage.getBusinessKey())).isEmpty();
+        .isInstanceOf(SubmissionRejectedException.class).hasMessage("推荐名单第2行“南通某某不存在的机构”不是平台注册的供应商，请填写供应商全称或账号。");
+    // nothing published but the procurement intention the fixture published 40 days before (财库〔2020〕10号)
+    assertThat(register.findByProject(stage.getBusinessKey())).extracting(n -> n.type())
+        .containsExactly(NoticeType.PROCUREMENT_INTENTION);
     tenders.submit(TestIdentities.PURCHASER, tenders.task(stage, "Task_SelectInvitedSuppliers"),
         selection(SUPPLIER_DATABASE, 3));
 
     assertThat(stage).isWaitingAt("Timer_BidDeadline", "Task_AmendDocuments");
     InvitationDraws.Draw draw = draws.find(((Number) engine.getRuntimeService()
         .getVariable(stage.getId(), INVITATION_DRAW_ID)).longValue());
-    assertThat(draw.pool()).hasSize(7).isSorted().contains(YANGGUANG, TestIdentities.EXTRA_ORGANISATIONS.get(0));
+    assertThat(draw.pool()).hasSize(registered).isSorted().contains(YANGGUANG, TestIdentities.EXTRA_ORGANISATIONS.get(0));
     // reproducible: the recorded seed and list give the recorded order, the first three are invited
     assertThat(PanelDraw.drawOrder(draw.seed(), draw.pool())).isEqualTo(draw.drawOrder());
     assertThat(draw.invited()).isEqualTo(draw.drawOrder().subList(0, 3));
     assertThat(draw.supervisors()).containsExactly(TestIdentities.PURCHASER, "minzheng2");
     assertThat(draw.drawnBy()).isEqualTo(TestIdentities.PURCHASER);
 
-    var notice = register.findByProject(stage.getBusinessKey()).get(0);
-    assertThat(notice.type()).isEqualTo(NoticeType.TENDER_NOTICE);
+    var notice = register.findByProject(stage.getBusinessKey()).stream()
+        .filter(n -> n.type() == NoticeType.TENDER_NOTICE).findFirst().orElseThrow();
     assertThat(notice.title()).endsWith("的邀请招标公告");
     assertThat(notice.content()).contains("采购方式：邀请招标", "仅限受邀请的3家供应商");
     for (String invitee : draw.invited()) {
@@ -165,8 +173,8 @@ class InvitedTenderTest {
     assertThat(JsonValues.rows(historicVariable(stage, OPENED_BIDS))).hasSize(2);
 
     // a failed open tender with a single bid: a negotiation needs 3 and is open to all
-    ProcessInstance single = tenders.start("OPEN_TENDER");
     at(ISSUED);
+    ProcessInstance single = tenders.start("OPEN_TENDER");
     tenders.prepareDocuments(single, documents());
     tenders.bid(single, YANGGUANG, "1800000");
     tenders.reachDeadline(single);

@@ -43,7 +43,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The sealed-bid test: after bids are in and before the opening, a curious official looks everywhere she could -
  * the engine's runtime and history (variables and every historic detail), the REST API that Cockpit uses, as
  * supervisor and as administrator, and every table of the database - and finds neither a bid's price nor its
- * service plan. After the opening both are public, in the same places: the search does find them when they are there.
+ * service plan, nor the name or a word of the files it carries. After the opening price and plan are public, in the
+ * same places: the search does find them when they are there; the files stay sealed at rest and open for the
+ * reviewers only, with their words intact.
  */
 @ProcurementSpringTest
 class SealedBidTest {
@@ -65,6 +67,9 @@ class SealedBidTest {
   /** Distinctive text of the service plan: an ASCII token (found in any encoding) inside Chinese words. */
   String planToken;
   String plan;
+  /** Distinctive text inside a file of the bid, and in its name. */
+  String fileToken;
+  byte[] file;
 
   @BeforeEach
   void setUp() {
@@ -72,6 +77,8 @@ class SealedBidTest {
     tenders = new Tenders(engine, bidBox);
     planToken = "PLAN" + UUID.randomUUID().toString().replace("-", "").toUpperCase();
     plan = "绝密服务方案：每周三次上门，暗号" + planToken;
+    fileToken = "FILE" + UUID.randomUUID().toString().replace("-", "").toUpperCase();
+    file = ("%PDF-1.4\n% 资质证书原件扫描 " + fileToken + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
     at(ISSUED);
   }
 
@@ -87,10 +94,13 @@ class SealedBidTest {
     tenders.prepareDocuments(stage, documents());
     at(ISSUED.plusDays(1));
     bidBox.submit(stage.getBusinessKey(), ANLE, new BidContent(new BigDecimal(PRICE), plan, "团队" + planToken + "T",
-        "资质" + planToken + "Q"));
+        "资质" + planToken + "Q"), java.util.List.of(new BidAttachments.NewFile("QUALIFICATION",
+        "资质证书" + fileToken + ".pdf", file)), java.util.Set.of());
     tenders.bid(stage, XINYU, "1500000");
     // a replaced and a withdrawn bid carried the secrets too
-    bidBox.submit(stage.getBusinessKey(), YANGGUANG, new BidContent(new BigDecimal(PRICE), plan, "团队", "资质"));
+    bidBox.submit(stage.getBusinessKey(), YANGGUANG, new BidContent(new BigDecimal(PRICE), plan, "团队", "资质"),
+        java.util.List.of(new BidAttachments.NewFile("CERTIFICATE", "证书" + fileToken + ".pdf", file)),
+        java.util.Set.of());
     bidBox.submit(stage.getBusinessKey(), YANGGUANG, Tenders.bid("1600000", "阳光的方案"));
     bidBox.submit(stage.getBusinessKey(), HUIMIN, new BidContent(new BigDecimal(PRICE), plan, "团队", "资质"));
     bidBox.withdraw(stage.getBusinessKey(), HUIMIN);
@@ -118,11 +128,17 @@ class SealedBidTest {
     List<String> hits = scanDatabase(secrets, tables);
     assertThat(tables).as("tables searched")
         .contains("ACT_RU_VARIABLE", "ACT_HI_VARINST", "ACT_HI_DETAIL", "ACT_GE_BYTEARRAY", "TENDER_BID", "MAIL_OUTBOX",
-            "DISCLOSURE_NOTICE");
+            "DISCLOSURE_NOTICE", "BID_ATTACHMENT");
     assertThat(hits).as("database").isEmpty();
     // the bid box itself holds only ciphertext and a wrapped key
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tender_bid WHERE project_number = ? AND sealed_content LIKE 'v1:%'"
         + " AND wrapped_key LIKE 'v1:%'", Integer.class, stage.getBusinessKey())).isEqualTo(4);
+    // the bid's file is there, as ciphertext with a wrapped key, and opens for nobody but its bidder
+    String fileId = jdbc.queryForObject("SELECT id FROM bid_attachment WHERE project_number = ? AND bidder = ?"
+        + " AND attachment_status = 'ACTIVE' AND wrapped_key LIKE 'v1:%' AND sealed_meta LIKE 'v1:%'", String.class,
+        stage.getBusinessKey(), ANLE);
+    assertThat(bidBox.openedFile(fileId)).isEmpty();
+    assertThat(bidBox.ownFile(stage.getBusinessKey(), ANLE, fileId).orElseThrow().content()).isEqualTo(file);
 
     tenders.reachDeadline(stage);
 
@@ -136,12 +152,23 @@ class SealedBidTest {
     // only what the opening published: the superseded and withdrawn secrets stay destroyed in the box
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tender_bid WHERE project_number = ? AND sealed_content IS NOT NULL",
         Integer.class, stage.getBusinessKey())).isEqualTo(4);
+    // the files stay sealed at rest, in no variable, mail or notice; the reviewers' reading opens the one kept
+    assertThat(scanDatabase(List.of(fileToken), new ArrayList<>())).isEmpty();
+    assertThat(found(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(stage.getId())
+        .list().toString(), List.of(fileToken))).isEmpty();
+    BidBox.OpenedProjectFile opened = bidBox.openedFile(fileId).orElseThrow();
+    assertThat(opened.file().content()).isEqualTo(file);
+    assertThat(opened.file().info().name()).isEqualTo("资质证书" + fileToken + ".pdf");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bid_attachment WHERE project_number = ? AND sealed_content IS"
+        + " NOT NULL", Integer.class, stage.getBusinessKey())).as("the replaced bid's file is destroyed").isEqualTo(1);
   }
 
   List<String> secrets() {
     List<String> secrets = new ArrayList<>(PRICE_FORMS);
     secrets.add(planToken);
     secrets.add("绝密服务方案");
+    secrets.add(fileToken);
+    secrets.add("资质证书原件扫描");
     return secrets;
   }
 

@@ -314,7 +314,7 @@ class SingleSourceProcessTest {
         .hasMessageContaining("拟定成交价格不得超过采购预算（300,000.00元）");
     assertThatThrownBy(() -> tasklist.completeAs(PURCHASER, stage, "Task_PrepareNotice", notice(280_000)
         .putValue(SUPPLIER, FINANCE_OFFICIAL))).isInstanceOf(SubmissionRejectedException.class)
-        .hasMessageContaining("所选供应商不是已登记的社会组织");
+        .hasMessageContaining("所选供应商不是在平台注册并确认的供应商");
     assertThat(stage).isWaitingAt("Task_PrepareNotice");
 
     prepareNotice(stage, 280_000);

@@ -61,9 +61,9 @@ class TenderOpenDataTest {
     assertThat(OcdsSchemas.errors(OcdsSchemas.RELEASE_PACKAGE, releasePackage)).isEmpty();
     JsonNode releases = releasePackage.get("releases");
     assertThat(releases).extracting(r -> r.at("/tag/0").asText())
-        .containsExactly("tender", "tenderAmendment", "tenderUpdate");
+        .containsExactly("planning", "tender", "tenderAmendment", "tenderUpdate");
 
-    JsonNode notice = releases.get(0).get("tender");
+    JsonNode notice = releases.get(1).get("tender");
     assertThat(notice.at("/procurementMethod").asText()).isEqualTo("open");
     assertThat(notice.at("/procurementMethodDetails").asText()).isEqualTo("公开招标");
     assertThat(notice.at("/tenderPeriod/startDate").asText()).isEqualTo("2026-12-03T10:00:00+08:00");
@@ -74,8 +74,8 @@ class TenderOpenDataTest {
     assertThat(notice.has("numberOfTenderers")).isFalse();
 
     // the amendment moved the deadline; the earlier release keeps what its notice said
-    assertThat(releases.get(1).at("/tender/tenderPeriod/endDate").asText()).isEqualTo("2027-01-04T09:30:00+08:00");
-    JsonNode opening = releases.get(2).get("tender");
+    assertThat(releases.get(2).at("/tender/tenderPeriod/endDate").asText()).isEqualTo("2027-01-04T09:30:00+08:00");
+    JsonNode opening = releases.get(3).get("tender");
     assertThat(opening.at("/numberOfTenderers").asInt()).isEqualTo(3);
     assertThat(opening.at("/documents/0/documentType").asText()).isEqualTo("evaluationReports");
   }

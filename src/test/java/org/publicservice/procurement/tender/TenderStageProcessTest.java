@@ -333,7 +333,7 @@ class TenderStageProcessTest {
     assertThatThrownBy(() -> questions.ask(stage.getBusinessKey(), XINYU, "还能提问吗？"))
         .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("提问截止时间（2026年12月14日 23:59）已过");
     assertThatThrownBy(() -> questions.ask(stage.getBusinessKey(), TestIdentities.PURCHASER, "官员提问"))
-        .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("只有在平台登记的社会组织");
+        .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("只有在平台注册并确认的供应商");
   }
 
   @Test
@@ -360,7 +360,8 @@ class TenderStageProcessTest {
     refusedDocuments(stage, documents().putValue(QUALIFICATION_REQUIREMENTS, " "), "请填写供应商资格要求。");
 
     assertThat(stage).isWaitingAt("Task_PrepareDocuments");
-    assertThat(register.findByProject(stage.getBusinessKey())).isEmpty();
+    assertThat(register.findByProject(stage.getBusinessKey())).extracting(DisclosureNotice::type)
+        .containsOnly(NoticeType.PROCUREMENT_INTENTION);
     assertThat(bidBox.currentCall(stage.getBusinessKey())).isEmpty();
     // the lowest price method needs no weight nor criteria
     tenders.prepareDocuments(stage, documents().putValue(EVALUATION_METHOD, LOWEST_PRICE).putValue(PRICE_WEIGHT, null)

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.publicservice.procurement.ProcurementIntentions;
 import org.publicservice.procurement.TasklistDriver;
 import org.publicservice.procurement.TestIdentities;
 import org.publicservice.procurement.identity.Groups;
@@ -79,8 +80,11 @@ final class Tenders {
         .putValue(PROCUREMENT_METHOD_NAME, "OPEN_TENDER".equals(method) ? "公开招标" : "竞争性磋商");
   }
 
+  /** Starts the stage of a new project whose procurement intention was published 40 days before now (engine clock). */
   ProcessInstance start(String method) {
     String projectNumber = newProjectNumber();
+    ProcurementIntentions.publishedBefore(engine, projectNumber,
+        ClockUtil.getCurrentTime().toInstant().atZone(ProcurementTime.ZONE));
     return engine.getRuntimeService().startProcessInstanceByKey(STAGE_PROCESS_KEY, projectNumber, in(projectNumber, method));
   }
 
