@@ -39,8 +39,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
  *   <li>the job log: each asynchronous step and timer wrote a row when created and one when done; a step that fails
  *       still becomes an incident, which is kept.</li>
  * </ul>
- * Of the technical processes that only serve the others (the deadline scan every quarter hour, the holiday
- * schedule check) it keeps that an instance ran and its incidents.
+ * Of the technical process that only serves the others (the deadline scan every quarter hour) it keeps that an
+ * instance ran and its incidents. The daily holiday schedule check is kept in full: it can give administrators a
+ * task, and who entered the schedule, when, is part of the record.
  */
 public final class ProcurementHistoryLevel extends AbstractHistoryLevel {
 
@@ -54,7 +55,7 @@ public final class ProcurementHistoryLevel extends AbstractHistoryLevel {
   static final Set<HistoryEventType> KEPT_OF_TECHNICAL = Set.of(PROCESS_INSTANCE_START, PROCESS_INSTANCE_END,
       INCIDENT_CREATE, INCIDENT_UPDATE, INCIDENT_RESOLVE, INCIDENT_DELETE, INCIDENT_MIGRATE, USER_OPERATION_LOG);
   /** Keys of the technical processes (mail is delivered from the outbox, outside the engine). */
-  static final List<String> TECHNICAL = List.of("TaskDeadlineWatch", "CheckHolidaySchedule");
+  static final List<String> TECHNICAL = List.of("TaskDeadlineWatch");
 
   private ProcurementHistoryLevel() {
   }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.publicservice.procurement.ProcurementIntentions;
 import org.publicservice.procurement.ProcurementSpringTest;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.identity.Groups;
@@ -36,6 +38,7 @@ class CompletionGuardTest {
   @Autowired TestRestTemplate rest;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
+  @Autowired ProcessEngine engine;
 
   private ProcessInstance stage;
 
@@ -146,6 +149,7 @@ class CompletionGuardTest {
 
   private Task prepareDocumentsTask() {
     String projectNumber = "NT-2026-" + NEXT.incrementAndGet();
+    ProcurementIntentions.publishedBefore(engine, projectNumber, ProcurementTime.now().toZonedDateTime());
     stage = runtime.startProcessInstanceByKey("TenderStage", projectNumber, Variables.createVariables()
         .putValue("projectNumber", projectNumber)
         .putValue("serviceName", "崇川区居家养老上门服务")
