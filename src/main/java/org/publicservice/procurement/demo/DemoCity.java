@@ -376,7 +376,8 @@ final class DemoCity {
             case THIRD_PARTY -> 13;
             default -> 30;
           });
-          serviceEnd = evaluationOpens.plusDays(1);
+          // the evaluation stage opens only once the service period is over (it judges the whole period)
+          serviceEnd = evaluationOpens.minusDays(1);
           serviceStart = serviceEnd.minusDays(purchase.serviceDays() - 1);
           deadline = back(serviceStart.minusDays(32));
         }

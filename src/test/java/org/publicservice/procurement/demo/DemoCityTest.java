@@ -9,10 +9,13 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.identity.Group;
@@ -43,6 +46,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @Tag("isolated")
 class DemoCityTest {
+
+  /** Far more than a start and three purchases take on a busy CI machine (well under a minute on a quiet one). */
+  private static final long SEEDING_DEADLINE_MINUTES = 4;
 
   @TempDir
   Path folder;
@@ -101,25 +107,49 @@ class DemoCityTest {
         ProcurementApplication.class.getName()));
     command.addAll(settings(database));
     Process start = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true).start();
-    boolean killed = false;
-    List<String> log = new ArrayList<>();
-    try (BufferedReader output = new BufferedReader(new InputStreamReader(start.getInputStream(),
-        StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = output.readLine()) != null) {
-        log.add(line);
-        if (line.contains("Demo city 3/" + DemoCity.PURCHASES.size())) {
-          start.destroyForcibly();
-          killed = true;
-          break;
+    List<String> log = Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch third = new CountDownLatch(1);
+    AtomicBoolean reached = new AtomicBoolean();
+    // the output is read on its own thread so that a start which never reaches the third purchase (stuck, or up
+    // and idle after a failed seeding) fails the test at the deadline instead of blocking on readLine forever
+    Thread reader = new Thread(() -> {
+      try (BufferedReader output = new BufferedReader(new InputStreamReader(start.getInputStream(),
+          StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = output.readLine()) != null) {
+          log.add(line);
+          if (line.contains("Demo city 3/" + DemoCity.PURCHASES.size())) {
+            reached.set(true);
+            third.countDown();
+          } else if (line.contains("Started ProcurementApplication")) {
+            // the seeding runs before the start completes: a start that completes has failed to seed
+            third.countDown();
+          }
         }
+      } catch (java.io.IOException closed) {
+        // the start was killed: its output ends here
       }
+    }, "demo-first-start-output");
+    reader.setDaemon(true);
+    reader.start();
+    boolean killed;
+    try {
+      killed = third.await(SEEDING_DEADLINE_MINUTES, TimeUnit.MINUTES) && reached.get();
     } finally {
       start.destroyForcibly();
       start.waitFor(60, TimeUnit.SECONDS);
+      reader.join(TimeUnit.SECONDS.toMillis(10));
     }
-    assertThat(killed).as("the first start reached the third purchase; its log:\n%s",
-        String.join("\n", log.subList(Math.max(0, log.size() - 40), log.size()))).isTrue();
+    List<String> seen;
+    synchronized (log) {
+      seen = new ArrayList<>(log);
+    }
+    // the seeding's error (the first ERROR and its cause) and the end of the log
+    int error = Math.max(0, seen.stream().filter(line -> line.contains(" ERROR ")).findFirst().map(seen::indexOf)
+        .orElse(seen.size()));
+    assertThat(killed).as("the first start reached the third purchase within %d minutes; its log:\n%s\n...\n%s",
+        SEEDING_DEADLINE_MINUTES, String.join("\n", seen.subList(error, Math.min(seen.size(), error + 25))),
+        String.join("\n", seen.subList(Math.max(0, seen.size() - 20), seen.size()))).isTrue();
   }
 
   /** Each stage's project, by the service name the demo city gave it. */
