@@ -2,7 +2,9 @@ package org.publicservice.procurement.identity;
 
 import static org.publicservice.procurement.identity.Groups.ADMIN;
 import static org.publicservice.procurement.identity.Groups.DEPT_CIVIL_AFFAIRS;
+import static org.publicservice.procurement.identity.Groups.DEPT_EDUCATION;
 import static org.publicservice.procurement.identity.Groups.DEPT_HEALTH;
+import static org.publicservice.procurement.identity.Groups.DEPT_HUMAN_RESOURCES;
 import static org.publicservice.procurement.identity.Groups.DESIGNER;
 import static org.publicservice.procurement.identity.Groups.EVALUATOR;
 import static org.publicservice.procurement.identity.Groups.EXPERT;
@@ -68,6 +70,8 @@ public class DemoAccounts implements Accounts {
         new DemoUser("minzheng", "王", "敏", List.of(PURCHASER, DEPT_CIVIL_AFFAIRS)),
         new DemoUser("minzheng2", "李", "静", List.of(PURCHASER, DEPT_CIVIL_AFFAIRS)),
         new DemoUser("weijian", "陈", "卫", List.of(PURCHASER, DEPT_HEALTH)),
+        new DemoUser("jiaoyu", "孙", "丽", List.of(PURCHASER, DEPT_EDUCATION)),
+        new DemoUser("renshe", "周", "强", List.of(PURCHASER, DEPT_HUMAN_RESOURCES)),
         new DemoUser("caizheng", "赵", "明", List.of(FINANCE))));
     String[][] experts = {
         {"周", "建国"}, {"吴", "晓梅"}, {"郑", "志强"}, {"孙", "丽华"}, {"钱", "永刚"}, {"冯", "海燕"},

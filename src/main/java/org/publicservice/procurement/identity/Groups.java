@@ -16,6 +16,10 @@ public final class Groups {
   public static final String DEPT_CIVIL_AFFAIRS = "dept-civil-affairs";
   /** 南通市卫生健康委员会. */
   public static final String DEPT_HEALTH = "dept-health";
+  /** 南通市教育局. */
+  public static final String DEPT_EDUCATION = "dept-education";
+  /** 南通市人力资源和社会保障局. */
+  public static final String DEPT_HUMAN_RESOURCES = "dept-human-resources";
   /** 财政部门: reviews requests, approves methods, handles complaints. */
   public static final String FINANCE = "finance";
   /** 评审专家: the expert pool panels are drawn from. */

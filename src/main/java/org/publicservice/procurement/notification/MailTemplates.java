@@ -1,6 +1,8 @@
 package org.publicservice.procurement.notification;
 
 import java.util.Map;
+import org.publicservice.procurement.training.TrainingMode;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
@@ -24,6 +26,15 @@ public class MailTemplates {
 
   /** A rendered mail. */
   public record RenderedMail(String subject, String body) {
+  }
+
+  /** Put above every body by the frame, or null: training mode says so in every mail. */
+  private String firstLine;
+
+  @Autowired
+  public MailTemplates(MailProperties properties, ApplicationContext context, TrainingMode training) {
+    this(properties, context);
+    this.firstLine = training.enabled() ? training.mailLine() : null;
   }
 
   public MailTemplates(MailProperties properties, ApplicationContext context) {
@@ -54,7 +65,7 @@ public class MailTemplates {
       bodyStart++;
     }
     String body = String.join("\n", java.util.Arrays.copyOfRange(lines, bodyStart, lines.length)).stripTrailing();
-    return new RenderedMail(subject, body + "\n");
+    return new RenderedMail(subject, (firstLine == null ? "" : firstLine + "\n\n") + body + "\n");
   }
 
   private static SpringResourceTemplateResolver resolver(ApplicationContext context, String prefix, int order) {

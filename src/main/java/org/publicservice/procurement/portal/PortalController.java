@@ -3,6 +3,7 @@ package org.publicservice.procurement.portal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -232,7 +233,7 @@ public class PortalController {
     List<Long> times = new ArrayList<>();
     if (stored instanceof List<?> list) {
       for (Object time : list) {
-        if (time instanceof Long at && at > now - SESSION_WINDOW_MILLIS && at <= now) {
+        if (time instanceof Long at && at > now - ProcurementTime.forPeople(Duration.ofMillis(SESSION_WINDOW_MILLIS)).toMillis() && at <= now) {
           times.add(at);
         }
       }

@@ -1,5 +1,6 @@
 package org.publicservice.procurement.purchase;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -32,6 +33,9 @@ public final class ProcurementTime {
   public static final DateTimeFormatter SECOND_IN_WORDS =
       DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm:ss").withZone(ZONE);
 
+  /** Engine-clock milliseconds per real millisecond: 1, faster only while the training clock runs. */
+  private static volatile double speed = 1.0;
+
   private ProcurementTime() {
   }
 
@@ -42,5 +46,31 @@ public final class ProcurementTime {
   /** The engine clock's time, at Beijing's offset. */
   public static OffsetDateTime now() {
     return ClockUtil.getCurrentTime().toInstant().atZone(ZONE).toOffsetDateTime();
+  }
+
+  /**
+   * How many milliseconds of the engine clock pass in one real millisecond: 1, except while the training mode's
+   * accelerated clock runs (training/TrainingClock), in which every statutory period passes in minutes.
+   */
+  public static double speed() {
+    return speed;
+  }
+
+  /** Set by the training clock when it starts (its speed) and stops (1). */
+  public static void runAt(double enginePerRealMillisecond) {
+    if (!(enginePerRealMillisecond >= 1.0)) {
+      throw new IllegalArgumentException("The engine clock cannot run slower than real time: " + enginePerRealMillisecond);
+    }
+    speed = enginePerRealMillisecond;
+  }
+
+  /**
+   * A period given to a person at a keyboard (a mailed code's validity, a page token's age, a login pause), as a
+   * length on the engine clock: unchanged normally, lengthened by the training clock's speed so that the person
+   * still has as much real time. Statutory periods are never converted: they run on the engine clock by design.
+   */
+  public static Duration forPeople(Duration realTime) {
+    double current = speed;
+    return current == 1.0 ? realTime : Duration.ofMillis(Math.round(realTime.toMillis() * current));
   }
 }

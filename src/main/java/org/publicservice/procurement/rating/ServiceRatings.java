@@ -232,13 +232,13 @@ public class ServiceRatings {
             SELECT COUNT(*) FROM rating_email_check WHERE evaluation_id = :evaluation AND rater_key = :rater
               AND sent_at > :since""")
         .param("evaluation", window.evaluationId()).param("rater", raterKey)
-        .param("since", now.minus(properties.emailCodeInterval())).query(Integer.class).single();
+        .param("since", now.minus(ProcurementTime.forPeople(properties.emailCodeInterval()))).query(Integer.class).single();
     if (recent > 0) {
       throw reject("email", "验证码刚刚已发送到该邮箱，请查收邮件；如未收到，请" + properties.emailCodeInterval().toSeconds()
           + "秒后再试。");
     }
     String code = String.format("%06d", RANDOM.nextInt(1_000_000));
-    OffsetDateTime expires = now.plus(properties.emailCodeValidity());
+    OffsetDateTime expires = now.plus(ProcurementTime.forPeople(properties.emailCodeValidity()));
     var keys = new GeneratedKeyHolder();
     jdbc.sql("""
             INSERT INTO rating_email_check (evaluation_id, rater_key, code_hash, sent_at, expires_at)

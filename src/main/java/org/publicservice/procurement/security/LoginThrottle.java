@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.stereotype.Component;
 
 /**
@@ -80,12 +81,14 @@ public class LoginThrottle {
     }
     synchronized (recent) {
       Instant oldest = recent.isEmpty() ? now() : recent.peekFirst().at();
-      return Math.max(1, Duration.between(now(), oldest.plus(WINDOW)).toMinutes() + 1);
+      // real minutes, also under the training mode's faster engine clock
+      Duration left = Duration.between(now(), oldest.plus(ProcurementTime.forPeople(WINDOW)));
+      return Math.max(1, (long) (left.toMillis() / ProcurementTime.speed()) / 60_000 + 1);
     }
   }
 
   private static void forgetOld(Deque<Failure> recent) {
-    Instant limit = now().minus(WINDOW);
+    Instant limit = now().minus(ProcurementTime.forPeople(WINDOW));
     while (!recent.isEmpty() && !recent.peekFirst().at().isAfter(limit)) {
       recent.removeFirst();
     }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.publicservice.procurement.ProcurementApplication;
 import org.publicservice.procurement.security.LoginThrottle;
+import org.publicservice.procurement.training.TrainingMode;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -65,9 +66,21 @@ class ProductionStartTest {
         .hasMessageContaining("PROCUREMENT_ADMIN_PASSWORD is a common or guessable password");
   }
 
+  /** Issue 15: an accelerated clock would open sealed bids and end statutory periods early. */
+  @Test
+  void startUpFailsInTrainingMode() {
+    assertThatThrownBy(() -> start("--procurement.admin.password=Xk9-long-secret",
+        "--procurement.training.enabled=true").close())
+        .rootCause()
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(TrainingMode.REFUSED_IN_PRODUCTION);
+  }
+
   @Test
   void productionStartsWithTheAdministratorRolesAndFiltersButNoDemoUsers() throws Exception {
-    String[] environment = {"--procurement.admin.id=nt-admin", "--procurement.admin.password=Xk9-long-secret"};
+    // the demo city's setting, even when set, seeds nothing outside the demo profile
+    String[] environment = {"--procurement.admin.id=nt-admin", "--procurement.admin.password=Xk9-long-secret",
+        "--procurement.demo.city=true"};
     try (ConfigurableApplicationContext context = start(environment)) {
       check(context.getBean(ProcessEngine.class));
       behindTheTrustedProxy(((WebServerApplicationContext) context).getWebServer().getPort());
@@ -84,6 +97,8 @@ class ProductionStartTest {
     assertThat(identity.createUserQuery().userId("nt-admin").memberOfGroup(Groups.ADMIN).count()).isOne();
     assertThat(identity.checkPassword("nt-admin", "Xk9-long-secret")).isTrue();
     assertThat(identity.createGroupQuery().list()).hasSize(AccessRules.GROUPS.size());
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(ProcessKeys.PUBLIC_SERVICE_PURCHASE).count()).isZero();
     assertThat(engine.getFilterService().createTaskFilterQuery().list()).hasSize(TasklistFilters.FILTERS.size());
     assertThat(engine.getAuthorizationService().createAuthorizationQuery().groupIdIn(Groups.PURCHASER).list())
         .extracting(a -> a.getResourceType() + "/" + a.getResourceId())

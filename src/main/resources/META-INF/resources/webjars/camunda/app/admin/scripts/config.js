@@ -10,5 +10,9 @@ export default {
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
-  }
+  },
+
+  customScripts: [
+    'scripts/training' // the training mode's banner and clock (nothing outside training mode)
+  ]
 };

@@ -14,6 +14,7 @@ export default {
 
   customScripts: [
     'scripts/purchase-projects', // the project number and service name of every purchase, as a tab
-    'scripts/supervision' // only the buttons a supervisor can use
+    'scripts/supervision', // only the buttons a supervisor can use
+    'scripts/training' // the training mode's banner and clock (nothing outside training mode)
   ]
 };

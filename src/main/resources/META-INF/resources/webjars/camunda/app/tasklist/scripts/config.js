@@ -23,7 +23,8 @@ export default {
     'scripts/refusals', // server refusals next to the field concerned, once
     'scripts/officials', // only the buttons a role can use; what the role does and where
     'scripts/purchases', // 我的采购项目 and the project number right after filing
-    'scripts/dynamic-list-errors' // tables (dynamic lists) that can be completed, see docs/forms.md
+    'scripts/dynamic-list-errors', // tables (dynamic lists) that can be completed, see docs/forms.md
+    'scripts/training' // the training mode's banner and clock (nothing outside training mode)
   ],
 
   // The webapp's default shortcuts; Tasklist shows the descriptions as they are, untranslated, in its help.
