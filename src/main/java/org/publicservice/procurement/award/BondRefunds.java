@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
@@ -101,9 +102,34 @@ public class BondRefunds {
   public void startBidBondRefund(DelegateExecution execution, Predicate<String> whose) {
     List<Owed> owed = bidBondsLodged(execution).stream()
         .filter(bond -> whose.test(bond.supplier()))
-        .filter(bond -> !owes(execution.getProcessBusinessKey(), BID, bond.supplier()))
+        .filter(bond -> !owes(execution.getProcessBusinessKey(), BID, bond.supplier(), bond.lodged()))
         .toList();
     start(execution, BID, owed, ProcurementTime.today(), BID_REFUND_WORKING_DAYS);
+  }
+
+  /**
+   * Starts the refund of bid bonds that leave the procedure before any award: a bid withdrawn before the deadline,
+   * or the bids of a round that fails or is terminated (87号令第三十八条: within 5 working days of the written
+   * withdrawal or of the termination). Due {@link #BID_REFUND_WORKING_DAYS} working days from today; a bond already
+   * owed is left out, so no bond goes back twice. The refund runs in its own instance and holds nothing.
+   */
+  public void startBidBondRefund(RuntimeService runtime, PurchaseIdentity purchase, Object departmentGroup,
+      List<Owed> stated) {
+    List<Owed> owed = stated.stream()
+        .filter(bond -> !owes(purchase.projectNumber(), BID, bond.supplier(), bond.lodged()))
+        .toList();
+    start(runtime, purchase, departmentGroup, BID, owed, ProcurementTime.today(), BID_REFUND_WORKING_DAYS);
+  }
+
+  /**
+   * Whether this very bond (supplier, form and reference) is already owed back in the project: a bond refunded
+   * after a withdrawal or a failed round is a different bond from one the supplier lodges when it bids again.
+   */
+  public boolean owes(String projectNumber, String kind, String supplier, String lodged) {
+    return jdbc.sql("SELECT COUNT(*) FROM bond_refund WHERE project_number = :project AND bond_kind = :kind"
+            + " AND supplier = :supplier AND lodged = :lodged")
+        .param("project", projectNumber).param("kind", kind).param("supplier", supplier).param("lodged", lodged)
+        .query(Long.class).single() > 0;
   }
 
   /** Whether the supplier already has a line of this kind in the project (a replacement award refunds nobody twice). */
@@ -124,14 +150,21 @@ public class BondRefunds {
     if (owed.isEmpty()) {
       return;
     }
-    PurchaseIdentity purchase = PurchaseIdentity.of(execution);
+    start(execution.getProcessEngineServices().getRuntimeService(), PurchaseIdentity.of(execution),
+        execution.getVariable(PurchaseIdentity.DEPARTMENT_GROUP), kind, owed, from, workingDaysToRefund);
+  }
+
+  private void start(RuntimeService runtime, PurchaseIdentity purchase, Object departmentGroup, String kind,
+      List<Owed> owed, LocalDate from, int workingDaysToRefund) {
+    if (owed.isEmpty()) {
+      return;
+    }
     Date due = workingDays.after(from, workingDaysToRefund);
-    var instance = execution.getProcessEngineServices().getRuntimeService()
-        .createProcessInstanceByKey(PROCESS_KEY).businessKey(purchase.projectNumber())
+    var instance = runtime.createProcessInstanceByKey(PROCESS_KEY).businessKey(purchase.projectNumber())
         .setVariable(PurchaseIdentity.PROJECT_NUMBER, purchase.projectNumber())
         .setVariable(PurchaseIdentity.SERVICE_NAME, purchase.serviceName())
         .setVariable(PurchaseIdentity.DEPARTMENT_NAME, purchase.departmentName())
-        .setVariable(PurchaseIdentity.DEPARTMENT_GROUP, execution.getVariable(PurchaseIdentity.DEPARTMENT_GROUP))
+        .setVariable(PurchaseIdentity.DEPARTMENT_GROUP, departmentGroup)
         .setVariable(BondVariables.BOND_KIND, kind)
         .setVariable(BondVariables.REFUND_DUE, due)
         .setVariable(BondVariables.REFUND_INSTRUCTIONS, instructions(kind, from, due))
