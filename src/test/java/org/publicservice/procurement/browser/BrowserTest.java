@@ -151,6 +151,8 @@ public abstract class BrowserTest {
     WebElement input = formField(fieldId);
     click(input);
     input.clear();
+    // form-js may render the old value back after clear(); removing it as a user does leaves nothing to append to
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
     input.sendKeys(text);
   }
 
