@@ -84,12 +84,17 @@ public class BondRefunds {
    * documents asked for; none when the documents asked for no bond. A bid that stated no bond owes nothing back.
    */
   public static List<Owed> bidBondsLodged(DelegateExecution execution) {
-    Object required = execution.getVariable(TenderVariables.BID_BOND);
+    return bidBondsLodged(execution.getVariable(TenderVariables.BID_BOND),
+        execution.getVariable(AwardVariables.OPENED_BIDS));
+  }
+
+  /** {@link #bidBondsLodged(DelegateExecution)} from the variables {@code bidBond} and {@code openedBids}. */
+  public static List<Owed> bidBondsLodged(Object required, Object openedBids) {
     BigDecimal amount = required == null ? BigDecimal.ZERO : new BigDecimal(required.toString());
     if (amount.signum() <= 0) {
       return List.of();
     }
-    return OpenedBid.list(execution.getVariable(AwardVariables.OPENED_BIDS)).stream()
+    return OpenedBid.list(openedBids).stream()
         .filter(bid -> bid.bidBond() != null && !BidBond.NOT_STATED.equals(bid.bidBond()))
         .map(bid -> new Owed(bid.bidder(), bid.bidderName(), amount, bid.bidBond()))
         .toList();

@@ -119,7 +119,20 @@ final class AwardScenario {
    * in {@code lodged}, how its bond was lodged ("银行保函（编号…）" or {@code BidBond.NOT_STATED}).
    */
   ProcessInstance purchaseAtAwardWithBidBonds(Number amount, Map<String, String> lodged) {
+    return purchaseAtAwardWithBidBonds(amount, lodged, List.of());
+  }
+
+  /**
+   * As {@link #purchaseAtAwardWithBidBonds(Number, Map)}, the ranked {@code declined} no longer candidates (each
+   * declined its award or refused to sign in an earlier award round).
+   */
+  ProcessInstance purchaseAtAwardWithBidBonds(Number amount, Map<String, String> lodged, List<String> declined) {
     VariableMap in = awardRound("OPEN_TENDER", "公开招标", 3, null);
+    List<Map<String, Object>> excluded = RANKED_BIDS.stream().filter(bid -> declined.contains(bid.get("bidder")))
+        .map(bid -> Map.<String, Object>of("bidder", bid.get("bidder"), "bidderName", bid.get("bidderName"),
+            "ground", "DECLINED", "reason", "拒绝签订合同。"))
+        .toList();
+    in.putValue(EXCLUDED_BIDDERS, json(excluded));
     List<Map<String, Object>> opened = new java.util.ArrayList<>();
     for (Map<String, Object> bid : OPENED) {
       Map<String, Object> row = new java.util.LinkedHashMap<>(bid);
