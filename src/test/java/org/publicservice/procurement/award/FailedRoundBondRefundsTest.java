@@ -2,6 +2,7 @@ package org.publicservice.procurement.award;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.publicservice.procurement.TestIdentities.PURCHASER;
 import static org.publicservice.procurement.award.AwardScenario.*;
 import static org.publicservice.procurement.award.AwardVariables.*;
 
@@ -18,6 +19,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,7 @@ import org.publicservice.procurement.TasklistDriver;
 import org.publicservice.procurement.TestIdentities;
 import org.publicservice.procurement.TestSmtp;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
+import org.publicservice.procurement.contract.ContractVariables;
 import org.publicservice.procurement.notification.MailDeliveries;
 import org.publicservice.procurement.notification.MailVariables;
 import org.publicservice.procurement.purchase.JsonValues;
@@ -38,8 +41,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A round that ends after the opening without an award owes its bid bonds back within 5 working days of the failure
- * or termination notice (87号令第二十九条、第三十八条), each bond once: when no award candidate is left, and when an
- * upheld challenge ends the awarded round before the contract is signed. The review stage's failures are in
+ * or termination notice (87号令第二十九条、第三十八条), each bond once: when no award candidate is left, when an
+ * upheld challenge ends the awarded round before the contract is signed, and when the purchase ends unsigned. The review stage's failures are in
  * {@code review.FailedReviewBondRefundsTest}.
  */
 @ProcurementSpringTest
@@ -150,6 +153,31 @@ class FailedRoundBondRefundsTest {
     assertThat(losers).isWaitingAt("Task_RefundBidBonds");
     assertThat(refunds.ofProject(project)).extracting(BondRefunds.Line::supplier)
         .containsExactlyInAnyOrder(FIRST, SECOND, DISQUALIFIED);
+  }
+
+  @Test
+  void aPurchaseEndingWithoutAContractOwesTheRefusingWinnersBond() {
+    ProcessInstance purchase = award.purchaseAtAwardWithBidBonds(5000, BONDS);
+    award.choose(award.award(purchase), FIRST);
+    refundOf(purchase, 0);
+
+    TasklistDriver.at(MONDAY);
+    ProcessInstance contract = award.contract(purchase);
+    award.draft(contract, 268000, SCHEDULE);
+    award.completeAs(FIRST, contract, "Task_SignContract", Variables.createVariables()
+        .putValue(ContractVariables.CONTRACTOR_DECISION, ContractVariables.REFUSE)
+        .putValue(ContractVariables.CONTRACTOR_REFUSAL_REASON, "人员无法按期到位。"));
+    award.completeAs(PURCHASER, contract, "Task_DecideNextCandidate",
+        Variables.createVariables()
+            .putValue(ContractVariables.NEXT_STEP, ContractVariables.END_WITHOUT_CONTRACT));
+
+    assertThat(contract).isEnded().hasPassed("Task_StartUnsignedBidBondRefunds", "EndEvent_NoContract");
+    assertThat(purchase).isEnded().hasPassed("EndEvent_NoContract");
+    ProcessInstance winner = refundOf(purchase, 1);
+    assertThat(tasklist.task(winner, "Task_RefundBidBonds").getDueDate())
+        .isEqualTo(WorkingDayCalendar.endOf(LocalDate.of(2026, 12, 14)));
+    assertThat(JsonValues.rows(engine.getRuntimeService().getVariable(winner.getId(), BondVariables.BOND_REFUNDS)))
+        .extracting(row -> row.get("supplierName")).containsExactly(FIRST_NAME);
   }
 
   /** The purchase's n-th refund instance (oldest first), past its asynchronous start. */
