@@ -72,6 +72,10 @@ class TenderOpenDataTest {
     assertThat(notice.at("/awardCriteria").asText()).isEqualTo("ratedCriteria");
     assertThat(notice.at("/awardCriteriaDetails").asText()).isEqualTo("综合评分法");
     assertThat(notice.has("numberOfTenderers")).isFalse();
+    // the bid bond the documents ask, in the submission terms extension declared by the package
+    assertThat(notice.at("/submissionTerms/depositsGuarantees").asText())
+        .isEqualTo("投标保证金20,000.00元，以支票、汇票、本票或者金融机构、担保机构出具的保函等非现金形式提交（政府采购法实施条例第三十三条）。");
+    assertThat(releasePackage.get("extensions").toString()).contains("ocds_submissionTerms_extension");
 
     // the amendment moved the deadline; the earlier release keeps what its notice said
     assertThat(releases.get(2).at("/tender/tenderPeriod/endDate").asText()).isEqualTo("2027-01-04T09:30:00+08:00");
