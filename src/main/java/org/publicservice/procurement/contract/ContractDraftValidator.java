@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.purchase.FormList;
+import org.publicservice.procurement.award.BondRefunds;
 import org.publicservice.procurement.purchase.FormRules;
 import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.purchase.Money;
@@ -79,5 +80,8 @@ public class ContractDraftValidator implements TaskListener {
     task.setVariable(CONTRACT_ID, contractId);
     task.setVariable(PAYMENT_SCHEDULE_TEXT, scheduleText);
     task.setVariable(MILESTONES, SpinValues.jsonValue(milestones).create());
+    // what the winner may turn into the performance bond when it signs (87号令第三十八条)
+    task.setVariable(WINNER_BID_BOND, bond.signum() == 0 ? null : PerformanceBond.convertibleBidBond(task.getExecution())
+        .map(BondRefunds.Owed::amount).orElse(null));
   }
 }
