@@ -240,6 +240,37 @@ final class AwardScenario {
     tasklist.runJobs(instance);
   }
 
+  /** The purchase's bond refund instances (BondRefund, business key: the project number), oldest first. */
+  List<ProcessInstance> refundInstances(ProcessInstance purchase) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(BondRefunds.PROCESS_KEY)
+        .processInstanceBusinessKey(purchase.getBusinessKey()).list().stream()
+        .sorted(java.util.Comparator.comparing(instance -> engine.getHistoryService()
+            .createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult().getStartTime()))
+        .toList();
+  }
+
+  /** The purchase's n-th refund instance (oldest first), past its asynchronous start. */
+  ProcessInstance refundOf(ProcessInstance purchase, int n) {
+    List<ProcessInstance> instances = refundInstances(purchase);
+    assertThat(instances.size()).as("refund instances").isGreaterThan(n);
+    ProcessInstance refund = instances.get(n);
+    runJobs(refund);
+    return refund;
+  }
+
+  /**
+   * The task deadline watch runs at {@code time} (the clock moved there) as the job executor would: its timer, then
+   * the mails it queued for overdue tasks.
+   */
+  void watchDeadlinesAt(Date time) {
+    ClockUtil.setCurrentTime(time);
+    var jobs = engine.getManagementService();
+    jobs.executeJob(jobs.createJobQuery().processDefinitionKey(
+        org.publicservice.procurement.notification.MailVariables.DEADLINE_WATCH_PROCESS).timers().singleResult().getId());
+    jobs.createJobQuery().processDefinitionKey(org.publicservice.procurement.notification.MailVariables.DEADLINE_WATCH_PROCESS)
+        .messages().list().forEach(job -> jobs.executeJob(job.getId()));
+  }
+
   Object historicVariable(ProcessInstance instance, String name) {
     var variable = engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
         .variableName(name).singleResult();

@@ -10,7 +10,6 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,6 @@ import org.publicservice.procurement.TestSmtp;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
 import org.publicservice.procurement.contract.ContractVariables;
 import org.publicservice.procurement.notification.MailDeliveries;
-import org.publicservice.procurement.notification.MailVariables;
 import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.tender.BidBond;
@@ -94,8 +92,8 @@ class FailedRoundBondRefundsTest {
     String project = purchase.getBusinessKey();
 
     assertThat(purchase).hasPassed("Task_AwardStage").isWaitingAt("Task_TenderStage");
-    ProcessInstance refund = refundOf(purchase, 0);
-    assertThat(refundInstances(purchase)).hasSize(1);
+    ProcessInstance refund = award.refundOf(purchase, 0);
+    assertThat(award.refundInstances(purchase)).hasSize(1);
     assertThat(tasklist.task(refund, "Task_RefundBidBonds").getDueDate())
         .isEqualTo(WorkingDayCalendar.endOf(LocalDate.of(2026, 12, 10)));
     // the opened bids that stated a bond, the unqualified one too; not the bid that stated none
@@ -116,13 +114,8 @@ class FailedRoundBondRefundsTest {
     // nobody refunds by the 5th working day: the deadline watch mails the supervisors, the portal says it is late
     mails.deliver(project);
     greenMail.purgeEmailFromAllMailboxes();
-    ClockUtil.setCurrentTime(Date.from(WorkingDayCalendar.endOf(LocalDate.of(2026, 12, 10)).toInstant()
+    award.watchDeadlinesAt(Date.from(WorkingDayCalendar.endOf(LocalDate.of(2026, 12, 10)).toInstant()
         .plus(Duration.ofHours(10))));
-    var management = engine.getManagementService();
-    management.executeJob(management.createJobQuery().processDefinitionKey(MailVariables.DEADLINE_WATCH_PROCESS)
-        .timers().singleResult().getId());
-    management.createJobQuery().processDefinitionKey(MailVariables.DEADLINE_WATCH_PROCESS).messages().list()
-        .forEach(job -> management.executeJob(job.getId()));
     mails.deliver(project);
     assertThat(MailDeliveries.mailsTo(greenMail, "jiandu@demo.local")).extracting(MailDeliveries::subject)
         .anyMatch(subject -> subject.contains(project) && subject.contains("退还投标保证金"));
@@ -135,7 +128,7 @@ class FailedRoundBondRefundsTest {
     ProcessInstance purchase = award.purchaseAtAwardWithBidBonds(5000, BONDS);
     String project = purchase.getBusinessKey();
     award.choose(award.award(purchase), FIRST);
-    ProcessInstance losers = refundOf(purchase, 0);
+    ProcessInstance losers = award.refundOf(purchase, 0);
 
     TasklistDriver.at(MONDAY);
     ProcessInstance challenge = award.challengeInstance(challenges.file(project, DISQUALIFIED,
@@ -145,7 +138,7 @@ class FailedRoundBondRefundsTest {
 
     assertThat(purchase).hasPassed("BoundaryEvent_OverturnedInContract").isWaitingAt("Task_TenderStage");
     // the termination notice of Monday 7 December: the winner's bond by Monday 14 December
-    ProcessInstance winner = refundOf(purchase, 1);
+    ProcessInstance winner = award.refundOf(purchase, 1);
     assertThat(tasklist.task(winner, "Task_RefundBidBonds").getDueDate())
         .isEqualTo(WorkingDayCalendar.endOf(LocalDate.of(2026, 12, 14)));
     assertThat(JsonValues.rows(engine.getRuntimeService().getVariable(winner.getId(), BondVariables.BOND_REFUNDS)))
@@ -159,7 +152,7 @@ class FailedRoundBondRefundsTest {
   void aPurchaseEndingWithoutAContractOwesTheRefusingWinnersBond() {
     ProcessInstance purchase = award.purchaseAtAwardWithBidBonds(5000, BONDS);
     award.choose(award.award(purchase), FIRST);
-    refundOf(purchase, 0);
+    award.refundOf(purchase, 0);
 
     TasklistDriver.at(MONDAY);
     ProcessInstance contract = award.contract(purchase);
@@ -173,27 +166,10 @@ class FailedRoundBondRefundsTest {
 
     assertThat(contract).isEnded().hasPassed("Task_StartUnsignedBidBondRefunds", "EndEvent_NoContract");
     assertThat(purchase).isEnded().hasPassed("EndEvent_NoContract");
-    ProcessInstance winner = refundOf(purchase, 1);
+    ProcessInstance winner = award.refundOf(purchase, 1);
     assertThat(tasklist.task(winner, "Task_RefundBidBonds").getDueDate())
         .isEqualTo(WorkingDayCalendar.endOf(LocalDate.of(2026, 12, 14)));
     assertThat(JsonValues.rows(engine.getRuntimeService().getVariable(winner.getId(), BondVariables.BOND_REFUNDS)))
         .extracting(row -> row.get("supplierName")).containsExactly(FIRST_NAME);
-  }
-
-  /** The purchase's n-th refund instance (oldest first), past its asynchronous start. */
-  private ProcessInstance refundOf(ProcessInstance purchase, int n) {
-    List<ProcessInstance> instances = refundInstances(purchase);
-    assertThat(instances.size()).as("refund instances").isGreaterThan(n);
-    ProcessInstance refund = instances.get(n);
-    tasklist.runJobs(refund);
-    return refund;
-  }
-
-  private List<ProcessInstance> refundInstances(ProcessInstance purchase) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(BondRefunds.PROCESS_KEY)
-        .processInstanceBusinessKey(purchase.getBusinessKey()).list().stream()
-        .sorted(Comparator.comparing(instance -> engine.getHistoryService().createHistoricProcessInstanceQuery()
-            .processInstanceId(instance.getId()).singleResult().getStartTime()))
-        .toList();
   }
 }
