@@ -409,11 +409,26 @@ public class BidBox {
         .param("project", projectNumber).param("round", round).update();
   }
 
-  /** The bid bond the round's documents ask for (0: none); each bid then states how it lodged it ({@link BidBond}). */
+  /**
+   * The bid bond the round's documents ask for (0: none), each bid then states how it lodged it ({@link BidBond}),
+   * and whether the winner may turn it into its performance bond.
+   */
   @Transactional
-  public void recordBidBond(String projectNumber, int round, BigDecimal amount) {
-    jdbc.sql("UPDATE tender_call SET bid_bond = :amount WHERE project_number = :project AND round_no = :round")
-        .param("amount", amount).param("project", projectNumber).param("round", round).update();
+  public void recordBidBond(String projectNumber, int round, BigDecimal amount, boolean convertible) {
+    jdbc.sql("UPDATE tender_call SET bid_bond = :amount, bid_bond_convertible = :convertible"
+            + " WHERE project_number = :project AND round_no = :round")
+        .param("amount", amount).param("convertible", convertible).param("project", projectNumber)
+        .param("round", round).update();
+  }
+
+  /**
+   * Whether the documents of the project's latest opened round, the one that produced the award, let the winner's
+   * bid bond become its performance bond (87号令第三十八条).
+   */
+  public boolean bidBondConvertible(String projectNumber) {
+    return jdbc.sql("SELECT bid_bond_convertible FROM tender_call WHERE project_number = :project"
+            + " AND call_status = :opened ORDER BY round_no DESC FETCH FIRST 1 ROWS ONLY")
+        .param("project", projectNumber).param("opened", OPENED).query(Boolean.class).optional().orElse(false);
   }
 
   /** A clarification moved the bid deadline (实施条例第三十一条; 87号令第二十七条). */

@@ -9,6 +9,7 @@ import static org.publicservice.procurement.award.AwardScenario.*;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.math.BigDecimal;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Map;
 import org.assertj.core.groups.Tuple;
 import org.camunda.bpm.engine.IdentityService;
@@ -34,11 +35,12 @@ import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.purchase.SubmissionRejectedException;
 import org.publicservice.procurement.tender.BidBond;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * 87号令第三十八条: at signing, the winner's bid bond may become its performance bond instead of going back. It is
  * then no bid bond to refund after signing; it goes back with the performance bond at the end, and the winner lodges
- * only what it does not cover. A winner whose bid stated no bid bond has none to turn.
+ * only what it does not cover. Only where the documents allow it, and only a bond the winner's bid stated.
  */
 @ProcurementSpringTest
 class BidBondIntoPerformanceBondTest {
@@ -53,6 +55,7 @@ class BidBondIntoPerformanceBondTest {
   @Autowired IdentityService identityService;
   @Autowired BondRefunds refunds;
   @Autowired ContractRegister contracts;
+  @Autowired JdbcTemplate jdbc;
 
   AwardScenario award;
   TestIdentities people;
@@ -78,6 +81,7 @@ class BidBondIntoPerformanceBondTest {
     ProcessInstance purchase = award.purchaseAtAwardWithBidBonds(5000, Map.of(FIRST, "银行保函（编号BH-301）",
         SECOND, "银行转账（支票、汇票、本票）（编号ZZ-302）"));
     String project = purchase.getBusinessKey();
+    openedRound(project, true);
     award.choose(award.award(purchase), FIRST);
     TasklistDriver.at(SIGNING_DAY);
     ProcessInstance contract = award.contract(purchase);
@@ -124,19 +128,49 @@ class BidBondIntoPerformanceBondTest {
   }
 
   @Test
-  void aWinnerThatLodgedNoBidBondHasNoneToTurn() {
-    ProcessInstance purchase = award.purchaseAtAwardWithBidBonds(5000, Map.of(FIRST, BidBond.NOT_STATED));
-    award.choose(award.award(purchase), FIRST);
-    ProcessInstance contract = award.contract(purchase);
-    award.completeAs(PURCHASER, contract, "Task_DraftContract", ContractFixtures.draftForm(268000, 13400, SCHEDULE));
-    assertThat(engine.getRuntimeService().getVariable(contract.getId(), ContractVariables.WINNER_BID_BOND)).isNull();
+  void noBidBondToTurnWhereTheDocumentsDoNotAllowItOrTheWinnerLodgedNone() {
+    ProcessInstance notAllowed = signingWithBidBonds(Map.of(FIRST, "银行保函（编号BH-311）"), false);
+    assertThatThrownBy(() -> award.completeAs(FIRST, award.contract(notAllowed), "Task_SignContract", signing(true)
+        .putValue(ContractVariables.PERFORMANCE_BOND_FORM, "BANK_GUARANTEE")
+        .putValue(ContractVariables.PERFORMANCE_BOND_REFERENCE, "BH-履约-13400")))
+        .isInstanceOf(SubmissionRejectedException.class).hasMessage("本项目采购文件未规定投标保证金可以转为履约保证金，"
+            + "请按合同约定另行提交履约保证金。");
 
-    assertThatThrownBy(() -> award.completeAs(FIRST, contract, "Task_SignContract", signing(true)
+    ProcessInstance noneLodged = signingWithBidBonds(Map.of(FIRST, BidBond.NOT_STATED), true);
+    assertThatThrownBy(() -> award.completeAs(FIRST, award.contract(noneLodged), "Task_SignContract", signing(true)
         .putValue(ContractVariables.PERFORMANCE_BOND_FORM, "BANK_GUARANTEE")
         .putValue(ContractVariables.PERFORMANCE_BOND_REFERENCE, "BH-履约-13400")))
         .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("投标时未提交投标保证金，不能转为履约保证金");
-    assertThat(contract).isWaitingAt("Task_SignContract");
-    assertThat(refunds.ofProject(purchase.getBusinessKey())).isEmpty();
+
+    for (ProcessInstance purchase : List.of(notAllowed, noneLodged)) {
+      assertThat(award.contract(purchase)).isWaitingAt("Task_SignContract");
+      assertThat(engine.getRuntimeService().getVariable(award.contract(purchase).getId(),
+          ContractVariables.WINNER_BID_BOND)).as("nothing offered to turn").isNull();
+    }
+  }
+
+  /** A purchase awarded to FIRST whose contract (13,400 yuan performance bond) waits for the winner's signature. */
+  private ProcessInstance signingWithBidBonds(Map<String, String> lodged, boolean convertible) {
+    ProcessInstance purchase = award.purchaseAtAwardWithBidBonds(5000, lodged);
+    openedRound(purchase.getBusinessKey(), convertible);
+    award.choose(award.award(purchase), FIRST);
+    award.completeAs(PURCHASER, award.contract(purchase), "Task_DraftContract",
+        ContractFixtures.draftForm(268000, 13400, SCHEDULE));
+    return purchase;
+  }
+
+  /**
+   * The opened round the award came from, as the tender stage recorded it: a 5,000 yuan bid bond and whether its
+   * documents let the winner turn it into the performance bond.
+   */
+  private void openedRound(String project, boolean convertible) {
+    var at = THURSDAY_MORNING.minusDays(30).toOffsetDateTime();
+    jdbc.update("""
+        INSERT INTO tender_call (project_number, round_no, process_instance_id, service_name, department_name,
+          procurement_method, budget, bid_deadline, clarification_deadline, qualification_requirements, published_at,
+          call_status, bid_bond, bid_bond_convertible)
+        VALUES (?, 1, 'tender-stage', '崇川区居家养老上门服务', '南通市民政局', 'OPEN_TENDER', 300000, ?, ?,
+          '依法登记的社会组织。', ?, 'OPENED', 5000, ?)""", project, at.plusDays(25), at.plusDays(10), at, convertible);
   }
 
   private static VariableMap signing(boolean convert) {
