@@ -448,7 +448,8 @@ public class ReleaseMapper {
       // the submission terms extension (SUBMISSION_TERMS_EXTENSION) takes the deposits asked as text
       tender.putObject("submissionTerms").put("depositsGuarantees", terms.bidBond().signum() > 0
           ? "投标保证金" + Money.yuan(terms.bidBond()) + "，以支票、汇票、本票或者金融机构、担保机构出具的保函等非现金形式提交"
-              + "（政府采购法实施条例第三十三条）。"
+              + "（政府采购法实施条例第三十三条）。" + (terms.bidBondConvertible()
+                  ? "中标人签订合同时可以将投标保证金转为履约保证金（政府采购货物和服务招标投标管理办法第三十八条）。" : "")
           : "不收取投标保证金。");
     }
   }

@@ -75,7 +75,8 @@ class TenderOpenDataTest {
     assertThat(notice.has("numberOfTenderers")).isFalse();
     // the bid bond the documents ask, in the submission terms extension declared by the package
     assertThat(notice.at("/submissionTerms/depositsGuarantees").asText())
-        .isEqualTo("投标保证金20,000.00元，以支票、汇票、本票或者金融机构、担保机构出具的保函等非现金形式提交（政府采购法实施条例第三十三条）。");
+        .isEqualTo("投标保证金20,000.00元，以支票、汇票、本票或者金融机构、担保机构出具的保函等非现金形式提交（政府采购法实施条例第三十三条）。"
+            + "中标人签订合同时可以将投标保证金转为履约保证金（政府采购货物和服务招标投标管理办法第三十八条）。");
     assertThat(releasePackage.get("extensions").toString()).contains("ocds_submissionTerms_extension");
     // the documents let the winner turn its bid bond into the performance bond (87号令第三十八条): the notice says so
     assertThat(register.findByProject(stage.getBusinessKey())).filteredOn(n -> n.type()
