@@ -11,19 +11,15 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.publicservice.procurement.ProcessTestSession;
 import org.publicservice.procurement.ProcurementSpringTest;
-import org.publicservice.procurement.TestIdentities;
 import org.publicservice.procurement.TestSmtp;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
 import org.publicservice.procurement.disclosure.DisclosureNotice;
@@ -47,34 +43,24 @@ class AwardStageProcessTest {
   @RegisterExtension
   static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SETUP);
 
+  @RegisterExtension
+  final ProcessTestSession session = ProcessTestSession.startingAt(THURSDAY_MORNING).withOfficials();
+
   /** A Thursday in December 2026 (no holidays before New Year). */
   static final ZonedDateTime THURSDAY_MORNING = ZonedDateTime.of(2026, 12, 3, 10, 0, 0, 0, ProcurementTime.ZONE);
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
-  @Autowired IdentityService identityService;
   @Autowired DisclosureRegister register;
   @Autowired WorkingDayCalendar workingDays;
   @Autowired AwardResults results;
   @Autowired AwardDecisions decisions;
 
-  TestIdentities people;
   AwardScenario award;
-  MailDeliveries mails;
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(engine);
-    people = new TestIdentities(identityService).ensureOfficials();
-    award = new AwardScenario(engine, people);
-    mails = new MailDeliveries(engine);
-    ClockUtil.setCurrentTime(Date.from(THURSDAY_MORNING.toInstant()));
-  }
-
-  @AfterEach
-  void tearDown() {
-    people.actAsNobody();
-    ClockUtil.reset();
+    award = new AwardScenario(engine, session.people());
   }
 
   @Test
@@ -124,7 +110,7 @@ class AwardStageProcessTest {
     });
     assertThat(results.ownResult(project, NON_BIDDER)).isEmpty();
 
-    mails.deliver(project);
+    session.mails().deliver(project);
     MimeMessage toSecond = mail(project, SECOND, "【中标结果】");
     assertThat(toSecond.getSubject()).isEqualTo("【中标结果】" + project + " 崇川区居家养老上门服务 您的得分与排名");
     assertThat(toSecond.getContent().toString()).contains("南通惠民社区服务中心，您好", "排名：第2名（共3家）",

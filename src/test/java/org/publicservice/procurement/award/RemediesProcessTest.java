@@ -13,19 +13,17 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.publicservice.procurement.ProcessTestSession;
+import org.publicservice.procurement.TasklistDriver;
 import org.publicservice.procurement.ProcurementSpringTest;
-import org.publicservice.procurement.TestIdentities;
 import org.publicservice.procurement.TestSmtp;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
 import org.publicservice.procurement.contract.SigningHolds;
@@ -50,13 +48,15 @@ class RemediesProcessTest {
   @RegisterExtension
   static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SETUP);
 
+  @RegisterExtension
+  final ProcessTestSession session = ProcessTestSession.startingAt(AWARD_DAY).withOfficials();
+
   /** Thursday 3 December 2026, the award notice (period ends Friday 4, challenges until Tuesday 15 December). */
   static final ZonedDateTime AWARD_DAY = ZonedDateTime.of(2026, 12, 3, 10, 0, 0, 0, ProcurementTime.ZONE);
   static final ZonedDateTime MONDAY = ZonedDateTime.of(2026, 12, 7, 9, 30, 0, 0, ProcurementTime.ZONE);
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
-  @Autowired IdentityService identityService;
   @Autowired DisclosureRegister register;
   @Autowired WorkingDayCalendar workingDays;
   @Autowired Challenges challenges;
@@ -67,23 +67,11 @@ class RemediesProcessTest {
   @Autowired org.springframework.boot.test.web.client.TestRestTemplate http;
   @Autowired com.fasterxml.jackson.databind.ObjectMapper json;
 
-  TestIdentities people;
   AwardScenario award;
-  MailDeliveries mails;
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(engine);
-    people = new TestIdentities(identityService).ensureOfficials();
-    award = new AwardScenario(engine, people);
-    mails = new MailDeliveries(engine);
-    at(AWARD_DAY);
-  }
-
-  @AfterEach
-  void tearDown() {
-    people.actAsNobody();
-    ClockUtil.reset();
+    award = new AwardScenario(engine, session.people());
   }
 
   @Test
@@ -161,7 +149,7 @@ class RemediesProcessTest {
         .hasNotPassed("Task_DecideNextCandidate");
     assertThat(decisions.active(project)).hasValueSatisfying(d -> assertThat(d.winner()).isEqualTo(FIRST));
 
-    mails.deliver(project);
+    session.mails().deliver(project);
     assertThat(subjects(SECOND)).contains("【质疑答复】" + project + " 崇川区居家养老上门服务 中标（成交）结果质疑",
         "【投诉处理决定】" + project + " 崇川区居家养老上门服务 政府采购投诉");
     assertThat(subjects("caizheng")).contains("【收到投诉】" + project + " 崇川区居家养老上门服务 政府采购投诉");
@@ -278,7 +266,7 @@ class RemediesProcessTest {
         .contains("中标（成交）结果已不再有效：投诉成立");
     assertThat(http.getForObject("/portal/organisations/" + SECOND, String.class)).contains("中标（成交）结果有效");
 
-    mails.deliver(project);
+    session.mails().deliver(project);
     assertThat(subjects(SECOND)).contains("【质疑逾期未答复】" + project + " 崇川区居家养老上门服务 您可以投诉",
         "【投诉补正通知】" + project + " 崇川区居家养老上门服务 政府采购投诉",
         "【中标（成交）通知书】" + project + " 崇川区居家养老上门服务");
@@ -328,7 +316,7 @@ class RemediesProcessTest {
     assertThatThrownBy(() -> complaints.file(project, THIRD, "价格分计算有误。"))
         .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("投诉期已于");
 
-    mails.deliver(project);
+    session.mails().deliver(project);
     assertThat(subjects(THIRD)).contains("【投诉不予受理】" + project + " 崇川区居家养老上门服务 政府采购投诉",
         "【投诉补正通知】" + project + " 崇川区居家养老上门服务 政府采购投诉");
   }
@@ -400,7 +388,7 @@ class RemediesProcessTest {
   // --- helpers --------------------------------------------------------------------------------------------
 
   private static void at(ZonedDateTime time) {
-    ClockUtil.setCurrentTime(Date.from(time.toInstant()));
+    TasklistDriver.at(time);
   }
 
   private Date deadline(ProcessInstance contract) {
