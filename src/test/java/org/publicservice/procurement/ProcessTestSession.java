@@ -1,13 +1,21 @@
 package org.publicservice.procurement;
 
 import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.publicservice.procurement.disclosure.DisclosureNotice;
+import org.publicservice.procurement.disclosure.DisclosureRegister;
+import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.notification.MailDeliveries;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
@@ -22,6 +30,7 @@ public final class ProcessTestSession implements BeforeEachCallback, AfterEachCa
   private final ZonedDateTime start;
   private boolean officials;
   private ProcessEngine engine;
+  private DisclosureRegister register;
   private TestIdentities people;
   private TasklistDriver tasklist;
   private MailDeliveries mails;
@@ -43,7 +52,9 @@ public final class ProcessTestSession implements BeforeEachCallback, AfterEachCa
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    engine = SpringExtension.getApplicationContext(context).getBean(ProcessEngine.class);
+    ApplicationContext spring = SpringExtension.getApplicationContext(context);
+    engine = spring.getBean(ProcessEngine.class);
+    register = spring.getBean(DisclosureRegister.class);
     BpmnAwareTests.init(engine);
     people = new TestIdentities(engine.getIdentityService());
     if (officials) {
@@ -70,5 +81,18 @@ public final class ProcessTestSession implements BeforeEachCallback, AfterEachCa
 
   public MailDeliveries mails() {
     return mails;
+  }
+
+  /** The project's public notices of that type in the disclosure register, oldest first. */
+  public List<DisclosureNotice> notices(String project, NoticeType type) {
+    return register.findByProject(project).stream().filter(notice -> notice.type() == type).toList();
+  }
+
+  /** The instance's variables as the engine's history keeps them (also once the instance has ended). */
+  public Map<String, Object> history(ProcessInstance instance) {
+    Map<String, Object> values = new HashMap<>();
+    engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list()
+        .forEach(variable -> values.put(variable.getName(), variable.getValue()));
+    return values;
   }
 }

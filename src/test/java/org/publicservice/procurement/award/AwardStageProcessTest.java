@@ -10,7 +10,6 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
 import java.time.ZonedDateTime;
 import java.util.Date;
-import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -23,7 +22,6 @@ import org.publicservice.procurement.ProcurementSpringTest;
 import org.publicservice.procurement.TestSmtp;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
 import org.publicservice.procurement.disclosure.DisclosureNotice;
-import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.identity.Groups;
 import org.publicservice.procurement.notification.MailDeliveries;
@@ -51,7 +49,6 @@ class AwardStageProcessTest {
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
-  @Autowired DisclosureRegister register;
   @Autowired WorkingDayCalendar workingDays;
   @Autowired AwardResults results;
   @Autowired AwardDecisions decisions;
@@ -81,7 +78,7 @@ class AwardStageProcessTest {
 
     assertThat(stage).isEnded().hasPassed("EndEvent_Awarded");
     assertThat(award.historicVariable(stage, AWARD_OUTCOME)).isEqualTo(OUTCOME_AWARDED);
-    DisclosureNotice notice = notices(project, NoticeType.AWARD_NOTICE).get(0);
+    DisclosureNotice notice = session.notices(project, NoticeType.AWARD_NOTICE).get(0);
     assertThat(notice.title()).isEqualTo("南通市民政局关于崇川区居家养老上门服务的中标（成交）结果公告");
     assertThat(notice.content()).contains("中标（成交）供应商：南通安乐居家养老服务社", "中标（成交）金额：268,000.00元",
         "评审委员会成员：周立群（组长）、吴海燕、郑国强、孙晓梅、钱文（采购人代表）", "确定方式：采购人按评审报告推荐的顺序确定排名第一的中标候选人",
@@ -137,7 +134,7 @@ class AwardStageProcessTest {
     assertThat(stage).isEnded().hasPassed("Task_DeemFirstCandidateChosen", "Task_PublishAwardNotice");
     assertThat(award.historicVariable(stage, WINNER)).isEqualTo(FIRST);
     assertThat(award.historicVariable(stage, WINNER_CHOSEN_BY)).isEqualTo(CHOSEN_BY_DEFAULT);
-    assertThat(notices(purchase.getBusinessKey(), NoticeType.AWARD_NOTICE)).singleElement().satisfies(n ->
+    assertThat(session.notices(purchase.getBusinessKey(), NoticeType.AWARD_NOTICE)).singleElement().satisfies(n ->
         assertThat(n.content()).contains("中标（成交）供应商：南通安乐居家养老服务社",
             "采购人未在评审报告送达后5个工作日内确定中标人，依法视为按评审报告推荐的顺序确定排名第一的中标候选人"));
   }
@@ -156,7 +153,7 @@ class AwardStageProcessTest {
         .hasMessage("所选供应商不在评审委员会推荐的中标候选人名单中。");
     assertThat(stage).isWaitingAt("Task_ChooseWinner");
     assertThat(runtimeService.getVariable(stage.getId(), WINNER)).isNull();
-    assertThat(notices(purchase.getBusinessKey(), NoticeType.AWARD_NOTICE)).isEmpty();
+    assertThat(session.notices(purchase.getBusinessKey(), NoticeType.AWARD_NOTICE)).isEmpty();
 
     award.choose(stage, SECOND, "DECLINED", "排名第一的供应商已于12月3日书面放弃中标资格。");
 
@@ -167,7 +164,7 @@ class AwardStageProcessTest {
     assertThat(JsonValues.rows(runtimeService.getVariable(purchase.getId(), EXCLUDED_BIDDERS)))
         .extracting(r -> r.get("bidder"), r -> r.get("ground")).containsExactly(org.assertj.core.groups.Tuple.tuple(FIRST,
             "DECLINED"));
-    assertThat(notices(purchase.getBusinessKey(), NoticeType.AWARD_NOTICE)).singleElement().satisfies(n ->
+    assertThat(session.notices(purchase.getBusinessKey(), NoticeType.AWARD_NOTICE)).singleElement().satisfies(n ->
         assertThat(n.content()).contains("中标（成交）供应商：南通惠民社区服务中心", "评审排名：第2名（共3家有效投标）",
             "排名在前的候选人南通安乐居家养老服务社：放弃中标（成交）或拒绝签订合同（排名第一的供应商已于12月3日书面放弃中标资格。）",
             "并列排序：第2名起评审结果相同的南通惠民社区服务中心、南通青春志愿服务协会"));
@@ -179,9 +176,5 @@ class AwardStageProcessTest {
     return MailDeliveries.mailsTo(greenMail, organisation + "@demo.local").stream()
         .filter(m -> MailDeliveries.subject(m).startsWith(subjectStart) && MailDeliveries.subject(m).contains(project))
         .reduce((a, b) -> b).orElseThrow();
-  }
-
-  private List<DisclosureNotice> notices(String project, NoticeType type) {
-    return register.findByProject(project).stream().filter(n -> n.type() == type).toList();
   }
 }

@@ -135,7 +135,7 @@ class RemediesProcessTest {
     Date afterComplaint = workingDays.calendarDaysAfter(afterChallenge.toInstant().atZone(ProcurementTime.ZONE)
         .toLocalDate(), 4);
     assertThat(deadline(contract)).isEqualTo(afterComplaint).isAfter(signBy);
-    assertThat(notices(project, NoticeType.COMPLAINT_DECISION)).singleElement().satisfies(n -> {
+    assertThat(session.notices(project, NoticeType.COMPLAINT_DECISION)).singleElement().satisfies(n -> {
       assertThat(n.title()).isEqualTo("财政局关于崇川区居家养老上门服务投诉的处理决定");
       assertThat(n.content()).contains("投诉人：南通惠民社区服务中心", "驳回投诉", "处理期间曾暂停采购活动，现已恢复",
           "被投诉人说明：已于规定期限内作出书面说明", "行政复议");
@@ -214,7 +214,7 @@ class RemediesProcessTest {
     award.runJobs(complaint);
     award.runJobs(complaint);
     assertThat(complaint).isEnded().hasPassed("Task_ApplyComplaintRemedy");
-    assertThat(notices(project, NoticeType.COMPLAINT_DECISION)).singleElement().satisfies(n -> assertThat(n.content())
+    assertThat(session.notices(project, NoticeType.COMPLAINT_DECISION)).singleElement().satisfies(n -> assertThat(n.content())
         .contains("投诉事项成立：中标（成交）结果无效，从合格候选人中按顺序另行确定", "视同放弃说明权利"));
 
     // the contract stage of the invalid award is cancelled; a new award decision follows the ranking
@@ -229,7 +229,7 @@ class RemediesProcessTest {
     at(ZonedDateTime.of(2027, 1, 5, 10, 0, 0, 0, ProcurementTime.ZONE));
     award.choose(replacement, SECOND);
 
-    DisclosureNotice changed = notices(project, NoticeType.AWARD_NOTICE).get(1);
+    DisclosureNotice changed = session.notices(project, NoticeType.AWARD_NOTICE).get(1);
     assertThat(changed.title()).endsWith("的中标（成交）结果变更公告");
     assertThat(changed.content()).contains("中标（成交）供应商：南通惠民社区服务中心",
         "原中标（成交）供应商南通安乐居家养老服务社的中标（成交）结果不再有效：存在违法违规情形", "投诉成立",
@@ -306,7 +306,7 @@ class RemediesProcessTest {
       assertThat(c.status()).isEqualTo(DisputeRecords.NOT_ACCEPTED);
       assertThat(c.decisionText()).contains("未在补正期限");
     });
-    assertThat(notices(project, NoticeType.COMPLAINT_DECISION)).isEmpty();
+    assertThat(session.notices(project, NoticeType.COMPLAINT_DECISION)).isEmpty();
     assertThat(award.contract(purchase)).isWaitingAt("Task_DraftContract");
     assertThat(decisions.active(project)).isPresent();
 
@@ -348,7 +348,7 @@ class RemediesProcessTest {
     assertThat((String) runtimeService.getVariable(tender.getId(), FAILED_TENDER_REASON)).startsWith("质疑成立");
     assertThat(award.contract(purchase)).isNull();
     assertThat(decisions.active(project)).isEmpty();
-    assertThat(notices(project, NoticeType.FAILED_TENDER)).singleElement().satisfies(n -> assertThat(n.content())
+    assertThat(session.notices(project, NoticeType.FAILED_TENDER)).singleElement().satisfies(n -> assertThat(n.content())
         .contains("质疑成立（采购单位质疑答复）：资格审查未依法允许澄清", "重新开展采购活动"));
   }
 
@@ -381,7 +381,7 @@ class RemediesProcessTest {
     assertThat(purchase).isEnded().hasPassed("BoundaryEvent_OverturnedInContract", "EndEvent_PurchaseStopped")
         .hasNotPassed("Task_PerformanceStage");
     assertThat(award.contract(purchase)).isNull();
-    assertThat(notices(project, NoticeType.FAILED_TENDER)).singleElement().satisfies(n -> assertThat(n.content())
+    assertThat(session.notices(project, NoticeType.FAILED_TENDER)).singleElement().satisfies(n -> assertThat(n.content())
         .contains("质疑成立", "本次单一来源采购终止"));
   }
 
@@ -408,9 +408,5 @@ class RemediesProcessTest {
 
   private List<String> subjects(String user) {
     return MailDeliveries.mailsTo(greenMail, user + "@demo.local").stream().map(MailDeliveries::subject).toList();
-  }
-
-  private List<DisclosureNotice> notices(String project, NoticeType type) {
-    return register.findByProject(project).stream().filter(n -> n.type() == type).toList();
   }
 }

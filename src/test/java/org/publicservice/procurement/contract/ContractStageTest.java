@@ -22,7 +22,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
@@ -31,8 +30,6 @@ import org.publicservice.procurement.ProcessTestSession;
 import org.publicservice.procurement.TasklistDriver;
 import org.publicservice.procurement.ProcurementSpringTest;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
-import org.publicservice.procurement.disclosure.DisclosureNotice;
-import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.notification.MailDeliveries;
 import org.publicservice.procurement.purchase.JsonValues;
@@ -65,7 +62,6 @@ class ContractStageTest {
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
-  @Autowired DisclosureRegister register;
   @Autowired ContractRegister contracts;
   @Autowired WorkingDayCalendar workingDays;
 
@@ -130,7 +126,7 @@ class ContractStageTest {
 
     session.tasklist().completeAs(PURCHASER, stage, "Task_PublishContract", Variables.createVariables()
         .putValue(WITHHELD_PARTS, "服务人员身份证号码"));
-    assertThat(notices(stage, NoticeType.CONTRACT)).singleElement().satisfies(notice -> {
+    assertThat(session.notices(stage.getBusinessKey(), NoticeType.CONTRACT)).singleElement().satisfies(notice -> {
       assertThat(notice.title()).isEqualTo("崇川区居家养老上门服务政府采购合同公告");
       assertThat(notice.content()).contains("合同编号：" + contractId, "供应商：南通安乐居家养老服务社",
           "合同金额：280,000.00元", "履约保证金：28,000.00元", "服务期限：2027-01-01至2027-12-31",
@@ -142,7 +138,7 @@ class ContractStageTest {
 
     assertThat(stage).isEnded().hasPassed("EndEvent_ContractSigned").hasNotPassed("Task_DecideNextCandidate",
         "Task_EscalateLatePublication", "Task_EscalateLateFiling");
-    Map<String, Object> out = history(stage);
+    Map<String, Object> out = session.history(stage);
     assertThat(out).containsEntry(OUTCOME, OUTCOME_SIGNED).containsEntry(CONTRACTOR, WINNER_ORG)
         .containsEntry(CONTRACTOR_NAME, WINNER_ORG_NAME).containsEntry(CONTRACT_SIGNED_DATE, "2026-12-09")
         .containsEntry(CONTRACT_ID, contractId);
@@ -182,8 +178,8 @@ class ContractStageTest {
 
     // the next candidate becomes winner through a new award decision with a notice of its own (main process)
     assertThat(stage).isEnded().hasPassed("EndEvent_NextCandidate");
-    assertThat(history(stage)).containsEntry(OUTCOME, OUTCOME_NEXT_CANDIDATE);
-    assertThat(JsonValues.rows(history(stage).get(EXCLUDED_BIDDERS))).singleElement().satisfies(row -> {
+    assertThat(session.history(stage)).containsEntry(OUTCOME, OUTCOME_NEXT_CANDIDATE);
+    assertThat(JsonValues.rows(session.history(stage).get(EXCLUDED_BIDDERS))).singleElement().satisfies(row -> {
       assertThat(row).containsEntry("bidder", WINNER_ORG).containsEntry("ground", "DECLINED")
           .containsEntry("reason", "中标人于12月8日书面放弃中标资格。");
     });
@@ -198,7 +194,7 @@ class ContractStageTest {
         "bidder", WINNER_ORG, "bidderName", WINNER_ORG_NAME, "price", 280_000))));
     ProcessInstance stage = runtimeService.startProcessInstanceByKey(PROCESS_KEY, projectNumber, alone);
     draft(stage, draftForm(280_000, 0, SCHEDULE));
-    Job deadline = timer(stage, "BoundaryEvent_SigningDeadlinePassed");
+    Job deadline = session.tasklist().timer(stage, "BoundaryEvent_SigningDeadlinePassed");
     assertThat(deadline.getDuedate()).isEqualTo(Date.from(DEADLINE.toInstant()));
 
     TasklistDriver.at(DEADLINE.plusSeconds(5));
@@ -215,15 +211,15 @@ class ContractStageTest {
     session.tasklist().completeAs(PURCHASER, stage, "Task_DecideNextCandidate",
         Variables.createVariables().putValue(NEXT_STEP, END_WITHOUT_CONTRACT));
     assertThat(stage).isEnded().hasPassed("EndEvent_NoContract");
-    assertThat(history(stage)).containsEntry(OUTCOME, OUTCOME_NO_CONTRACT);
-    assertThat(notices(stage, NoticeType.CONTRACT)).isEmpty();
+    assertThat(session.history(stage)).containsEntry(OUTCOME, OUTCOME_NO_CONTRACT);
+    assertThat(session.notices(stage.getBusinessKey(), NoticeType.CONTRACT)).isEmpty();
   }
 
   @Test
   void supervisorsAreAlertedFiveDaysBeforeTheSigningLimit() throws Exception {
     ProcessInstance stage = start();
     draft(stage, draftForm(280_000, 0, SCHEDULE));
-    Job alert = timer(stage, "BoundaryEvent_SigningDeadlineNear");
+    Job alert = session.tasklist().timer(stage, "BoundaryEvent_SigningDeadlineNear");
     assertThat(alert.getDuedate()).isEqualTo(Date.from(DEADLINE.minusDays(5).toInstant()));
 
     TasklistDriver.at(DEADLINE.minusDays(5).plusMinutes(1));
@@ -247,13 +243,13 @@ class ContractStageTest {
     signAsOrganisation(stage, WINNER_ORG);
     countersign(stage);
     // signed Wednesday 2 December: publication due Friday 4, filing due Friday 11 December
-    Job publication = timer(stage, "BoundaryEvent_PublicationLate");
+    Job publication = session.tasklist().timer(stage, "BoundaryEvent_PublicationLate");
     assertThat(publication.getDuedate()).isEqualTo(WorkingDayCalendar.endOf(java.time.LocalDate.of(2026, 12, 4)));
     ClockUtil.setCurrentTime(new Date(publication.getDuedate().getTime() + 1000));
     engine.getManagementService().executeJob(publication.getId());
     assertThat(stage).isWaitingAt("Task_PublishContract", "Task_FileContract").hasPassed("Task_EscalateLatePublication");
 
-    Job filing = timer(stage, "BoundaryEvent_FilingLate");
+    Job filing = session.tasklist().timer(stage, "BoundaryEvent_FilingLate");
     assertThat(filing.getDuedate()).isEqualTo(WorkingDayCalendar.endOf(java.time.LocalDate.of(2026, 12, 11)));
     ClockUtil.setCurrentTime(new Date(filing.getDuedate().getTime() + 1000));
     engine.getManagementService().executeJob(filing.getId());
@@ -320,7 +316,7 @@ class ContractStageTest {
     assertThat(JsonValues.rows(runtimeService.getVariable(stage.getId(), MILESTONES))).extracting(m -> m.get("name"))
         .containsExactly("第一阶段验收", "第二阶段验收", "绩效评价后尾款");
     session.tasklist().completeAs(PURCHASER, stage, "Task_PublishContract", Variables.createVariables());
-    assertThat(notices(stage, NoticeType.CONTRACT)).singleElement().satisfies(n -> assertThat(n.content())
+    assertThat(session.notices(stage.getBusinessKey(), NoticeType.CONTRACT)).singleElement().satisfies(n -> assertThat(n.content())
         .contains("合同金额：280,000.00元", "履约保证金：14,000.00元", "第1期 第一阶段验收：100,000.00元").doesNotContain("首付"));
   }
 
@@ -347,21 +343,5 @@ class ContractStageTest {
   private void countersign(ProcessInstance stage) {
     session.tasklist().completeAs(PURCHASER, stage, "Task_CountersignContract",
         Variables.createVariables().putValue(DEPARTMENT_SIGNS, true));
-  }
-
-  private Job timer(ProcessInstance stage, String activityId) {
-    return engine.getManagementService().createJobQuery().processInstanceId(stage.getId()).activityId(activityId)
-        .timers().singleResult();
-  }
-
-  private List<DisclosureNotice> notices(ProcessInstance stage, NoticeType type) {
-    return register.findByProject(stage.getBusinessKey()).stream().filter(n -> n.type() == type).toList();
-  }
-
-  private Map<String, Object> history(ProcessInstance stage) {
-    Map<String, Object> values = new java.util.HashMap<>();
-    BpmnAwareTests.historyService().createHistoricVariableInstanceQuery().processInstanceId(stage.getId()).list()
-        .forEach(v -> values.put(v.getName(), v.getValue()));
-    return values;
   }
 }

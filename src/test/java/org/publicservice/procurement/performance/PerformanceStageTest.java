@@ -23,7 +23,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
@@ -32,8 +31,6 @@ import org.publicservice.procurement.ProcessTestSession;
 import org.publicservice.procurement.TasklistDriver;
 import org.publicservice.procurement.ProcurementSpringTest;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
-import org.publicservice.procurement.disclosure.DisclosureNotice;
-import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.notification.MailDeliveries;
 import org.publicservice.procurement.purchase.JsonValues;
@@ -61,7 +58,6 @@ class PerformanceStageTest {
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
-  @Autowired DisclosureRegister register;
   @Autowired MilestonePayments payments;
   @Autowired MilestoneLedger ledger;
   @Autowired JdbcClient jdbc;
@@ -91,23 +87,23 @@ class PerformanceStageTest {
     assertThat(ledger.find(contractId, 1).orElseThrow().status()).isEqualTo(MilestoneLedger.CORRECTION);
     assertThat(taskService.getVariable(session.tasklist().task(stage, "Task_SubmitProgressReport").getId(), ACCEPTANCE_OPINION))
         .isEqualTo("上门记录缺少服务对象签字，请补齐后重新报告。");
-    assertThat(notices(stage, NoticeType.ACCEPTANCE)).isEmpty();
+    assertThat(session.notices(stage.getBusinessKey(), NoticeType.ACCEPTANCE)).isEmpty();
     assertThat(payments.ofContract(contractId)).isEmpty();
 
     report(stage, "91%", "3200");
     accept(stage, ACCEPT, 92, null);
-    assertThat(notices(stage, NoticeType.ACCEPTANCE)).singleElement().satisfies(notice -> {
+    assertThat(session.notices(stage.getBusinessKey(), NoticeType.ACCEPTANCE)).singleElement().satisfies(notice -> {
       assertThat(notice.title()).isEqualTo("崇川区居家养老上门服务第1期履约验收结果公告");
       assertThat(notice.content()).contains("验收阶段：第1期 第一阶段验收", "验收结论：验收合格", "服务对象满意度：92分",
           "参加验收的服务对象：服务对象代表12人", "服务对象满意度：目标90%，达到91%", "上门服务人次：目标9600，达到3200");
     });
     // accepted on 26 April, paid on the date the schedule sets: 30 April
     assertThat(stage).isWaitingAt("Timer_PaymentDate");
-    assertThat(timer(stage, "Timer_PaymentDate").getDuedate())
+    assertThat(session.tasklist().timer(stage, "Timer_PaymentDate").getDuedate())
         .isEqualTo(Date.from(LocalDate.of(2027, 4, 30).atStartOfDay(ProcurementTime.ZONE).toInstant()));
     assertThat(payments.ofContract(contractId)).isEmpty();
     TasklistDriver.at(ZonedDateTime.of(2027, 4, 30, 9, 0, 0, 0, ProcurementTime.ZONE));
-    engine.getManagementService().executeJob(timer(stage, "Timer_PaymentDate").getId());
+    engine.getManagementService().executeJob(session.tasklist().timer(stage, "Timer_PaymentDate").getId());
     assertThat(stage).isWaitingAt("Task_PayMilestone");
     payJob(stage);
 
@@ -116,7 +112,7 @@ class PerformanceStageTest {
       assertThat(payment.amount()).isEqualByComparingTo("100000");
       assertThat(payment.paidOn()).isEqualTo(LocalDate.of(2027, 4, 30));
     });
-    assertThat(notices(stage, NoticeType.PAYMENT)).singleElement().satisfies(notice ->
+    assertThat(session.notices(stage.getBusinessKey(), NoticeType.PAYMENT)).singleElement().satisfies(notice ->
         assertThat(notice.content()).contains("收款单位：南通安乐居家养老服务社", "支付阶段：第1期 第一阶段验收",
             "支付金额：100,000.00元", "累计已支付：100,000.00元"));
     session.mails().deliver(stage.getBusinessKey());
@@ -139,12 +135,12 @@ class PerformanceStageTest {
     payJob(stage);
 
     assertThat(stage).isEnded().hasPassed("Task_CompletePerformance", "EndEvent_Delivered");
-    Map<String, Object> out = history(stage);
+    Map<String, Object> out = session.history(stage);
     assertThat(out).containsEntry(OUTCOME, OUTCOME_DELIVERED);
     assertThat((BigDecimal) out.get(PAID_SO_FAR)).isEqualByComparingTo("200000");
     assertThat(payments.ofContract(contractId)).extracting(MilestonePayments.Payment::milestoneIndex).containsExactly(1, 2);
-    assertThat(notices(stage, NoticeType.PAYMENT)).hasSize(2);
-    assertThat(notices(stage, NoticeType.ACCEPTANCE)).hasSize(2);
+    assertThat(session.notices(stage.getBusinessKey(), NoticeType.PAYMENT)).hasSize(2);
+    assertThat(session.notices(stage.getBusinessKey(), NoticeType.ACCEPTANCE)).hasSize(2);
   }
 
   @Test
@@ -170,7 +166,7 @@ class PerformanceStageTest {
     assertThat(retried.getExceptionMessage()).isNotBlank();
     engine.getManagementService().executeJob(retried.getId());
     assertThat(payments.ofContract(contractId)).hasSize(1);
-    assertThat(notices(stage, NoticeType.PAYMENT)).hasSize(1);
+    assertThat(session.notices(stage.getBusinessKey(), NoticeType.PAYMENT)).hasSize(1);
 
     // an operator runs the payment step of that milestone again (Cockpit: modification of the process instance)
     String milestone = runtimeService.getActivityInstance(stage.getId()).getActivityInstances("SubProcess_Milestone")[0]
@@ -185,7 +181,7 @@ class PerformanceStageTest {
     assertThat(again.newlyRecorded()).isFalse();
     assertThat(again.paidOn()).isEqualTo(LocalDate.of(2027, 5, 6));
     assertThat(payments.ofContract(contractId)).hasSize(1);
-    assertThat(notices(stage, NoticeType.PAYMENT)).hasSize(1);
+    assertThat(session.notices(stage.getBusinessKey(), NoticeType.PAYMENT)).hasSize(1);
     assertThat(payments.paidSoFar(contractId)).isEqualByComparingTo("100000");
   }
 
@@ -219,20 +215,20 @@ class PerformanceStageTest {
     assertThat(stage).isWaitingAt("Task_AcceptMilestone");
     assertThat(ledger.find(contractId, 1).orElseThrow().status()).isEqualTo(MilestoneLedger.REPORTED);
     assertThat(payments.ofContract(contractId)).isEmpty();
-    assertThat(notices(stage, NoticeType.ACCEPTANCE)).isEmpty();
+    assertThat(session.notices(stage.getBusinessKey(), NoticeType.ACCEPTANCE)).isEmpty();
   }
 
   @Test
   void aLateReportAndALateAcceptanceAreReportedToSupervisors() throws Exception {
     ProcessInstance stage = start();
-    Job reportLate = timer(stage, "BoundaryEvent_ReportLate");
+    Job reportLate = session.tasklist().timer(stage, "BoundaryEvent_ReportLate");
     assertThat(reportLate.getDuedate()).isEqualTo(WorkingDayCalendar.endOf(LocalDate.of(2027, 4, 30)));
     ClockUtil.setCurrentTime(new Date(reportLate.getDuedate().getTime() + 1000));
     engine.getManagementService().executeJob(reportLate.getId());
     assertThat(stage).isWaitingAt("Task_SubmitProgressReport").hasPassed("Task_EscalateLateReport");
 
     report(stage, "91%", "3200");
-    Job acceptanceLate = timer(stage, "BoundaryEvent_AcceptanceLate");
+    Job acceptanceLate = session.tasklist().timer(stage, "BoundaryEvent_AcceptanceLate");
     assertThat(acceptanceLate.getDuedate()).isEqualTo(session.tasklist().task(stage, "Task_AcceptMilestone").getDueDate());
     ClockUtil.setCurrentTime(new Date(acceptanceLate.getDuedate().getTime() + 1000));
     engine.getManagementService().executeJob(acceptanceLate.getId());
@@ -317,21 +313,5 @@ class PerformanceStageTest {
   private void payJob(ProcessInstance stage) {
     engine.getManagementService().executeJob(job(stage).getId());
     engine.getManagementService().executeJob(job(stage).getId());
-  }
-
-  private Job timer(ProcessInstance stage, String activityId) {
-    return engine.getManagementService().createJobQuery().processInstanceId(stage.getId()).activityId(activityId)
-        .timers().singleResult();
-  }
-
-  private List<DisclosureNotice> notices(ProcessInstance stage, NoticeType type) {
-    return register.findByProject(stage.getBusinessKey()).stream().filter(n -> n.type() == type).toList();
-  }
-
-  private Map<String, Object> history(ProcessInstance stage) {
-    Map<String, Object> values = new java.util.HashMap<>();
-    BpmnAwareTests.historyService().createHistoricVariableInstanceQuery().processInstanceId(stage.getId()).list()
-        .forEach(v -> values.put(v.getName(), v.getValue()));
-    return values;
   }
 }

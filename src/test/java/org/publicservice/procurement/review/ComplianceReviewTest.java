@@ -30,7 +30,6 @@ import org.publicservice.procurement.TestSmtp;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.purchase.JsonValues;
-import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.purchase.SubmissionRejectedException;
 import org.publicservice.procurement.notification.MailDeliveries;
 import org.publicservice.procurement.ocds.OcdsPublisher;
