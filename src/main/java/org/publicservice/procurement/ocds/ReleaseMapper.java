@@ -15,6 +15,7 @@ import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.evaluation.Grade;
 import org.publicservice.procurement.disclosure.PublicPlans.PublicPlan;
 import org.publicservice.procurement.planning.ProcurementMethod;
+import org.publicservice.procurement.purchase.Money;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.purchase.PublicLinks;
 import org.publicservice.procurement.review.BidReviewResults;
@@ -35,6 +36,17 @@ public class ReleaseMapper {
   /** The OCDS bids extension, for {@code bids.details} (declared in every package's {@code extensions}). */
   static final String BIDS_EXTENSION =
       "https://raw.githubusercontent.com/open-contracting-extensions/ocds_bid_extension/v1.1.5/extension.json";
+  /**
+   * The OCDS submission terms extension, for the bid bond the tender asks ({@code tender.submissionTerms
+   * .depositsGuarantees}).
+   */
+  static final String SUBMISSION_TERMS_EXTENSION = "https://raw.githubusercontent.com/open-contracting-extensions/"
+      + "ocds_submissionTerms_extension/master/extension.json";
+  /** The OCDS guarantees extension, for the contract's performance bond ({@code contracts[].guarantees}). */
+  static final String GUARANTEES_EXTENSION =
+      "https://raw.githubusercontent.com/contratacionesabiertas/ocds_guarantees_extension/master/extension.json";
+  /** Every extension the releases use, declared in each package. */
+  static final List<String> EXTENSIONS = List.of(BIDS_EXTENSION, SUBMISSION_TERMS_EXTENSION, GUARANTEES_EXTENSION);
 
   private final OcdsProperties properties;
   private final ObjectMapper json;
@@ -194,6 +206,7 @@ public class ReleaseMapper {
     value.put("amount", facts.amount());
     value.put("currency", CURRENCY);
     contract.put("dateSigned", date(facts.signedOn().atStartOfDay(ProcurementTime.ZONE).toOffsetDateTime()));
+    performanceBond(contract, facts);
     ObjectNode period = contract.putObject("period");
     period.put("startDate", date(facts.periodStart().atStartOfDay(ProcurementTime.ZONE).toOffsetDateTime()));
     period.put("endDate", date(facts.periodEnd().atTime(23, 59, 59).atZone(ProcurementTime.ZONE).toOffsetDateTime()));
@@ -217,6 +230,23 @@ public class ReleaseMapper {
       }
     }
     document(implementation.putArray("documents").addObject(), notice, stage);
+  }
+
+  /**
+   * The performance bond the contract asks (实施条例第四十八条) as a guarantee of the guarantees extension
+   * ({@link #GUARANTEES_EXTENSION}): its amount, as the contract notice published it, and that it secures the
+   * contract's fulfilment; how and through whom the contractor lodged it is not public and not shown.
+   */
+  private static void performanceBond(ObjectNode contract, ContractReleases.ContractFacts facts) {
+    if (facts.performanceBond() == null || facts.performanceBond().signum() <= 0) {
+      return;
+    }
+    ObjectNode guarantee = contract.putArray("guarantees").addObject();
+    guarantee.put("id", facts.contractId() + "-performance-bond");
+    guarantee.put("obligations", "fulfillment");
+    ObjectNode value = guarantee.putObject("value");
+    value.put("amount", facts.performanceBond());
+    value.put("currency", CURRENCY);
   }
 
   /** The organisations whose bids the opening record opened: its tenderers (their prices stay in the document). */
@@ -409,6 +439,14 @@ public class ReleaseMapper {
     }
     if (terms.numberOfTenderers() != null) {
       tender.put("numberOfTenderers", terms.numberOfTenderers());
+    }
+    if (terms.bidBond() != null) {
+      // the submission terms extension (SUBMISSION_TERMS_EXTENSION) takes the deposits asked as text
+      tender.putObject("submissionTerms").put("depositsGuarantees", terms.bidBond().signum() > 0
+          ? "投标保证金" + Money.yuan(terms.bidBond()) + "，以支票、汇票、本票或者金融机构、担保机构出具的保函等非现金形式提交"
+              + "（政府采购法实施条例第三十三条）。" + (terms.bidBondConvertible()
+                  ? "中标人签订合同时可以将投标保证金转为履约保证金（政府采购货物和服务招标投标管理办法第三十八条）。" : "")
+          : "不收取投标保证金。");
     }
   }
 

@@ -28,7 +28,6 @@ import org.publicservice.procurement.TasklistDriver;
 import org.publicservice.procurement.TestSmtp;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
 import org.publicservice.procurement.notification.MailDeliveries;
-import org.publicservice.procurement.notification.MailVariables;
 import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.purchase.SubmissionRejectedException;
@@ -76,7 +75,7 @@ class BondRefundsTest {
     ProcessInstance purchase = award.purchaseAtAwardWithBidBonds(5000, BONDS);
     award.choose(award.award(purchase), FIRST);
 
-    ProcessInstance refund = refundOf(purchase, 0);
+    ProcessInstance refund = award.refundOf(purchase, 0);
     Task task = session.tasklist().task(refund, "Task_RefundBidBonds");
     assertThat(task.getName()).isEqualTo("退还投标保证金");
     assertThat(task.getDueDate()).isEqualTo(workingDays.after(THURSDAY_MORNING.toLocalDate(), 5))
@@ -110,17 +109,12 @@ class BondRefundsTest {
     ProcessInstance purchase = award.purchaseAtAwardWithBidBonds(5000, BONDS);
     String project = purchase.getBusinessKey();
     award.choose(award.award(purchase), FIRST);
-    ProcessInstance refund = refundOf(purchase, 0);
+    ProcessInstance refund = award.refundOf(purchase, 0);
     session.mails().deliver(project);
     greenMail.purgeEmailFromAllMailboxes();
 
-    ClockUtil.setCurrentTime(Date.from(WorkingDayCalendar.endOf(FIFTH_WORKING_DAY).toInstant()
+    award.watchDeadlinesAt(Date.from(WorkingDayCalendar.endOf(FIFTH_WORKING_DAY).toInstant()
         .plus(Duration.ofHours(10))));
-    var watch = engine.getManagementService();
-    watch.executeJob(watch.createJobQuery().processDefinitionKey(MailVariables.DEADLINE_WATCH_PROCESS).timers()
-        .singleResult().getId());
-    watch.createJobQuery().processDefinitionKey(MailVariables.DEADLINE_WATCH_PROCESS).messages().list()
-        .forEach(job -> watch.executeJob(job.getId()));
     session.mails().deliver(project);
     assertThat(MailDeliveries.mailsTo(greenMail, "jiandu@demo.local")).extracting(MailDeliveries::subject)
         .anyMatch(subject -> subject.contains(project) && subject.contains("退还投标保证金"));
@@ -148,7 +142,7 @@ class BondRefundsTest {
     ProcessInstance purchase = award.purchaseAtAward();
     award.choose(award.award(purchase), FIRST);
     assertThat(award.contract(purchase)).isWaitingAt("Task_DraftContract");
-    assertThat(refundInstances(purchase)).isEmpty();
+    assertThat(award.refundInstances(purchase)).isEmpty();
     assertThat(refunds.ofProject(purchase.getBusinessKey())).isEmpty();
   }
 
@@ -156,18 +150,18 @@ class BondRefundsTest {
   void theWinnersBondIsDueFiveWorkingDaysAfterSigningWhileTheLosersRefundIsStillOpen() {
     ProcessInstance purchase = award.purchaseAtAwardWithBidBonds(5000, BONDS);
     award.choose(award.award(purchase), FIRST);
-    ProcessInstance losers = refundOf(purchase, 0);
+    ProcessInstance losers = award.refundOf(purchase, 0);
 
     TasklistDriver.at(ZonedDateTime.of(2026, 12, 11, 9, 0, 0, 0, ProcurementTime.ZONE));
     ProcessInstance contract = award.contract(purchase);
     award.draft(contract, 268000, SCHEDULE);
     award.sign(contract, FIRST);
-    assertThat(refundInstances(purchase)).as("nothing for the winner before signing").hasSize(1);
+    assertThat(award.refundInstances(purchase)).as("nothing for the winner before signing").hasSize(1);
     award.countersign(contract);
 
     // signed on Friday 11 December: due by Friday 18 December; publication and filing go on beside it
     assertThat(contract).isWaitingAt("Task_PublishContract", "Task_FileContract");
-    ProcessInstance winner = refundOf(purchase, 1);
+    ProcessInstance winner = award.refundOf(purchase, 1);
     assertThat(session.tasklist().task(winner, "Task_RefundBidBonds").getDueDate())
         .isEqualTo(WorkingDayCalendar.endOf(LocalDate.of(2026, 12, 18)));
     assertThat(JsonValues.rows(engine.getRuntimeService().getVariable(winner.getId(), BondVariables.BOND_REFUNDS)))
@@ -191,22 +185,5 @@ class BondRefundsTest {
     return Variables.createVariables().putValue(BondVariables.BOND_REFUNDS, AwardScenario.json(List.of(
         Map.of(BondVariables.REFUNDED_ON, secondOn, BondVariables.REFUND_REFERENCE, "TK-" + SECOND),
         Map.of(BondVariables.REFUNDED_ON, disqualifiedOn, BondVariables.REFUND_REFERENCE, "TK-" + DISQUALIFIED))));
-  }
-
-  /** The purchase's n-th refund instance (oldest first), past its asynchronous start. */
-  private ProcessInstance refundOf(ProcessInstance purchase, int n) {
-    List<ProcessInstance> instances = refundInstances(purchase);
-    assertThat(instances.size()).as("refund instances").isGreaterThan(n);
-    ProcessInstance refund = instances.get(n);
-    session.tasklist().runJobs(refund);
-    return refund;
-  }
-
-  private List<ProcessInstance> refundInstances(ProcessInstance purchase) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(BondRefunds.PROCESS_KEY)
-        .processInstanceBusinessKey(purchase.getBusinessKey()).list().stream()
-        .sorted(java.util.Comparator.comparing(instance -> engine.getHistoryService()
-            .createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult().getStartTime()))
-        .toList();
   }
 }

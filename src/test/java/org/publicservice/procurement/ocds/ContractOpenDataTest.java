@@ -48,7 +48,7 @@ class ContractOpenDataTest {
     TasklistDriver tasklist = new TasklistDriver(engine, new TestIdentities(identityService).ensureOfficials());
     ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 12, 2, 10, 0, 0, 0, ProcurementTime.ZONE).toInstant()));
     String projectNumber = newProjectNumber();
-    ProcessInstance contract = signedContract(engine, tasklist, projectNumber, 0, "通财购备〔2026〕140号");
+    ProcessInstance contract = signedContract(engine, tasklist, projectNumber, 14_000, "通财购备〔2026〕140号");
     String contractId = projectNumber + "-HT01";
 
     // accepted on the day the schedule sets for its payment (30 June), so the payment follows at once
@@ -72,6 +72,14 @@ class ContractOpenDataTest {
     assertThat(contractRelease.at("/contracts/0/dateSigned").asText()).isEqualTo("2026-12-02T00:00:00+08:00");
     assertThat(contractRelease.at("/contracts/0/period/endDate").asText()).isEqualTo("2027-12-31T23:59:59+08:00");
     assertThat(contractRelease.at("/contracts/0/documents/0/documentType").asText()).isEqualTo("contractNotice");
+    // the performance bond as the guarantees extension has it: amount and purpose, never how or where it was lodged
+    assertThat(releasePackage.get("extensions").toString()).contains("ocds_guarantees_extension");
+    JsonNode guarantee = contractRelease.at("/contracts/0/guarantees/0");
+    assertThat(guarantee.get("id").asText()).isEqualTo(contractId + "-performance-bond");
+    assertThat(guarantee.get("obligations").asText()).isEqualTo("fulfillment");
+    assertThat(guarantee.at("/value/amount").decimalValue()).isEqualByComparingTo("14000");
+    assertThat(guarantee.at("/value/currency").asText()).isEqualTo("CNY");
+    assertThat(response.getBody()).doesNotContain(LODGED_BOND_REFERENCE, "BANK_GUARANTEE", "银行保函");
     assertThat(contractRelease.at("/parties/0/name").asText()).isEqualTo(WINNER_ORG_NAME);
     assertThat(contractRelease.at("/parties/0/roles").toString()).isEqualTo("[\"supplier\",\"payee\"]");
 
@@ -99,6 +107,7 @@ class ContractOpenDataTest {
     assertThat(compiled.get("id").asText()).isEqualTo(contractId);
     assertThat(compiled.at("/implementation/transactions")).hasSize(1);
     assertThat(compiled.at("/implementation/milestones")).hasSize(1);
+    assertThat(compiled.at("/guarantees/0/value/amount").decimalValue()).isEqualByComparingTo("14000");
   }
 
   private static JsonNode release(JsonNode releasePackage, String tag) {
