@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.purchase.FormList;
 import org.publicservice.procurement.purchase.FormRules;
 import org.publicservice.procurement.purchase.JsonValues;
@@ -78,6 +77,6 @@ public class ContractDraftValidator implements TaskListener {
         scheduleText, milestones), task.getProcessInstanceId());
     task.setVariable(CONTRACT_ID, contractId);
     task.setVariable(PAYMENT_SCHEDULE_TEXT, scheduleText);
-    task.setVariable(MILESTONES, SpinValues.jsonValue(milestones).create());
+    task.setVariable(MILESTONES, PaymentSchedule.json(schedule));
   }
 }
