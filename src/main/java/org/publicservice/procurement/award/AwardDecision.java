@@ -4,11 +4,9 @@ import static org.publicservice.procurement.award.AwardVariables.*;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import java.math.BigDecimal;
-import org.camunda.spin.plugin.variable.SpinValues;
-import org.publicservice.procurement.purchase.JsonValues;
+import org.publicservice.procurement.review.RankedBid;
 
 /** Records the winner and the order of candidates the contract stage may fall back to (winner first). */
 final class AwardDecision {
@@ -22,10 +20,10 @@ final class AwardDecision {
     scope.setVariable(WINNER_NAME, winner.bidderName());
     scope.setVariable(AWARDED_PRICE, amount(winner.price()));
     scope.setVariable(WINNER_CHOSEN_BY, chosenBy);
-    List<Map<String, Object>> candidates = new ArrayList<>();
-    candidates.add(winner.toRow());
-    ranking.stream().filter(bid -> !bid.bidder().equals(winner.bidder())).forEach(bid -> candidates.add(bid.toRow()));
-    scope.setVariable(CANDIDATES, SpinValues.jsonValue(JsonValues.toJson(candidates)).create());
+    List<RankedBid> candidates = new ArrayList<>();
+    candidates.add(winner);
+    ranking.stream().filter(bid -> !bid.bidder().equals(winner.bidder())).forEach(candidates::add);
+    scope.setVariable(CANDIDATES, RankedBid.json(candidates));
   }
 
   /** An amount as forms store numbers: a Long when whole, else a Double (the engine has no decimal type). */

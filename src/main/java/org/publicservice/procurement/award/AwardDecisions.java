@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.publicservice.procurement.review.RankedBid;
 
 /**
  * Every award decision of a purchase: the first award and each replacement, with the 中标（成交）通知书 issued to its

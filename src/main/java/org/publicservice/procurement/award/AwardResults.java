@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.publicservice.procurement.review.RankedBid;
 
 /**
  * Each bidder's own score and rank (87号令第六十九条: losing bidders are told theirs). Written when the award notice

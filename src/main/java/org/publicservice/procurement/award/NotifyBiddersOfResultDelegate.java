@@ -24,6 +24,7 @@ import org.publicservice.procurement.purchase.Money;
 import org.publicservice.procurement.purchase.PublicLinks;
 import org.publicservice.procurement.purchase.PurchaseIdentity;
 import org.springframework.stereotype.Component;
+import org.publicservice.procurement.review.RankedBid;
 
 /**
  * With the award notice (87号令第六十九条第五款): the winner receives the 中标（成交）通知书; every other ranked bidder its
@@ -89,12 +90,11 @@ public class NotifyBiddersOfResultDelegate implements JavaDelegate {
     }
   }
 
-  /** The qualification review of the latest review of this purchase (ReviewStage keeps it as qualificationResults). */
+  /**
+   * The qualification review of the latest review of this purchase: the review stage keeps it to itself
+   * (qualificationResults, not returned to the purchase), so it is read from that stage's history.
+   */
   private static List<Map<String, Object>> qualificationResults(DelegateExecution execution) {
-    Object own = execution.getVariable("qualificationResults");
-    if (own != null) {
-      return JsonValues.rows(own);
-    }
     HistoryService history = execution.getProcessEngineServices().getHistoryService();
     return history.createHistoricProcessInstanceQuery().processDefinitionKey(ProcessKeys.REVIEW_STAGE)
         .processInstanceBusinessKey(execution.getProcessBusinessKey()).list().stream()

@@ -18,6 +18,7 @@ import org.publicservice.procurement.purchase.Money;
 import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.stereotype.Component;
+import org.publicservice.procurement.review.RankedBid;
 
 /**
  * Prepares the department's decision: the candidates still eligible in the order of the ranking, candidate no. 1 of
@@ -47,7 +48,7 @@ public class OfferAwardCandidatesDelegate implements JavaDelegate {
     List<RankedBid> remaining = AwardCandidates.remaining(execution);
     Set<String> left = remaining.stream().map(RankedBid::bidder).collect(Collectors.toSet());
     Map<String, String> excludedWhy = AwardCandidates.excluded(execution).stream().collect(Collectors.toMap(
-        row -> String.valueOf(row.get("bidder")), AwardCandidates::groundText, (a, b) -> a));
+        excluded -> String.valueOf(excluded.bidder()), ExcludedBidder::groundText, (a, b) -> a));
     // as long as the ranking (60 bids need more than a String variable's 4,000 characters)
     execution.setVariable(RANKING_TEXT, JsonValues.longText(ranking.stream().map(bid -> "第" + bid.rank() + "名："
             + bid.bidderName() + "，报价" + Money.yuan(bid.price()) + "，价格分" + RankedBid.score(bid.priceScore())
@@ -61,7 +62,7 @@ public class OfferAwardCandidatesDelegate implements JavaDelegate {
       execution.setVariable(AWARD_OUTCOME, OUTCOME_RE_TENDER);
       execution.setVariable(FAILED_TENDER_REASON, reason);
       // a new round ranks anew: nobody stays excluded from it
-      execution.setVariable(EXCLUDED_BIDDERS, SpinValues.jsonValue("[]").create());
+      execution.setVariable(EXCLUDED_BIDDERS, ExcludedBidder.json(List.of()));
       String department = String.valueOf(execution.getVariable("departmentName"));
       String serviceName = String.valueOf(execution.getVariable("serviceName"));
       StringBuilder text = new StringBuilder();

@@ -8,7 +8,6 @@ import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE_IN_W
 import java.math.BigDecimal;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.time.LocalDate;
 import java.util.stream.Collectors;
@@ -19,13 +18,14 @@ import org.publicservice.procurement.disclosure.DisclosureNotice;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.purchase.FormRules;
-import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.purchase.Money;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.purchase.PurchaseIdentity;
 import org.publicservice.procurement.review.PriceDeduction;
 import org.publicservice.procurement.review.BidReviewResults;
 import org.springframework.stereotype.Component;
+import org.publicservice.procurement.review.PanelMember;
+import org.publicservice.procurement.review.RankedBid;
 
 /**
  * Publishes the award notice right after the winner is determined, so well within the 2 working days of
@@ -67,10 +67,10 @@ public class PublishAwardNoticeDelegate implements JavaDelegate {
     String winnerName = award.requiredText(WINNER_NAME, "中标供应商名称");
     BigDecimal price = award.requiredAmount(AWARDED_PRICE, "中标金额");
     RankedBid winningBid = ranking.stream().filter(b -> b.bidder().equals(winner)).findFirst().orElseThrow();
-    List<Map<String, Object>> excluded = AwardCandidates.excluded(execution);
+    List<ExcludedBidder> excluded = AwardCandidates.excluded(execution);
     // a replacement: the last award of this purchase went to a candidate excluded since (declined, invalid, ...)
     Optional<AwardDecisions.Decision> replaced = decisions.ofProject(projectNumber).stream().reduce((a, b) -> b)
-        .filter(last -> excluded.stream().anyMatch(row -> last.winner().equals(row.get("bidder"))));
+        .filter(last -> excluded.stream().anyMatch(bidder -> last.winner().equals(bidder.bidder())));
 
     LocalDate today = ProcurementTime.today();
     Date noticeEnd = workingDays.after(today, 1);
@@ -101,9 +101,10 @@ public class PublishAwardNoticeDelegate implements JavaDelegate {
           + reasonFor(replaced.get().winner(), excluded, execution) + "。依照政府采购法实施条例第四十三条、第四十九条，"
           + "按评审报告推荐的顺序另行确定中标（成交）供应商。");
     }
-    List<Map<String, Object>> passedNow = excluded.stream()
-        .filter(row -> ranking.stream().anyMatch(b -> b.bidder().equals(row.get("bidder")) && b.rank() < winningBid.rank()))
-        .filter(row -> replaced.map(r -> !r.winner().equals(row.get("bidder"))).orElse(true)).toList();
+    List<ExcludedBidder> passedNow = excluded.stream()
+        .filter(passed -> ranking.stream().anyMatch(b -> b.bidder().equals(passed.bidder())
+            && b.rank() < winningBid.rank()))
+        .filter(passed -> replaced.map(r -> !r.winner().equals(passed.bidder())).orElse(true)).toList();
     // the panel's invalid-bid decisions and their reasons go out with the result (87号令第五十八条第四项、第六十三条)
     reviewResults.latestOfProject(purchase.projectNumber(), ProcurementTime.now()).stream()
         .filter(r -> BidReviewResults.INVALID.equals(r.outcome()))
@@ -112,7 +113,7 @@ public class PublishAwardNoticeDelegate implements JavaDelegate {
       line(text, "确定方式", "采购人未在评审报告送达后5个工作日内确定中标人，依法视为按评审报告推荐的顺序确定排名第一的中标候选人");
     } else if (!passedNow.isEmpty()) {
       line(text, "确定方式", "按评审报告推荐的顺序确定；排名在前的候选人"
-          + passedNow.stream().map(row -> row.get("bidderName") + "：" + AwardCandidates.groundText(row))
+          + passedNow.stream().map(passed -> passed.bidderName() + "：" + passed.groundText())
               .collect(Collectors.joining("；")));
     } else {
       line(text, "确定方式", "采购人按评审报告推荐的顺序确定排名第一的中标候选人");
@@ -157,28 +158,17 @@ public class PublishAwardNoticeDelegate implements JavaDelegate {
   }
 
   /** Why the previous winner no longer holds the award: its exclusion, or the remedy that invalidated it. */
-  private static String reasonFor(String previousWinner, List<Map<String, Object>> excluded,
+  private static String reasonFor(String previousWinner, List<ExcludedBidder> excluded,
       DelegateExecution execution) {
     Object remedyReason = execution.getVariable(REPLACEMENT_REASON);
-    return excluded.stream().filter(row -> previousWinner.equals(row.get("bidder"))).reduce((a, b) -> b)
-        .map(AwardCandidates::groundText)
+    return excluded.stream().filter(passed -> previousWinner.equals(passed.bidder())).reduce((a, b) -> b)
+        .map(ExcludedBidder::groundText)
         .orElse(remedyReason == null ? "中标（成交）结果变更" : remedyReason.toString());
   }
 
   /** "张三（组长）、李四、王五（采购人代表）": the panel's names, published with the award (实施条例第四十三条). */
   static String panelNames(Object panel) {
-    List<Map<String, Object>> members = JsonValues.rows(panel);
-    if (members.isEmpty()) {
-      return "—";
-    }
-    return members.stream().map(member -> {
-      String name = member.get("name") == null ? String.valueOf(member.get("userId")) : member.get("name").toString();
-      String role = String.valueOf(member.get("role"));
-      return switch (role) {
-        case "CHAIR" -> name + "（组长）";
-        case "DEPARTMENT_REPRESENTATIVE" -> name + "（采购人代表）";
-        default -> name;
-      };
-    }).collect(Collectors.joining("、"));
+    List<PanelMember> members = PanelMember.list(panel);
+    return members.isEmpty() ? "—" : members.stream().map(PanelMember::publicName).collect(Collectors.joining("、"));
   }
 }

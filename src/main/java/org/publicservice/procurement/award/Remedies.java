@@ -26,6 +26,7 @@ import org.publicservice.procurement.tender.BidBox;
 import org.publicservice.procurement.tender.TenderVariables;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
+import org.publicservice.procurement.review.RankedBid;
 
 /**
  * What an upheld challenge (94号令第十六条) or complaint (94号令第三十一条、第三十二条) does to the procurement, by what
@@ -161,20 +162,14 @@ public class Remedies {
     var now = Challenges.offset(ClockUtil.getCurrentTime());
     if (REMEDY_NEXT_CANDIDATE.equals(remedy)) {
       String winner = (String) runtime.getVariable(purchase.getId(), WINNER);
-      List<Map<String, Object>> excluded = new ArrayList<>(
-          JsonValues.rows(runtime.getVariable(purchase.getId(), EXCLUDED_BIDDERS)));
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("bidder", winner);
-      row.put("bidderName", runtime.getVariable(purchase.getId(), WINNER_NAME));
-      row.put("ground", "BREACH");
-      row.put("reason", reason);
-      excluded.add(row);
-      variables.putValue(EXCLUDED_BIDDERS, SpinValues.jsonValue(JsonValues.toJson(excluded)).create());
+      Object name = runtime.getVariable(purchase.getId(), WINNER_NAME);
+      variables.putValue(EXCLUDED_BIDDERS, ExcludedBidder.adding(runtime.getVariable(purchase.getId(),
+          EXCLUDED_BIDDERS), new ExcludedBidder(winner, name == null ? null : name.toString(), "BREACH", reason)));
       variables.putValue(REPLACEMENT_REASON, reason);
     } else {
       variables.putValue(FAILED_TENDER_REASON, reason);
       // a new review or tender ranks anew: nobody stays excluded from it
-      variables.putValue(EXCLUDED_BIDDERS, SpinValues.jsonValue("[]").create());
+      variables.putValue(EXCLUDED_BIDDERS, ExcludedBidder.json(List.of()));
       if (!REMEDY_RE_REVIEW.equals(remedy)) {
         publishEnd(projectNumber, purchase.getId(), remedy, reason, publisher);
         if (runtime.getActiveActivityIds(purchase.getId()).contains("Task_TenderStage")) {
@@ -250,8 +245,8 @@ public class Remedies {
   private boolean enoughCandidatesLeft(String purchaseId) {
     RuntimeService runtime = engine.getRuntimeService();
     Set<String> excluded = new java.util.HashSet<>();
-    JsonValues.rows(runtime.getVariable(purchaseId, EXCLUDED_BIDDERS))
-        .forEach(row -> excluded.add(String.valueOf(row.get("bidder"))));
+    ExcludedBidder.list(runtime.getVariable(purchaseId, EXCLUDED_BIDDERS))
+        .forEach(passed -> excluded.add(String.valueOf(passed.bidder())));
     excluded.add(String.valueOf(runtime.getVariable(purchaseId, WINNER)));
     long qualified = JsonValues.rows(runtime.getVariable(purchaseId, RANKING)).size() - 1L;
     long left = RankedBid.of(runtime.getVariable(purchaseId, RANKING)).stream()

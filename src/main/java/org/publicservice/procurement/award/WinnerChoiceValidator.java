@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.publicservice.procurement.purchase.FormRules;
 import org.springframework.stereotype.Component;
+import org.publicservice.procurement.review.RankedBid;
 
 /**
  * The department determines the winner in the order of the ranking (实施条例第四十三条: "在评审报告推荐的中标或者成交候选人中

@@ -4,10 +4,9 @@ import static org.publicservice.procurement.contract.ContractVariables.*;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.publicservice.procurement.purchase.JsonValues;
+import org.publicservice.procurement.review.RankedBid;
 
 /**
  * The winner of the current award and the candidates after it in the ranking (实施条例第四十九条: if the winner refuses
@@ -29,15 +28,12 @@ final class ContractCandidates {
       return Optional.of(new Candidate(winner, String.valueOf(scope.getVariable(WINNER_NAME)),
           new BigDecimal(scope.getVariable(AWARDED_PRICE).toString())));
     }
-    List<Map<String, Object>> others = JsonValues.rows(scope.getVariable(CANDIDATES)).stream()
-        .filter(row -> row.get("bidder") != null && !winner.equals(row.get("bidder").toString()))
-        .toList();
+    List<RankedBid> others = RankedBid.of(scope.getVariable(CANDIDATES)).stream()
+        .filter(bid -> !winner.equals(bid.bidder())).toList();
     if (index - 1 >= others.size()) {
       return Optional.empty();
     }
-    Map<String, Object> row = others.get(index - 1);
-    Object name = row.get("bidderName");
-    return Optional.of(new Candidate(row.get("bidder").toString(),
-        name == null ? row.get("bidder").toString() : name.toString(), new BigDecimal(row.get("price").toString())));
+    RankedBid next = others.get(index - 1);
+    return Optional.of(new Candidate(next.bidder(), next.bidderName(), next.price()));
   }
 }

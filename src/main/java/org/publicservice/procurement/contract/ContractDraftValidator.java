@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.purchase.FormList;
 import org.publicservice.procurement.award.BondRefunds;
 import org.publicservice.procurement.tender.BidBox;
@@ -82,7 +81,7 @@ public class ContractDraftValidator implements TaskListener {
         scheduleText, milestones), task.getProcessInstanceId());
     task.setVariable(CONTRACT_ID, contractId);
     task.setVariable(PAYMENT_SCHEDULE_TEXT, scheduleText);
-    task.setVariable(MILESTONES, SpinValues.jsonValue(milestones).create());
+    task.setVariable(MILESTONES, PaymentSchedule.json(schedule));
     // what the winner may turn into the performance bond when it signs, where the documents allow (87号令第三十八条)
     boolean convertible = bond.signum() > 0 && bidBox.bidBondConvertible(task.getExecution().getProcessBusinessKey());
     task.setVariable(WINNER_BID_BOND, !convertible ? null : PerformanceBond.convertibleBidBond(task.getExecution())

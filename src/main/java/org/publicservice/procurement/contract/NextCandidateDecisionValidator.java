@@ -3,18 +3,14 @@ package org.publicservice.procurement.contract;
 import static org.publicservice.procurement.contract.ContractVariables.*;
 import static org.publicservice.procurement.purchase.FormRules.reject;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.award.AwardDecisions;
 import org.publicservice.procurement.award.AwardVariables;
+import org.publicservice.procurement.award.ExcludedBidder;
 import org.publicservice.procurement.purchase.FormRules;
-import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.stereotype.Component;
 
@@ -57,18 +53,16 @@ public class NextCandidateDecisionValidator implements TaskListener {
     String reason = facts != null ? form.requiredText(PASS_OVER_FACTS, "具体情况", 2000)
         : String.valueOf(task.getVariable(NO_SIGNATURE_REASON));
     if (NEXT_CANDIDATE.equals(decision)) {
-      List<Map<String, Object>> excluded = new ArrayList<>(JsonValues.rows(task.getVariable(EXCLUDED_BIDDERS)));
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("bidder", task.getVariable(CONTRACTOR));
-      row.put("bidderName", task.getVariable(CONTRACTOR_NAME));
-      row.put("ground", ground);
-      row.put("reason", reason);
-      excluded.add(row);
-      task.setVariable(EXCLUDED_BIDDERS, SpinValues.jsonValue(JsonValues.toJson(excluded)).create());
+      task.setVariable(EXCLUDED_BIDDERS, ExcludedBidder.adding(task.getVariable(EXCLUDED_BIDDERS), new ExcludedBidder(
+          text(task.getVariable(CONTRACTOR)), text(task.getVariable(CONTRACTOR_NAME)), ground, reason)));
     }
     // the unsigned draft stays on file, marked as abandoned
     contracts.abandonDrafts(task.getProcessInstanceId());
     awards.cancelActive(task.getExecution().getProcessBusinessKey(), "合同未签订（" + task.getVariable(NO_SIGNATURE_REASON)
         + "）：" + reason, ClockUtil.getCurrentTime().toInstant().atZone(ProcurementTime.ZONE).toOffsetDateTime());
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
   }
 }

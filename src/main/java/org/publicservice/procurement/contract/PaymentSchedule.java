@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.publicservice.procurement.purchase.FormList;
+import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.purchase.Money;
 
 /**
@@ -29,8 +31,19 @@ public final class PaymentSchedule {
   private PaymentSchedule() {
   }
 
-  /** A milestone of the schedule; {@code index} counts from 1. */
+  /**
+   * A milestone of the schedule; {@code index} counts from 1. The contract stage hands the schedule over as
+   * {@code milestones} and the contract register keeps it in the same form; the performance and evaluation stages read
+   * it back through {@link #list}.
+   */
   public record Instalment(int index, String name, BigDecimal amount, LocalDate dueDate, boolean finalPayment) {
+
+    /** The schedule (the variable or the register's JSON) as instalments; none when it is not set. */
+    public static List<Instalment> list(Object json) {
+      return JsonValues.rows(json).stream().map(row -> new Instalment(((Number) row.get("index")).intValue(),
+          row.get("name").toString(), new BigDecimal(row.get("amount").toString()),
+          LocalDate.parse(row.get("dueDate").toString()), Boolean.TRUE.equals(row.get("finalPayment")))).toList();
+    }
 
     Map<String, Object> toRow() {
       Map<String, Object> row = new LinkedHashMap<>();
@@ -87,6 +100,11 @@ public final class PaymentSchedule {
 
   public static List<Map<String, Object>> rows(List<Instalment> instalments) {
     return instalments.stream().map(Instalment::toRow).toList();
+  }
+
+  /** The schedule as the variable that carries it to the performance and evaluation stages. */
+  public static SerializableValue json(List<Instalment> instalments) {
+    return JsonValues.json(rows(instalments));
   }
 
   /** The schedule as the contract and its notice state it, one instalment a line. */

@@ -5,7 +5,6 @@ import static org.publicservice.procurement.contract.ContractVariables.*;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.award.BondRefunds;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
 import org.publicservice.procurement.purchase.ProcurementTime;
@@ -52,7 +51,8 @@ public class RecordSignedContractDelegate implements JavaDelegate {
     execution.setVariable(CONTRACTOR_NAME, draft.contractorName());
     execution.setVariable(CONTRACT_AMOUNT, draft.amount());
     execution.setVariable(CONTRACT_SIGNED_DATE, signedOn.toString());
-    execution.setVariable(MILESTONES, SpinValues.jsonValue(draft.milestonesJson()).create());
+    execution.setVariable(MILESTONES,
+        PaymentSchedule.json(PaymentSchedule.Instalment.list(draft.milestonesJson())));
     execution.setVariable(PUBLICATION_DUE, workingDays.after(signedOn, 2));
     execution.setVariable(FILING_DUE, workingDays.after(signedOn, 7));
   }

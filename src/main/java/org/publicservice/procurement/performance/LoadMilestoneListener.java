@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
 import org.springframework.stereotype.Component;
+import org.publicservice.procurement.contract.PaymentSchedule;
 
 /**
  * Starts the delivery of one milestone: its name, amount and due date become variables of that milestone's scope
@@ -26,7 +27,7 @@ public class LoadMilestoneListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     int index = ((Number) execution.getVariable(MILESTONE_INDEX)).intValue();
-    PerformanceMilestones.Planned milestone = milestones.at(execution, index);
+    PaymentSchedule.Instalment milestone = milestones.at(execution, index);
     execution.setVariableLocal(MILESTONE_NAME, milestone.name());
     execution.setVariableLocal(MILESTONE_AMOUNT, milestone.amount());
     execution.setVariableLocal(MILESTONE_DUE_DATE, milestone.dueDate().toString());

@@ -1,18 +1,16 @@
 package org.publicservice.procurement.performance;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.publicservice.procurement.contract.ContractRegister;
+import org.publicservice.procurement.contract.PaymentSchedule.Instalment;
 import org.publicservice.procurement.planning.PlanningVariables;
 import org.publicservice.procurement.purchase.FormRules;
-import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.stereotype.Component;
 
@@ -25,10 +23,6 @@ import org.springframework.stereotype.Component;
 @Component("performanceMilestones")
 public class PerformanceMilestones {
 
-  /** One milestone of the schedule. */
-  public record Planned(int index, String name, BigDecimal amount, LocalDate dueDate, boolean finalPayment) {
-  }
-
   private final ContractRegister contracts;
 
   public PerformanceMilestones(ContractRegister contracts) {
@@ -36,21 +30,16 @@ public class PerformanceMilestones {
   }
 
   public List<Integer> phased(VariableScope scope) {
-    List<Planned> all = all(scope);
-    return all.stream().limit(Math.max(0, all.size() - 1)).map(Planned::index).toList();
+    List<Instalment> all = all(scope);
+    return all.stream().limit(Math.max(0, all.size() - 1)).map(Instalment::index).toList();
   }
 
-  public List<Planned> all(VariableScope scope) {
+  public List<Instalment> all(VariableScope scope) {
     Object contractId = scope.getVariable(PerformanceVariables.CONTRACT_ID);
-    List<Map<String, Object>> rows = contractId == null ? List.of() : contracts.find(contractId.toString())
+    List<Instalment> signed = contractId == null ? List.of() : contracts.find(contractId.toString())
         .filter(contract -> ContractRegister.SIGNED.equals(contract.status()))
-        .map(contract -> JsonValues.rows(contract.milestonesJson())).orElse(List.of());
-    if (rows.isEmpty()) {
-      rows = JsonValues.rows(scope.getVariable(PerformanceVariables.MILESTONES));
-    }
-    return rows.stream().map(row -> new Planned(((Number) row.get("index")).intValue(), row.get("name").toString(),
-        new BigDecimal(row.get("amount").toString()), LocalDate.parse(row.get("dueDate").toString()),
-        Boolean.TRUE.equals(row.get("finalPayment")))).toList();
+        .map(contract -> Instalment.list(contract.milestonesJson())).orElse(List.of());
+    return signed.isEmpty() ? Instalment.list(scope.getVariable(PerformanceVariables.MILESTONES)) : signed;
   }
 
   /**
@@ -59,7 +48,7 @@ public class PerformanceMilestones {
    * reported or accepted before it: the service it pays for has not been delivered yet.
    */
   public Optional<LocalDate> periodStart(VariableScope scope, int index) {
-    Optional<LocalDate> previous = all(scope).stream().filter(m -> m.index() < index).map(Planned::dueDate)
+    Optional<LocalDate> previous = all(scope).stream().filter(m -> m.index() < index).map(Instalment::dueDate)
         .max(Comparator.naturalOrder());
     if (previous.isPresent()) {
       return Optional.of(previous.get().plusDays(1));
@@ -90,7 +79,7 @@ public class PerformanceMilestones {
     return ClockUtil.getCurrentTime().before(paymentDate(scope));
   }
 
-  public Planned at(VariableScope scope, int index) {
+  public Instalment at(VariableScope scope, int index) {
     return all(scope).stream().filter(m -> m.index() == index).findFirst()
         .orElseThrow(() -> new IllegalStateException("no milestone " + index + " in the contract's schedule"));
   }

@@ -2,14 +2,17 @@ package org.publicservice.procurement.purchase;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.SpinValues;
 
 /** Turns the JSON values that Camunda Forms submit (Spin nodes, strings or Java lists) into plain Java rows. */
 public final class JsonValues {
@@ -54,6 +57,28 @@ public final class JsonValues {
    */
   public static TypedValue longText(String text) {
     return Variables.objectValue(text).serializationDataFormat(Variables.SerializationDataFormats.JSON).create();
+  }
+
+  /**
+   * Rows (records, maps or strings) as a JSON process variable, the form in which a list crosses from one stage to the
+   * next and Tasklist shows it; a record becomes the row {@link #row} makes of it. Read back with {@link #rows}.
+   */
+  public static SerializableValue json(List<?> rows) {
+    return SpinValues.jsonValue(toJson(rows.stream().map(item -> item instanceof Record record ? row(record) : item)
+        .toList())).create();
+  }
+
+  /** A record as a JSON row: each component by its name, in the record's order. */
+  public static Map<String, Object> row(Record record) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    for (RecordComponent component : record.getClass().getRecordComponents()) {
+      try {
+        row.put(component.getName(), component.getAccessor().invoke(record));
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("Cannot read " + component + " of " + record.getClass(), e);
+      }
+    }
+    return row;
   }
 
   public static String toJson(Object value) {

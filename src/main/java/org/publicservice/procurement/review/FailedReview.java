@@ -6,7 +6,6 @@ import static org.publicservice.procurement.review.ReviewVariables.*;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.purchase.PurchaseIdentity;
@@ -57,8 +56,8 @@ class FailedReview {
         text.toString(), purchase.departmentName(), execution.getProcessInstanceId());
     execution.setVariable(REVIEW_OUTCOME, outcome);
     execution.setVariable(FAILED_TENDER_REASON, reason);
-    execution.setVariable(FAILED_TENDER_SUPPLIERS, SpinValues.jsonValue(JsonValues.toJson(
-        OpenedBid.list(execution.getVariable(leftBids)).stream().map(OpenedBid::bidder).toList())).create());
+    execution.setVariable(FAILED_TENDER_SUPPLIERS, JsonValues.json(
+        OpenedBid.list(execution.getVariable(leftBids)).stream().map(OpenedBid::bidder).toList()));
     execution.setVariable(FAILED_TENDER_METHOD, execution.getVariable(PROCUREMENT_METHOD));
     CountValidBidsDelegate.recordNotQualified(execution, results);
     notifications.toGroup(execution, (String) execution.getVariable(DEPARTMENT_GROUP), departmentMail,

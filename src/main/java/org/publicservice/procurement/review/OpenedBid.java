@@ -1,16 +1,17 @@
 package org.publicservice.procurement.review;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.publicservice.procurement.purchase.JsonValues;
 
 /**
- * One opened bid as the tender stage hands it over ({@code openedBids}); public after opening. {@code smeDeclaration}
- * is the size its 中小企业声明函 declares (or {@code null}), {@code smeDeductionPercent} the price deduction the tender's
- * SME policy gives it (财库〔2020〕46号第九条; 0 for none). {@code bidBond} says how the bid bond the documents ask
- * for was lodged ("银行保函（编号…）", or "未载明"), {@code null} when they ask for none.
+ * One opened bid as the tender stage hands it over ({@code openedBids}: written by the tender stage's opening and read
+ * by the review, the award's bond refunds and the remedies, always through this record); public after opening.
+ * {@code smeDeclaration} is the size its 中小企业声明函 declares (or {@code null}), {@code smeDeductionPercent} the
+ * price deduction the tender's SME policy gives it (财库〔2020〕46号第九条; 0 for none). {@code bidBond} says how the
+ * bid bond the documents ask for was lodged ("银行保函（编号…）", or "未载明"), {@code null} when they ask for none.
  */
 public record OpenedBid(String bidId, String bidder, String bidderName, BigDecimal price, String servicePlan,
     String team, String qualifications, String submittedAt, String smeDeclaration, BigDecimal smeDeductionPercent,
@@ -36,6 +37,11 @@ public record OpenedBid(String bidId, String bidder, String bidderName, BigDecim
     return JsonValues.rows(json).stream().map(OpenedBid::of).toList();
   }
 
+  /** The bids as the variable that carries them from stage to stage. */
+  public static SerializableValue json(List<OpenedBid> bids) {
+    return JsonValues.json(bids.stream().map(OpenedBid::toRow).toList());
+  }
+
   static OpenedBid of(Map<String, Object> row) {
     Object price = row.get("price");
     return new OpenedBid(text(row.get("bidId")), text(row.get("bidder")), text(row.get("bidderName")),
@@ -46,19 +52,9 @@ public record OpenedBid(String bidId, String bidder, String bidderName, BigDecim
   }
 
   Map<String, Object> toRow() {
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("bidId", bidId);
-    row.put("bidder", bidder);
-    row.put("bidderName", bidderName);
-    row.put("price", price);
-    row.put("servicePlan", servicePlan);
-    row.put("team", team);
-    row.put("qualifications", qualifications);
-    row.put("submittedAt", submittedAt);
-    row.put("smeDeclaration", smeDeclaration);
-    row.put("smeDeductionPercent", smeDeductionPercent);
-    if (bidBond != null) {
-      row.put("bidBond", bidBond);
+    Map<String, Object> row = JsonValues.row(this);
+    if (bidBond == null) {
+      row.remove("bidBond");
     }
     return row;
   }

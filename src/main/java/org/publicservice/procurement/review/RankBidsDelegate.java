@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.purchase.Money;
 import org.springframework.stereotype.Component;
@@ -54,7 +53,7 @@ public class RankBidsDelegate implements JavaDelegate {
         ? records.scores(execution.getProcessInstanceId(), members) : Map.of();
     Object rule = execution.getVariable(TIE_BREAK_RULE);
     Ranking.Ties ties = new Ranking.Ties(rule == null ? null : rule.toString(), SEEDS::nextLong);
-    List<Ranking.Entry> ranking = comprehensive ? Ranking.comprehensive(bids, criteria, priceWeight, scores, ties)
+    List<RankedBid> ranking = comprehensive ? Ranking.comprehensive(bids, criteria, priceWeight, scores, ties)
         : Ranking.lowestPrice(bids, ties);
     String tieNote = tieNote(ranking, ties);
     OffsetDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(ProcurementTime.ZONE).toOffsetDateTime();
@@ -65,20 +64,20 @@ public class RankBidsDelegate implements JavaDelegate {
 
     String project = execution.getProcessBusinessKey();
     String reportId = project + "-PB" + (records.countReports(project) + 1);
-    List<Map<String, Object>> panel = JsonValues.rows(execution.getVariable(PANEL));
-    String rankingJson = JsonValues.toJson(ranking.stream().map(Ranking.Entry::toRow).toList());
+    List<PanelMember> panel = PanelMember.list(execution.getVariable(PANEL));
+    String rankingJson = JsonValues.toJson(ranking.stream().map(RankedBid::toRow).toList());
     String text = report(execution, reportId, comprehensive, priceWeight, panel, bids, criteria, scores, ranking,
         compliance(execution)) + (tieNote.isEmpty() ? "" : "\n#### 并列排序\n" + tieNote + "\n");
     records.createReport(reportId, project, execution.getProcessInstanceId(),
-        comprehensive ? COMPREHENSIVE : LOWEST_PRICE, text, rankingJson, JsonValues.toJson(panel));
-    execution.setVariable(RANKING, SpinValues.jsonValue(rankingJson).create());
+        comprehensive ? COMPREHENSIVE : LOWEST_PRICE, text, rankingJson, JsonValues.toJson(PanelMember.rows(panel)));
+    execution.setVariable(RANKING, RankedBid.json(ranking));
     execution.setVariable(REVIEW_REPORT_ID, reportId);
     execution.setVariable(REPORT_TEXT, JsonValues.longText(text));
   }
 
   private static String report(DelegateExecution execution, String reportId, boolean comprehensive,
-      BigDecimal priceWeight, List<Map<String, Object>> panel, List<OpenedBid> bids, List<Criterion> criteria,
-      Map<String, Map<String, Map<Integer, BigDecimal>>> scores, List<Ranking.Entry> ranking, String compliance) {
+      BigDecimal priceWeight, List<PanelMember> panel, List<OpenedBid> bids, List<Criterion> criteria,
+      Map<String, Map<String, Map<Integer, BigDecimal>>> scores, List<RankedBid> ranking, String compliance) {
     StringBuilder text = new StringBuilder();
     text.append("### 评审报告 ").append(reportId).append("\n\n");
     text.append("项目编号：").append(execution.getProcessBusinessKey()).append("　服务项目：")
@@ -87,8 +86,8 @@ public class RankBidsDelegate implements JavaDelegate {
         + "分，价格分＝评标基准价÷投标报价×价格权重，评标基准价为最低有效报价；小型和微型企业的报价按招标文件规定的比例扣除后"
         + "参与评审）" : "最低评标价法（报价最低的合格投标排名第一；小型和微型企业的报价按招标文件规定的比例扣除后参与评审）")
         .append("\n\n#### 评审委员会\n");
-    for (Map<String, Object> member : panel) {
-      text.append("- ").append(roleName((String) member.get("role"))).append("：").append(member.get("name"))
+    for (PanelMember member : panel) {
+      text.append("- ").append(roleName(member.role())).append("：").append(member.name())
           .append('\n');
     }
     text.append("\n#### 信用核查与资格审查\n");
@@ -104,9 +103,9 @@ public class RankBidsDelegate implements JavaDelegate {
     text.append(compliance);
     if (comprehensive) {
       text.append("\n#### 各评委评分\n");
-      for (Map<String, Object> member : panel) {
-        Map<String, Map<Integer, BigDecimal>> sheet = scores.get((String) member.get("userId"));
-        text.append("- ").append(member.get("name")).append('\n');
+      for (PanelMember member : panel) {
+        Map<String, Map<Integer, BigDecimal>> sheet = scores.get(member.userId());
+        text.append("- ").append(member.name()).append('\n');
         for (OpenedBid bid : bids) {
           Map<Integer, BigDecimal> byCriterion = sheet.get(bid.bidId());
           BigDecimal sum = BigDecimal.ZERO;
@@ -122,7 +121,7 @@ public class RankBidsDelegate implements JavaDelegate {
       }
     }
     text.append("\n#### 评审结果排序\n");
-    for (Ranking.Entry entry : ranking) {
+    for (RankedBid entry : ranking) {
       text.append(entry.rank()).append(". ").append(entry.bidderName()).append("　报价 ")
           .append(Money.yuan(entry.price()));
       String sme = PriceDeduction.describe(entry.smeDeclaration(), entry.smeDeductionPercent(),
@@ -140,7 +139,7 @@ public class RankBidsDelegate implements JavaDelegate {
   }
 
   /** "第1名并列的A、B以随机抽取方式确定排序（种子…，算法…，抽取结果：B、A）", empty without ties. */
-  static String tieNote(List<Ranking.Entry> ranking, Ranking.Ties ties) {
+  static String tieNote(List<RankedBid> ranking, Ranking.Ties ties) {
     java.util.Map<String, String> names = new java.util.HashMap<>();
     ranking.forEach(entry -> names.put(entry.bidId(), entry.bidderName()));
     return ties.draws().stream().map(draw -> "第" + draw.rank() + "名起评审结果相同的"
@@ -177,8 +176,8 @@ public class RankBidsDelegate implements JavaDelegate {
 
   static String roleName(String role) {
     return switch (role) {
-      case SeatReviewPanelDelegate.CHAIR -> "组长（评审专家）";
-      case SeatReviewPanelDelegate.REPRESENTATIVE_ROLE -> "采购人代表";
+      case PanelMember.CHAIR -> "组长（评审专家）";
+      case PanelMember.DEPARTMENT_REPRESENTATIVE -> "采购人代表";
       default -> "评审专家";
     };
   }

@@ -53,57 +53,29 @@ public final class Ranking {
      * Orders a group of bids standing equal, which would take the ranks from {@code firstRank} on; {@code firstCriterion}
      * gives each bid's score on the documents' first criterion, or is null (lowest price: no scores).
      */
-    List<Entry> order(List<Entry> group, int firstRank, Map<String, BigDecimal> firstCriterion) {
+    List<RankedBid> order(List<RankedBid> group, int firstRank, Map<String, BigDecimal> firstCriterion) {
       if (group.size() < 2) {
         return group;
       }
       if (TIES_BY_FIRST_CRITERION.equals(rule) && firstCriterion != null) {
-        Comparator<Entry> key = Comparator.<Entry, BigDecimal>comparing(e -> firstCriterion.get(e.bidId())).reversed();
+        Comparator<RankedBid> key =
+            Comparator.<RankedBid, BigDecimal>comparing(e -> firstCriterion.get(e.bidId())).reversed();
         return inRuns(group, key, (run, offset) -> lot(run, firstRank + offset));
       }
       return lot(group, firstRank);
     }
 
-    private List<Entry> lot(List<Entry> group, int rank) {
+    private List<RankedBid> lot(List<RankedBid> group, int rank) {
       if (group.size() < 2) {
         return group;
       }
-      List<String> tied = group.stream().map(Entry::bidId).sorted().toList();
+      List<String> tied = group.stream().map(RankedBid::bidId).sorted().toList();
       long seed = seeds.getAsLong();
       List<String> drawn = PanelDraw.drawOrder(seed, tied);
       draws.add(new LotDraw(rank, seed, tied, drawn));
-      Map<String, Entry> byId = new LinkedHashMap<>();
+      Map<String, RankedBid> byId = new LinkedHashMap<>();
       group.forEach(e -> byId.put(e.bidId(), e));
       return drawn.stream().map(byId::get).toList();
-    }
-  }
-
-  /** One line of the ranking, as the OUT variable {@code ranking} carries it. */
-  public record Entry(int rank, String bidId, String bidder, String bidderName, BigDecimal price,
-      BigDecimal priceScore, BigDecimal criteriaScore, BigDecimal totalScore, BigDecimal evaluatedPrice,
-      String smeDeclaration, BigDecimal smeDeductionPercent) {
-
-    /** A line without an SME declaration: evaluated at its price. */
-    public Entry(int rank, String bidId, String bidder, String bidderName, BigDecimal price, BigDecimal priceScore,
-        BigDecimal criteriaScore, BigDecimal totalScore) {
-      this(rank, bidId, bidder, bidderName, price, priceScore, criteriaScore, totalScore, price, null,
-          BigDecimal.ZERO);
-    }
-
-    public Map<String, Object> toRow() {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("rank", rank);
-      row.put("bidId", bidId);
-      row.put("bidder", bidder);
-      row.put("bidderName", bidderName);
-      row.put("price", price);
-      row.put("priceScore", priceScore);
-      row.put("criteriaScore", criteriaScore);
-      row.put("totalScore", totalScore);
-      row.put("evaluatedPrice", evaluatedPrice);
-      row.put("smeDeclaration", smeDeclaration);
-      row.put("smeDeductionPercent", smeDeductionPercent);
-      return row;
     }
   }
 
@@ -116,14 +88,14 @@ public final class Ranking {
    * @param scores member user id → bid id → criterion index (1-based) → score; every member scored every bid on
    *     every criterion
    */
-  public static List<Entry> comprehensive(List<OpenedBid> bids, List<Criterion> criteria, BigDecimal priceWeight,
+  public static List<RankedBid> comprehensive(List<OpenedBid> bids, List<Criterion> criteria, BigDecimal priceWeight,
       Map<String, Map<String, Map<Integer, BigDecimal>>> scores, Ties ties) {
     if (scores.isEmpty()) {
       throw new IllegalStateException("no scores to rank");
     }
     BigDecimal lowest = bids.stream().map(OpenedBid::evaluatedPrice).min(Comparator.naturalOrder()).orElseThrow();
     BigDecimal members = BigDecimal.valueOf(scores.size());
-    List<Entry> unranked = new ArrayList<>();
+    List<RankedBid> unranked = new ArrayList<>();
     Map<String, BigDecimal> firstCriterion = new LinkedHashMap<>();
     for (OpenedBid bid : bids) {
       BigDecimal priceScore = lowest.divide(bid.evaluatedPrice(), PRECISION).multiply(priceWeight)
@@ -144,24 +116,25 @@ public final class Ranking {
         }
       }
       criteriaScore = criteriaScore.setScale(2, RoundingMode.HALF_UP);
-      unranked.add(new Entry(0, bid.bidId(), bid.bidder(), bid.bidderName(), bid.price(), priceScore,
+      unranked.add(new RankedBid(0, bid.bidId(), bid.bidder(), bid.bidderName(), bid.price(), priceScore,
           criteriaScore, priceScore.add(criteriaScore), bid.evaluatedPrice(), bid.smeDeclaration(),
           bid.smeDeductionPercent()));
     }
-    Comparator<Entry> order = Comparator.comparing(Entry::totalScore).reversed().thenComparing(Entry::price);
+    Comparator<RankedBid> order =
+        Comparator.comparing(RankedBid::totalScore).reversed().thenComparing(RankedBid::price);
     return numbered(breakTies(unranked, order, ties, firstCriterion));
   }
 
-  public static List<Entry> lowestPrice(List<OpenedBid> bids, Ties ties) {
+  public static List<RankedBid> lowestPrice(List<OpenedBid> bids, Ties ties) {
     BigDecimal zero = BigDecimal.ZERO.setScale(2);
-    List<Entry> unranked = bids.stream().map(bid -> new Entry(0, bid.bidId(), bid.bidder(), bid.bidderName(),
+    List<RankedBid> unranked = bids.stream().map(bid -> new RankedBid(0, bid.bidId(), bid.bidder(), bid.bidderName(),
         bid.price(), zero, zero, zero, bid.evaluatedPrice(), bid.smeDeclaration(), bid.smeDeductionPercent()))
         .toList();
-    return numbered(breakTies(unranked, Comparator.comparing(Entry::evaluatedPrice), ties, null));
+    return numbered(breakTies(unranked, Comparator.comparing(RankedBid::evaluatedPrice), ties, null));
   }
 
   /** Sorts by the statutory order; runs of entries the order finds equal are ordered by {@code ties}. */
-  private static List<Entry> breakTies(List<Entry> unranked, Comparator<Entry> order, Ties ties,
+  private static List<RankedBid> breakTies(List<RankedBid> unranked, Comparator<RankedBid> order, Ties ties,
       Map<String, BigDecimal> firstCriterion) {
     return inRuns(unranked, order, (run, offset) -> ties.order(run, offset + 1, firstCriterion));
   }
@@ -170,11 +143,11 @@ public final class Ranking {
    * Sorts the entries by {@code order} and hands each run the order finds equal, with its offset in the sorted list,
    * to {@code arrange}; the arranged runs in order.
    */
-  private static List<Entry> inRuns(List<Entry> entries, Comparator<Entry> order,
-      java.util.function.BiFunction<List<Entry>, Integer, List<Entry>> arrange) {
-    List<Entry> sorted = new ArrayList<>(entries);
-    sorted.sort(order.thenComparing(Entry::bidId));
-    List<Entry> result = new ArrayList<>();
+  private static List<RankedBid> inRuns(List<RankedBid> entries, Comparator<RankedBid> order,
+      java.util.function.BiFunction<List<RankedBid>, Integer, List<RankedBid>> arrange) {
+    List<RankedBid> sorted = new ArrayList<>(entries);
+    sorted.sort(order.thenComparing(RankedBid::bidId));
+    List<RankedBid> result = new ArrayList<>();
     int i = 0;
     while (i < sorted.size()) {
       int j = i + 1;
@@ -187,11 +160,11 @@ public final class Ranking {
     return result;
   }
 
-  private static List<Entry> numbered(List<Entry> sorted) {
-    List<Entry> ranked = new ArrayList<>();
+  private static List<RankedBid> numbered(List<RankedBid> sorted) {
+    List<RankedBid> ranked = new ArrayList<>();
     for (int i = 0; i < sorted.size(); i++) {
-      Entry e = sorted.get(i);
-      ranked.add(new Entry(i + 1, e.bidId(), e.bidder(), e.bidderName(), e.price(), e.priceScore(),
+      RankedBid e = sorted.get(i);
+      ranked.add(new RankedBid(i + 1, e.bidId(), e.bidder(), e.bidderName(), e.price(), e.priceScore(),
           e.criteriaScore(), e.totalScore(), e.evaluatedPrice(), e.smeDeclaration(), e.smeDeductionPercent()));
     }
     return ranked;

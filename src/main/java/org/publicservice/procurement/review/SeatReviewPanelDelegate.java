@@ -4,16 +4,12 @@ import static org.publicservice.procurement.review.ReviewVariables.*;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.identity.OrganisationNames;
-import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.identity.SystemAccess;
 import org.springframework.stereotype.Component;
 
@@ -25,9 +21,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class SeatReviewPanelDelegate implements JavaDelegate {
 
-  public static final String CHAIR = "CHAIR";
-  public static final String EXPERT_ROLE = "EXPERT";
-  public static final String REPRESENTATIVE_ROLE = "DEPARTMENT_REPRESENTATIVE";
 
   private final ReviewRecords records;
 
@@ -44,18 +37,18 @@ public class SeatReviewPanelDelegate implements JavaDelegate {
     if (experts.size() != draw.expertSeats()) {
       throw new IllegalStateException("panel incomplete: " + experts.size() + " of " + draw.expertSeats());
     }
-    List<Map<String, Object>> panel = new ArrayList<>();
+    List<PanelMember> panel = new ArrayList<>();
     List<String> members = new ArrayList<>();
     for (int i = 0; i < experts.size(); i++) {
-      panel.add(member(identity, experts.get(i), i == 0 ? CHAIR : EXPERT_ROLE));
+      panel.add(member(identity, experts.get(i), i == 0 ? PanelMember.CHAIR : PanelMember.EXPERT));
       members.add(experts.get(i));
     }
     String representative = (String) execution.getVariable(REPRESENTATIVE);
     if (representative != null) {
-      panel.add(member(identity, representative, REPRESENTATIVE_ROLE));
+      panel.add(member(identity, representative, PanelMember.DEPARTMENT_REPRESENTATIVE));
       members.add(representative);
     }
-    execution.setVariable(PANEL, SpinValues.jsonValue(JsonValues.toJson(panel)).create());
+    execution.setVariable(PANEL, PanelMember.json(panel));
     execution.setVariable(PANEL_MEMBERS, members);
     execution.setVariable(PANEL_CHAIR, experts.get(0));
     execution.setVariable(COMPLIANCE_BIDS, OpenedBid.list(execution.getVariable(QUALIFIED_BIDS)).stream()
@@ -80,13 +73,9 @@ public class SeatReviewPanelDelegate implements JavaDelegate {
     execution.setVariable(SCORING_GUIDE, guide.toString());
   }
 
-  private static Map<String, Object> member(IdentityService identity, String userId, String role) {
+  private static PanelMember member(IdentityService identity, String userId, String role) {
     User user = SystemAccess.run(() -> identity.createUserQuery().userId(userId).singleResult());
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("userId", userId);
-    row.put("name", user == null ? userId : OrganisationNames.displayName(user));
-    row.put("role", role);
-    return row;
+    return new PanelMember(userId, user == null ? userId : OrganisationNames.displayName(user), role);
   }
 
   static String plain(BigDecimal number) {

@@ -5,17 +5,14 @@ import static org.publicservice.procurement.tender.SingleSourceVariables.SUPPLIE
 import static org.publicservice.procurement.tender.SingleSourceVariables.SUPPLIER_NAME;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.purchase.FormRules;
-import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.stereotype.Component;
+import org.publicservice.procurement.review.RankedBid;
 
 /**
  * A concluded single source is an award like any other for the contract stage: the supplier is the winner and sole
@@ -40,12 +37,9 @@ public class AdoptSingleSourceAwardDelegate implements JavaDelegate {
     // amounts travel as Long or Double: the engine has no decimal type and would serialise a BigDecimal
     Number price = agreed.scale() <= 0 ? (Number) agreed.longValueExact() : (Number) agreed.doubleValue();
 
-    Map<String, Object> candidate = new LinkedHashMap<>();
-    candidate.put("rank", 1);
-    candidate.put("bidder", supplier);
-    candidate.put("bidderName", supplierName);
-    candidate.put("price", price);
-    SerializableValue candidates = SpinValues.jsonValue(JsonValues.toJson(List.of(candidate))).create();
+    // the contract stage's candidates, as an award leaves them: the one supplier, first
+    SerializableValue candidates = RankedBid.json(List.of(
+        new RankedBid(1, null, supplier, supplierName, new BigDecimal(price.toString()), null, null, null)));
 
     execution.setVariable(WINNER, supplier);
     execution.setVariable(WINNER_NAME, supplierName);

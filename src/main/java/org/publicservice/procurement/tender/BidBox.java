@@ -476,13 +476,14 @@ public class BidBox {
   }
 
   /**
-   * A bid as the opening reveals it, with the price deduction the round's SME policy gives it (0 unless a small or
-   * micro enterprise declared itself in a purchase not reserved, 财库〔2020〕46号第九条).
+   * A bid as the opening unseals it, with its receipt code, its whole content and the price deduction the round's SME
+   * policy gives it (0 unless a small or micro enterprise declared itself in a purchase not reserved,
+   * 财库〔2020〕46号第九条). What the review stage receives of it is a {@link org.publicservice.procurement.review.OpenedBid}.
    */
-  public record OpenedBid(String bidId, String bidder, String bidderName, OffsetDateTime submittedAt,
+  public record UnsealedBid(String bidId, String bidder, String bidderName, OffsetDateTime submittedAt,
       String receiptCode, BidContent content, BigDecimal smeDeductionPercent) {
 
-    public OpenedBid(String bidId, String bidder, String bidderName, OffsetDateTime submittedAt, String receiptCode,
+    public UnsealedBid(String bidId, String bidder, String bidderName, OffsetDateTime submittedAt, String receiptCode,
         BidContent content) {
       this(bidId, bidder, bidderName, submittedAt, receiptCode, content, BigDecimal.ZERO);
     }
@@ -493,7 +494,7 @@ public class BidBox {
    * the round opened. Refused before the bid deadline by the engine clock, whoever asks.
    */
   @Transactional
-  public List<OpenedBid> openBids(String projectNumber, int round) {
+  public List<UnsealedBid> openBids(String projectNumber, int round) {
     CallRow call = lockedCall(projectNumber, round)
         .orElseThrow(() -> new IllegalStateException("No tender call " + projectNumber + " round " + round));
     if (!OPEN.equals(call.status())) {
@@ -504,10 +505,10 @@ public class BidBox {
             + " AND bid_status = :active ORDER BY submission_no")
         .param("project", projectNumber).param("round", round).param("active", ACTIVE)
         .query(BidBox::bidRow).list();
-    List<OpenedBid> opened = bids.stream().map(bid -> {
+    List<UnsealedBid> opened = bids.stream().map(bid -> {
       BidContent content = fromJson(sealing.unseal(identity(bid.id(), bid.projectNumber(), bid.round(), bid.bidder()),
           bid.wrappedKey(), bid.sealedContent()));
-      return new OpenedBid(bid.id(), bid.bidder(), bid.bidderName(), bid.submittedAt(), bid.receiptCode(), content,
+      return new UnsealedBid(bid.id(), bid.bidder(), bid.bidderName(), bid.submittedAt(), bid.receiptCode(), content,
           SmePolicy.deductionFor(call.reservation(), call.smeDeductionPercent(), content.smeDeclaration()));
     }).toList();
     drafts.destroyRound(call);

@@ -58,8 +58,7 @@ public class DeclareFailedTenderDelegate implements JavaDelegate {
         text.toString(), facts.department(), execution.getProcessInstanceId());
     terms.record(notice.id(), bidBox.call(facts.projectNumber(), facts.round()).orElseThrow(), bidders.size());
     execution.setVariable(FAILED_TENDER_REASON, reason);
-    execution.setVariable(FAILED_TENDER_SUPPLIERS, org.camunda.spin.plugin.variable.SpinValues.jsonValue(
-        org.publicservice.procurement.purchase.JsonValues.toJson(bidders)).create());
+    execution.setVariable(FAILED_TENDER_SUPPLIERS, org.publicservice.procurement.purchase.JsonValues.json(bidders));
     execution.setVariable(FAILED_TENDER_METHOD, method.name());
 
     Map<String, Object> model = Map.of("departmentName", facts.department(), "failedTenderReason", reason,

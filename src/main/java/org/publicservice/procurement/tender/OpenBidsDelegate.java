@@ -11,18 +11,16 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.notification.Notifications;
-import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.purchase.PublicLinks;
+import org.publicservice.procurement.review.OpenedBid;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,9 +51,9 @@ public class OpenBidsDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     TenderFacts facts = TenderFacts.of(execution);
-    List<BidBox.OpenedBid> bids = bidBox.openBids(facts.projectNumber(), facts.round());
+    List<BidBox.UnsealedBid> bids = bidBox.openBids(facts.projectNumber(), facts.round());
 
-    List<Map<String, Object>> opened = new ArrayList<>();
+    List<OpenedBid> opened = new ArrayList<>();
     StringBuilder text = facts.noticeHeader();
     line(text, "招标轮次", "第" + facts.round() + "轮");
     line(text, "开标时间", MINUTE_IN_WORDS.format(ClockUtil.getCurrentTime().toInstant()));
@@ -64,38 +62,30 @@ public class OpenBidsDelegate implements JavaDelegate {
     int index = 0;
     Object bondAmount = execution.getVariable(TenderVariables.BID_BOND);
     boolean bondAsked = bondAmount != null && new BigDecimal(bondAmount.toString()).signum() > 0;
-    for (BidBox.OpenedBid bid : bids) {
+    for (BidBox.UnsealedBid bid : bids) {
       index++;
       text.append(index).append(". ").append(bid.bidderName()).append("，投标报价：").append(yuan(bid.content().price()))
           .append("，递交时间：").append(SECOND_IN_WORDS.format(bid.submittedAt())).append('\n');
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("bidId", bid.bidId());
-      row.put("bidder", bid.bidder());
-      row.put("bidderName", bid.bidderName());
-      row.put("price", bid.content().price());
-      row.put("servicePlan", bid.content().servicePlan());
-      row.put("team", bid.content().team());
-      row.put("qualifications", bid.content().qualifications());
-      row.put("submittedAt", iso(bid.submittedAt()));
-      // the 中小企业声明函 and the price deduction it earns (财库〔2020〕46号第九条、第十一条), for the review's ranking
-      row.put("smeDeclaration", bid.content().smeDeclaration());
-      row.put("smeDeductionPercent", bid.smeDeductionPercent());
+      // the 中小企业声明函 and the price deduction it earns (财库〔2020〕46号第九条、第十一条), for the review's ranking;
       // how the bid bond was lodged, for the compliance review (87号令第六十三条第一项) and the bond's refund
+      String bond = null;
       if (bondAsked) {
-        String bond = new BidBond.Lodged(bid.content().bondForm(), bid.content().bondReference()).text();
-        row.put("bidBond", bond.isEmpty() ? BidBond.NOT_STATED : bond);
+        String lodged = new BidBond.Lodged(bid.content().bondForm(), bid.content().bondReference()).text();
+        bond = lodged.isEmpty() ? BidBond.NOT_STATED : lodged;
       }
-      opened.add(row);
+      opened.add(new OpenedBid(bid.bidId(), bid.bidder(), bid.bidderName(), bid.content().price(),
+          bid.content().servicePlan(), bid.content().team(), bid.content().qualifications(), iso(bid.submittedAt()),
+          bid.content().smeDeclaration(), bid.smeDeductionPercent(), bond));
     }
     text.append("投标文件已于开标时解密，资格审查和评审由评标委员会（磋商小组）依法进行。\n");
     var notice = register.publish(facts.projectNumber(), NoticeType.OPENING_RECORD, facts.noticeTitle("开标记录"),
         text.toString(), facts.department(), execution.getProcessInstanceId());
     terms.record(notice.id(), bidBox.call(facts.projectNumber(), facts.round()).orElseThrow(), bids.size());
-    execution.setVariable(OPENED_BIDS, SpinValues.jsonValue(JsonValues.toJson(opened)).create());
+    execution.setVariable(OPENED_BIDS, OpenedBid.json(opened));
 
     Map<String, Object> model = Map.of("departmentName", facts.department(), "openingRecord", text.toString(),
         "noticeLink", links.notice(notice.id()), "projectLink", links.project(facts.projectNumber()));
-    for (BidBox.OpenedBid bid : bids) {
+    for (BidBox.UnsealedBid bid : bids) {
       notifications.toUser(execution, bid.bidder(), MAIL, model);
     }
   }

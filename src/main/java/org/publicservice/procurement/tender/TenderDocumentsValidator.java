@@ -14,20 +14,17 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
 import org.publicservice.procurement.purchase.FormList;
 import org.publicservice.procurement.purchase.FormRules;
-import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.planning.ProcurementMethod;
 import org.springframework.stereotype.Component;
+import org.publicservice.procurement.review.Criterion;
 
 /**
  * The tender documents the department prepares, checked against the statutory limits before anything is
@@ -70,7 +67,7 @@ public class TenderDocumentsValidator implements TaskListener {
     if ("FIRST_CRITERION".equals(ties) && LOWEST_PRICE.equals(evaluation)) {
       throw reject(TIE_BREAK_RULE, "最低评标价法没有评审因素得分，并列时只能随机抽取确定。");
     }
-    List<Map<String, Object>> criteria = List.of();
+    List<Criterion> criteria = List.of();
     if (LOWEST_PRICE.equals(evaluation)) {
       if (method == ProcurementMethod.COMPETITIVE_CONSULTATION) {
         throw reject(EVALUATION_METHOD, "竞争性磋商应采用综合评分法（财库〔2014〕214号第二十三条）。");
@@ -91,14 +88,14 @@ public class TenderDocumentsValidator implements TaskListener {
         throw reject(PRICE_WEIGHT, "综合评分法除价格外还须设置其他评审因素，价格分值应小于100分。");
       }
       criteria = criteria(task);
-      BigDecimal total = criteria.stream().map(c -> (BigDecimal) c.get(CRITERION_MAX_SCORE))
+      BigDecimal total = criteria.stream().map(Criterion::maxScore)
           .reduce(priceWeight, BigDecimal::add);
       if (total.compareTo(HUNDRED) != 0) {
         throw reject(EVALUATION_CRITERIA, "评审因素分值与价格分值合计应为100分，现为"
             + total.stripTrailingZeros().toPlainString() + "分。");
       }
     }
-    task.setVariable(EVALUATION_CRITERIA, SpinValues.jsonValue(JsonValues.toJson(criteria)).create());
+    task.setVariable(EVALUATION_CRITERIA, Criterion.json(criteria));
 
     LocalDate today = ProcurementTime.today();
     LocalDate deadlineDay = form.requiredDate(BID_DEADLINE_DATE, "投标截止日期");
@@ -195,17 +192,14 @@ public class TenderDocumentsValidator implements TaskListener {
   }
 
   /** The criteria table: each row a name and a maximum score above 0, at most {@link #MAX_CRITERIA} rows. */
-  static List<Map<String, Object>> criteria(DelegateTask task) {
+  static List<Criterion> criteria(DelegateTask task) {
     return FormList.of(task, EVALUATION_CRITERIA, "评审因素")
         .required("综合评分法请至少填写一项价格以外的评审因素。").atMost(MAX_CRITERIA)
         .rows().stream().map(row -> {
           String name = row.requiredText(CRITERION_NAME, "名称", MAX_CRITERION_NAME);
           BigDecimal score = row.requiredNumber(CRITERION_MAX_SCORE, "分值", new BigDecimal("0.01"), HUNDRED, "分",
               SCORE_DECIMALS);
-          Map<String, Object> criterion = new LinkedHashMap<>();
-          criterion.put(CRITERION_NAME, name);
-          criterion.put(CRITERION_MAX_SCORE, score);
-          return criterion;
+          return new Criterion(name, score);
         }).toList();
   }
 }

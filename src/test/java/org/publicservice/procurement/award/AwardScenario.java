@@ -146,9 +146,15 @@ final class AwardScenario {
   }
 
   private ProcessInstance start(VariableMap in) {
+    String project = (String) in.get("projectNumber");
+    Object qualification = in.remove("qualificationResults");
+    if (qualification != null) {
+      // the review stage keeps its qualification results to itself; the award reads them from its history
+      engine.getRuntimeService().createProcessInstanceByKey("ReviewStage").businessKey(project)
+          .setVariable("qualificationResults", qualification).startBeforeActivity("EndEvent_Ranked").execute();
+    }
     return engine.getRuntimeService().createProcessInstanceByKey(PURCHASE_PROCESS_KEY)
-        .businessKey((String) in.get("projectNumber")).setVariables(in).startBeforeActivity("Gateway_AwardRound")
-        .execute();
+        .businessKey(project).setVariables(in).startBeforeActivity("Gateway_AwardRound").execute();
   }
 
   /** The running instance of the stage (AwardStage, ContractStage, ...) of the purchase. */

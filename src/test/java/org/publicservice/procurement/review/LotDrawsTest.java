@@ -26,7 +26,7 @@ class LotDrawsTest {
         new OpenedBid("B-3", "org-huimin", "南通惠民社区服务中心", new BigDecimal("450000"), null, null, null, null),
         new OpenedBid("B-5", "org-qingchun", "南通青春志愿服务协会", new BigDecimal("450000"), null, null, null, null));
     Ranking.Ties ties = new Ranking.Ties(null, new java.security.SecureRandom()::nextLong);
-    List<Ranking.Entry> ranking = Ranking.lowestPrice(bids, ties);
+    List<RankedBid> ranking = Ranking.lowestPrice(bids, ties);
     ties.draws().forEach(draw -> lotDraws.record(project, "instance-1", draw, OffsetDateTime.now()));
 
     LotDraws.Recorded stored = lotDraws.ofProject(project).get(0);
@@ -34,7 +34,7 @@ class LotDrawsTest {
     assertThat(stored.algorithm()).isEqualTo(PanelDraw.ALGORITHM);
     assertThat(stored.tiedBids()).containsExactly("B-3", "B-5", "B-7");
     assertThat(PanelDraw.drawOrder(stored.seed(), stored.tiedBids())).isEqualTo(stored.drawnOrder())
-        .isEqualTo(ranking.stream().map(Ranking.Entry::bidId).toList());
+        .isEqualTo(ranking.stream().map(RankedBid::bidId).toList());
     assertThat(RankBidsDelegate.tieNote(ranking, ties)).contains("第1名起评审结果相同", "以随机抽取方式确定排序",
         "随机种子" + stored.seed(), "财政部令第87号第六十八条");
   }

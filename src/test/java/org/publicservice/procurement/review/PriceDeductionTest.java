@@ -38,17 +38,17 @@ class PriceDeductionTest {
   @Test
   void theSmallEnterprisesDeductionTurnsTheComprehensiveRanking() {
     // without a declaration the large enterprise's lower price wins: 30.00 + 60.00 against 27.78 + 59.50
-    List<Ranking.Entry> plain = Ranking.comprehensive(List.of(bid("A", "sup-huaxia", "1000000.00", null, 0),
+    List<RankedBid> plain = Ranking.comprehensive(List.of(bid("A", "sup-huaxia", "1000000.00", null, 0),
         bid("B", "sup-kangning", "1080000.00", null, 0)), CRITERIA, WEIGHT, SCORES, noTie());
-    assertThat(plain).extracting(Ranking.Entry::bidder).containsExactly("sup-huaxia", "sup-kangning");
-    assertThat(plain).extracting(Ranking.Entry::totalScore)
+    assertThat(plain).extracting(RankedBid::bidder).containsExactly("sup-huaxia", "sup-kangning");
+    assertThat(plain).extracting(RankedBid::totalScore)
         .containsExactly(new BigDecimal("90.00"), new BigDecimal("87.28"));
 
     // the small enterprise's 10% deduction: 972,000.00 becomes the reference price; 30.00 + 59.50 against 29.16 + 60.00
-    List<Ranking.Entry> deducted = Ranking.comprehensive(List.of(bid("A", "sup-huaxia", "1000000.00", null, 0),
+    List<RankedBid> deducted = Ranking.comprehensive(List.of(bid("A", "sup-huaxia", "1000000.00", null, 0),
         bid("B", "sup-kangning", "1080000.00", "SMALL", 10)), CRITERIA, WEIGHT, SCORES, noTie());
-    assertThat(deducted).extracting(Ranking.Entry::bidder).containsExactly("sup-kangning", "sup-huaxia");
-    Ranking.Entry first = deducted.get(0);
+    assertThat(deducted).extracting(RankedBid::bidder).containsExactly("sup-kangning", "sup-huaxia");
+    RankedBid first = deducted.get(0);
     assertThat(first.priceScore()).isEqualByComparingTo("30.00");
     assertThat(first.totalScore()).isEqualByComparingTo("89.50");
     assertThat(first.price()).as("the offered price stays the contract's").isEqualByComparingTo("1080000.00");
@@ -63,14 +63,14 @@ class PriceDeductionTest {
   @Test
   void underTheLowestPriceMethodTheMicroEnterpriseComparesAtItsEvaluatedPrice() {
     // 1,200,000.00 less 20% is 960,000.00, below the 1,000,000.00 offered by the large enterprise
-    List<Ranking.Entry> ranked = Ranking.lowestPrice(List.of(bid("A", "sup-huaxia", "1000000.00", null, 0),
+    List<RankedBid> ranked = Ranking.lowestPrice(List.of(bid("A", "sup-huaxia", "1000000.00", null, 0),
         bid("B", "sup-nuanxin", "1200000.00", "MICRO", 20)), noTie());
-    assertThat(ranked).extracting(Ranking.Entry::bidder).containsExactly("sup-nuanxin", "sup-huaxia");
+    assertThat(ranked).extracting(RankedBid::bidder).containsExactly("sup-nuanxin", "sup-huaxia");
     assertThat(ranked.get(0).evaluatedPrice()).isEqualByComparingTo("960000.00");
     // a medium enterprise declares itself but gets no deduction (小微企业 only): its 0% leaves the order
-    List<Ranking.Entry> medium = Ranking.lowestPrice(List.of(bid("A", "sup-huaxia", "1000000.00", null, 0),
+    List<RankedBid> medium = Ranking.lowestPrice(List.of(bid("A", "sup-huaxia", "1000000.00", null, 0),
         bid("B", "sup-kangning", "1050000.00", "MEDIUM", 0)), noTie());
-    assertThat(medium).extracting(Ranking.Entry::bidder).containsExactly("sup-huaxia", "sup-kangning");
+    assertThat(medium).extracting(RankedBid::bidder).containsExactly("sup-huaxia", "sup-kangning");
   }
 
   @Test
@@ -78,14 +78,14 @@ class PriceDeductionTest {
     // 1,250,000.00 less 20% is exactly the 1,000,000.00 offered by the large enterprise: equal evaluated prices stand
     // equal and the lot decides (87号令第六十八条), recorded with its seed
     Ranking.Ties ties = new Ranking.Ties(null, () -> 20261206L);
-    List<Ranking.Entry> ranked = Ranking.lowestPrice(List.of(bid("A", "sup-huaxia", "1000000.00", null, 0),
+    List<RankedBid> ranked = Ranking.lowestPrice(List.of(bid("A", "sup-huaxia", "1000000.00", null, 0),
         bid("B", "sup-nuanxin", "1250000.00", "MICRO", 20)), ties);
     assertThat(ties.draws()).hasSize(1);
     Ranking.LotDraw draw = ties.draws().get(0);
     assertThat(draw.rank()).isEqualTo(1);
     assertThat(draw.tiedBids()).containsExactly("A", "B");
-    assertThat(ranked).extracting(Ranking.Entry::bidId).containsExactlyElementsOf(draw.drawnOrder());
-    assertThat(ranked).extracting(Ranking.Entry::evaluatedPrice)
+    assertThat(ranked).extracting(RankedBid::bidId).containsExactlyElementsOf(draw.drawnOrder());
+    assertThat(ranked).extracting(RankedBid::evaluatedPrice)
         .allSatisfy(price -> assertThat(price).isEqualByComparingTo("1000000.00"));
   }
 

@@ -27,11 +27,11 @@ class RankingTest {
     scores.put("expert01", Map.of("A", scores(40, 20), "B", scores(45, 20), "C", scores(50, 20)));
     scores.put("expert02", Map.of("A", scores(40, 20), "B", scores(45, 20), "C", scores(50, 20)));
 
-    List<Ranking.Entry> ranking = Ranking.comprehensive(bids, CRITERIA, new BigDecimal("30"), scores, lot());
+    List<RankedBid> ranking = Ranking.comprehensive(bids, CRITERIA, new BigDecimal("30"), scores, lot());
 
-    assertThat(ranking).extracting(Ranking.Entry::totalScore).allMatch(t -> t.compareTo(new BigDecimal("90")) == 0);
-    assertThat(ranking).extracting(Ranking.Entry::bidId).containsExactly("A", "B", "C");
-    assertThat(ranking).extracting(Ranking.Entry::rank).containsExactly(1, 2, 3);
+    assertThat(ranking).extracting(RankedBid::totalScore).allMatch(t -> t.compareTo(new BigDecimal("90")) == 0);
+    assertThat(ranking).extracting(RankedBid::bidId).containsExactly("A", "B", "C");
+    assertThat(ranking).extracting(RankedBid::rank).containsExactly(1, 2, 3);
   }
 
   @Test
@@ -42,9 +42,9 @@ class RankingTest {
     scores.put("expert02", Map.of("A", scores(40, 17), "B", scores(31, 11)));
     scores.put("expert03", Map.of("A", scores(44, 16), "B", scores(29, 12)));
 
-    List<Ranking.Entry> ranking = Ranking.comprehensive(bids, CRITERIA, new BigDecimal("30"), scores, lot());
+    List<RankedBid> ranking = Ranking.comprehensive(bids, CRITERIA, new BigDecimal("30"), scores, lot());
 
-    Ranking.Entry a = ranking.get(0);
+    RankedBid a = ranking.get(0);
     assertThat(a.bidId()).isEqualTo("A");
     // 280,000 / 300,000 × 30 = 28.00; (45+40+44)/3 + (18+17+16)/3 = 43 + 17 = 60.00
     assertThat(a.priceScore()).isEqualByComparingTo("28.00");
@@ -66,7 +66,7 @@ class RankingTest {
   void underTheLowestPriceMethodTheCheapestWinsAndEqualPricesAreDrawnByARecordedRepeatableLot() {
     List<OpenedBid> bids = List.of(bid("A", "500000"), bid("C", "450000"), bid("B", "450000"));
     Ranking.Ties ties = new Ranking.Ties(null, () -> 20261203L);
-    List<Ranking.Entry> ranking = Ranking.lowestPrice(bids, ties);
+    List<RankedBid> ranking = Ranking.lowestPrice(bids, ties);
 
     assertThat(ranking.get(2).bidId()).isEqualTo("A");
     assertThat(ranking.get(0).totalScore()).isEqualByComparingTo("0");
@@ -76,12 +76,12 @@ class RankingTest {
       assertThat(draw.tiedBids()).containsExactly("B", "C");
       // anyone repeats the draw from the seed and the tied bids in their recorded order
       assertThat(draw.drawnOrder()).isEqualTo(PanelDraw.drawOrder(20261203L, List.of("B", "C")));
-      assertThat(ranking.subList(0, 2)).extracting(Ranking.Entry::bidId).isEqualTo(draw.drawnOrder());
+      assertThat(ranking.subList(0, 2)).extracting(RankedBid::bidId).isEqualTo(draw.drawnOrder());
     });
     // the order in which the bids came in plays no part: the same seed gives the same ranking
     assertThat(Ranking.lowestPrice(List.of(bid("B", "450000"), bid("A", "500000"), bid("C", "450000")),
-        new Ranking.Ties(null, () -> 20261203L))).extracting(Ranking.Entry::bidId)
-        .isEqualTo(ranking.stream().map(Ranking.Entry::bidId).toList());
+        new Ranking.Ties(null, () -> 20261203L))).extracting(RankedBid::bidId)
+        .isEqualTo(ranking.stream().map(RankedBid::bidId).toList());
   }
 
   @Test
@@ -92,7 +92,7 @@ class RankingTest {
     scores.put("expert01", Map.of("A", scores(40, 20), "B", scores(45, 15), "C", scores(40, 15)));
 
     Ranking.Ties byLot = new Ranking.Ties(Ranking.TIES_BY_LOT, () -> 7L);
-    List<Ranking.Entry> drawn = Ranking.comprehensive(bids, CRITERIA, new BigDecimal("30"), scores, byLot);
+    List<RankedBid> drawn = Ranking.comprehensive(bids, CRITERIA, new BigDecimal("30"), scores, byLot);
     assertThat(drawn.get(2).bidId()).isEqualTo("C");
     assertThat(byLot.draws()).singleElement().satisfies(d -> assertThat(d.tiedBids()).containsExactly("A", "B"));
 
@@ -101,7 +101,7 @@ class RankingTest {
       throw new AssertionError("no lot expected");
     });
     assertThat(Ranking.comprehensive(bids, CRITERIA, new BigDecimal("30"), scores, byCriterion))
-        .extracting(Ranking.Entry::bidId).containsExactly("B", "A", "C");
+        .extracting(RankedBid::bidId).containsExactly("B", "A", "C");
     assertThat(byCriterion.draws()).isEmpty();
   }
 

@@ -1,20 +1,33 @@
-package org.publicservice.procurement.award;
+package org.publicservice.procurement.review;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.publicservice.procurement.purchase.JsonValues;
-import org.publicservice.procurement.review.Ranking;
 
 /**
- * One line of the review stage's {@code ranking} (ReviewVariables.RANKING), best first; with the SME declaration and
- * the price deduction it earned (财库〔2020〕46号第九条), so a replacement award's candidates keep them.
+ * One line of the review stage's {@code ranking} (ReviewVariables.RANKING), best first, and of the award's
+ * {@code candidates}: written by the review's ranking and read by the award and the contract stage, always through
+ * this record. With the SME declaration and the price deduction it earned (财库〔2020〕46号第九条), so a replacement
+ * award's candidates keep them.
  */
 public record RankedBid(int rank, String bidId, String bidder, String bidderName, BigDecimal price,
     BigDecimal priceScore, BigDecimal criteriaScore, BigDecimal totalScore, BigDecimal evaluatedPrice,
     String smeDeclaration, BigDecimal smeDeductionPercent) {
+
+  /** A line without an SME declaration: evaluated at its price. */
+  public RankedBid(int rank, String bidId, String bidder, String bidderName, BigDecimal price, BigDecimal priceScore,
+      BigDecimal criteriaScore, BigDecimal totalScore) {
+    this(rank, bidId, bidder, bidderName, price, priceScore, criteriaScore, totalScore, price, null, BigDecimal.ZERO);
+  }
+
+  /** The lines as the variable ({@code ranking}, {@code candidates}) that carries them from stage to stage. */
+  public static SerializableValue json(List<RankedBid> bids) {
+    return JsonValues.json(bids);
+  }
 
   /** The ranking variable (Spin JSON, text or list) as lines ordered by rank. */
   public static List<RankedBid> of(Object ranking) {
@@ -44,10 +57,9 @@ public record RankedBid(int rank, String bidId, String bidder, String bidderName
     return new BigDecimal(value.toString().trim());
   }
 
-  /** The line as the ranking's JSON has it, for the {@code candidates} variable: the review stage's format. */
+  /** The line as the variable's JSON has it. */
   public Map<String, Object> toRow() {
-    return new Ranking.Entry(rank, bidId, bidder, bidderName, price, priceScore, criteriaScore, totalScore,
-        evaluatedPrice, smeDeclaration, smeDeductionPercent).toRow();
+    return JsonValues.row(this);
   }
 
   /** "85.50分" or "—" when the lowest-price method gave no score. */
