@@ -273,7 +273,11 @@ def purchase_request(i):
     return {"variables": {
         "serviceName": v(f"基准测试居家养老服务{i:05d}"), "serviceCategory": v("ELDERLY_CARE"),
         "serviceDescription": v("为辖区老人提供助餐、助洁上门服务。"), "serviceStandards": v("每月上门不少于8次。"),
-        "indicatorsText": v("服务对象满意度：90%\n上门服务人次：9600人次"), "budget": v(800000 + i),
+        # a dynamic list of the form: Tasklist submits it as JSON
+        "indicators": {"type": "Json", "value": json.dumps([{"name": "服务对象满意度", "target": "90%"},
+                                                           {"name": "上门服务人次", "target": "9600人次"}],
+                                                          ensure_ascii=False)},
+        "budget": v(800000 + i),
         "servicePeriodStart": v(start.isoformat()), "servicePeriodEnd": v((start + datetime.timedelta(days=364)).isoformat()),
         "region": v("南通市崇川区"), "servesPublic": v(True), "needsAssessment": v("入户问卷调查"),
         "surveyRespondents": v(60)}}
