@@ -258,7 +258,10 @@ class Side:
 
 def sides(app_jar, bare_jar, jvm_opts):
     app = Side("application", app_jar, "PublicServicePurchase",
-               ["--spring.profiles.active=demo", "--procurement.mail.demo-server.port={mail_port}"],
+               # the demo profile's users and mail server, without the demo city (demo/DemoCitySeeding: a year of
+               # purchases driven through the procedure at the first start, minutes of work that is not start-up)
+               ["--spring.profiles.active=demo", "--procurement.demo.city=false",
+                "--procurement.mail.demo-server.port={mail_port}"],
                app_datasource_url(), "data/procurement.trace.db", jvm_opts)
     bare = Side("bare starter", bare_jar, "BarePurchase", [], "jdbc:h2:file:./data/bare;NON_KEYWORDS=VALUE",
                 "data/bare.trace.db", jvm_opts)
