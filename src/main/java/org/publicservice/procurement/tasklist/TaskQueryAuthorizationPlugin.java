@@ -74,9 +74,12 @@ public class TaskQueryAuthorizationPlugin extends AbstractProcessEnginePlugin {
         if (meta.hasGetter("delegate.mappedStatement")
             && STATEMENTS.contains(((MappedStatement) meta.getValue("delegate.mappedStatement")).getId())) {
           BoundSql bound = handler.getBoundSql();
-          Optional<String> hashed = TaskAuthorizationSql.rewrite(bound.getSql());
-          if (hashed.isPresent()) {
-            SystemMetaObject.forObject(bound).setValue("sql", hashed.get());
+          Optional<TaskAuthorizationSql.Rewritten> hashed = TaskAuthorizationSql.rewrite(bound.getSql());
+          if (hashed.isPresent() && bound.getParameterMappings().size()
+              >= hashed.get().grantParameters() + hashed.get().parametersBeforeTest()) {
+            MetaObject statement = SystemMetaObject.forObject(bound);
+            statement.setValue("sql", hashed.get().sql());
+            statement.setValue("parameterMappings", hashed.get().parameters(bound.getParameterMappings()));
             rewritten.incrementAndGet();
           }
         }
