@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
@@ -83,12 +84,17 @@ public class BondRefunds {
    * documents asked for; none when the documents asked for no bond. A bid that stated no bond owes nothing back.
    */
   public static List<Owed> bidBondsLodged(DelegateExecution execution) {
-    Object required = execution.getVariable(TenderVariables.BID_BOND);
+    return bidBondsLodged(execution.getVariable(TenderVariables.BID_BOND),
+        execution.getVariable(AwardVariables.OPENED_BIDS));
+  }
+
+  /** {@link #bidBondsLodged(DelegateExecution)} from the variables {@code bidBond} and {@code openedBids}. */
+  public static List<Owed> bidBondsLodged(Object required, Object openedBids) {
     BigDecimal amount = required == null ? BigDecimal.ZERO : new BigDecimal(required.toString());
     if (amount.signum() <= 0) {
       return List.of();
     }
-    return OpenedBid.list(execution.getVariable(AwardVariables.OPENED_BIDS)).stream()
+    return OpenedBid.list(openedBids).stream()
         .filter(bid -> bid.bidBond() != null && !BidBond.NOT_STATED.equals(bid.bidBond()))
         .map(bid -> new Owed(bid.bidder(), bid.bidderName(), amount, bid.bidBond()))
         .toList();
@@ -101,9 +107,34 @@ public class BondRefunds {
   public void startBidBondRefund(DelegateExecution execution, Predicate<String> whose) {
     List<Owed> owed = bidBondsLodged(execution).stream()
         .filter(bond -> whose.test(bond.supplier()))
-        .filter(bond -> !owes(execution.getProcessBusinessKey(), BID, bond.supplier()))
+        .filter(bond -> !owes(execution.getProcessBusinessKey(), BID, bond.supplier(), bond.lodged()))
         .toList();
     start(execution, BID, owed, ProcurementTime.today(), BID_REFUND_WORKING_DAYS);
+  }
+
+  /**
+   * Starts the refund of bid bonds that leave the procedure before any award: a bid withdrawn before the deadline,
+   * or the bids of a round that fails or is terminated (87号令第三十八条: within 5 working days of the written
+   * withdrawal or of the termination). Due {@link #BID_REFUND_WORKING_DAYS} working days from today; a bond already
+   * owed is left out, so no bond goes back twice. The refund runs in its own instance and holds nothing.
+   */
+  public void startBidBondRefund(RuntimeService runtime, PurchaseIdentity purchase, Object departmentGroup,
+      List<Owed> stated) {
+    List<Owed> owed = stated.stream()
+        .filter(bond -> !owes(purchase.projectNumber(), BID, bond.supplier(), bond.lodged()))
+        .toList();
+    start(runtime, purchase, departmentGroup, BID, owed, ProcurementTime.today(), BID_REFUND_WORKING_DAYS);
+  }
+
+  /**
+   * Whether this very bond (supplier, form and reference) is already owed back in the project: a bond refunded
+   * after a withdrawal or a failed round is a different bond from one the supplier lodges when it bids again.
+   */
+  public boolean owes(String projectNumber, String kind, String supplier, String lodged) {
+    return jdbc.sql("SELECT COUNT(*) FROM bond_refund WHERE project_number = :project AND bond_kind = :kind"
+            + " AND supplier = :supplier AND lodged = :lodged")
+        .param("project", projectNumber).param("kind", kind).param("supplier", supplier).param("lodged", lodged)
+        .query(Long.class).single() > 0;
   }
 
   /** Whether the supplier already has a line of this kind in the project (a replacement award refunds nobody twice). */
@@ -124,14 +155,21 @@ public class BondRefunds {
     if (owed.isEmpty()) {
       return;
     }
-    PurchaseIdentity purchase = PurchaseIdentity.of(execution);
+    start(execution.getProcessEngineServices().getRuntimeService(), PurchaseIdentity.of(execution),
+        execution.getVariable(PurchaseIdentity.DEPARTMENT_GROUP), kind, owed, from, workingDaysToRefund);
+  }
+
+  private void start(RuntimeService runtime, PurchaseIdentity purchase, Object departmentGroup, String kind,
+      List<Owed> owed, LocalDate from, int workingDaysToRefund) {
+    if (owed.isEmpty()) {
+      return;
+    }
     Date due = workingDays.after(from, workingDaysToRefund);
-    var instance = execution.getProcessEngineServices().getRuntimeService()
-        .createProcessInstanceByKey(PROCESS_KEY).businessKey(purchase.projectNumber())
+    var instance = runtime.createProcessInstanceByKey(PROCESS_KEY).businessKey(purchase.projectNumber())
         .setVariable(PurchaseIdentity.PROJECT_NUMBER, purchase.projectNumber())
         .setVariable(PurchaseIdentity.SERVICE_NAME, purchase.serviceName())
         .setVariable(PurchaseIdentity.DEPARTMENT_NAME, purchase.departmentName())
-        .setVariable(PurchaseIdentity.DEPARTMENT_GROUP, execution.getVariable(PurchaseIdentity.DEPARTMENT_GROUP))
+        .setVariable(PurchaseIdentity.DEPARTMENT_GROUP, departmentGroup)
         .setVariable(BondVariables.BOND_KIND, kind)
         .setVariable(BondVariables.REFUND_DUE, due)
         .setVariable(BondVariables.REFUND_INSTRUCTIONS, instructions(kind, from, due))
@@ -212,7 +250,7 @@ public class BondRefunds {
           + "退还记录（供应商名称、金额、退还日期）在信息公开网站本项目页面公开。";
     }
     return "请于" + dueDay + "前（" + ProcurementTime.DAY.format(from) + "起5个工作日内）退还下列供应商的投标保证金，"
-        + "并逐一登记退还日期和凭证编号（政府采购法实施条例第三十三条）。"
+        + "并逐一登记退还日期和凭证编号（政府采购法实施条例第三十三条；政府采购货物和服务招标投标管理办法第二十九条、第三十八条）。"
         + "逾期退还的，除退还本金外，还应当按中国人民银行同期贷款基准利率上浮20%后的利率支付超期资金占用费"
         + "（政府采购货物和服务招标投标管理办法第三十八条）；逾期未办理的，系统将提醒财政部门监督人员。"
         + "退还记录（供应商名称、金额、退还日期、是否按期）在信息公开网站本项目页面公开。";

@@ -19,9 +19,11 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.purchase.JsonValues;
+import org.publicservice.procurement.purchase.PurchaseIdentity;
 import org.publicservice.procurement.identity.ProcessKeys;
 import org.publicservice.procurement.identity.SystemAccess;
 import org.publicservice.procurement.tender.BidBox;
+import org.publicservice.procurement.tender.TenderVariables;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -49,12 +51,15 @@ public class Remedies {
   private final DisclosureRegister register;
   private final AwardDecisions awards;
   private final BidBox bidBox;
+  private final BondRefunds refunds;
 
-  public Remedies(@Lazy ProcessEngine engine, DisclosureRegister register, AwardDecisions awards, BidBox bidBox) {
+  public Remedies(@Lazy ProcessEngine engine, DisclosureRegister register, AwardDecisions awards, BidBox bidBox,
+      BondRefunds refunds) {
     this.engine = engine;
     this.register = register;
     this.awards = awards;
     this.bidBox = bidBox;
+    this.refunds = refunds;
   }
 
   private static Map<String, String> labels() {
@@ -175,6 +180,8 @@ public class Remedies {
         if (runtime.getActiveActivityIds(purchase.getId()).contains("Task_TenderStage")) {
           // the bid period ends with the tender: bids in so far go back unopened
           bidBox.currentCall(projectNumber).ifPresent(call -> bidBox.cancelRound(projectNumber, call.round()));
+        } else {
+          refundOpenedBidBonds(projectNumber, purchase.getId());
         }
       }
     }
@@ -183,11 +190,27 @@ public class Remedies {
         .setVariables(variables).correlate();
   }
 
+  /**
+   * The opened round ends with the termination notice just published: every bid bond its bids stated and not owed
+   * back yet (the winner's, after an award notice) goes back within 5 working days (87号令第二十九条、第三十八条).
+   */
+  private void refundOpenedBidBonds(String projectNumber, String purchaseId) {
+    RuntimeService runtime = engine.getRuntimeService();
+    List<BondRefunds.Owed> stated = BondRefunds.bidBondsLodged(
+        runtime.getVariable(purchaseId, TenderVariables.BID_BOND),
+        runtime.getVariable(purchaseId, OPENED_BIDS));
+    refunds.startBidBondRefund(runtime, new PurchaseIdentity(projectNumber,
+            String.valueOf(runtime.getVariable(purchaseId, PurchaseIdentity.DEPARTMENT_NAME)),
+            String.valueOf(runtime.getVariable(purchaseId, PurchaseIdentity.SERVICE_NAME))),
+        runtime.getVariable(purchaseId, PurchaseIdentity.DEPARTMENT_GROUP),
+        stated);
+  }
+
   /** 政府采购法第三十六条: a tender affected by an unlawful act fails (废标); the public learns why. */
   private void publishEnd(String projectNumber, String purchaseId, String remedy, String reason, String publisher) {
     RuntimeService runtime = engine.getRuntimeService();
     String serviceName = String.valueOf(runtime.getVariable(purchaseId, "serviceName"));
-    String department = String.valueOf(runtime.getVariable(purchaseId, "departmentName"));
+    String department = String.valueOf(runtime.getVariable(purchaseId, PurchaseIdentity.DEPARTMENT_NAME));
     StringBuilder text = new StringBuilder();
     line(text, "项目编号", projectNumber);
     line(text, "项目名称", serviceName);

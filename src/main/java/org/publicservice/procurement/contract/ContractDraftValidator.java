@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.purchase.FormList;
+import org.publicservice.procurement.award.BondRefunds;
+import org.publicservice.procurement.tender.BidBox;
 import org.publicservice.procurement.purchase.FormRules;
 import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.purchase.Money;
@@ -32,9 +34,11 @@ public class ContractDraftValidator implements TaskListener {
   static final BigDecimal BOND_LIMIT = new BigDecimal("0.10");
 
   private final ContractRegister contracts;
+  private final BidBox bidBox;
 
-  public ContractDraftValidator(ContractRegister contracts) {
+  public ContractDraftValidator(ContractRegister contracts, BidBox bidBox) {
     this.contracts = contracts;
+    this.bidBox = bidBox;
   }
 
   @Override
@@ -79,5 +83,9 @@ public class ContractDraftValidator implements TaskListener {
     task.setVariable(CONTRACT_ID, contractId);
     task.setVariable(PAYMENT_SCHEDULE_TEXT, scheduleText);
     task.setVariable(MILESTONES, SpinValues.jsonValue(milestones).create());
+    // what the winner may turn into the performance bond when it signs, where the documents allow (87号令第三十八条)
+    boolean convertible = bond.signum() > 0 && bidBox.bidBondConvertible(task.getExecution().getProcessBusinessKey());
+    task.setVariable(WINNER_BID_BOND, !convertible ? null : PerformanceBond.convertibleBidBond(task.getExecution())
+        .map(BondRefunds.Owed::amount).orElse(null));
   }
 }

@@ -97,6 +97,42 @@ public class ContractRegister {
         .param("form", form).param("reference", reference).param("id", contractId).update();
   }
 
+  /**
+   * The winner's bid bond (as lodged, for its amount) became part of the performance bond at signing
+   * (87号令第三十八条): it goes back with the performance bond, not as a bid bond.
+   */
+  public void recordConvertedBidBond(String contractId, String lodged, BigDecimal amount) {
+    jdbc.sql("UPDATE service_contract SET converted_bid_bond = :lodged, converted_bid_bond_amount = :amount"
+            + " WHERE contract_id = :id")
+        .param("lodged", lodged).param("amount", amount).param("id", contractId).update();
+  }
+
+  /** A part of the performance bond as it is to be refunded: its amount and how it was lodged. */
+  public record BondPart(BigDecimal amount, String lodged) {
+  }
+
+  /**
+   * The performance bond in the parts it was lodged in: the converted bid bond (its whole amount: a guarantee or a
+   * transfer goes back as a whole) and what the contractor lodged for the rest; none when the contract has no bond.
+   */
+  public java.util.List<BondPart> performanceBondParts(String contractId) {
+    return jdbc.sql("SELECT * FROM service_contract WHERE contract_id = :id AND performance_bond > 0")
+        .param("id", contractId).query((rs, row) -> {
+          java.util.List<BondPart> parts = new java.util.ArrayList<>();
+          BigDecimal converted = rs.getBigDecimal("converted_bid_bond_amount");
+          if (rs.getString("converted_bid_bond") != null) {
+            parts.add(new BondPart(converted, "由投标保证金转入：" + rs.getString("converted_bid_bond")));
+          }
+          if (rs.getString("performance_bond_form") != null) {
+            BigDecimal rest = converted == null ? rs.getBigDecimal("performance_bond")
+                : rs.getBigDecimal("performance_bond").subtract(converted);
+            parts.add(new BondPart(rest, new PerformanceBond(rs.getString("performance_bond_form"),
+                rs.getString("performance_bond_reference")).text()));
+          }
+          return parts;
+        }).optional().orElse(java.util.List.of());
+  }
+
   /** The performance bond as lodged ("银行保函（编号…）"), empty when the contract has none or none was stated. */
   public Optional<String> performanceBondLodged(String contractId) {
     return jdbc.sql("SELECT performance_bond_form, performance_bond_reference FROM service_contract"

@@ -51,6 +51,14 @@ public final class ContractVariables {
   /** How the contractor lodged the performance bond ({@code BidBond.FORMS}) and its reference, when there is one. */
   public static final String PERFORMANCE_BOND_FORM = "performanceBondForm";
   public static final String PERFORMANCE_BOND_REFERENCE = "performanceBondReference";
+  /**
+   * The winner's bid bond becomes (part of) its performance bond instead of going back (87号令第三十八条): ticked
+   * by the organisation when it signs; form and reference then state only the part of the performance bond the bid
+   * bond does not cover, if any.
+   */
+  public static final String BID_BOND_CONVERTED = "bidBondConverted";
+  /** The amount of the bid bond the winner lodged, shown when it signs; null when none or no performance bond. */
+  public static final String WINNER_BID_BOND = "winnerBidBond";
   public static final String SIGN = "SIGN";
   public static final String REFUSE = "REFUSE";
 

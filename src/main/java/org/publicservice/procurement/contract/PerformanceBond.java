@@ -4,6 +4,9 @@ import static org.publicservice.procurement.contract.ContractVariables.PERFORMAN
 import static org.publicservice.procurement.contract.ContractVariables.PERFORMANCE_BOND_REFERENCE;
 import static org.publicservice.procurement.purchase.FormRules.reject;
 
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.publicservice.procurement.award.BondRefunds;
 import org.publicservice.procurement.purchase.FormRules;
 import org.publicservice.procurement.tender.BidBond;
 
@@ -33,6 +36,16 @@ record PerformanceBond(String form, String reference) {
       throw reject(PERFORMANCE_BOND_REFERENCE, "履约保证金凭证编号不能超过" + MAX_REFERENCE + "个字。");
     }
     return new PerformanceBond(chosen, reference);
+  }
+
+  /**
+   * The bid bond the contractor's opened bid stated, which 87号令第三十八条 lets become its performance bond at signing
+   * instead of going back; empty when it stated none or the documents asked for none.
+   */
+  static Optional<BondRefunds.Owed> convertibleBidBond(DelegateExecution execution) {
+    Object contractor = execution.getVariable(ContractVariables.CONTRACTOR);
+    return BondRefunds.bidBondsLodged(execution).stream().filter(bond -> bond.supplier().equals(contractor))
+        .findFirst();
   }
 
   /** "银行保函（编号BH2027-001）". */

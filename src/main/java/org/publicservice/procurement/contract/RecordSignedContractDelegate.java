@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.publicservice.procurement.award.BondRefunds;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.stereotype.Component;
@@ -35,6 +36,11 @@ public class RecordSignedContractDelegate implements JavaDelegate {
     if (bondForm != null) {
       contracts.recordPerformanceBond(draft.contractId(), bondForm.toString(),
           (String) execution.getVariable(PERFORMANCE_BOND_REFERENCE));
+    }
+    if (Boolean.TRUE.equals(execution.getVariable(BID_BOND_CONVERTED))) {
+      // 87号令第三十八条: the winner's bid bond is now (part of) its performance bond
+      BondRefunds.Owed bidBond = PerformanceBond.convertibleBidBond(execution).orElseThrow();
+      contracts.recordConvertedBidBond(draft.contractId(), bidBond.lodged(), bidBond.amount());
     }
     Object awardId = execution.getVariable(AWARD_ID);
     if (awardId != null) {

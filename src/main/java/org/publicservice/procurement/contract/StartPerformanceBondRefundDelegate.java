@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * At the end of the purchase, once the service is accepted and evaluated: the contractor's performance bond
- * (实施条例第四十八条) goes back. Starts the department's refund task beside the purchase, which ends at once; no bond,
- * no task. The law sets no period for it (the contract does), so the task is due in the platform's
+ * (实施条例第四十八条) goes back, in the parts it was lodged in (a bid bond turned into it at signing, 87号令第三十八条,
+ * and the rest). Starts the department's refund task beside the purchase, which ends at once; no bond, no task. The law sets no period for it (the contract does), so the task is due in the platform's
  * {@link BondRefunds#PERFORMANCE_REFUND_WORKING_DAYS} working days and its lateness is not published.
  */
 @Component
@@ -33,11 +33,11 @@ public class StartPerformanceBondRefundDelegate implements JavaDelegate {
       return;
     }
     ContractRegister.Contract contract = contracts.find(contractId.toString()).orElseThrow();
-    List<BondRefunds.Owed> owed = contracts.performanceBondLodged(contract.contractId())
-        .filter(lodged -> !refunds.owes(contract.projectNumber(), BondRefunds.PERFORMANCE, contract.contractor()))
-        .map(lodged -> List.of(new BondRefunds.Owed(contract.contractor(), contract.contractorName(),
-            contract.performanceBond(), lodged)))
-        .orElse(List.of());
+    List<BondRefunds.Owed> owed = refunds.owes(contract.projectNumber(), BondRefunds.PERFORMANCE,
+        contract.contractor()) ? List.of() : contracts.performanceBondParts(contract.contractId()).stream()
+            .map(part -> new BondRefunds.Owed(contract.contractor(), contract.contractorName(), part.amount(),
+                part.lodged()))
+            .toList();
     refunds.start(execution, BondRefunds.PERFORMANCE, owed, ProcurementTime.today(),
         BondRefunds.PERFORMANCE_REFUND_WORKING_DAYS);
   }

@@ -15,10 +15,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ContractReleases {
 
-  /** The contract a notice concerns, with the payment or the accepted milestone it announces (else null). */
+  /**
+   * The contract a notice concerns, with the payment or the accepted milestone it announces (else null), and the
+   * performance bond the contract notice published (0: none).
+   */
   record ContractFacts(String contractId, String contractor, String contractorName, BigDecimal amount,
       LocalDate signedOn, LocalDate periodStart, LocalDate periodEnd, Payment payment, Acceptance acceptance,
-      String awardId) {
+      String awardId, BigDecimal performanceBond) {
   }
 
   record Payment(int milestoneIndex, String milestoneName, BigDecimal amount, OffsetDateTime recordedAt) {
@@ -63,7 +66,7 @@ class ContractReleases {
         .query((rs, row) -> new ContractFacts(rs.getString("contract_id"), rs.getString("contractor"),
             rs.getString("contractor_name"), rs.getBigDecimal("amount"), rs.getObject("signed_on", LocalDate.class),
             rs.getObject("period_start", LocalDate.class), rs.getObject("period_end", LocalDate.class), payment,
-            acceptance, rs.getString("award_id")))
+            acceptance, rs.getString("award_id"), rs.getBigDecimal("performance_bond")))
         .optional();
   }
 }

@@ -119,7 +119,7 @@ public class OcdsPublisher {
     ObjectNode header = json.createObjectNode();
     header.put("uri", uri);
     header.put("version", VERSION);
-    header.putArray("extensions").add(ReleaseMapper.BIDS_EXTENSION);
+    ReleaseMapper.EXTENSIONS.forEach(header.putArray("extensions")::add);
     header.put("publishedDate", releases.stream().map(r -> r.get("date").asText())
         .max(java.util.Comparator.comparing(d -> java.time.OffsetDateTime.parse(d).toInstant())).orElseThrow());
     ObjectNode publisher = header.putObject("publisher");

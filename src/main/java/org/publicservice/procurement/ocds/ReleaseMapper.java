@@ -3,6 +3,7 @@ package org.publicservice.procurement.ocds;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.evaluation.Grade;
 import org.publicservice.procurement.disclosure.PublicPlans.PublicPlan;
 import org.publicservice.procurement.planning.ProcurementMethod;
+import org.publicservice.procurement.purchase.Money;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.purchase.PublicLinks;
 import org.publicservice.procurement.review.BidReviewResults;
@@ -34,6 +36,17 @@ public class ReleaseMapper {
   /** The OCDS bids extension, for {@code bids.details} (declared in every package's {@code extensions}). */
   static final String BIDS_EXTENSION =
       "https://raw.githubusercontent.com/open-contracting-extensions/ocds_bid_extension/v1.1.5/extension.json";
+  /**
+   * The OCDS submission terms extension, for the bid bond the tender asks ({@code tender.submissionTerms
+   * .depositsGuarantees}).
+   */
+  static final String SUBMISSION_TERMS_EXTENSION = "https://raw.githubusercontent.com/open-contracting-extensions/"
+      + "ocds_submissionTerms_extension/master/extension.json";
+  /** The OCDS guarantees extension, for the contract's performance bond ({@code contracts[].guarantees}). */
+  static final String GUARANTEES_EXTENSION =
+      "https://raw.githubusercontent.com/contratacionesabiertas/ocds_guarantees_extension/master/extension.json";
+  /** Every extension the releases use, declared in each package. */
+  static final List<String> EXTENSIONS = List.of(BIDS_EXTENSION, SUBMISSION_TERMS_EXTENSION, GUARANTEES_EXTENSION);
 
   private final OcdsProperties properties;
   private final ObjectMapper json;
@@ -193,6 +206,7 @@ public class ReleaseMapper {
     value.put("amount", facts.amount());
     value.put("currency", CURRENCY);
     contract.put("dateSigned", date(facts.signedOn().atStartOfDay(ProcurementTime.ZONE).toOffsetDateTime()));
+    performanceBond(contract, facts);
     ObjectNode period = contract.putObject("period");
     period.put("startDate", date(facts.periodStart().atStartOfDay(ProcurementTime.ZONE).toOffsetDateTime()));
     period.put("endDate", date(facts.periodEnd().atTime(23, 59, 59).atZone(ProcurementTime.ZONE).toOffsetDateTime()));
@@ -202,20 +216,8 @@ public class ReleaseMapper {
     }
     ObjectNode implementation = contract.putObject("implementation");
     if (facts.payment() != null) {
-      ObjectNode transaction = implementation.putArray("transactions").addObject();
-      transaction.put("id", facts.contractId() + "-payment-" + facts.payment().milestoneIndex());
-      transaction.put("date", date(facts.payment().recordedAt()));
-      ObjectNode paid = transaction.putObject("value");
-      paid.put("amount", facts.payment().amount());
-      paid.put("currency", CURRENCY);
-      if (plan != null) {
-        ObjectNode payer = transaction.putObject("payer");
-        payer.put("id", partyId(plan.departmentName()));
-        payer.put("name", plan.departmentName());
-      }
-      ObjectNode payee = transaction.putObject("payee");
-      payee.put("id", supplierId);
-      payee.put("name", facts.contractorName());
+      payment(implementation, facts.contractId() + "-payment-" + facts.payment().milestoneIndex(),
+          facts.payment().recordedAt(), facts.payment().amount(), plan, supplierId, facts.contractorName());
     }
     if (facts.acceptance() != null) {
       ObjectNode milestone = implementation.putArray("milestones").addObject();
@@ -228,6 +230,23 @@ public class ReleaseMapper {
       }
     }
     document(implementation.putArray("documents").addObject(), notice, stage);
+  }
+
+  /**
+   * The performance bond the contract asks (实施条例第四十八条) as a guarantee of the guarantees extension
+   * ({@link #GUARANTEES_EXTENSION}): its amount, as the contract notice published it, and that it secures the
+   * contract's fulfilment; how and through whom the contractor lodged it is not public and not shown.
+   */
+  private static void performanceBond(ObjectNode contract, ContractReleases.ContractFacts facts) {
+    if (facts.performanceBond() == null || facts.performanceBond().signum() <= 0) {
+      return;
+    }
+    ObjectNode guarantee = contract.putArray("guarantees").addObject();
+    guarantee.put("id", facts.contractId() + "-performance-bond");
+    guarantee.put("obligations", "fulfillment");
+    ObjectNode value = guarantee.putObject("value");
+    value.put("amount", facts.performanceBond());
+    value.put("currency", CURRENCY);
   }
 
   /** The organisations whose bids the opening record opened: its tenderers (their prices stay in the document). */
@@ -355,24 +374,31 @@ public class ReleaseMapper {
     milestone.put("description", "评价等级：" + Grade.labelOf(graded.grade())
         + (graded.score() == null ? "" : "，综合得分：" + graded.score().stripTrailingZeros().toPlainString()));
     if (graded.finalPayment() != null && graded.finalPayment().signum() > 0) {
-      ObjectNode transaction = implementation.putArray("transactions").addObject();
-      transaction.put("id", graded.contractId() + "-payment-" + graded.finalMilestoneIndex());
-      transaction.put("date", date(graded.gradedAt()));
-      ObjectNode paid = transaction.putObject("value");
-      paid.put("amount", graded.finalPayment());
-      paid.put("currency", CURRENCY);
-      if (plan != null) {
-        ObjectNode payer = transaction.putObject("payer");
-        payer.put("id", partyId(plan.departmentName()));
-        payer.put("name", plan.departmentName());
-      }
-      ObjectNode payee = transaction.putObject("payee");
-      payee.put("id", organisationId(graded.contractor()));
-      payee.put("name", graded.contractorName());
+      payment(implementation, graded.contractId() + "-payment-" + graded.finalMilestoneIndex(), graded.gradedAt(),
+          graded.finalPayment(), plan, organisationId(graded.contractor()), graded.contractorName());
     }
     document(implementation.putArray("documents").addObject(), notice, stage);
   }
 
+
+  /** A payment to the contractor, from the department when its plan is on file (OCDS implementation.transactions). */
+  private static void payment(ObjectNode implementation, String id, OffsetDateTime paidAt, BigDecimal amount,
+      PublicPlan plan, String payeeId, String payeeName) {
+    ObjectNode transaction = implementation.putArray("transactions").addObject();
+    transaction.put("id", id);
+    transaction.put("date", date(paidAt));
+    ObjectNode paid = transaction.putObject("value");
+    paid.put("amount", amount);
+    paid.put("currency", CURRENCY);
+    if (plan != null) {
+      ObjectNode payer = transaction.putObject("payer");
+      payer.put("id", partyId(plan.departmentName()));
+      payer.put("name", plan.departmentName());
+    }
+    ObjectNode payee = transaction.putObject("payee");
+    payee.put("id", payeeId);
+    payee.put("name", payeeName);
+  }
 
   /** The award id of a purchase whose award has no recorded decision (a single source's result). */
   private static String awardId(DisclosureNotice notice) {
@@ -413,6 +439,14 @@ public class ReleaseMapper {
     }
     if (terms.numberOfTenderers() != null) {
       tender.put("numberOfTenderers", terms.numberOfTenderers());
+    }
+    if (terms.bidBond() != null) {
+      // the submission terms extension (SUBMISSION_TERMS_EXTENSION) takes the deposits asked as text
+      tender.putObject("submissionTerms").put("depositsGuarantees", terms.bidBond().signum() > 0
+          ? "投标保证金" + Money.yuan(terms.bidBond()) + "，以支票、汇票、本票或者金融机构、担保机构出具的保函等非现金形式提交"
+              + "（政府采购法实施条例第三十三条）。" + (terms.bidBondConvertible()
+                  ? "中标人签订合同时可以将投标保证金转为履约保证金（政府采购货物和服务招标投标管理办法第三十八条）。" : "")
+          : "不收取投标保证金。");
     }
   }
 

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,12 +23,14 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.publicservice.procurement.award.BondRefunds;
 import org.publicservice.procurement.identity.OrganisationNames;
 import org.publicservice.procurement.identity.SystemAccess;
 import org.publicservice.procurement.notification.Notifications;
 import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.purchase.Money;
 import org.publicservice.procurement.purchase.PublicLinks;
+import org.publicservice.procurement.purchase.PurchaseIdentity;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.supplier.Suppliers;
 import org.springframework.context.annotation.Lazy;
@@ -71,12 +74,14 @@ public class BidBox {
   private final ProcessEngine processEngine;
   private final BidAttachments attachments;
   private final Suppliers suppliers;
+  private final BondRefunds refunds;
   private final SecureRandom random = new SecureRandom();
 
   public BidBox(JdbcClient jdbc, BidSealing sealing, BidDrafts drafts, Notifications notifications, PublicLinks links,
       @Lazy IdentityService identityService, @Lazy ProcessEngine processEngine, BidAttachments attachments,
-      Suppliers suppliers) {
+      Suppliers suppliers, BondRefunds refunds) {
     this.jdbc = jdbc;
+    this.refunds = refunds;
     this.sealing = sealing;
     this.drafts = drafts;
     this.notifications = notifications;
@@ -158,11 +163,18 @@ public class BidBox {
     registeredOrganisation(bidderUserId);
     CallRow call = lockedOpenCall(projectNumber, "撤回投标");
     OffsetDateTime now = ProcurementTime.now();
-    activeBid(call, bidderUserId).filter(bid -> bid.sealedContent() != null)
-        .ifPresent(bid -> drafts.keep(call, bidderUserId, BidDrafts.Kind.WITHDRAWN, BidForm.of(unseal(bid)), now));
+    List<BondRefunds.Owed> bond = new ArrayList<>();
+    activeBid(call, bidderUserId).filter(bid -> bid.sealedContent() != null).ifPresent(bid -> {
+      BidContent content = unseal(bid);
+      drafts.keep(call, bidderUserId, BidDrafts.Kind.WITHDRAWN, BidForm.of(content), now);
+      statedBond(call, bid, content).ifPresent(bond::add);
+    });
     if (destroyActiveBid(call, bidderUserId, WITHDRAWN, now) == 0) {
       throw reject(null, "贵单位在项目" + call.projectNumber() + "中没有可撤回的投标。");
     }
+    // 87号令第三十八条: the bond goes back within 5 working days of the written withdrawal; the content kept for
+    // bidding again is no bond, and a bond lodged with a new bid is a new one
+    refundBonds(call, bond);
     Map<String, Object> model = mailModel(call);
     model.put("withdrawnAt", SECOND_IN_WORDS.format(now));
     notifications.toUser(bidderUserId, MAIL_BID_WITHDRAWN,
@@ -397,11 +409,26 @@ public class BidBox {
         .param("project", projectNumber).param("round", round).update();
   }
 
-  /** The bid bond the round's documents ask for (0: none); each bid then states how it lodged it ({@link BidBond}). */
+  /**
+   * The bid bond the round's documents ask for (0: none), each bid then states how it lodged it ({@link BidBond}),
+   * and whether the winner may turn it into its performance bond.
+   */
   @Transactional
-  public void recordBidBond(String projectNumber, int round, BigDecimal amount) {
-    jdbc.sql("UPDATE tender_call SET bid_bond = :amount WHERE project_number = :project AND round_no = :round")
-        .param("amount", amount).param("project", projectNumber).param("round", round).update();
+  public void recordBidBond(String projectNumber, int round, BigDecimal amount, boolean convertible) {
+    jdbc.sql("UPDATE tender_call SET bid_bond = :amount, bid_bond_convertible = :convertible"
+            + " WHERE project_number = :project AND round_no = :round")
+        .param("amount", amount).param("convertible", convertible).param("project", projectNumber)
+        .param("round", round).update();
+  }
+
+  /**
+   * Whether the documents of the project's latest opened round, the one that produced the award, let the winner's
+   * bid bond become its performance bond (87号令第三十八条).
+   */
+  public boolean bidBondConvertible(String projectNumber) {
+    return jdbc.sql("SELECT bid_bond_convertible FROM tender_call WHERE project_number = :project"
+            + " AND call_status = :opened ORDER BY round_no DESC FETCH FIRST 1 ROWS ONLY")
+        .param("project", projectNumber).param("opened", OPENED).query(Boolean.class).optional().orElse(false);
   }
 
   /** A clarification moved the bid deadline (实施条例第三十一条; 87号令第二十七条). */
@@ -514,6 +541,14 @@ public class BidBox {
   private List<String> closeUnopened(CallRow call) {
     List<String> bidders = bidders(call.projectNumber(), call.round());
     OffsetDateTime now = ProcurementTime.now();
+    // 87号令第三十八条: with the failure or termination the bid bonds go back within 5 working days. Only the bond
+    // statement is read, by the system, to owe it back; price and content are destroyed unread.
+    List<BondRefunds.Owed> bonds = new ArrayList<>();
+    for (String bidder : bidders) {
+      activeBid(call, bidder).filter(bid -> bid.sealedContent() != null)
+          .ifPresent(bid -> statedBond(call, bid, unseal(bid)).ifPresent(bonds::add));
+    }
+    refundBonds(call, bonds);
     for (String bidder : bidders) {
       destroyActiveBid(call, bidder, RETURNED, now);
     }
@@ -523,6 +558,25 @@ public class BidBox {
   }
 
   // ---------------------------------------------------------------- internals
+
+  /** The bid bond the bid states, owed back when the bid leaves the box before any award; none if it stated none. */
+  private static Optional<BondRefunds.Owed> statedBond(CallRow call, BidRow bid, BidContent content) {
+    if (call.bidBond() == null || call.bidBond().signum() <= 0 || content.bondForm() == null) {
+      return Optional.empty();
+    }
+    String lodged = new BidBond.Lodged(content.bondForm(), content.bondReference()).text();
+    return Optional.of(new BondRefunds.Owed(bid.bidder(), bid.bidderName(), call.bidBond(), lodged));
+  }
+
+  /** Starts the department's refund task beside the purchase; it holds neither the round nor the purchase. */
+  private void refundBonds(CallRow call, List<BondRefunds.Owed> bonds) {
+    if (bonds.isEmpty()) {
+      return;
+    }
+    var runtime = processEngine.getRuntimeService();
+    refunds.startBidBondRefund(runtime, new PurchaseIdentity(call.projectNumber(), call.departmentName(),
+        call.serviceName()), runtime.getVariable(call.processInstanceId(), PurchaseIdentity.DEPARTMENT_GROUP), bonds);
+  }
 
   private void sealedUntilDeadline(CallRow call) {
     if (ProcurementTime.now().isBefore(call.bidDeadline())) {

@@ -54,7 +54,8 @@ public class OpenBidCallDelegate implements JavaDelegate {
             ? (tender.optionalText(SME_DEDUCTION) == null ? SmePolicy.MIN_DEDUCTION
                 : tender.requiredAmount(SME_DEDUCTION, "小微企业价格扣除比例"))
             : BigDecimal.ZERO);
-    bidBox.recordBidBond(execution.getProcessBusinessKey(), round, tender.requiredAmount(BID_BOND, "投标保证金"));
+    bidBox.recordBidBond(execution.getProcessBusinessKey(), round, tender.requiredAmount(BID_BOND, "投标保证金"),
+        Boolean.TRUE.equals(execution.getVariable(BID_BOND_CONVERTIBLE)));
     execution.setVariable(TENDER_ROUND, (long) round);
     @SuppressWarnings("unchecked")
     List<String> invited = (List<String>) execution.getVariable(INVITED_SUPPLIERS);

@@ -73,7 +73,9 @@ public class PublishTenderNoticeDelegate implements JavaDelegate {
       line(text, "评审方法", "最低评标价法");
     }
     line(text, "投标保证金", tender.requiredAmount(BID_BOND, "投标保证金").signum() == 0 ? "不收取"
-        : yuan(tender.requiredAmount(BID_BOND, "投标保证金")) + "（不接受现金形式）");
+        : yuan(tender.requiredAmount(BID_BOND, "投标保证金")) + "（不接受现金形式"
+            + (Boolean.TRUE.equals(execution.getVariable(BID_BOND_CONVERTIBLE))
+                ? "；中标人签订合同时可以将投标保证金转为履约保证金" : "") + "）");
     TenderCall call = bidBox.call(purchase.projectNumber(), (int) tender.requiredWholeNumber(TENDER_ROUND, "招标轮次"))
         .orElseThrow().call();
     line(text, "中小企业政策", SmePolicy.noticeText(call.reservation(), call.reservationBasis(),

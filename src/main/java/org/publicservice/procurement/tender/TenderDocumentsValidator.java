@@ -133,6 +133,7 @@ public class TenderDocumentsValidator implements TaskListener {
       throw reject(BID_BOND, "投标保证金不得超过采购项目预算金额的2%（政府采购法实施条例第三十三条），本项目最多为"
           + BidBox.yuan(maxBond) + "。");
     }
+    task.setVariable(BID_BOND_CONVERTIBLE, bond.signum() > 0 && form.flag(BID_BOND_CONVERTIBLE));
 
     smePolicy(task, form);
     intentionPeriod.check(task.getExecution().getProcessBusinessKey(), today, task);

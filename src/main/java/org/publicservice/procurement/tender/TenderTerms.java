@@ -1,5 +1,6 @@
 package org.publicservice.procurement.tender;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -20,10 +21,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class TenderTerms {
 
-  /** The terms one notice stated. {@code evaluationMethod} and {@code numberOfTenderers} may be null. */
+  /**
+   * The terms one notice stated. {@code evaluationMethod} and {@code numberOfTenderers} may be null; {@code bidBond}
+   * is the bid bond the round's documents ask of each bidder (0: none), as its notice states it, and
+   * {@code bidBondConvertible} whether the winner may turn it into its performance bond (87号令第三十八条).
+   */
   public record Terms(long noticeId, String projectNumber, int round, String procurementMethod,
       String evaluationMethod, OffsetDateTime tenderPeriodStart, OffsetDateTime tenderPeriodEnd,
-      OffsetDateTime enquiryPeriodEnd, Integer numberOfTenderers) {
+      OffsetDateTime enquiryPeriodEnd, Integer numberOfTenderers, BigDecimal bidBond, boolean bidBondConvertible) {
   }
 
   private final JdbcClient jdbc;
@@ -50,7 +55,9 @@ public class TenderTerms {
     if (noticeIds.isEmpty()) {
       return Map.of();
     }
-    List<Terms> terms = jdbc.sql("SELECT * FROM tender_notice_terms WHERE notice_id IN (:ids)")
+    List<Terms> terms = jdbc.sql("SELECT t.*, c.bid_bond, c.bid_bond_convertible FROM tender_notice_terms t"
+            + " LEFT JOIN tender_call c ON c.project_number = t.project_number AND c.round_no = t.round_no"
+            + " WHERE t.notice_id IN (:ids)")
         .param("ids", noticeIds).query(TenderTerms::map).list();
     return terms.stream().collect(Collectors.toMap(Terms::noticeId, Function.identity()));
   }
@@ -62,7 +69,8 @@ public class TenderTerms {
         rs.getString("procurement_method"), rs.getString("evaluation_method"),
         china(rs.getObject("tender_period_start", OffsetDateTime.class)),
         china(rs.getObject("tender_period_end", OffsetDateTime.class)),
-        china(rs.getObject("enquiry_period_end", OffsetDateTime.class)), tenderers);
+        china(rs.getObject("enquiry_period_end", OffsetDateTime.class)), tenderers, rs.getBigDecimal("bid_bond"),
+        rs.getBoolean("bid_bond_convertible"));
   }
 
   private static OffsetDateTime china(OffsetDateTime time) {

@@ -28,6 +28,11 @@ public final class TenderVariables {
   public static final String BID_DEADLINE_TIME = "bidDeadlineTime";
   public static final String CLARIFICATION_DEADLINE_DATE = "clarificationDeadlineDate";
   public static final String BID_BOND = "bidBond";
+  /**
+   * The documents let the winner turn its bid bond into the performance bond at signing (87号令第三十八条; the
+   * documents state how bonds go back, 87号令第二十条第五项); false without a bid bond. Read by the contract stage.
+   */
+  public static final String BID_BOND_CONVERTIBLE = "bidBondConvertible";
   /** The SME policy (财库〔2020〕46号): {@link SmePolicy#NONE}, {@link SmePolicy#SME} or {@link SmePolicy#SOCIAL_ORGANISATION}. */
   public static final String SME_RESERVATION = "smeReservation";
   /** The rule a reservation relies on, stated in the notice. */

@@ -119,7 +119,20 @@ final class AwardScenario {
    * in {@code lodged}, how its bond was lodged ("银行保函（编号…）" or {@code BidBond.NOT_STATED}).
    */
   ProcessInstance purchaseAtAwardWithBidBonds(Number amount, Map<String, String> lodged) {
+    return purchaseAtAwardWithBidBonds(amount, lodged, List.of());
+  }
+
+  /**
+   * As {@link #purchaseAtAwardWithBidBonds(Number, Map)}, the ranked {@code declined} no longer candidates (each
+   * declined its award or refused to sign in an earlier award round).
+   */
+  ProcessInstance purchaseAtAwardWithBidBonds(Number amount, Map<String, String> lodged, List<String> declined) {
     VariableMap in = awardRound("OPEN_TENDER", "公开招标", 3, null);
+    List<Map<String, Object>> excluded = RANKED_BIDS.stream().filter(bid -> declined.contains(bid.get("bidder")))
+        .map(bid -> Map.<String, Object>of("bidder", bid.get("bidder"), "bidderName", bid.get("bidderName"),
+            "ground", "DECLINED", "reason", "拒绝签订合同。"))
+        .toList();
+    in.putValue(EXCLUDED_BIDDERS, json(excluded));
     List<Map<String, Object>> opened = new java.util.ArrayList<>();
     for (Map<String, Object> bid : OPENED) {
       Map<String, Object> row = new java.util.LinkedHashMap<>(bid);
@@ -225,6 +238,37 @@ final class AwardScenario {
   /** Runs the instance's due asynchronous continuations, as the job executor would after the step committed. */
   void runJobs(ProcessInstance instance) {
     tasklist.runJobs(instance);
+  }
+
+  /** The purchase's bond refund instances (BondRefund, business key: the project number), oldest first. */
+  List<ProcessInstance> refundInstances(ProcessInstance purchase) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(BondRefunds.PROCESS_KEY)
+        .processInstanceBusinessKey(purchase.getBusinessKey()).list().stream()
+        .sorted(java.util.Comparator.comparing(instance -> engine.getHistoryService()
+            .createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult().getStartTime()))
+        .toList();
+  }
+
+  /** The purchase's n-th refund instance (oldest first), past its asynchronous start. */
+  ProcessInstance refundOf(ProcessInstance purchase, int n) {
+    List<ProcessInstance> instances = refundInstances(purchase);
+    assertThat(instances.size()).as("refund instances").isGreaterThan(n);
+    ProcessInstance refund = instances.get(n);
+    runJobs(refund);
+    return refund;
+  }
+
+  /**
+   * The task deadline watch runs at {@code time} (the clock moved there) as the job executor would: its timer, then
+   * the mails it queued for overdue tasks.
+   */
+  void watchDeadlinesAt(Date time) {
+    ClockUtil.setCurrentTime(time);
+    var jobs = engine.getManagementService();
+    jobs.executeJob(jobs.createJobQuery().processDefinitionKey(
+        org.publicservice.procurement.notification.MailVariables.DEADLINE_WATCH_PROCESS).timers().singleResult().getId());
+    jobs.createJobQuery().processDefinitionKey(org.publicservice.procurement.notification.MailVariables.DEADLINE_WATCH_PROCESS)
+        .messages().list().forEach(job -> jobs.executeJob(job.getId()));
   }
 
   Object historicVariable(ProcessInstance instance, String name) {

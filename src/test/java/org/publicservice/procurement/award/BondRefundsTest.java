@@ -14,24 +14,20 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.publicservice.procurement.PortalClient;
+import org.publicservice.procurement.ProcessTestSession;
 import org.publicservice.procurement.ProcurementSpringTest;
 import org.publicservice.procurement.TasklistDriver;
-import org.publicservice.procurement.TestIdentities;
 import org.publicservice.procurement.TestSmtp;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
 import org.publicservice.procurement.notification.MailDeliveries;
-import org.publicservice.procurement.notification.MailVariables;
 import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.purchase.SubmissionRejectedException;
@@ -50,6 +46,9 @@ class BondRefundsTest {
   @RegisterExtension
   static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SETUP);
 
+  @RegisterExtension
+  final ProcessTestSession session = ProcessTestSession.startingAt(THURSDAY_MORNING).withOfficials();
+
   /** Thursday 3 December 2026: 5 working days end on Thursday 10 December. */
   static final ZonedDateTime THURSDAY_MORNING = ZonedDateTime.of(2026, 12, 3, 10, 0, 0, 0, ProcurementTime.ZONE);
   static final LocalDate FIFTH_WORKING_DAY = LocalDate.of(2026, 12, 10);
@@ -60,30 +59,15 @@ class BondRefundsTest {
       DISQUALIFIED, "担保机构保函或保证保险（编号DB-004）");
 
   @Autowired ProcessEngine engine;
-  @Autowired IdentityService identityService;
   @Autowired WorkingDayCalendar workingDays;
   @Autowired BondRefunds refunds;
   @LocalServerPort int port;
 
-  TestIdentities people;
   AwardScenario award;
-  TasklistDriver tasklist;
-  MailDeliveries mails;
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(engine);
-    people = new TestIdentities(identityService).ensureOfficials();
-    award = new AwardScenario(engine, people);
-    tasklist = new TasklistDriver(engine, people);
-    mails = new MailDeliveries(engine);
-    TasklistDriver.at(THURSDAY_MORNING);
-  }
-
-  @AfterEach
-  void tearDown() {
-    people.actAsNobody();
-    ClockUtil.reset();
+    award = new AwardScenario(engine, session.people());
   }
 
   @Test
@@ -91,8 +75,8 @@ class BondRefundsTest {
     ProcessInstance purchase = award.purchaseAtAwardWithBidBonds(5000, BONDS);
     award.choose(award.award(purchase), FIRST);
 
-    ProcessInstance refund = refundOf(purchase, 0);
-    Task task = tasklist.task(refund, "Task_RefundBidBonds");
+    ProcessInstance refund = award.refundOf(purchase, 0);
+    Task task = session.tasklist().task(refund, "Task_RefundBidBonds");
     assertThat(task.getName()).isEqualTo("退还投标保证金");
     assertThat(task.getDueDate()).isEqualTo(workingDays.after(THURSDAY_MORNING.toLocalDate(), 5))
         .isEqualTo(WorkingDayCalendar.endOf(FIFTH_WORKING_DAY));
@@ -108,7 +92,7 @@ class BondRefundsTest {
     assertThat(award.contract(purchase)).isWaitingAt("Task_DraftContract");
 
     TasklistDriver.at(ZonedDateTime.of(2026, 12, 8, 15, 0, 0, 0, ProcurementTime.ZONE));
-    tasklist.completeAs(PURCHASER, refund, "Task_RefundBidBonds", refundForm("2026-12-08", "2026-12-08"));
+    session.tasklist().completeAs(PURCHASER, refund, "Task_RefundBidBonds", refundForm("2026-12-08", "2026-12-08"));
 
     assertThat(refund).isEnded().hasPassed("Task_RecordBondRefunds");
     assertThat(refunds.ofProject(purchase.getBusinessKey())).extracting(BondRefunds.Line::supplierName,
@@ -125,34 +109,29 @@ class BondRefundsTest {
     ProcessInstance purchase = award.purchaseAtAwardWithBidBonds(5000, BONDS);
     String project = purchase.getBusinessKey();
     award.choose(award.award(purchase), FIRST);
-    ProcessInstance refund = refundOf(purchase, 0);
-    mails.deliver(project);
+    ProcessInstance refund = award.refundOf(purchase, 0);
+    session.mails().deliver(project);
     greenMail.purgeEmailFromAllMailboxes();
 
-    ClockUtil.setCurrentTime(Date.from(WorkingDayCalendar.endOf(FIFTH_WORKING_DAY).toInstant()
+    award.watchDeadlinesAt(Date.from(WorkingDayCalendar.endOf(FIFTH_WORKING_DAY).toInstant()
         .plus(Duration.ofHours(10))));
-    var watch = engine.getManagementService();
-    watch.executeJob(watch.createJobQuery().processDefinitionKey(MailVariables.DEADLINE_WATCH_PROCESS).timers()
-        .singleResult().getId());
-    watch.createJobQuery().processDefinitionKey(MailVariables.DEADLINE_WATCH_PROCESS).messages().list()
-        .forEach(job -> watch.executeJob(job.getId()));
-    mails.deliver(project);
+    session.mails().deliver(project);
     assertThat(MailDeliveries.mailsTo(greenMail, "jiandu@demo.local")).extracting(MailDeliveries::subject)
         .anyMatch(subject -> subject.contains(project) && subject.contains("退还投标保证金"));
     assertThat(new PortalClient(port).get("/portal/projects/" + project).body())
         .contains("逾期未退还（期限2026-12-10）");
 
     // a day still to come, or before the period began, is refused and changes nothing
-    assertThatThrownBy(() -> tasklist.completeAs(PURCHASER, refund, "Task_RefundBidBonds",
+    assertThatThrownBy(() -> session.tasklist().completeAs(PURCHASER, refund, "Task_RefundBidBonds",
         refundForm("2026-12-11", "2026-12-14")))
         .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("退还日期不能晚于今天");
-    assertThatThrownBy(() -> tasklist.completeAs(PURCHASER, refund, "Task_RefundBidBonds",
+    assertThatThrownBy(() -> session.tasklist().completeAs(PURCHASER, refund, "Task_RefundBidBonds",
         refundForm("2026-12-02", "2026-12-11")))
         .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("退还日期不能早于");
     assertThat(refund).isWaitingAt("Task_RefundBidBonds");
     assertThat(refunds.ofProject(project)).allMatch(line -> line.refundedOn() == null);
 
-    tasklist.completeAs(PURCHASER, refund, "Task_RefundBidBonds", refundForm("2026-12-10", "2026-12-11"));
+    session.tasklist().completeAs(PURCHASER, refund, "Task_RefundBidBonds", refundForm("2026-12-10", "2026-12-11"));
     assertThat(refunds.ofProject(project)).extracting(BondRefunds.Line::late).containsExactly(false, true);
     assertThat(new PortalClient(port).get("/portal/projects/" + project).body())
         .contains("按期退还", "逾期退还（期限2026-12-10）");
@@ -163,7 +142,7 @@ class BondRefundsTest {
     ProcessInstance purchase = award.purchaseAtAward();
     award.choose(award.award(purchase), FIRST);
     assertThat(award.contract(purchase)).isWaitingAt("Task_DraftContract");
-    assertThat(refundInstances(purchase)).isEmpty();
+    assertThat(award.refundInstances(purchase)).isEmpty();
     assertThat(refunds.ofProject(purchase.getBusinessKey())).isEmpty();
   }
 
@@ -171,19 +150,19 @@ class BondRefundsTest {
   void theWinnersBondIsDueFiveWorkingDaysAfterSigningWhileTheLosersRefundIsStillOpen() {
     ProcessInstance purchase = award.purchaseAtAwardWithBidBonds(5000, BONDS);
     award.choose(award.award(purchase), FIRST);
-    ProcessInstance losers = refundOf(purchase, 0);
+    ProcessInstance losers = award.refundOf(purchase, 0);
 
     TasklistDriver.at(ZonedDateTime.of(2026, 12, 11, 9, 0, 0, 0, ProcurementTime.ZONE));
     ProcessInstance contract = award.contract(purchase);
     award.draft(contract, 268000, SCHEDULE);
     award.sign(contract, FIRST);
-    assertThat(refundInstances(purchase)).as("nothing for the winner before signing").hasSize(1);
+    assertThat(award.refundInstances(purchase)).as("nothing for the winner before signing").hasSize(1);
     award.countersign(contract);
 
     // signed on Friday 11 December: due by Friday 18 December; publication and filing go on beside it
     assertThat(contract).isWaitingAt("Task_PublishContract", "Task_FileContract");
-    ProcessInstance winner = refundOf(purchase, 1);
-    assertThat(tasklist.task(winner, "Task_RefundBidBonds").getDueDate())
+    ProcessInstance winner = award.refundOf(purchase, 1);
+    assertThat(session.tasklist().task(winner, "Task_RefundBidBonds").getDueDate())
         .isEqualTo(WorkingDayCalendar.endOf(LocalDate.of(2026, 12, 18)));
     assertThat(JsonValues.rows(engine.getRuntimeService().getVariable(winner.getId(), BondVariables.BOND_REFUNDS)))
         .extracting(row -> row.get("supplierName")).containsExactly(FIRST_NAME);
@@ -193,7 +172,7 @@ class BondRefundsTest {
         .singleResult().getSuperProcessInstanceId()).isNull();
 
     TasklistDriver.at(ZonedDateTime.of(2026, 12, 14, 9, 0, 0, 0, ProcurementTime.ZONE));
-    tasklist.completeAs(PURCHASER, winner, "Task_RefundBidBonds",
+    session.tasklist().completeAs(PURCHASER, winner, "Task_RefundBidBonds",
         Variables.createVariables().putValue(BondVariables.BOND_REFUNDS, AwardScenario.json(List.of(Map.of(
             BondVariables.REFUNDED_ON, "2026-12-14", BondVariables.REFUND_REFERENCE, "BH-001-退")))));
     assertThat(winner).isEnded();
@@ -206,22 +185,5 @@ class BondRefundsTest {
     return Variables.createVariables().putValue(BondVariables.BOND_REFUNDS, AwardScenario.json(List.of(
         Map.of(BondVariables.REFUNDED_ON, secondOn, BondVariables.REFUND_REFERENCE, "TK-" + SECOND),
         Map.of(BondVariables.REFUNDED_ON, disqualifiedOn, BondVariables.REFUND_REFERENCE, "TK-" + DISQUALIFIED))));
-  }
-
-  /** The purchase's n-th refund instance (oldest first), past its asynchronous start. */
-  private ProcessInstance refundOf(ProcessInstance purchase, int n) {
-    List<ProcessInstance> instances = refundInstances(purchase);
-    assertThat(instances.size()).as("refund instances").isGreaterThan(n);
-    ProcessInstance refund = instances.get(n);
-    tasklist.runJobs(refund);
-    return refund;
-  }
-
-  private List<ProcessInstance> refundInstances(ProcessInstance purchase) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(BondRefunds.PROCESS_KEY)
-        .processInstanceBusinessKey(purchase.getBusinessKey()).list().stream()
-        .sorted(java.util.Comparator.comparing(instance -> engine.getHistoryService()
-            .createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult().getStartTime()))
-        .toList();
   }
 }

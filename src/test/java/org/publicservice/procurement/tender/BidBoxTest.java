@@ -2,13 +2,23 @@ package org.publicservice.procurement.tender;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.publicservice.procurement.tender.Tenders.*;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import org.publicservice.procurement.TestSmtp;
 import java.math.BigDecimal;
 import java.time.ZonedDateTime;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.task.Task;
+import org.publicservice.procurement.TasklistDriver;
+import org.publicservice.procurement.award.BondRefunds;
+import org.publicservice.procurement.award.BondVariables;
+import org.publicservice.procurement.calendar.WorkingDayCalendar;
+import org.publicservice.procurement.purchase.JsonValues;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -37,8 +47,11 @@ class BidBoxTest {
   @Autowired ProcessEngine engine;
   @Autowired BidBox bidBox;
   @Autowired JdbcClient jdbc;
+  @Autowired BondRefunds bondRefunds;
+  @Autowired WorkingDayCalendar workingDays;
 
   Tenders tenders;
+  TasklistDriver tasklist;
   ProcessInstance stage;
   String project;
 
@@ -46,6 +59,7 @@ class BidBoxTest {
   void setUp() {
     BpmnAwareTests.init(engine);
     tenders = new Tenders(engine, bidBox);
+    tasklist = new TasklistDriver(engine, new TestIdentities(engine.getIdentityService()));
     at(ISSUED);
     stage = tenders.start("OPEN_TENDER");
     tenders.prepareDocuments(stage, documents());
@@ -175,6 +189,80 @@ class BidBoxTest {
           .isEqualTo(ZonedDateTime.of(2026, 12, 14, 23, 59, 59, 0, DEADLINE.getZone()).toInstant());
       assertThat(call.qualificationRequirements()).contains("民政部门登记的社会组织");
     });
+  }
+
+  @Test
+  void aWithdrawnBidsBondIsDueBackInFiveWorkingDaysAndABondLodgedWithANewBidIsANewOne() {
+    bidBox.submit(project, ANLE, bonded("1900000", "BANK_GUARANTEE", "BH-A1"));
+    at(ISSUED.plusHours(1));
+    bidBox.withdraw(project, ANLE);
+
+    // withdrawn on Thursday 3 December: due by Thursday 10 December (87号令第三十八条), beside the open tender
+    ProcessInstance refund = refunds(1).get(0);
+    Task task = tasklist.task(refund, "Task_RefundBidBonds");
+    assertThat(task.getName()).isEqualTo("退还投标保证金");
+    assertThat(task.getDueDate()).isEqualTo(WorkingDayCalendar.endOf(LocalDate.of(2026, 12, 10)));
+    assertThat(JsonValues.rows(engine.getRuntimeService().getVariable(refund.getId(), BondVariables.BOND_REFUNDS)))
+        .containsExactly(Map.of("supplierName", nameOf(ANLE), "amount", "20,000.00元", "lodged", "银行保函（编号BH-A1）"));
+    assertThat(stage).isWaitingAt("Timer_BidDeadline", "Task_AmendDocuments");
+    assertThat(bidBox.takesBids(project)).isTrue();
+    // the withdrawn content is offered back as a draft; that is no bond, a bond lodged with a new bid is
+    assertThat(bidBox.withdrawnBid(project, ANLE)).isPresent();
+    bidBox.submit(project, ANLE, bonded("1880000", "TRANSFER", "ZZ-A2"));
+    at(ISSUED.plusDays(1));
+    bidBox.withdraw(project, ANLE);
+    ProcessInstance second = refunds(2).get(1);
+    assertThat(JsonValues.rows(engine.getRuntimeService().getVariable(second.getId(), BondVariables.BOND_REFUNDS)))
+        .extracting(row -> row.get("lodged")).containsExactly("银行转账（支票、汇票、本票）（编号ZZ-A2）");
+    assertThat(tasklist.task(second, "Task_RefundBidBonds").getDueDate())
+        .isEqualTo(WorkingDayCalendar.endOf(LocalDate.of(2026, 12, 11)));
+  }
+
+  @Test
+  void aFailedTenderOwesBackEveryStatedBondOnceFromTheDayItFails() {
+    bidBox.submit(project, ANLE, bonded("1900000", "BANK_GUARANTEE", "BH-A1"));
+    bidBox.withdraw(project, ANLE);
+    // the same guarantee, not yet back, stated again: still one bond
+    bidBox.submit(project, ANLE, bonded("1890000", "BANK_GUARANTEE", "BH-A1"));
+    bidBox.submit(project, YANGGUANG, bonded("1800000", "TRANSFER", "ZZ-Y1"));
+    bidBox.submit(project, XINYU, bid("1750000", "心语的服务方案"));
+    bidBox.withdraw(project, XINYU);
+    assertThat(refunds(1)).hasSize(1);
+
+    tenders.reachDeadline(stage);
+
+    assertThat(stage).isWaitingAt("Task_DecideAfterFailedTender").hasPassed("Task_DeclareFailedTender");
+    ProcessInstance failed = refunds(2).get(1);
+    assertThat(JsonValues.rows(engine.getRuntimeService().getVariable(failed.getId(), BondVariables.BOND_REFUNDS)))
+        .containsExactly(Map.of("supplierName", nameOf(YANGGUANG), "amount", "20,000.00元",
+            "lodged", "银行转账（支票、汇票、本票）（编号ZZ-Y1）"));
+    assertThat(tasklist.task(failed, "Task_RefundBidBonds").getDueDate())
+        .isEqualTo(workingDays.after(DEADLINE.toLocalDate(), BondRefunds.BID_REFUND_WORKING_DAYS));
+    assertThat(bondRefunds.ofProject(project)).extracting(BondRefunds.Line::supplier)
+        .containsExactly(ANLE, YANGGUANG);
+  }
+
+  private static BidContent bonded(String price, String form, String reference) {
+    BidContent plain = bid(price, "服务方案：分片包干，每周巡访。");
+    return new BidContent(plain.price(), plain.servicePlan(), plain.team(), plain.qualifications(), null, form,
+        reference);
+  }
+
+  /** The project's refund instances, oldest first, past their asynchronous start. */
+  private List<ProcessInstance> refunds(int expected) {
+    List<ProcessInstance> instances = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(BondRefunds.PROCESS_KEY).processInstanceBusinessKey(project).list().stream()
+        .sorted(Comparator.comparing(instance -> engine.getHistoryService().createHistoricProcessInstanceQuery()
+            .processInstanceId(instance.getId()).singleResult().getStartTime()))
+        .toList();
+    assertThat(instances).as("refund instances").hasSize(expected);
+    instances.forEach(tasklist::runJobs);
+    return instances;
+  }
+
+  private String nameOf(String bidder) {
+    return jdbc.sql("SELECT bidder_name FROM tender_bid WHERE bidder = :b AND project_number = :p LIMIT 1")
+        .param("b", bidder).param("p", project).query(String.class).single();
   }
 
   private int rowsOf(String projectNumber) {

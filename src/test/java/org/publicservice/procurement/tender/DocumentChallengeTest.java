@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.publicservice.procurement.TestIdentities.PURCHASER;
 import static org.publicservice.procurement.tender.Tenders.*;
 
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -19,7 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.publicservice.procurement.ProcurementIntentions;
 import org.publicservice.procurement.ProcurementSpringTest;
 import org.publicservice.procurement.TestIdentities;
+import org.publicservice.procurement.TasklistDriver;
 import org.publicservice.procurement.award.AwardVariables;
+import org.publicservice.procurement.award.BondRefunds;
+import org.publicservice.procurement.award.BondVariables;
+import org.publicservice.procurement.calendar.WorkingDayCalendar;
+import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.award.Challenges;
 import org.publicservice.procurement.disclosure.DisclosureNotice;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
@@ -99,7 +105,9 @@ class DocumentChallengeTest {
     ProcessInstance stage = tenderStage(purchase);
     tenders.prepareDocuments(stage, documents());
     String project = purchase.getBusinessKey();
-    tenders.bid(stage, ANLE, "1800000");
+    BidContent plain = bid("1800000", "分片包干，每周巡访。");
+    bidBox.submit(project, ANLE, new BidContent(plain.price(), plain.servicePlan(), plain.team(),
+        plain.qualifications(), null, "BANK_GUARANTEE", "BH-T1"));
 
     at(ZonedDateTime.of(2026, 12, 10, 10, 0, 0, 0, ProcurementTime.ZONE));
     ProcessInstance challenge = challenge(challenges.file(project, XINYU, "DOCUMENTS", "采购需求指向特定供应商。"));
@@ -114,6 +122,15 @@ class DocumentChallengeTest {
     assertThat(bidBox.receiptOf(project, ANLE)).isEmpty();
     assertThat(notices(project, NoticeType.FAILED_TENDER)).singleElement()
         .satisfies(n -> assertThat(n.content()).contains("质疑成立（采购单位质疑答复）", "采购需求指向特定供应商已核实"));
+    // terminated on Thursday 10 December: the bond goes back by Thursday 17 December (87号令第三十八条)
+    ProcessInstance refund = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(BondRefunds.PROCESS_KEY).processInstanceBusinessKey(project).singleResult();
+    TasklistDriver tasklist = new TasklistDriver(engine, people);
+    tasklist.runJobs(refund);
+    assertThat(tasklist.task(refund, "Task_RefundBidBonds").getDueDate())
+        .isEqualTo(WorkingDayCalendar.endOf(LocalDate.of(2026, 12, 17)));
+    assertThat(JsonValues.rows(engine.getRuntimeService().getVariable(refund.getId(), BondVariables.BOND_REFUNDS)))
+        .extracting(row -> row.get("lodged")).containsExactly("银行保函（编号BH-T1）");
   }
 
   // --- helpers --------------------------------------------------------------------------------------------

@@ -35,6 +35,7 @@ class TenderOpenDataTest {
   @Autowired BidBox bidBox;
   @Autowired TestRestTemplate http;
   @Autowired ObjectMapper json;
+  @Autowired org.publicservice.procurement.disclosure.DisclosureRegister register;
 
   @AfterEach
   void tearDown() {
@@ -47,7 +48,7 @@ class TenderOpenDataTest {
     Tenders tenders = new Tenders(engine, bidBox);
     at(ISSUED);
     ProcessInstance stage = tenders.start("OPEN_TENDER");
-    tenders.prepareDocuments(stage, documents());
+    tenders.prepareDocuments(stage, documents().putValue(BID_BOND_CONVERTIBLE, true));
     tenders.bid(stage, YANGGUANG, "1800000");
     tenders.bid(stage, XINYU, "1750000");
     tenders.bid(stage, HUIMIN, "1700000");
@@ -72,6 +73,16 @@ class TenderOpenDataTest {
     assertThat(notice.at("/awardCriteria").asText()).isEqualTo("ratedCriteria");
     assertThat(notice.at("/awardCriteriaDetails").asText()).isEqualTo("综合评分法");
     assertThat(notice.has("numberOfTenderers")).isFalse();
+    // the bid bond the documents ask, in the submission terms extension declared by the package
+    assertThat(notice.at("/submissionTerms/depositsGuarantees").asText())
+        .isEqualTo("投标保证金20,000.00元，以支票、汇票、本票或者金融机构、担保机构出具的保函等非现金形式提交（政府采购法实施条例第三十三条）。"
+            + "中标人签订合同时可以将投标保证金转为履约保证金（政府采购货物和服务招标投标管理办法第三十八条）。");
+    assertThat(releasePackage.get("extensions").toString()).contains("ocds_submissionTerms_extension");
+    // the documents let the winner turn its bid bond into the performance bond (87号令第三十八条): the notice says so
+    assertThat(register.findByProject(stage.getBusinessKey())).filteredOn(n -> n.type()
+            == org.publicservice.procurement.disclosure.NoticeType.TENDER_NOTICE).singleElement()
+        .satisfies(n -> assertThat(n.content()).contains("投标保证金：20,000.00元（不接受现金形式；中标人签订合同时可以将投标保证金转为履约保证金）"));
+    assertThat(bidBox.bidBondConvertible(stage.getBusinessKey())).isTrue();
 
     // the amendment moved the deadline; the earlier release keeps what its notice said
     assertThat(releases.get(2).at("/tender/tenderPeriod/endDate").asText()).isEqualTo("2027-01-04T09:30:00+08:00");
