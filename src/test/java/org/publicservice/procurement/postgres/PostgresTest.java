@@ -28,8 +28,13 @@ import org.junit.jupiter.api.Test;
 import org.publicservice.procurement.TestIdentities;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
+import org.publicservice.procurement.identity.Groups;
+import org.publicservice.procurement.identity.ProcessKeys;
+import org.publicservice.procurement.planning.PurchaseRequests;
 import org.publicservice.procurement.planning.PurchasePlans;
 import org.publicservice.procurement.purchase.ProcurementTime;
+import org.publicservice.procurement.tasklist.HashedCheckComparison;
+import org.publicservice.procurement.tasklist.TaskQueryAuthorizationPlugin;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -57,6 +62,7 @@ class PostgresTest {
   @Autowired Flyway flyway;
   @Autowired JdbcTemplate jdbcTemplate;
   @Autowired org.publicservice.procurement.tender.BidBox bidBox;
+  @Autowired TaskQueryAuthorizationPlugin taskQueryAuthorization;
 
   TestIdentities officials;
 
@@ -188,5 +194,21 @@ class PostgresTest {
     } finally {
       org.camunda.bpm.engine.impl.util.ClockUtil.reset();
     }
+  }
+
+  @Test
+  void tasklistListsTheSameTasksWithTheHashedAuthorizationCheckOnPostgres() {
+    // a supervisor reads every task through the grants on '*' (TASK READ, PROCESS_DEFINITION READ_TASK)
+    if (identityService.createUserQuery().userId("pg-jiandu").count() == 0) {
+      identityService.saveUser(identityService.newUser("pg-jiandu"));
+      identityService.createMembership("pg-jiandu", Groups.SUPERVISOR);
+    }
+    officials.actAs(HEALTH_PURCHASER);
+    formService.submitStartForm(repositoryService.createProcessDefinitionQuery()
+        .processDefinitionKey(ProcessKeys.PUBLIC_SERVICE_PURCHASE).latestVersion().singleResult().getId(),
+        PurchaseRequests.elderlyCare(300_000));
+    officials.actAsNobody();
+
+    assertThat(new HashedCheckComparison(processEngine, taskQueryAuthorization).compareForEveryUser()).isPositive();
   }
 }
