@@ -169,8 +169,20 @@ public abstract class BrowserTest {
    */
   protected void openTasklistFirstTime() {
     driver.get(url("/camunda/app/tasklist/default/"));
-    new WebDriverWait(driver, Duration.ofMinutes(3))
-        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    By login = By.cssSelector("input[ng-model='username']");
+    // a page whose scripts stalled keeps its spinner for ever (require.js waits without limit): reloaded, as a
+    // person reloads it
+    for (int attempt = 1; ; attempt++) {
+      try {
+        new WebDriverWait(driver, Duration.ofSeconds(90)).until(ExpectedConditions.visibilityOfElementLocated(login));
+        return;
+      } catch (TimeoutException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+        driver.navigate().refresh();
+      }
+    }
   }
 
   /** Opens Tasklist, logs in through its login form and waits until the task list is shown. */
@@ -201,17 +213,25 @@ public abstract class BrowserTest {
   protected void openTaskIn(String filter, String taskName) {
     By cards = By.cssSelector("[cam-tasks] .tasks-list li");
     WebDriverWait glance = new WebDriverWait(driver, Duration.ofSeconds(5));
-    WebElement card = waitUntil(d -> {
+    waitUntil(d -> {
       click(waitVisibleWithText(By.cssSelector(".task-filter h4.name a"), filter));
       try {
-        return glance.ignoring(StaleElementReferenceException.class).until(again -> again.findElements(cards).stream()
-            .filter(e -> e.isDisplayed() && e.getText().contains(taskName)).findFirst().orElse(null));
+        // found and clicked in one go: Tasklist re-renders the list while it refreshes it
+        return glance.ignoring(StaleElementReferenceException.class)
+            .ignoring(ElementClickInterceptedException.class).until(again -> {
+              WebElement card = again.findElements(cards).stream()
+                  .filter(e -> e.isDisplayed() && e.getText().contains(taskName)).findFirst().orElse(null);
+              if (card == null) {
+                return null;
+              }
+              card.click();
+              return Boolean.TRUE;
+            });
       } catch (TimeoutException e) {
         d.navigate().refresh();
         return null;
       }
     });
-    click(card);
     waitVisible(By.cssSelector("[cam-tasklist-task] .fjs-form"));
   }
 
@@ -221,18 +241,40 @@ public abstract class BrowserTest {
     waitGone(By.cssSelector("button[ng-click='claim()']"));
   }
 
-  /** Completes the open task once its form is valid; {@code what} names it in the failure. */
+  /**
+   * Completes the open task once its form is valid; {@code what} names it in the failure. A refusal Tasklist shows
+   * (the engine's, say, when a timer of the same process fired in the same instant) is read, closed and the task
+   * completed again, as its user would; a refusal that stays fails the test with its text.
+   */
   protected void completeTask(String what) {
     By completeButton = By.cssSelector("button[ng-click='complete()']");
-    assertBecomesEnabled(completeButton, "Complete of " + what);
-    // Tasklist's notices of earlier steps ("已提交，项目编号…") stay until closed and may cover the button
+    By refusal = By.cssSelector(".page-notifications .alert-danger");
+    String refused = null;
+    for (int attempt = 0; attempt < 3; attempt++) {
+      assertBecomesEnabled(completeButton, "Complete of " + what);
+      closeNotifications();
+      click(driver.findElement(completeButton));
+      refused = waitUntil(d -> {
+        if (d.findElements(completeButton).stream().noneMatch(WebElement::isDisplayed)) {
+          return "";
+        }
+        return d.findElements(refusal).stream().filter(WebElement::isDisplayed).map(WebElement::getText)
+            .findFirst().orElse(null);
+      });
+      if (refused.isEmpty()) {
+        return;
+      }
+    }
+    throw new AssertionError(what + " refused three times: " + refused);
+  }
+
+  /** Closes Tasklist's notices of earlier steps ("已提交，项目编号…"): they stay until closed and may cover a button. */
+  private void closeNotifications() {
     for (WebElement close : driver.findElements(By.cssSelector(".page-notifications .close"))) {
       if (close.isDisplayed()) {
         close.click();
       }
     }
-    click(driver.findElement(completeButton));
-    waitGone(completeButton);
   }
 
   /** Logs into the portal as a supplier through its login page, as BidderPortalBrowserTest's organisation does. */

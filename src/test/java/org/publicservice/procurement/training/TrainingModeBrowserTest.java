@@ -38,7 +38,7 @@ import org.publicservice.procurement.purchase.ProcurementTime;
 /**
  * One purchase from the request to the archive in training mode, as its users work it in the browser, each logged in
  * as the user docs/tour.md names: the packaged application started as a trainer starts it (demo profile,
- * {@code procurement.training.enabled=true}, here 0.02 minutes per working day unless
+ * {@code procurement.training.enabled=true}, here 0.03 minutes per working day unless
  * {@code -Dtraining.minutes-per-working-day} says otherwise), the purchaser filing and finance approving in Tasklist,
  * the organisations bidding on the portal, the department, the experts, the winner and the evaluator filling their
  * Camunda Forms in Tasklist, tables included, a recipient rating on the portal with the code the department handed
@@ -49,18 +49,20 @@ import org.publicservice.procurement.purchase.ProcurementTime;
 class TrainingModeBrowserTest extends BrowserTest {
 
   /**
-   * Real minutes per working day: 0.02 by default, so that CI is quick; {@code -Dtraining.minutes-per-working-day=0.5}
-   * runs the purchase at the training mode's default speed, as a trainee takes it (docs/tour.md).
+   * Real minutes per working day: 0.03 by default, so that CI is quick and yet a person in a browser keeps the
+   * shortest periods a step has (the award's 5 working days are 9 s, the 30 days to sign 39 s; at 0.02 a loaded
+   * machine came within seconds of missing them); {@code -Dtraining.minutes-per-working-day=0.5} runs the purchase
+   * at the training mode's default speed, as a trainee takes it (docs/tour.md).
    */
-  static final String MINUTES_PER_WORKING_DAY = System.getProperty("training.minutes-per-working-day", "0.02");
+  static final String MINUTES_PER_WORKING_DAY = System.getProperty("training.minutes-per-working-day", "0.03");
   /** Real time of one calendar day on the training clock (a week passes in five working days' minutes). */
   static final Duration DAY = Duration.ofMillis(Math.round(Double.parseDouble(MINUTES_PER_WORKING_DAY) * 60_000 * 5 / 7));
   /** What one wait may take: a user's step on a busy machine, plus the longest period the test waits for. */
   static final Duration PATIENCE = Duration.ofSeconds(90).plus(DAY.multipliedBy(60));
   /** The service begins this many days after the request, late enough for the tender, the review and the contract. */
   static final int SERVICE_START_DAYS = 90;
-  /** Real time the three organisations need to bid on the portal, on top of the 20 working days the law gives. */
-  static final Duration BIDDING = Duration.ofSeconds(30);
+  /** Real time the three organisations need to bid on the portal (18 s at a load of 8 per core). */
+  static final Duration BIDDING = Duration.ofSeconds(40);
   /** The department's officials keep Tasklist open at their desk all day; everybody else takes turns at another. */
   static final String DEPARTMENT = "department";
   static final String OFFICIALS = "officials";
@@ -180,11 +182,12 @@ class TrainingModeBrowserTest extends BrowserTest {
       fillAll(new String[][] {{"Field_qualificationRequirements", "依法登记的社会组织，近三年无重大违法记录。"},
           {"Field_CriterionName_0", "服务方案"}, {"Field_CriterionName_1", "项目团队"},
           {"Field_CriterionName_2", "同类服务业绩"}});
-      // at least 20 working days for the bids (政府采购法实施条例第三十一条 … 87号令第十八条), and time enough for the
-      // three organisations to bid at this speed; read from the banner's clock just before the date is entered
+      // at least 20 days from the documents to the deadline (政府采购法第三十五条; a few more, for the submission),
+      // and time enough for the three organisations to bid at this speed; read from the banner's clock just before
+      // the date is entered
       LocalDate today = clock().toLocalDate();
-      deadline[0] = workingDay(today.plusDays(33).plus(days(BIDDING)));
-      typeDate("Field_clarificationDeadlineDate", workingDay(today.plusDays(12)));
+      deadline[0] = workingDay(today.plusDays(Math.max(25, days(BIDDING).getDays())));
+      typeDate("Field_clarificationDeadlineDate", workingDay(today.plusDays(10)));
       typeDate("Field_bidDeadlineDate", deadline[0]);
     });
     mark("tender documents issued, bids until " + deadline[0]);
