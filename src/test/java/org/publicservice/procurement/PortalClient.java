@@ -92,6 +92,16 @@ public final class PortalClient {
     return submit("/portal/login", "/portal/login", Map.of("username", userId, "password", password));
   }
 
+  /** A new browser on the portal at that port, logged in as the user (the login answers with a redirect). */
+  public static PortalClient loggedIn(int port, String userId, String password) {
+    PortalClient browser = new PortalClient(port);
+    HttpResponse<String> login = browser.logIn(userId, password);
+    if (login.statusCode() != 302) {
+      throw new AssertionError("login of " + userId + " answered " + login.statusCode() + ":\n" + login.body());
+    }
+    return browser;
+  }
+
   public static String csrfTokenIn(String html) {
     Matcher token = CSRF.matcher(html);
     if (!token.find()) {

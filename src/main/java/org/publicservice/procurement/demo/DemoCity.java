@@ -6,28 +6,25 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.award.AwardVariables;
-import org.publicservice.procurement.award.Challenges;
-import org.publicservice.procurement.award.Complaints;
-import org.publicservice.procurement.calendar.WorkingDayCalendar;
 import org.publicservice.procurement.contract.ContractVariables;
 import org.publicservice.procurement.evaluation.EvaluationVariables;
-import org.publicservice.procurement.participation.IntentionCommentDesk;
 import org.publicservice.procurement.performance.PerformanceVariables;
 import org.publicservice.procurement.planning.Indicators;
 import org.publicservice.procurement.planning.PlanningVariables;
 import org.publicservice.procurement.purchase.JsonValues;
-import org.publicservice.procurement.rating.ServiceRatings;
 import org.publicservice.procurement.review.ReviewVariables;
-import org.publicservice.procurement.tender.BidBox;
 import org.publicservice.procurement.tender.BidContent;
 import org.publicservice.procurement.tender.SingleSourceVariables;
 import org.publicservice.procurement.tender.TenderVariables;
@@ -68,6 +65,8 @@ final class DemoCity {
   static final String CIVIL_AFFAIRS_REPRESENTATIVE = "minzheng2";
   /** Working days for a challenge to the result after the award notice's period (政府采购法第五十二条). */
   private static final int CHALLENGE_WORKING_DAYS = 7;
+  /** Why the one purchase by single source has no other supplier. */
+  private static final String UNIQUE_SUPPLIER = "本市仅此一家社会组织具备盲文教学资质和定向行走训练师资，无其他供应商可提供。";
 
   /** The city's purchases, in the order they were filed. */
   static final List<DemoPurchase> PURCHASES = List.of(
@@ -161,25 +160,14 @@ final class DemoCity {
           List.of(), 0, 365));
 
   private final DemoDesk desk;
-  private final WorkingDayCalendar workingDays;
-  private final BidBox bidBox;
-  private final Challenges challenges;
-  private final Complaints complaints;
-  private final IntentionCommentDesk comments;
-  private final ServiceRatings ratings;
+  private final DemoServices services;
   /** Today, when the seeding started: no step is dated on or after it. */
   private final LocalDate today;
   private final Instant cutoff;
 
-  DemoCity(DemoDesk desk, WorkingDayCalendar workingDays, BidBox bidBox, Challenges challenges,
-      Complaints complaints, IntentionCommentDesk comments, ServiceRatings ratings, LocalDate today) {
+  DemoCity(DemoDesk desk, DemoServices services, LocalDate today) {
     this.desk = desk;
-    this.workingDays = workingDays;
-    this.bidBox = bidBox;
-    this.challenges = challenges;
-    this.complaints = complaints;
-    this.comments = comments;
-    this.ratings = ratings;
+    this.services = services;
     this.today = today;
     this.cutoff = DemoDesk.at(today, 0, 0);
   }
@@ -201,7 +189,7 @@ final class DemoCity {
   /** The working day on or before {@code day}. */
   private LocalDate back(LocalDate day) {
     LocalDate d = day;
-    while (!workingDays.isWorkingDay(d)) {
+    while (!services.workingDays().isWorkingDay(d)) {
       d = d.minusDays(1);
     }
     return d;
@@ -210,7 +198,7 @@ final class DemoCity {
   /** The working day on or after {@code day}. */
   private LocalDate forward(LocalDate day) {
     LocalDate d = day;
-    while (!workingDays.isWorkingDay(d)) {
+    while (!services.workingDays().isWorkingDay(d)) {
       d = d.plusDays(1);
     }
     return d;
@@ -226,23 +214,58 @@ final class DemoCity {
   }
 
   private LocalDate workingDaysAfter(LocalDate day, int count) {
-    return workingDays.addWorkingDays(day, count);
+    return services.workingDays().addWorkingDays(day, count);
   }
 
-  /** Moves the project's clock to this moment, which must lie before today. */
-  private void at(String project, LocalDate day, int hour, int minute) {
+  /** Moves the project's clock to this moment, which must lie before today; what its users do then. */
+  private Moment at(String project, LocalDate day, int hour, int minute) {
     Instant moment = DemoDesk.at(day, hour, minute);
     if (!moment.isBefore(cutoff)) {
       throw new IllegalStateException("Demo step of " + project + " dated " + moment + ", not before today");
     }
     desk.advanceTo(project, moment);
+    return new Moment(project);
+  }
+
+  /** What the project's users do at one moment of its past, one method per kind of action. */
+  private final class Moment {
+
+    private final String project;
+
+    private Moment(String project) {
+      this.project = project;
+    }
+
+    /** The user completes the project's open task of that key, as in Tasklist. */
+    void complete(String user, String taskKey, Map<String, Object> form) {
+      desk.complete(user, project, taskKey, form);
+    }
+
+    /** Each member of the panel submits their own task of that key, the {@code member}-th (by assignee) its form. */
+    void eachMember(String taskKey, IntFunction<Map<String, Object>> form) {
+      List<Task> tasks = desk.tasks(project, taskKey);
+      for (int member = 0; member < tasks.size(); member++) {
+        desk.submitAs(tasks.get(member).getAssignee(), tasks.get(member), form.apply(member));
+      }
+      desk.settle(project);
+    }
+
+    /** Every member of the panel submits their own task of that key with the same form. */
+    void everyMember(String taskKey, Map<String, Object> form) {
+      eachMember(taskKey, member -> form);
+    }
+
+    /** Someone acts outside Tasklist (a challenge, a complaint, an objection); then what it started runs. */
+    void outside(Runnable action) {
+      action.run();
+      desk.settle(project);
+    }
   }
 
   // --- planning ----------------------------------------------------------------------------------------------
 
   /** The request, filed on {@code day}; approved by finance on the next working day unless {@code approve} is null. */
   private String file(DemoPurchase purchase, LocalDate day, LocalDate approve) {
-    desk.startAt(DemoDesk.at(day, 9, 30));
     LocalDate serviceStart = day.plusDays(90);
     return file(purchase, day, approve, serviceStart, serviceStart.plusDays(purchase.serviceDays() - 1));
   }
@@ -268,13 +291,11 @@ final class DemoCity {
         .putValue(PlanningVariables.SINGLE_SOURCE_GROUND, "NONE");
     if (purchase.bidders().size() == 1) {
       request.putValue(PlanningVariables.SINGLE_SOURCE_GROUND, "UNIQUE_SUPPLIER")
-          .putValue(PlanningVariables.SINGLE_SOURCE_JUSTIFICATION,
-              "本市仅此一家社会组织具备盲文教学资质和定向行走训练师资，无其他供应商可提供。");
+          .putValue(PlanningVariables.SINGLE_SOURCE_JUSTIFICATION, UNIQUE_SUPPLIER);
     }
     String project = desk.file(purchase.purchaser(), request);
     if (approve != null) {
-      at(project, approve, 10, 0);
-      desk.complete("caizheng", project, "Task_ReviewRequest", Variables.createVariables()
+      at(project, approve, 10, 0).complete("caizheng", "Task_ReviewRequest", Variables.createVariables()
           .putValue(PlanningVariables.REVIEW_DECISION, PlanningVariables.DECISION_APPROVE)
           .putValue(PlanningVariables.REVIEW_COMMENT, "需求论证充分，预算测算合理，同意按拟定方式采购。"));
     }
@@ -285,8 +306,9 @@ final class DemoCity {
     LocalDate filed = back(today.minusDays(6));
     String project = file(purchase, filed, workingDaysAfter(filed, 1));
     at(project, back(today.minusDays(1)), 15, 20);
-    comments.receive(project, "钱先生", "建议体检地点覆盖到各乡镇卫生院，方便行动不便的老人就近参加；体检结果最好能送到家。",
-        null, comments.clientKey("demo-city"));
+    services.comments().receive(project, "钱先生",
+        "建议体检地点覆盖到各乡镇卫生院，方便行动不便的老人就近参加；体检结果最好能送到家。", null,
+        services.comments().clientKey("demo-city"));
     return project;
   }
 
@@ -296,20 +318,18 @@ final class DemoCity {
     LocalDate filed = back(today.minusDays(40));
     String project = file(purchase, filed, workingDaysAfter(filed, 1));
     DemoPurchase.Bid supplier = purchase.bidders().get(0);
-    at(project, workingDaysBefore(today, 3), 10, 0);
-    desk.complete(purchase.purchaser(), project, "Task_PrepareNotice", Variables.createVariables()
+    at(project, workingDaysBefore(today, 3), 10, 0).complete(purchase.purchaser(), "Task_PrepareNotice",
+        Variables.createVariables()
         .putValue(SingleSourceVariables.SUPPLIER, supplier.organisation())
         .putValue(SingleSourceVariables.SUPPLIER_QUALIFICATIONS,
             "民政部门登记的社会服务机构，设视障服务部，持有盲文教学资质证书，定向行走训练师5名。")
-        .putValue(PlanningVariables.SINGLE_SOURCE_JUSTIFICATION,
-            "本市仅此一家社会组织具备盲文教学资质和定向行走训练师资，无其他供应商可提供。")
+        .putValue(PlanningVariables.SINGLE_SOURCE_JUSTIFICATION, UNIQUE_SUPPLIER)
         .putValue(SingleSourceVariables.PROPOSED_PRICE, supplier.price()));
-    at(project, back(today.minusDays(1)), 11, 0);
-    desk.startForm("org-qingchun", SingleSourceVariables.OBJECTION_PROCESS_KEY, Variables.createVariables()
-        .putValue(SingleSourceVariables.OBJECTION_PROJECT_NUMBER, project)
-        .putValue(SingleSourceVariables.OBJECTION_GROUNDS,
-            "本协会2026年已聘用持证盲文教师2名，同样可以提供该项服务，请求改为竞争性方式采购。"));
-    desk.settle(project);
+    at(project, back(today.minusDays(1)), 11, 0).outside(() -> desk.startForm("org-qingchun",
+        SingleSourceVariables.OBJECTION_PROCESS_KEY, Variables.createVariables()
+            .putValue(SingleSourceVariables.OBJECTION_PROJECT_NUMBER, project)
+            .putValue(SingleSourceVariables.OBJECTION_GROUNDS,
+                "本协会2026年已聘用持证盲文教师2名，同样可以提供该项服务，请求改为竞争性方式采购。")));
     return project;
   }
 
@@ -327,8 +347,8 @@ final class DemoCity {
     tender.bid(purchase.bidders().get(1), forward(documents.plusDays(9)), 15);
     at(project, firstDeadline, 9, 40);
     LocalDate decided = workingDaysAfter(firstDeadline, 1);
-    at(project, decided, 10, 0);
-    desk.complete(purchase.purchaser(), project, "Task_DecideAfterFailedTender", Variables.createVariables()
+    at(project, decided, 10, 0).complete(purchase.purchaser(), "Task_DecideAfterFailedTender",
+        Variables.createVariables()
         .putValue(TenderVariables.FAILED_TENDER_DECISION, TenderVariables.RE_TENDER)
         .putValue(TenderVariables.DECISION_REASON, "投标人不足三家，采购需求和预算合理，依法重新组织招标。"));
     LocalDate secondDocuments = workingDaysAfter(decided, 1);
@@ -343,6 +363,8 @@ final class DemoCity {
   private final class Tender {
 
     final DemoPurchase purchase;
+    /** The department's user who files the request and does the department's part. */
+    final String purchaser;
     final Stage target;
     String project;
     /** The panel's ranking, best first, as the award stage offered it. */
@@ -350,7 +372,12 @@ final class DemoCity {
 
     Tender(DemoPurchase purchase, Stage target) {
       this.purchase = purchase;
+      this.purchaser = purchase.purchaser();
       this.target = target;
+    }
+
+    Moment at(LocalDate day, int hour, int minute) {
+      return DemoCity.this.at(project, day, hour, minute);
     }
 
     String run() {
@@ -415,10 +442,8 @@ final class DemoCity {
       LocalDate awarded = workingDaysAfter(scored, 1);
       chooseWinner(awarded);
       if (target == Stage.CHALLENGE_PENDING) {
-        at(project, back(today.minusDays(1)), 11, 0);
-        String second = rankedBidder(2);
-        challenges.file(project, second, "中标人的服务方案中专职康复师人数少于招标文件要求的8名，其服务方案得分偏高，请求复核评审结果。");
-        desk.settle(project);
+        at(back(today.minusDays(1)), 11, 0).outside(() -> services.challenges().file(project, rankedBidder(2),
+            "中标人的服务方案中专职康复师人数少于招标文件要求的8名，其服务方案得分偏高，请求复核评审结果。"));
         return project;
       }
       // the contract stage runs from the 中标通知书; the department drafts once the 1 working day of the award notice
@@ -427,14 +452,14 @@ final class DemoCity {
       if (target == Stage.CONTRACT_SIGNATURE) {
         challengeAnsweredThenComplaint(awarded, drafted);
       }
-      at(project, drafted, 10, 0);
+      Moment drafting = at(drafted, 10, 0);
       String contractor = (String) desk.variable(project, ContractVariables.PROCESS_KEY, ContractVariables.CONTRACTOR);
       long amount = ((Number) desk.variable(project, ContractVariables.PROCESS_KEY, ContractVariables.CONTRACTOR_PRICE))
           .longValue();
       LocalDate[] milestones = {serviceStart.plusDays(purchase.serviceDays() / 2), serviceEnd};
       long first = amount * 4 / 10;
       long second = amount * 3 / 10;
-      desk.complete(purchase.purchaser(), project, "Task_DraftContract", Variables.createVariables()
+      drafting.complete(purchaser, "Task_DraftContract", Variables.createVariables()
           .putValue(ContractVariables.CONTRACT_AMOUNT, amount)
           .putValue(ContractVariables.PERFORMANCE_BOND, amount / 20)
           .putValue(ContractVariables.CONTRACT_PERIOD_START, serviceStart.toString())
@@ -446,20 +471,16 @@ final class DemoCity {
       if (target == Stage.CONTRACT_SIGNATURE) {
         return project;
       }
-      at(project, drafted, 15, 0);
-      desk.complete(contractor, project, "Task_SignContract", Variables.createVariables()
+      at(drafted, 15, 0).complete(contractor, "Task_SignContract", Variables.createVariables()
           .putValue(ContractVariables.CONTRACTOR_DECISION, ContractVariables.SIGN)
           .putValue(ContractVariables.PERFORMANCE_BOND_FORM, "BANK_GUARANTEE")
           .putValue(ContractVariables.PERFORMANCE_BOND_REFERENCE, "BH-" + project + "-履约"));
       LocalDate countersigned = workingDaysAfter(drafted, 1);
-      at(project, countersigned, 10, 0);
-      desk.complete(purchase.purchaser(), project, "Task_CountersignContract", Variables.createVariables()
+      at(countersigned, 10, 0).complete(purchaser, "Task_CountersignContract", Variables.createVariables()
           .putValue(ContractVariables.DEPARTMENT_SIGNS, true));
       LocalDate published = workingDaysAfter(countersigned, 1);
-      at(project, published, 10, 0);
-      desk.complete(purchase.purchaser(), project, "Task_PublishContract", Variables.createVariables());
-      at(project, published, 15, 0);
-      desk.complete(purchase.purchaser(), project, "Task_FileContract", Variables.createVariables()
+      at(published, 10, 0).complete(purchaser, "Task_PublishContract", Variables.createVariables());
+      at(published, 15, 0).complete(purchaser, "Task_FileContract", Variables.createVariables()
           .putValue(ContractVariables.FILING_REFERENCE, "通财购备〔" + published.getYear() + "〕"
               + project.substring(project.length() - 4) + "号"));
       // performance: each phase reported by the organisation and accepted with the service recipients
@@ -468,71 +489,61 @@ final class DemoCity {
         if (m == milestones.length - 1 && evaluationOpens != null) {
           reported = workingDaysBefore(evaluationOpens, 2);
         }
-        at(project, reported, 10, 0);
-        desk.complete(contractor, project, "Task_SubmitProgressReport", Variables.createVariables()
+        at(reported, 10, 0).complete(contractor, "Task_SubmitProgressReport", Variables.createVariables()
             .putValue(PerformanceVariables.PROGRESS_REPORT, "本阶段按合同完成各项服务，服务记录、签到表和回访记录已归档备查。")
             .putValueTyped(PerformanceVariables.INDICATOR_RESULTS, reachedValues(m + 1, milestones.length)));
         if (target == Stage.MILESTONE_ACCEPTANCE) {
           return project;
         }
         LocalDate accepted = m == milestones.length - 1 ? evaluationOpens : workingDaysAfter(reported, 2);
-        at(project, accepted, 15, 0);
-        desk.complete(purchase.purchaser(), project, "Task_AcceptMilestone", Variables.createVariables()
+        at(accepted, 15, 0).complete(purchaser, "Task_AcceptMilestone", Variables.createVariables()
             .putValue(PerformanceVariables.ACCEPTANCE_DECISION, PerformanceVariables.ACCEPT)
             .putValue(PerformanceVariables.RECIPIENT_PARTICIPANTS, "服务对象代表" + (8 + m * 4) + "人、社区工作人员2人")
             .putValue(PerformanceVariables.RECIPIENT_SATISFACTION, 88 + 3 * m));
       }
       // evaluation: codes for the recipients, their ratings, the organisation's own view, the third party
       LocalDate handedOut = workingDaysAfter(evaluationOpens, 1);
-      at(project, handedOut, 10, 0);
+      Moment handingOut = at(handedOut, 10, 0);
       Task handOut = desk.tasks(project, "Task_HandOutRatingCodes").get(0);
       List<String> codes = List.of(((String) desk.taskVariable(handOut, EvaluationVariables.RATING_CODES)).split("\n"));
-      desk.complete(purchase.purchaser(), project, "Task_HandOutRatingCodes", Variables.createVariables()
+      handingOut.complete(purchaser, "Task_HandOutRatingCodes", Variables.createVariables()
           .putValue(EvaluationVariables.RATING_CODES_HANDED_OUT, true));
       LocalDate rated = workingDaysAfter(handedOut, 1);
       String[] remarks = {"服务人员很耐心，每次都按时上门。", null, "希望明年继续提供这项服务。", null, null};
       for (int r = 0; r < remarks.length; r++) {
-        at(project, rated, 9 + r, 15);
+        at(rated, 9 + r, 15);
         Map<Integer, Integer> stars = new LinkedHashMap<>();
         for (int i = 1; i <= purchase.indicators().size(); i++) {
           stars.put(i, r == 3 ? 4 : 5 - (i + r) % 2);
         }
-        ratings.rateWithCode(project, codes.get(r), stars, remarks[r]);
+        services.ratings().rateWithCode(project, codes.get(r), stars, remarks[r]);
       }
       if (target == Stage.RATINGS_OPEN) {
         return project;
       }
-      at(project, workingDaysAfter(evaluationOpens, 2), 16, 0);
-      List<Map<String, Object>> selfRows = new ArrayList<>();
-      for (String indicator : purchase.indicators()) {
-        selfRows.add(Map.of(EvaluationVariables.SELF_VALUE, reached(indicator, 1.02), EvaluationVariables.SELF_SCORE, 92.0));
-      }
-      VariableMap self = Variables.createVariables()
-          .putValue(EvaluationVariables.SELF_REPORT, "全年按合同完成各项服务，建立了完整的服务档案，服务对象满意度持续提高。")
-          .putValueTyped(EvaluationVariables.SELF_EVALUATION, table(selfRows));
-      desk.complete(contractor, project, "Task_SelfEvaluation", self);
+      at(workingDaysAfter(evaluationOpens, 2), 16, 0).complete(contractor, "Task_SelfEvaluation",
+          Variables.createVariables()
+              .putValue(EvaluationVariables.SELF_REPORT, "全年按合同完成各项服务，建立了完整的服务档案，服务对象满意度持续提高。")
+              .putValueTyped(EvaluationVariables.SELF_EVALUATION, table(purchase.indicators().stream()
+                  .map(indicator -> Map.<String, Object>of(EvaluationVariables.SELF_VALUE, reached(indicator, 1.02),
+                      EvaluationVariables.SELF_SCORE, 92.0))
+                  .toList())));
       Instant ratingsClose = desk.timer(project, "Timer_RatingWindowEnds").orElseThrow();
       LocalDate scoredByThirdParty = workingDaysAfter(ratingsClose.atZone(
           org.publicservice.procurement.purchase.ProcurementTime.ZONE).toLocalDate(), 2);
       if (target == Stage.THIRD_PARTY) {
-        at(project, back(today.minusDays(1)), 8, 0);
+        at(back(today.minusDays(1)), 8, 0);
         return project;
       }
-      at(project, scoredByThirdParty, 10, 0);
-      VariableMap thirdParty = Variables.createVariables()
-          .putValue(EvaluationVariables.THIRD_PARTY_REPORT, "经入户抽查服务对象120户、查阅服务记录和财务凭证，评价如下。");
-      List<Map<String, Object>> thirdPartyRows = new ArrayList<>();
-      for (int i = 1; i <= purchase.indicators().size(); i++) {
-        thirdPartyRows.add(Map.of(EvaluationVariables.THIRD_PARTY_SCORE, 93.0 - i));
-      }
-      thirdParty.putValueTyped(EvaluationVariables.THIRD_PARTY_SCORES, table(thirdPartyRows));
-      desk.complete("pingjia", project, "Task_ThirdPartyEvaluation", thirdParty);
+      at(scoredByThirdParty, 10, 0).complete("pingjia", "Task_ThirdPartyEvaluation", Variables.createVariables()
+          .putValue(EvaluationVariables.THIRD_PARTY_REPORT, "经入户抽查服务对象120户、查阅服务记录和财务凭证，评价如下。")
+          .putValueTyped(EvaluationVariables.THIRD_PARTY_SCORES, column(EvaluationVariables.THIRD_PARTY_SCORE,
+              IntStream.rangeClosed(1, purchase.indicators().size()).mapToObj(i -> 93.0 - i).toList())));
       return project;
     }
 
     void issueDocuments(LocalDate day, LocalDate deadline) {
-      at(project, day, 10, 0);
-      desk.complete(purchase.purchaser(), project, "Task_PrepareDocuments", Variables.createVariables()
+      at(day, 10, 0).complete(purchaser, "Task_PrepareDocuments", Variables.createVariables()
           .putValue(TenderVariables.QUALIFICATION_REQUIREMENTS,
               "依法登记的社会组织，具有独立承担民事责任的能力；近三年无重大违法记录；具有同类服务经验。")
           .putValue(TenderVariables.EVALUATION_METHOD, TenderVariables.COMPREHENSIVE)
@@ -546,8 +557,8 @@ final class DemoCity {
     }
 
     void bid(DemoPurchase.Bid bid, LocalDate day, int hour) {
-      at(project, day, hour, 20);
-      bidBox.submit(project, bid.organisation(), new BidContent(BigDecimal.valueOf(bid.price()),
+      at(day, hour, 20);
+      services.bidBox().submit(project, bid.organisation(), new BidContent(BigDecimal.valueOf(bid.price()),
           "按" + purchase.region() + "的服务网格分片包干，设项目负责人1名、督导2名，建立服务台账和月度回访制度；"
               + "服务质量不达标的，七日内整改并报采购人。",
           "项目负责人1名（中级社工师），社工" + (6 + hour % 3) + "名，专职服务人员" + (18 + hour % 5) + "名。",
@@ -559,43 +570,30 @@ final class DemoCity {
      * panel's compliance review.
      */
     void review(LocalDate deadline) {
-      at(project, deadline, 10, 30);
+      Moment opening = at(deadline, 10, 30);
       int bids = JsonValues.rows(desk.taskVariable(desk.tasks(project, "Task_ReviewQualification").get(0),
           ReviewVariables.QUALIFICATION_SHEET)).size();
-      List<Map<String, Object>> passes = new ArrayList<>();
-      for (int i = 1; i <= bids; i++) {
-        passes.add(Map.of(ReviewVariables.QUALIFICATION, ReviewVariables.PASS));
-      }
-      VariableMap qualification = Variables.createVariables()
-          .putValueTyped(ReviewVariables.QUALIFICATION_SHEET, table(passes));
-      if ("minzheng".equals(purchase.purchaser())) {
+      VariableMap qualification = Variables.createVariables().putValueTyped(ReviewVariables.QUALIFICATION_SHEET,
+          column(ReviewVariables.QUALIFICATION, Collections.nCopies(bids, ReviewVariables.PASS)));
+      if ("minzheng".equals(purchaser)) {
         qualification.putValue(ReviewVariables.REPRESENTATIVE, CIVIL_AFFAIRS_REPRESENTATIVE);
       }
-      desk.complete(purchase.purchaser(), project, "Task_ReviewQualification", qualification);
-      at(project, deadline, 14, 0);
-      for (Task declaration : desk.tasks(project, "Task_DeclareConflict")) {
-        desk.submitAs(declaration.getAssignee(), declaration, Variables.createVariables()
-            .putValue(ReviewVariables.CONFLICT_DECLARATION, ReviewVariables.NO_CONFLICT));
-      }
-      desk.settle(project);
+      opening.complete(purchaser, "Task_ReviewQualification", qualification);
+      at(deadline, 14, 0).everyMember("Task_DeclareConflict", Variables.createVariables()
+          .putValue(ReviewVariables.CONFLICT_DECLARATION, ReviewVariables.NO_CONFLICT));
       // the panel's compliance review, recorded by its chair: every qualified bid responds to the documents
-      at(project, deadline, 16, 0);
-      for (Task compliance : desk.tasks(project, "Task_ReviewCompliance")) {
-        desk.submitAs(compliance.getAssignee(), compliance, Variables.createVariables()
-            .putValue(ReviewVariables.COMPLIANCE_OUTCOME, ReviewVariables.COMPLIANT));
-      }
-      desk.settle(project);
+      at(deadline, 16, 0).everyMember("Task_ReviewCompliance", Variables.createVariables()
+          .putValue(ReviewVariables.COMPLIANCE_OUTCOME, ReviewVariables.COMPLIANT));
     }
 
     /** Every member scores every qualified bid by its quality; then every member signs the report. */
     void score(LocalDate day) {
-      at(project, day, 10, 0);
+      Moment scoring = at(day, 10, 0);
       List<Map<String, Object>> criteria = JsonValues.rows(
           desk.variable(project, ReviewVariables.PROCESS_KEY, ReviewVariables.EVALUATION_CRITERIA));
       List<Map<String, Object>> qualified = JsonValues.rows(
           desk.variable(project, ReviewVariables.PROCESS_KEY, ReviewVariables.QUALIFIED_BIDS));
-      List<Task> sheets = desk.tasks(project, "Task_ScoreBids");
-      for (int member = 0; member < sheets.size(); member++) {
+      scoring.eachMember("Task_ScoreBids", member -> {
         List<Map<String, Object>> sheet = new ArrayList<>();
         for (int b = 0; b < qualified.size(); b++) {
           List<Map<String, Object>> scores = new ArrayList<>();
@@ -607,24 +605,18 @@ final class DemoCity {
           }
           sheet.add(Map.of(ReviewVariables.SHEET_SCORES, scores));
         }
-        desk.submitAs(sheets.get(member).getAssignee(), sheets.get(member), Variables.createVariables()
-            .putValueTyped(ReviewVariables.SCORE_SHEET, table(sheet)));
-      }
-      desk.settle(project);
-      at(project, day, 15, 0);
-      for (Task confirmation : desk.tasks(project, "Task_ConfirmReport")) {
-        desk.submitAs(confirmation.getAssignee(), confirmation, Variables.createVariables()
-            .putValue(ReviewVariables.REPORT_AGREEMENT, ReviewVariables.AGREE));
-      }
-      desk.settle(project);
+        return Variables.createVariables().putValueTyped(ReviewVariables.SCORE_SHEET, table(sheet));
+      });
+      at(day, 15, 0).everyMember("Task_ConfirmReport", Variables.createVariables()
+          .putValue(ReviewVariables.REPORT_AGREEMENT, ReviewVariables.AGREE));
     }
 
     void chooseWinner(LocalDate day) {
-      at(project, day, 10, 0);
+      Moment choosing = at(day, 10, 0);
       // read while the award stage runs: it ends with the notice, and the contract stage starts the same day
       ranking = JsonValues.rows(desk.variable(project, AwardVariables.STAGE_PROCESS_KEY, AwardVariables.RANKING))
           .stream().map(row -> row.get("bidder").toString()).toList();
-      desk.complete(purchase.purchaser(), project, "Task_ChooseWinner", Variables.createVariables()
+      choosing.complete(purchaser, "Task_ChooseWinner", Variables.createVariables()
           .putValue(AwardVariables.CHOSEN_BIDDER,
               desk.variable(project, AwardVariables.STAGE_PROCESS_KEY, AwardVariables.FIRST_CANDIDATE)));
     }
@@ -637,19 +629,15 @@ final class DemoCity {
     void challengeAnsweredThenComplaint(LocalDate awarded, LocalDate drafted) {
       String second = rankedBidder(2);
       LocalDate challenged = workingDaysAfter(awarded, 2);
-      at(project, challenged, 10, 0);
-      challenges.file(project, second, "中标供应商投标文件中的个案督导人员仅2名，少于招标文件要求的3名，"
-          + "其项目团队得分不应高于我单位，请求复核评审结果。");
-      desk.settle(project);
-      at(project, workingDaysAfter(challenged, 2), 16, 0);
-      desk.complete(purchase.purchaser(), project, "Task_ReplyToChallenge", Variables.createVariables()
+      at(challenged, 10, 0).outside(() -> services.challenges().file(project, second,
+          "中标供应商投标文件中的个案督导人员仅2名，少于招标文件要求的3名，其项目团队得分不应高于我单位，请求复核评审结果。"));
+      at(workingDaysAfter(challenged, 2), 16, 0).complete(purchaser, "Task_ReplyToChallenge",
+          Variables.createVariables()
           .putValue(AwardVariables.CHALLENGE_DECISION, AwardVariables.REJECTED)
           .putValue(AwardVariables.CHALLENGE_REPLY, "经核查投标文件第35页至第38页，中标供应商配备个案督导3名，"
               + "均持中级社会工作者证书，符合招标文件要求，评审委员会评分无误。质疑不成立。"));
-      at(project, drafted, 9, 0);
-      complaints.file(project, second, "采购单位的答复未说明第三名督导人员的社会保险缴纳情况，"
-          + "我单位认为其并非中标供应商的在职人员，请求财政部门认定评审结果无效。");
-      desk.settle(project);
+      at(drafted, 9, 0).outside(() -> services.complaints().file(project, second,
+          "采购单位的答复未说明第三名督导人员的社会保险缴纳情况，我单位认为其并非中标供应商的在职人员，请求财政部门认定评审结果无效。"));
     }
 
     String rankedBidder(int rank) {
@@ -663,17 +651,19 @@ final class DemoCity {
 
     /** The indicators' values at the end of phase {@code phase} of {@code phases}: "服务对象满意度：91%". */
     private TypedValue reachedValues(int phase, int phases) {
-      List<Map<String, Object>> rows = new ArrayList<>();
-      for (String indicator : purchase.indicators()) {
-        rows.add(Map.of(PerformanceVariables.REACHED, reached(indicator, (double) phase / phases * 1.02)));
-      }
-      return table(rows);
+      return column(PerformanceVariables.REACHED, purchase.indicators().stream()
+          .map(indicator -> reached(indicator, (double) phase / phases * 1.02)).toList());
     }
   }
 
   /** A table (dynamic list) as Tasklist submits it: one JSON list of rows. */
   static TypedValue table(List<? extends Map<String, ?>> rows) {
     return SpinValues.jsonValue(JsonValues.toJson(rows)).create();
+  }
+
+  /** A table of one column: a row per value. */
+  private static TypedValue column(String name, List<?> values) {
+    return table(values.stream().map(value -> Map.of(name, value)).toList());
   }
 
   private static String name(String indicator) {

@@ -7,13 +7,7 @@ import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
-import org.publicservice.procurement.award.Challenges;
-import org.publicservice.procurement.award.Complaints;
-import org.publicservice.procurement.calendar.WorkingDayCalendar;
-import org.publicservice.procurement.participation.IntentionCommentDesk;
 import org.publicservice.procurement.purchase.ProcurementTime;
-import org.publicservice.procurement.rating.ServiceRatings;
-import org.publicservice.procurement.tender.BidBox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,27 +42,16 @@ public class DemoCitySeeding {
   private final boolean enabled;
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
-  private final WorkingDayCalendar workingDays;
-  private final BidBox bidBox;
-  private final Challenges challenges;
-  private final Complaints complaints;
-  private final IntentionCommentDesk comments;
-  private final ServiceRatings ratings;
+  private final DemoServices services;
   private final String node;
 
   public DemoCitySeeding(@Value("${procurement.demo.city:false}") boolean enabled, JdbcClient jdbc,
-      PlatformTransactionManager transactions, WorkingDayCalendar workingDays, BidBox bidBox, Challenges challenges,
-      Complaints complaints, IntentionCommentDesk comments, ServiceRatings ratings,
+      PlatformTransactionManager transactions, DemoServices services,
       @Value("${procurement.node-name:${spring.application.name}}") String node) {
     this.enabled = enabled;
     this.jdbc = jdbc;
     this.transaction = new TransactionTemplate(transactions);
-    this.workingDays = workingDays;
-    this.bidBox = bidBox;
-    this.challenges = challenges;
-    this.complaints = complaints;
-    this.comments = comments;
-    this.ratings = ratings;
+    this.services = services;
     this.node = node;
   }
 
@@ -93,7 +76,7 @@ public class DemoCitySeeding {
           status.setRollbackOnly();
           return null;
         }
-        DemoCity city = new DemoCity(new DemoDesk(engine), workingDays, bidBox, challenges, complaints, comments, ratings, today);
+        DemoCity city = new DemoCity(new DemoDesk(engine), services, today);
         List<String> seeded = new ArrayList<>();
         int total = DemoCity.PURCHASES.size();
         for (DemoPurchase purchase : DemoCity.PURCHASES) {

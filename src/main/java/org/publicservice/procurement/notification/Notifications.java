@@ -11,16 +11,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.BpmnExecutionContext;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.publicservice.procurement.identity.SystemAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
@@ -60,10 +59,14 @@ public class Notifications {
     this.processEngine = processEngine;
   }
 
-  /** Mails the user; returns the number of mails queued (0 when the user has no address or had it already). */
+  /**
+   * Mails the user; returns the number of mails queued (0 when the user has no address or had it already). Mails are
+   * queued as the system ({@link SystemAccess}): whoever's action causes a mail may not read other users' profiles,
+   * and need not.
+   */
   @Transactional
   public int toUser(String userId, String template, String eventKey, Map<String, ?> model) {
-    return withoutAuthorization(() -> queueForUser(userId, template, eventKey, model));
+    return SystemAccess.run(processEngine, () -> queueForUser(userId, template, eventKey, model));
   }
 
   private int queueForUser(String userId, String template, String eventKey, Map<String, ?> model) {
@@ -84,7 +87,7 @@ public class Notifications {
   /** Mails every member of the group; a member in several groups of one event gets one mail. */
   @Transactional
   public int toGroup(String groupId, String template, String eventKey, Map<String, ?> model) {
-    return withoutAuthorization(() -> {
+    return SystemAccess.run(processEngine, () -> {
       int queued = 0;
       for (String userId : membersOf(groupId)) {
         queued += queueForUser(userId, template, eventKey, model);
@@ -101,7 +104,7 @@ public class Notifications {
       return 0;
     }
     String trimmed = address.trim();
-    return withoutAuthorization(
+    return SystemAccess.run(processEngine,
         () -> enqueue(eventKey + ":" + trimmed.toLowerCase(Locale.ROOT), template, null, trimmed, model));
   }
 
@@ -199,24 +202,6 @@ public class Notifications {
    * The name as the product stores it for Camunda's "first last" display: a person's family name in firstName and
    * given name in lastName, an organisation's full name in firstName. Chinese names need no space.
    */
-  /**
-   * Runs the work as the system: whoever's action causes a mail may not read other users' profiles, and need not. Inside the engine this joins the running command.
-   */
-  private <T> T withoutAuthorization(Supplier<T> work) {
-    var configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
-    return configuration.getCommandExecutorTxRequired().execute(commandContext -> {
-      boolean checking = commandContext.isAuthorizationCheckEnabled();
-      commandContext.disableAuthorizationCheck();
-      try {
-        return work.get();
-      } finally {
-        if (checking) {
-          commandContext.enableAuthorizationCheck();
-        }
-      }
-    });
-  }
-
   private static String displayName(User user) {
     String first = user.getFirstName() == null ? "" : user.getFirstName().trim();
     String last = user.getLastName() == null ? "" : user.getLastName().trim();

@@ -3,6 +3,7 @@ package org.publicservice.procurement.ocds;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -202,20 +203,8 @@ public class ReleaseMapper {
     }
     ObjectNode implementation = contract.putObject("implementation");
     if (facts.payment() != null) {
-      ObjectNode transaction = implementation.putArray("transactions").addObject();
-      transaction.put("id", facts.contractId() + "-payment-" + facts.payment().milestoneIndex());
-      transaction.put("date", date(facts.payment().recordedAt()));
-      ObjectNode paid = transaction.putObject("value");
-      paid.put("amount", facts.payment().amount());
-      paid.put("currency", CURRENCY);
-      if (plan != null) {
-        ObjectNode payer = transaction.putObject("payer");
-        payer.put("id", partyId(plan.departmentName()));
-        payer.put("name", plan.departmentName());
-      }
-      ObjectNode payee = transaction.putObject("payee");
-      payee.put("id", supplierId);
-      payee.put("name", facts.contractorName());
+      payment(implementation, facts.contractId() + "-payment-" + facts.payment().milestoneIndex(),
+          facts.payment().recordedAt(), facts.payment().amount(), plan, supplierId, facts.contractorName());
     }
     if (facts.acceptance() != null) {
       ObjectNode milestone = implementation.putArray("milestones").addObject();
@@ -355,24 +344,31 @@ public class ReleaseMapper {
     milestone.put("description", "评价等级：" + Grade.labelOf(graded.grade())
         + (graded.score() == null ? "" : "，综合得分：" + graded.score().stripTrailingZeros().toPlainString()));
     if (graded.finalPayment() != null && graded.finalPayment().signum() > 0) {
-      ObjectNode transaction = implementation.putArray("transactions").addObject();
-      transaction.put("id", graded.contractId() + "-payment-" + graded.finalMilestoneIndex());
-      transaction.put("date", date(graded.gradedAt()));
-      ObjectNode paid = transaction.putObject("value");
-      paid.put("amount", graded.finalPayment());
-      paid.put("currency", CURRENCY);
-      if (plan != null) {
-        ObjectNode payer = transaction.putObject("payer");
-        payer.put("id", partyId(plan.departmentName()));
-        payer.put("name", plan.departmentName());
-      }
-      ObjectNode payee = transaction.putObject("payee");
-      payee.put("id", organisationId(graded.contractor()));
-      payee.put("name", graded.contractorName());
+      payment(implementation, graded.contractId() + "-payment-" + graded.finalMilestoneIndex(), graded.gradedAt(),
+          graded.finalPayment(), plan, organisationId(graded.contractor()), graded.contractorName());
     }
     document(implementation.putArray("documents").addObject(), notice, stage);
   }
 
+
+  /** A payment to the contractor, from the department when its plan is on file (OCDS implementation.transactions). */
+  private static void payment(ObjectNode implementation, String id, OffsetDateTime paidAt, BigDecimal amount,
+      PublicPlan plan, String payeeId, String payeeName) {
+    ObjectNode transaction = implementation.putArray("transactions").addObject();
+    transaction.put("id", id);
+    transaction.put("date", date(paidAt));
+    ObjectNode paid = transaction.putObject("value");
+    paid.put("amount", amount);
+    paid.put("currency", CURRENCY);
+    if (plan != null) {
+      ObjectNode payer = transaction.putObject("payer");
+      payer.put("id", partyId(plan.departmentName()));
+      payer.put("name", plan.departmentName());
+    }
+    ObjectNode payee = transaction.putObject("payee");
+    payee.put("id", payeeId);
+    payee.put("name", payeeName);
+  }
 
   /** The award id of a purchase whose award has no recorded decision (a single source's result). */
   private static String awardId(DisclosureNotice notice) {

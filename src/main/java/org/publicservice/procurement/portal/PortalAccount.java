@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.util.Optional;
+import org.springframework.http.HttpStatus;
 
 /**
  * The social organisation logged into the portal, kept in its HTTP session. Only the portal's login puts it there,
@@ -31,5 +32,11 @@ public record PortalAccount(String userId, String name) implements Serializable 
     } catch (IllegalStateException invalidated) {
       return Optional.empty();
     }
+  }
+
+  /** The account of this request's session; a request without one is refused (403) with a Chinese message. */
+  public static PortalAccount required(HttpServletRequest request) {
+    return of(request).orElseThrow(
+        () -> new PortalRequestException(HttpStatus.FORBIDDEN, "请先以社会组织账号登录。"));
   }
 }

@@ -98,15 +98,14 @@ public class PortalController {
       @RequestParam(required = false) String publisher, @RequestParam(required = false) String category,
       @RequestParam(required = false) String page, Model model) {
     NoticeSearch search = NoticeSearch.parse(keyword, type, year, publisher, category, page);
-    var found = register.search(search.query(), search.offset(), NoticeSearch.PAGE_SIZE);
-    paging(model, search, search.page(), total(found.size(), search.offset(), NoticeSearch.PAGE_SIZE,
-        () -> register.count(search.query())), NoticeSearch.PAGE_SIZE);
+    var found = register.search(search.query(), search.offset(), SearchParameters.PAGE_SIZE);
+    paging(model, search, found.size(), () -> register.count(search.query()));
     model.addAttribute("notices", found.stream().map(PortalViews::notice).toList());
     model.addAttribute("types", Arrays.stream(NoticeType.values())
         .map(t -> new Option(t.name(), t.label())).toList());
     model.addAttribute("categories", Arrays.stream(ServiceCategory.values())
         .map(c -> new Option(c.name(), c.label())).toList());
-    model.addAttribute("publishers", register.publishers());
+    model.addAttribute("publishers", named(register.publishers()));
     model.addAttribute("years", years());
     return "portal/notices";
   }
@@ -117,13 +116,12 @@ public class PortalController {
       @RequestParam(required = false) String year, @RequestParam(required = false) String method,
       @RequestParam(required = false) String status, @RequestParam(required = false) String page, Model model) {
     ProjectSearch search = ProjectSearch.parse(keyword, category, department, year, method, status, page);
-    var found = projects.search(search.query(), search.offset(), ProjectSearch.PAGE_SIZE);
-    paging(model, search, search.page(), total(found.size(), search.offset(), ProjectSearch.PAGE_SIZE,
-        () -> projects.count(search.query())), ProjectSearch.PAGE_SIZE);
+    var found = projects.search(search.query(), search.offset(), SearchParameters.PAGE_SIZE);
+    paging(model, search, found.size(), () -> projects.count(search.query()));
     model.addAttribute("projects", found.stream().map(PortalViews::project).toList());
     model.addAttribute("categories", Arrays.stream(ServiceCategory.values())
         .map(c -> new Option(c.name(), c.label())).toList());
-    model.addAttribute("departments", projects.departments());
+    model.addAttribute("departments", named(projects.departments()));
     model.addAttribute("methods", Arrays.stream(ProcurementMethod.values())
         .map(m -> new Option(m.name(), m.label())).toList());
     model.addAttribute("statuses", Arrays.stream(ProjectStatus.values())
@@ -135,19 +133,18 @@ public class PortalController {
     return "portal/projects";
   }
 
-  /** The number of matches: a first page that is not full holds them all, so only other pages are counted. */
-  private static long total(int found, int offset, int pageSize, LongSupplier count) {
-    return offset == 0 && found < pageSize ? found : count.getAsLong();
-  }
-
-  /** What a paged list shows around its rows (templates/portal/layout :: pager); the number of pages, at least 1. */
-  private static int paging(Model model, Object search, int page, long total, int pageSize) {
+  /**
+   * What a paged list shows around its rows (templates/portal/layout :: pager). The number of matches: a first page
+   * that is not full holds them all, so only other pages are counted.
+   */
+  private static void paging(Model model, ListSearch search, int found, LongSupplier count) {
+    int pageSize = SearchParameters.PAGE_SIZE;
+    long total = search.offset() == 0 && found < pageSize ? found : count.getAsLong();
     int pages = (int) Math.max(1, (total + pageSize - 1) / pageSize);
     model.addAttribute("search", search);
     model.addAttribute("total", total);
     model.addAttribute("pages", pages);
-    model.addAttribute("pageLinks", NoticeSearch.pageLinks(page, pages));
-    return pages;
+    model.addAttribute("pageLinks", SearchParameters.pageLinks(search.page(), pages));
   }
 
   @GetMapping("/portal/notices/{id}")
@@ -278,17 +275,22 @@ public class PortalController {
   }
 
   /** Every year from the first publication to this one, newest first. */
-  private List<Integer> years() {
+  private List<Option> years() {
     int thisYear = ProcurementTime.today().getYear();
     return yearsFrom(register.publicationRange()
         .map(range -> range[0].atZoneSameInstant(ProcurementTime.ZONE).getYear()).orElse(thisYear));
   }
 
   /** Every year from the first to this one, newest first. */
-  private static List<Integer> yearsFrom(int first) {
+  private static List<Option> yearsFrom(int first) {
     int thisYear = ProcurementTime.today().getYear();
     return IntStream.rangeClosed(Math.min(first, thisYear), thisYear).boxed()
-        .sorted(java.util.Comparator.reverseOrder()).toList();
+        .sorted(java.util.Comparator.reverseOrder()).map(year -> new Option(year.toString(), year + "年")).toList();
+  }
+
+  /** Names to choose from (publishers, departments), each its own value. */
+  private static List<Option> named(List<String> names) {
+    return names.stream().map(name -> new Option(name, name)).toList();
   }
 
   private static java.util.Optional<Long> parseId(String id) {

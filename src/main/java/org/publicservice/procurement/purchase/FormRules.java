@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Date;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -109,6 +110,22 @@ public final class FormRules {
       throw reject(field, label + "的选项无效。");
     }
     return value;
+  }
+
+  /**
+   * An approval (审批结论 {@code approve} or {@code refuse}) with its comment (审批意见): at most 2000 characters, and
+   * required when the approval is refused. Returns the decision.
+   */
+  public String approval(String decisionField, String approve, String refuse, String commentField) {
+    String decision = requiredChoice(decisionField, "审批结论", Set.of(approve, refuse));
+    String comment = optionalText(commentField);
+    if (refuse.equals(decision) && comment == null) {
+      throw reject(commentField, "不予批准时请填写理由。");
+    }
+    if (comment != null && comment.length() > 2000) {
+      throw reject(commentField, "审批意见不能超过2000个字。");
+    }
+    return decision;
   }
 
   public boolean flag(String field) {

@@ -33,6 +33,11 @@ public final class ProcurementTime {
   public static final DateTimeFormatter SECOND_IN_WORDS =
       DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm:ss").withZone(ZONE);
 
+  /** {@code 2027-01-01 09:30（北京时间）}, or nothing for no time: the organisations' portal pages. */
+  public static String minuteInBeijing(OffsetDateTime time) {
+    return time == null ? "" : MINUTE.format(time) + "（北京时间）";
+  }
+
   /** Engine-clock milliseconds per real millisecond: 1, faster only while the training clock runs. */
   private static volatile double speed = 1.0;
 

@@ -1,16 +1,16 @@
 package org.publicservice.procurement.review;
 
+import static org.publicservice.procurement.purchase.ProcurementTime.minuteInBeijing;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.purchase.SubmissionRejectedException;
 import org.publicservice.procurement.portal.PortalAccount;
 import org.publicservice.procurement.portal.PortalPage;
-import org.publicservice.procurement.portal.PortalRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,8 +30,6 @@ import org.publicservice.procurement.purchase.Money;
 @PortalPage
 class PriceExplanationController {
 
-  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
   private final PriceExplanations explanations;
 
   PriceExplanationController(PriceExplanations explanations) {
@@ -44,13 +42,13 @@ class PriceExplanationController {
 
   @GetMapping("/portal/bidder/price-explanations")
   String page(HttpServletRequest request, Model model) {
-    return page(model, account(request), null, null, "");
+    return page(model, PortalAccount.required(request), null, null, "");
   }
 
   @PostMapping("/portal/bidder/price-explanations/{id}")
   String answer(@PathVariable long id, @RequestParam(required = false) String answer, HttpServletRequest request,
       HttpServletResponse response, Model model, RedirectAttributes redirect) {
-    PortalAccount account = account(request);
+    PortalAccount account = PortalAccount.required(request);
     try {
       explanations.answer(account.userId(), id, answer);
     } catch (SubmissionRejectedException e) {
@@ -64,9 +62,9 @@ class PriceExplanationController {
   private String page(Model model, PortalAccount account, Long failedId, String error, String typed) {
     OffsetDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(ProcurementTime.ZONE).toOffsetDateTime();
     List<QueryView> queries = explanations.of(account.userId()).stream().map(q -> new QueryView(q.id(),
-        q.projectNumber(), Money.yuan(q.price()), q.question(), minute(q.requestedAt()), minute(q.dueAt()),
-        q.answer() == null && q.decision() == null && now.isBefore(q.dueAt()), q.answer(), minute(q.answeredAt()),
-        decision(q.decision()))).toList();
+        q.projectNumber(), Money.yuan(q.price()), q.question(), minuteInBeijing(q.requestedAt()),
+        minuteInBeijing(q.dueAt()), q.answer() == null && q.decision() == null && now.isBefore(q.dueAt()), q.answer(),
+        minuteInBeijing(q.answeredAt()), decision(q.decision()))).toList();
     model.addAttribute("queries", queries);
     model.addAttribute("failedId", failedId);
     model.addAttribute("generalError", error != null && queries.stream().noneMatch(q -> failedId != null
@@ -86,14 +84,5 @@ class PriceExplanationController {
       case BidReviewResults.NO_ANSWER -> "期限内未提交说明，投标无效";
       default -> decision;
     };
-  }
-
-  private static String minute(OffsetDateTime time) {
-    return time == null ? "" : MINUTE.format(time.atZoneSameInstant(ProcurementTime.ZONE)) + "（北京时间）";
-  }
-
-  private static PortalAccount account(HttpServletRequest request) {
-    return PortalAccount.of(request).orElseThrow(
-        () -> new PortalRequestException(HttpStatus.FORBIDDEN, "请先以社会组织账号登录。"));
   }
 }

@@ -2,6 +2,7 @@ package org.publicservice.procurement.tender;
 
 import static org.publicservice.procurement.purchase.ProcurementTime.MINUTE;
 import static org.publicservice.procurement.purchase.ProcurementTime.SECOND;
+import static org.publicservice.procurement.purchase.ProcurementTime.minuteInBeijing;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
@@ -353,7 +353,8 @@ public class BidderController {
     OffsetDateTime now = ClockUtil.getCurrentTime().toInstant().atOffset(java.time.ZoneOffset.UTC);
     return new CallView(call.projectNumber(), call.round(), call.serviceName(), call.departmentName(),
         methodLabel(call.procurementMethod()), call.budget() == null ? "" : Money.yuan(call.budget()),
-        minute(call.bidDeadline()), minute(call.clarificationDeadline()), call.qualificationRequirements(),
+        minuteInBeijing(call.bidDeadline()), minuteInBeijing(call.clarificationDeadline()),
+        call.qualificationRequirements(),
         call.bidDeadline() != null && now.isBefore(call.bidDeadline()),
         call.clarificationDeadline() != null && now.isBefore(call.clarificationDeadline()));
   }
@@ -385,9 +386,4 @@ public class BidderController {
     }
     return "COMPETITIVE_NEGOTIATION".equals(code) ? "竞争性谈判" : PortalViews.methodLabel(code);
   }
-
-  private static String minute(OffsetDateTime time) {
-    return Optional.ofNullable(time).map(t -> MINUTE.format(t) + "（北京时间）").orElse("");
-  }
-
 }

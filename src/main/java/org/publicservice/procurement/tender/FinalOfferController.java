@@ -1,16 +1,14 @@
 package org.publicservice.procurement.tender;
 
+import static org.publicservice.procurement.purchase.ProcurementTime.minuteInBeijing;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.purchase.SubmissionRejectedException;
 import org.publicservice.procurement.portal.PortalAccount;
 import org.publicservice.procurement.portal.PortalPage;
-import org.publicservice.procurement.portal.PortalRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,8 +29,6 @@ import org.publicservice.procurement.purchase.Money;
 @PortalPage
 class FinalOfferController {
 
-  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
   private final FinalOffers finalOffers;
 
   FinalOfferController(FinalOffers finalOffers) {
@@ -45,14 +41,14 @@ class FinalOfferController {
 
   @GetMapping("/portal/bidder/final-offers")
   String page(HttpServletRequest request, Model model) {
-    return page(model, account(request), null, null, "", "");
+    return page(model, PortalAccount.required(request), null, null, "", "");
   }
 
   @PostMapping("/portal/bidder/final-offers/{id}")
   String offer(@PathVariable long id, @RequestParam(required = false) String price,
       @RequestParam(required = false) String note, HttpServletRequest request, HttpServletResponse response,
       Model model, RedirectAttributes redirect) {
-    PortalAccount account = account(request);
+    PortalAccount account = PortalAccount.required(request);
     String problem = null;
     BigDecimal amount = null;
     try {
@@ -80,7 +76,8 @@ class FinalOfferController {
     List<CallView> calls = finalOffers.callsOf(account.userId()).stream().map(call -> {
       var own = finalOffers.ownOffer(call.id(), account.userId());
       return new CallView(call.id(), call.projectNumber(), call.serviceName(), call.departmentName(),
-          Money.yuan(call.budget()), minute(call.deadline()), call.open(), minute(call.offeredAt()),
+          Money.yuan(call.budget()), minuteInBeijing(call.deadline()), call.open(),
+          minuteInBeijing(call.offeredAt()),
           own.map(o -> Money.yuan(o.price())).orElse(""), own.map(FinalOffers.Offer::note).orElse(""));
     }).toList();
     model.addAttribute("calls", calls);
@@ -92,14 +89,5 @@ class FinalOfferController {
     model.addAttribute("typedPrice", typedPrice);
     model.addAttribute("typedNote", typedNote);
     return "portal/bidder/final-offers";
-  }
-
-  private static String minute(OffsetDateTime time) {
-    return time == null ? "" : MINUTE.format(time.atZoneSameInstant(ProcurementTime.ZONE)) + "（北京时间）";
-  }
-
-  private static PortalAccount account(HttpServletRequest request) {
-    return PortalAccount.of(request).orElseThrow(
-        () -> new PortalRequestException(HttpStatus.FORBIDDEN, "请先以社会组织账号登录。"));
   }
 }

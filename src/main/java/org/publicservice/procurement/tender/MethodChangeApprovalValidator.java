@@ -7,7 +7,6 @@ import static org.publicservice.procurement.tender.TenderVariables.*;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.publicservice.procurement.planning.ProcurementMethod;
@@ -26,14 +25,7 @@ public class MethodChangeApprovalValidator implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     FormRules form = FormRules.of(task);
-    String decision = form.requiredChoice(METHOD_CHANGE_APPROVAL, "审批结论", Set.of(APPROVE, REFUSE));
-    String comment = form.optionalText(METHOD_CHANGE_COMMENT);
-    if (REFUSE.equals(decision) && comment == null) {
-      throw reject(METHOD_CHANGE_COMMENT, "不予批准时请填写理由。");
-    }
-    if (comment != null && comment.length() > 2000) {
-      throw reject(METHOD_CHANGE_COMMENT, "审批意见不能超过2000个字。");
-    }
+    String decision = form.approval(METHOD_CHANGE_APPROVAL, APPROVE, REFUSE, METHOD_CHANGE_COMMENT);
     if (APPROVE.equals(decision)) {
       ProcurementMethod method = TenderRules.method(form.requiredText(PROPOSED_METHOD, "拟变更的采购方式"));
       List<String> twoLeft = twoSuppliersOfAFailedOpenTender(task);

@@ -3,7 +3,6 @@ package org.publicservice.procurement.tender;
 import static org.publicservice.procurement.purchase.FormRules.reject;
 import static org.publicservice.procurement.tender.SingleSourceVariables.*;
 
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -24,14 +23,7 @@ public class SingleSourceApprovalValidator implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     FormRules form = FormRules.of(task);
-    String decision = form.requiredChoice(APPROVAL_DECISION, "审批结论", Set.of(APPROVE, REJECT));
-    String comment = form.optionalText(APPROVAL_COMMENT);
-    if (REJECT.equals(decision) && comment == null) {
-      throw reject(APPROVAL_COMMENT, "不予批准时请填写理由。");
-    }
-    if (comment != null && comment.length() > 2000) {
-      throw reject(APPROVAL_COMMENT, "审批意见不能超过2000个字。");
-    }
+    String decision = form.approval(APPROVAL_DECISION, APPROVE, REJECT, APPROVAL_COMMENT);
     // the answer tasks belong to the department, which finance may not see
     long open = SystemAccess.run(() -> task.getProcessEngineServices().getTaskService().createTaskQuery()
         .processInstanceId(task.getProcessInstanceId()).taskDefinitionKey(ANSWER_TASK).count());

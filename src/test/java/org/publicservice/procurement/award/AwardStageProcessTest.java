@@ -10,24 +10,18 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
 import java.time.ZonedDateTime;
 import java.util.Date;
-import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.publicservice.procurement.ProcessTestSession;
 import org.publicservice.procurement.ProcurementSpringTest;
-import org.publicservice.procurement.TestIdentities;
 import org.publicservice.procurement.TestSmtp;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
 import org.publicservice.procurement.disclosure.DisclosureNotice;
-import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.identity.Groups;
 import org.publicservice.procurement.notification.MailDeliveries;
@@ -47,34 +41,23 @@ class AwardStageProcessTest {
   @RegisterExtension
   static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SETUP);
 
+  @RegisterExtension
+  final ProcessTestSession session = ProcessTestSession.startingAt(THURSDAY_MORNING).withOfficials();
+
   /** A Thursday in December 2026 (no holidays before New Year). */
   static final ZonedDateTime THURSDAY_MORNING = ZonedDateTime.of(2026, 12, 3, 10, 0, 0, 0, ProcurementTime.ZONE);
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
-  @Autowired IdentityService identityService;
-  @Autowired DisclosureRegister register;
   @Autowired WorkingDayCalendar workingDays;
   @Autowired AwardResults results;
   @Autowired AwardDecisions decisions;
 
-  TestIdentities people;
   AwardScenario award;
-  MailDeliveries mails;
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(engine);
-    people = new TestIdentities(identityService).ensureOfficials();
-    award = new AwardScenario(engine, people);
-    mails = new MailDeliveries(engine);
-    ClockUtil.setCurrentTime(Date.from(THURSDAY_MORNING.toInstant()));
-  }
-
-  @AfterEach
-  void tearDown() {
-    people.actAsNobody();
-    ClockUtil.reset();
+    award = new AwardScenario(engine, session.people());
   }
 
   @Test
@@ -95,7 +78,7 @@ class AwardStageProcessTest {
 
     assertThat(stage).isEnded().hasPassed("EndEvent_Awarded");
     assertThat(award.historicVariable(stage, AWARD_OUTCOME)).isEqualTo(OUTCOME_AWARDED);
-    DisclosureNotice notice = notices(project, NoticeType.AWARD_NOTICE).get(0);
+    DisclosureNotice notice = session.notices(project, NoticeType.AWARD_NOTICE).get(0);
     assertThat(notice.title()).isEqualTo("南通市民政局关于崇川区居家养老上门服务的中标（成交）结果公告");
     assertThat(notice.content()).contains("中标（成交）供应商：南通安乐居家养老服务社", "中标（成交）金额：268,000.00元",
         "评审委员会成员：周立群（组长）、吴海燕、郑国强、孙晓梅、钱文（采购人代表）", "确定方式：采购人按评审报告推荐的顺序确定排名第一的中标候选人",
@@ -124,7 +107,7 @@ class AwardStageProcessTest {
     });
     assertThat(results.ownResult(project, NON_BIDDER)).isEmpty();
 
-    mails.deliver(project);
+    session.mails().deliver(project);
     MimeMessage toSecond = mail(project, SECOND, "【中标结果】");
     assertThat(toSecond.getSubject()).isEqualTo("【中标结果】" + project + " 崇川区居家养老上门服务 您的得分与排名");
     assertThat(toSecond.getContent().toString()).contains("南通惠民社区服务中心，您好", "排名：第2名（共3家）",
@@ -151,7 +134,7 @@ class AwardStageProcessTest {
     assertThat(stage).isEnded().hasPassed("Task_DeemFirstCandidateChosen", "Task_PublishAwardNotice");
     assertThat(award.historicVariable(stage, WINNER)).isEqualTo(FIRST);
     assertThat(award.historicVariable(stage, WINNER_CHOSEN_BY)).isEqualTo(CHOSEN_BY_DEFAULT);
-    assertThat(notices(purchase.getBusinessKey(), NoticeType.AWARD_NOTICE)).singleElement().satisfies(n ->
+    assertThat(session.notices(purchase.getBusinessKey(), NoticeType.AWARD_NOTICE)).singleElement().satisfies(n ->
         assertThat(n.content()).contains("中标（成交）供应商：南通安乐居家养老服务社",
             "采购人未在评审报告送达后5个工作日内确定中标人，依法视为按评审报告推荐的顺序确定排名第一的中标候选人"));
   }
@@ -170,7 +153,7 @@ class AwardStageProcessTest {
         .hasMessage("所选供应商不在评审委员会推荐的中标候选人名单中。");
     assertThat(stage).isWaitingAt("Task_ChooseWinner");
     assertThat(runtimeService.getVariable(stage.getId(), WINNER)).isNull();
-    assertThat(notices(purchase.getBusinessKey(), NoticeType.AWARD_NOTICE)).isEmpty();
+    assertThat(session.notices(purchase.getBusinessKey(), NoticeType.AWARD_NOTICE)).isEmpty();
 
     award.choose(stage, SECOND, "DECLINED", "排名第一的供应商已于12月3日书面放弃中标资格。");
 
@@ -181,7 +164,7 @@ class AwardStageProcessTest {
     assertThat(JsonValues.rows(runtimeService.getVariable(purchase.getId(), EXCLUDED_BIDDERS)))
         .extracting(r -> r.get("bidder"), r -> r.get("ground")).containsExactly(org.assertj.core.groups.Tuple.tuple(FIRST,
             "DECLINED"));
-    assertThat(notices(purchase.getBusinessKey(), NoticeType.AWARD_NOTICE)).singleElement().satisfies(n ->
+    assertThat(session.notices(purchase.getBusinessKey(), NoticeType.AWARD_NOTICE)).singleElement().satisfies(n ->
         assertThat(n.content()).contains("中标（成交）供应商：南通惠民社区服务中心", "评审排名：第2名（共3家有效投标）",
             "排名在前的候选人南通安乐居家养老服务社：放弃中标（成交）或拒绝签订合同（排名第一的供应商已于12月3日书面放弃中标资格。）",
             "并列排序：第2名起评审结果相同的南通惠民社区服务中心、南通青春志愿服务协会"));
@@ -193,9 +176,5 @@ class AwardStageProcessTest {
     return MailDeliveries.mailsTo(greenMail, organisation + "@demo.local").stream()
         .filter(m -> MailDeliveries.subject(m).startsWith(subjectStart) && MailDeliveries.subject(m).contains(project))
         .reduce((a, b) -> b).orElseThrow();
-  }
-
-  private List<DisclosureNotice> notices(String project, NoticeType type) {
-    return register.findByProject(project).stream().filter(n -> n.type() == type).toList();
   }
 }

@@ -14,20 +14,17 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.publicservice.procurement.PortalClient;
+import org.publicservice.procurement.ProcessTestSession;
 import org.publicservice.procurement.ProcurementSpringTest;
 import org.publicservice.procurement.TasklistDriver;
-import org.publicservice.procurement.TestIdentities;
 import org.publicservice.procurement.TestSmtp;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
 import org.publicservice.procurement.notification.MailDeliveries;
@@ -50,6 +47,9 @@ class BondRefundsTest {
   @RegisterExtension
   static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SETUP);
 
+  @RegisterExtension
+  final ProcessTestSession session = ProcessTestSession.startingAt(THURSDAY_MORNING).withOfficials();
+
   /** Thursday 3 December 2026: 5 working days end on Thursday 10 December. */
   static final ZonedDateTime THURSDAY_MORNING = ZonedDateTime.of(2026, 12, 3, 10, 0, 0, 0, ProcurementTime.ZONE);
   static final LocalDate FIFTH_WORKING_DAY = LocalDate.of(2026, 12, 10);
@@ -60,30 +60,15 @@ class BondRefundsTest {
       DISQUALIFIED, "担保机构保函或保证保险（编号DB-004）");
 
   @Autowired ProcessEngine engine;
-  @Autowired IdentityService identityService;
   @Autowired WorkingDayCalendar workingDays;
   @Autowired BondRefunds refunds;
   @LocalServerPort int port;
 
-  TestIdentities people;
   AwardScenario award;
-  TasklistDriver tasklist;
-  MailDeliveries mails;
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(engine);
-    people = new TestIdentities(identityService).ensureOfficials();
-    award = new AwardScenario(engine, people);
-    tasklist = new TasklistDriver(engine, people);
-    mails = new MailDeliveries(engine);
-    TasklistDriver.at(THURSDAY_MORNING);
-  }
-
-  @AfterEach
-  void tearDown() {
-    people.actAsNobody();
-    ClockUtil.reset();
+    award = new AwardScenario(engine, session.people());
   }
 
   @Test
@@ -92,7 +77,7 @@ class BondRefundsTest {
     award.choose(award.award(purchase), FIRST);
 
     ProcessInstance refund = refundOf(purchase, 0);
-    Task task = tasklist.task(refund, "Task_RefundBidBonds");
+    Task task = session.tasklist().task(refund, "Task_RefundBidBonds");
     assertThat(task.getName()).isEqualTo("退还投标保证金");
     assertThat(task.getDueDate()).isEqualTo(workingDays.after(THURSDAY_MORNING.toLocalDate(), 5))
         .isEqualTo(WorkingDayCalendar.endOf(FIFTH_WORKING_DAY));
@@ -108,7 +93,7 @@ class BondRefundsTest {
     assertThat(award.contract(purchase)).isWaitingAt("Task_DraftContract");
 
     TasklistDriver.at(ZonedDateTime.of(2026, 12, 8, 15, 0, 0, 0, ProcurementTime.ZONE));
-    tasklist.completeAs(PURCHASER, refund, "Task_RefundBidBonds", refundForm("2026-12-08", "2026-12-08"));
+    session.tasklist().completeAs(PURCHASER, refund, "Task_RefundBidBonds", refundForm("2026-12-08", "2026-12-08"));
 
     assertThat(refund).isEnded().hasPassed("Task_RecordBondRefunds");
     assertThat(refunds.ofProject(purchase.getBusinessKey())).extracting(BondRefunds.Line::supplierName,
@@ -126,7 +111,7 @@ class BondRefundsTest {
     String project = purchase.getBusinessKey();
     award.choose(award.award(purchase), FIRST);
     ProcessInstance refund = refundOf(purchase, 0);
-    mails.deliver(project);
+    session.mails().deliver(project);
     greenMail.purgeEmailFromAllMailboxes();
 
     ClockUtil.setCurrentTime(Date.from(WorkingDayCalendar.endOf(FIFTH_WORKING_DAY).toInstant()
@@ -136,23 +121,23 @@ class BondRefundsTest {
         .singleResult().getId());
     watch.createJobQuery().processDefinitionKey(MailVariables.DEADLINE_WATCH_PROCESS).messages().list()
         .forEach(job -> watch.executeJob(job.getId()));
-    mails.deliver(project);
+    session.mails().deliver(project);
     assertThat(MailDeliveries.mailsTo(greenMail, "jiandu@demo.local")).extracting(MailDeliveries::subject)
         .anyMatch(subject -> subject.contains(project) && subject.contains("退还投标保证金"));
     assertThat(new PortalClient(port).get("/portal/projects/" + project).body())
         .contains("逾期未退还（期限2026-12-10）");
 
     // a day still to come, or before the period began, is refused and changes nothing
-    assertThatThrownBy(() -> tasklist.completeAs(PURCHASER, refund, "Task_RefundBidBonds",
+    assertThatThrownBy(() -> session.tasklist().completeAs(PURCHASER, refund, "Task_RefundBidBonds",
         refundForm("2026-12-11", "2026-12-14")))
         .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("退还日期不能晚于今天");
-    assertThatThrownBy(() -> tasklist.completeAs(PURCHASER, refund, "Task_RefundBidBonds",
+    assertThatThrownBy(() -> session.tasklist().completeAs(PURCHASER, refund, "Task_RefundBidBonds",
         refundForm("2026-12-02", "2026-12-11")))
         .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("退还日期不能早于");
     assertThat(refund).isWaitingAt("Task_RefundBidBonds");
     assertThat(refunds.ofProject(project)).allMatch(line -> line.refundedOn() == null);
 
-    tasklist.completeAs(PURCHASER, refund, "Task_RefundBidBonds", refundForm("2026-12-10", "2026-12-11"));
+    session.tasklist().completeAs(PURCHASER, refund, "Task_RefundBidBonds", refundForm("2026-12-10", "2026-12-11"));
     assertThat(refunds.ofProject(project)).extracting(BondRefunds.Line::late).containsExactly(false, true);
     assertThat(new PortalClient(port).get("/portal/projects/" + project).body())
         .contains("按期退还", "逾期退还（期限2026-12-10）");
@@ -183,7 +168,7 @@ class BondRefundsTest {
     // signed on Friday 11 December: due by Friday 18 December; publication and filing go on beside it
     assertThat(contract).isWaitingAt("Task_PublishContract", "Task_FileContract");
     ProcessInstance winner = refundOf(purchase, 1);
-    assertThat(tasklist.task(winner, "Task_RefundBidBonds").getDueDate())
+    assertThat(session.tasklist().task(winner, "Task_RefundBidBonds").getDueDate())
         .isEqualTo(WorkingDayCalendar.endOf(LocalDate.of(2026, 12, 18)));
     assertThat(JsonValues.rows(engine.getRuntimeService().getVariable(winner.getId(), BondVariables.BOND_REFUNDS)))
         .extracting(row -> row.get("supplierName")).containsExactly(FIRST_NAME);
@@ -193,7 +178,7 @@ class BondRefundsTest {
         .singleResult().getSuperProcessInstanceId()).isNull();
 
     TasklistDriver.at(ZonedDateTime.of(2026, 12, 14, 9, 0, 0, 0, ProcurementTime.ZONE));
-    tasklist.completeAs(PURCHASER, winner, "Task_RefundBidBonds",
+    session.tasklist().completeAs(PURCHASER, winner, "Task_RefundBidBonds",
         Variables.createVariables().putValue(BondVariables.BOND_REFUNDS, AwardScenario.json(List.of(Map.of(
             BondVariables.REFUNDED_ON, "2026-12-14", BondVariables.REFUND_REFERENCE, "BH-001-退")))));
     assertThat(winner).isEnded();
@@ -213,7 +198,7 @@ class BondRefundsTest {
     List<ProcessInstance> instances = refundInstances(purchase);
     assertThat(instances.size()).as("refund instances").isGreaterThan(n);
     ProcessInstance refund = instances.get(n);
-    tasklist.runJobs(refund);
+    session.tasklist().runJobs(refund);
     return refund;
   }
 

@@ -13,19 +13,17 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.publicservice.procurement.ProcessTestSession;
+import org.publicservice.procurement.TasklistDriver;
 import org.publicservice.procurement.ProcurementSpringTest;
-import org.publicservice.procurement.TestIdentities;
 import org.publicservice.procurement.TestSmtp;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
 import org.publicservice.procurement.contract.SigningHolds;
@@ -50,13 +48,15 @@ class RemediesProcessTest {
   @RegisterExtension
   static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SETUP);
 
+  @RegisterExtension
+  final ProcessTestSession session = ProcessTestSession.startingAt(AWARD_DAY).withOfficials();
+
   /** Thursday 3 December 2026, the award notice (period ends Friday 4, challenges until Tuesday 15 December). */
   static final ZonedDateTime AWARD_DAY = ZonedDateTime.of(2026, 12, 3, 10, 0, 0, 0, ProcurementTime.ZONE);
   static final ZonedDateTime MONDAY = ZonedDateTime.of(2026, 12, 7, 9, 30, 0, 0, ProcurementTime.ZONE);
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
-  @Autowired IdentityService identityService;
   @Autowired DisclosureRegister register;
   @Autowired WorkingDayCalendar workingDays;
   @Autowired Challenges challenges;
@@ -67,23 +67,11 @@ class RemediesProcessTest {
   @Autowired org.springframework.boot.test.web.client.TestRestTemplate http;
   @Autowired com.fasterxml.jackson.databind.ObjectMapper json;
 
-  TestIdentities people;
   AwardScenario award;
-  MailDeliveries mails;
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(engine);
-    people = new TestIdentities(identityService).ensureOfficials();
-    award = new AwardScenario(engine, people);
-    mails = new MailDeliveries(engine);
-    at(AWARD_DAY);
-  }
-
-  @AfterEach
-  void tearDown() {
-    people.actAsNobody();
-    ClockUtil.reset();
+    award = new AwardScenario(engine, session.people());
   }
 
   @Test
@@ -147,7 +135,7 @@ class RemediesProcessTest {
     Date afterComplaint = workingDays.calendarDaysAfter(afterChallenge.toInstant().atZone(ProcurementTime.ZONE)
         .toLocalDate(), 4);
     assertThat(deadline(contract)).isEqualTo(afterComplaint).isAfter(signBy);
-    assertThat(notices(project, NoticeType.COMPLAINT_DECISION)).singleElement().satisfies(n -> {
+    assertThat(session.notices(project, NoticeType.COMPLAINT_DECISION)).singleElement().satisfies(n -> {
       assertThat(n.title()).isEqualTo("财政局关于崇川区居家养老上门服务投诉的处理决定");
       assertThat(n.content()).contains("投诉人：南通惠民社区服务中心", "驳回投诉", "处理期间曾暂停采购活动，现已恢复",
           "被投诉人说明：已于规定期限内作出书面说明", "行政复议");
@@ -161,7 +149,7 @@ class RemediesProcessTest {
         .hasNotPassed("Task_DecideNextCandidate");
     assertThat(decisions.active(project)).hasValueSatisfying(d -> assertThat(d.winner()).isEqualTo(FIRST));
 
-    mails.deliver(project);
+    session.mails().deliver(project);
     assertThat(subjects(SECOND)).contains("【质疑答复】" + project + " 崇川区居家养老上门服务 中标（成交）结果质疑",
         "【投诉处理决定】" + project + " 崇川区居家养老上门服务 政府采购投诉");
     assertThat(subjects("caizheng")).contains("【收到投诉】" + project + " 崇川区居家养老上门服务 政府采购投诉");
@@ -226,7 +214,7 @@ class RemediesProcessTest {
     award.runJobs(complaint);
     award.runJobs(complaint);
     assertThat(complaint).isEnded().hasPassed("Task_ApplyComplaintRemedy");
-    assertThat(notices(project, NoticeType.COMPLAINT_DECISION)).singleElement().satisfies(n -> assertThat(n.content())
+    assertThat(session.notices(project, NoticeType.COMPLAINT_DECISION)).singleElement().satisfies(n -> assertThat(n.content())
         .contains("投诉事项成立：中标（成交）结果无效，从合格候选人中按顺序另行确定", "视同放弃说明权利"));
 
     // the contract stage of the invalid award is cancelled; a new award decision follows the ranking
@@ -241,7 +229,7 @@ class RemediesProcessTest {
     at(ZonedDateTime.of(2027, 1, 5, 10, 0, 0, 0, ProcurementTime.ZONE));
     award.choose(replacement, SECOND);
 
-    DisclosureNotice changed = notices(project, NoticeType.AWARD_NOTICE).get(1);
+    DisclosureNotice changed = session.notices(project, NoticeType.AWARD_NOTICE).get(1);
     assertThat(changed.title()).endsWith("的中标（成交）结果变更公告");
     assertThat(changed.content()).contains("中标（成交）供应商：南通惠民社区服务中心",
         "原中标（成交）供应商南通安乐居家养老服务社的中标（成交）结果不再有效：存在违法违规情形", "投诉成立",
@@ -278,7 +266,7 @@ class RemediesProcessTest {
         .contains("中标（成交）结果已不再有效：投诉成立");
     assertThat(http.getForObject("/portal/organisations/" + SECOND, String.class)).contains("中标（成交）结果有效");
 
-    mails.deliver(project);
+    session.mails().deliver(project);
     assertThat(subjects(SECOND)).contains("【质疑逾期未答复】" + project + " 崇川区居家养老上门服务 您可以投诉",
         "【投诉补正通知】" + project + " 崇川区居家养老上门服务 政府采购投诉",
         "【中标（成交）通知书】" + project + " 崇川区居家养老上门服务");
@@ -318,7 +306,7 @@ class RemediesProcessTest {
       assertThat(c.status()).isEqualTo(DisputeRecords.NOT_ACCEPTED);
       assertThat(c.decisionText()).contains("未在补正期限");
     });
-    assertThat(notices(project, NoticeType.COMPLAINT_DECISION)).isEmpty();
+    assertThat(session.notices(project, NoticeType.COMPLAINT_DECISION)).isEmpty();
     assertThat(award.contract(purchase)).isWaitingAt("Task_DraftContract");
     assertThat(decisions.active(project)).isPresent();
 
@@ -328,7 +316,7 @@ class RemediesProcessTest {
     assertThatThrownBy(() -> complaints.file(project, THIRD, "价格分计算有误。"))
         .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("投诉期已于");
 
-    mails.deliver(project);
+    session.mails().deliver(project);
     assertThat(subjects(THIRD)).contains("【投诉不予受理】" + project + " 崇川区居家养老上门服务 政府采购投诉",
         "【投诉补正通知】" + project + " 崇川区居家养老上门服务 政府采购投诉");
   }
@@ -360,7 +348,7 @@ class RemediesProcessTest {
     assertThat((String) runtimeService.getVariable(tender.getId(), FAILED_TENDER_REASON)).startsWith("质疑成立");
     assertThat(award.contract(purchase)).isNull();
     assertThat(decisions.active(project)).isEmpty();
-    assertThat(notices(project, NoticeType.FAILED_TENDER)).singleElement().satisfies(n -> assertThat(n.content())
+    assertThat(session.notices(project, NoticeType.FAILED_TENDER)).singleElement().satisfies(n -> assertThat(n.content())
         .contains("质疑成立（采购单位质疑答复）：资格审查未依法允许澄清", "重新开展采购活动"));
   }
 
@@ -393,14 +381,14 @@ class RemediesProcessTest {
     assertThat(purchase).isEnded().hasPassed("BoundaryEvent_OverturnedInContract", "EndEvent_PurchaseStopped")
         .hasNotPassed("Task_PerformanceStage");
     assertThat(award.contract(purchase)).isNull();
-    assertThat(notices(project, NoticeType.FAILED_TENDER)).singleElement().satisfies(n -> assertThat(n.content())
+    assertThat(session.notices(project, NoticeType.FAILED_TENDER)).singleElement().satisfies(n -> assertThat(n.content())
         .contains("质疑成立", "本次单一来源采购终止"));
   }
 
   // --- helpers --------------------------------------------------------------------------------------------
 
   private static void at(ZonedDateTime time) {
-    ClockUtil.setCurrentTime(Date.from(time.toInstant()));
+    TasklistDriver.at(time);
   }
 
   private Date deadline(ProcessInstance contract) {
@@ -420,9 +408,5 @@ class RemediesProcessTest {
 
   private List<String> subjects(String user) {
     return MailDeliveries.mailsTo(greenMail, user + "@demo.local").stream().map(MailDeliveries::subject).toList();
-  }
-
-  private List<DisclosureNotice> notices(String project, NoticeType type) {
-    return register.findByProject(project).stream().filter(n -> n.type() == type).toList();
   }
 }

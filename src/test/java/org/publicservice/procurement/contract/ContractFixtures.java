@@ -13,6 +13,8 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.publicservice.procurement.TasklistDriver;
 import org.publicservice.procurement.TestIdentities;
+import org.publicservice.procurement.performance.PerformanceVariables;
+import org.publicservice.procurement.performance.ProgressReports;
 import org.publicservice.procurement.purchase.JsonValues;
 
 /**
@@ -130,5 +132,27 @@ public final class ContractFixtures {
     tasklist.completeAs(TestIdentities.PURCHASER, contract, "Task_FileContract",
         Variables.createVariables().putValue(ContractVariables.FILING_REFERENCE, filingReference));
     return contract;
+  }
+
+  /**
+   * The performance stage of the {@link #signedContract} as the main process starts it: with what the contract stage
+   * handed back; then the organisation reports the first phase and the department accepts it on the day the
+   * schedule sets for its payment (the clock must stand there), which leaves the payment's jobs to run.
+   */
+  public static ProcessInstance firstPhaseAccepted(ProcessEngine engine, TasklistDriver tasklist, ProcessInstance contract,
+      String projectNumber) {
+    VariableMap handedOn = Variables.createVariables();
+    engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(contract.getId()).list()
+        .forEach(v -> handedOn.putValue(v.getName(), v.getValue()));
+    ProcessInstance performance = engine.getRuntimeService().startProcessInstanceByKey(PerformanceVariables.PROCESS_KEY,
+        projectNumber, handedOn);
+    tasklist.completeAs(WINNER_ORG, performance, "Task_SubmitProgressReport", Variables.createVariables()
+        .putValue(PerformanceVariables.PROGRESS_REPORT, "上半年服务按计划完成。")
+        .putValueTyped(PerformanceVariables.INDICATOR_RESULTS, ProgressReports.reached("94%", "4900")));
+    tasklist.completeAs(TestIdentities.PURCHASER, performance, "Task_AcceptMilestone", Variables.createVariables()
+        .putValue(PerformanceVariables.ACCEPTANCE_DECISION, PerformanceVariables.ACCEPT)
+        .putValue(PerformanceVariables.RECIPIENT_PARTICIPANTS, "服务对象代表10人")
+        .putValue(PerformanceVariables.RECIPIENT_SATISFACTION, 94));
+    return performance;
   }
 }

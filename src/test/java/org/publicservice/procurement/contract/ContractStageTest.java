@@ -8,7 +8,6 @@ import static org.publicservice.procurement.contract.ContractFixtures.*;
 import static org.publicservice.procurement.contract.ContractVariables.*;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import org.publicservice.procurement.TasklistDriver;
 import org.publicservice.procurement.TestSmtp;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
@@ -16,7 +15,6 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -24,18 +22,14 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.publicservice.procurement.ProcessTestSession;
+import org.publicservice.procurement.TasklistDriver;
 import org.publicservice.procurement.ProcurementSpringTest;
-import org.publicservice.procurement.TestIdentities;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
-import org.publicservice.procurement.disclosure.DisclosureNotice;
-import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.notification.MailDeliveries;
 import org.publicservice.procurement.purchase.JsonValues;
@@ -54,6 +48,9 @@ class ContractStageTest {
   @RegisterExtension
   static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SETUP);
 
+  @RegisterExtension
+  final ProcessTestSession session = ProcessTestSession.startingAt(AFTER_AWARD).withOfficials();
+
   /** The day after the award notice of 1 December 2026 (a Tuesday): 30 days end on Thursday 31 December. */
   static final ZonedDateTime AFTER_AWARD = ZonedDateTime.of(2026, 12, 2, 10, 0, 0, 0, ProcurementTime.ZONE);
   static final ZonedDateTime DEADLINE = ZonedDateTime.of(2026, 12, 31, 23, 59, 59, 0, ProcurementTime.ZONE);
@@ -65,29 +62,8 @@ class ContractStageTest {
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
-  @Autowired IdentityService identityService;
-  @Autowired DisclosureRegister register;
   @Autowired ContractRegister contracts;
   @Autowired WorkingDayCalendar workingDays;
-
-  TestIdentities people;
-  TasklistDriver tasklist;
-  MailDeliveries mails;
-
-  @BeforeEach
-  void setUp() {
-    BpmnAwareTests.init(engine);
-    people = new TestIdentities(identityService).ensureOfficials();
-    tasklist = new TasklistDriver(engine, people);
-    mails = new MailDeliveries(engine);
-    ClockUtil.setCurrentTime(Date.from(AFTER_AWARD.toInstant()));
-  }
-
-  @AfterEach
-  void tearDown() {
-    people.actAsNobody();
-    ClockUtil.reset();
-  }
 
   @Test
   void theWinnerSignsOnTimeAndTheContractIsPublishedAndFiled() throws Exception {
@@ -105,16 +81,16 @@ class ContractStageTest {
     assertThat(runtimeService.getVariable(stage.getId(), PAYMENT_SCHEDULE_TEXT)).as("the schedule the signers read")
         .isEqualTo("第1期 第一阶段验收：100,000.00元，2027-04-30\n第2期 第二阶段验收：100,000.00元，2027-08-31\n"
             + "第3期 绩效评价后尾款：80,000.00元，2028-01-31（绩效评价后支付）");
-    Task sign = tasklist.task(stage, "Task_SignContract");
+    Task sign = session.tasklist().task(stage, "Task_SignContract");
     assertThat(sign.getAssignee()).isEqualTo(WINNER_ORG);
-    people.actAs(PURCHASER);
+    session.people().actAs(PURCHASER);
     try {
       assertThat(taskService.createTaskQuery().taskId(sign.getId()).count()).as("the department does not sign for it")
           .isZero();
     } finally {
-      people.actAsNobody();
+      session.people().actAsNobody();
     }
-    mails.deliver(stage.getBusinessKey());
+    session.mails().deliver(stage.getBusinessKey());
     List<MimeMessage> toWinner = MailDeliveries.mailsTo(greenMail, WINNER_ORG + "@demo.local");
     MimeMessage ready = toWinner.stream().filter(m -> MailDeliveries.subject(m).startsWith("【合同待签订】")).findFirst()
         .orElseThrow();
@@ -122,15 +98,15 @@ class ContractStageTest {
     assertThat(ready.getContent().toString()).contains("南通安乐居家养老服务社，您好", "合同金额：280,000.00元",
         "签约期限：2026年12月31日");
 
-    ClockUtil.setCurrentTime(Date.from(AFTER_AWARD.plusDays(7).toInstant()));
+    TasklistDriver.at(AFTER_AWARD.plusDays(7));
     // 实施条例第四十八条: signing a contract with a performance bond, the organisation says how it lodged it, never cash
-    assertThatThrownBy(() -> tasklist.completeAs(WINNER_ORG, stage, "Task_SignContract",
+    assertThatThrownBy(() -> session.tasklist().completeAs(WINNER_ORG, stage, "Task_SignContract",
         Variables.createVariables().putValue(CONTRACTOR_DECISION, SIGN)))
         .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("请选择履约保证金的提交方式");
-    assertThatThrownBy(() -> tasklist.completeAs(WINNER_ORG, stage, "Task_SignContract",
+    assertThatThrownBy(() -> session.tasklist().completeAs(WINNER_ORG, stage, "Task_SignContract",
         ContractFixtures.signature().putValue(PERFORMANCE_BOND_FORM, "CASH")))
         .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("履约保证金不得以现金形式提交");
-    assertThatThrownBy(() -> tasklist.completeAs(WINNER_ORG, stage, "Task_SignContract",
+    assertThatThrownBy(() -> session.tasklist().completeAs(WINNER_ORG, stage, "Task_SignContract",
         ContractFixtures.signature().putValue(PERFORMANCE_BOND_REFERENCE, " ")))
         .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("请填写履约保证金的转账流水号或保函编号");
     assertThat(stage).isWaitingAt("Task_SignContract");
@@ -143,26 +119,26 @@ class ContractStageTest {
         .hasValue("银行保函（编号" + ContractFixtures.LODGED_BOND_REFERENCE + "）");
     assertThat(stage).isWaitingAt("Task_PublishContract", "Task_FileContract");
     // signed Wednesday 9 December: 2 working days end Friday 11, 7 working days end Friday 18 December
-    assertThat(tasklist.task(stage, "Task_PublishContract").getDueDate())
+    assertThat(session.tasklist().task(stage, "Task_PublishContract").getDueDate())
         .isEqualTo(WorkingDayCalendar.endOf(java.time.LocalDate.of(2026, 12, 11)));
-    assertThat(tasklist.task(stage, "Task_FileContract").getDueDate())
+    assertThat(session.tasklist().task(stage, "Task_FileContract").getDueDate())
         .isEqualTo(WorkingDayCalendar.endOf(java.time.LocalDate.of(2026, 12, 18)));
 
-    tasklist.completeAs(PURCHASER, stage, "Task_PublishContract", Variables.createVariables()
+    session.tasklist().completeAs(PURCHASER, stage, "Task_PublishContract", Variables.createVariables()
         .putValue(WITHHELD_PARTS, "服务人员身份证号码"));
-    assertThat(notices(stage, NoticeType.CONTRACT)).singleElement().satisfies(notice -> {
+    assertThat(session.notices(stage.getBusinessKey(), NoticeType.CONTRACT)).singleElement().satisfies(notice -> {
       assertThat(notice.title()).isEqualTo("崇川区居家养老上门服务政府采购合同公告");
       assertThat(notice.content()).contains("合同编号：" + contractId, "供应商：南通安乐居家养老服务社",
           "合同金额：280,000.00元", "履约保证金：28,000.00元", "服务期限：2027-01-01至2027-12-31",
           "合同签订日期：2026-12-09", "第3期 绩效评价后尾款：80,000.00元，2028-01-31（绩效评价后支付）",
           "上门服务人次：9600", "不予公开的内容（涉及国家秘密、商业秘密）：服务人员身份证号码");
     });
-    tasklist.completeAs(PURCHASER, stage, "Task_FileContract", Variables.createVariables()
+    session.tasklist().completeAs(PURCHASER, stage, "Task_FileContract", Variables.createVariables()
         .putValue(FILING_REFERENCE, "通财购备〔2026〕118号"));
 
     assertThat(stage).isEnded().hasPassed("EndEvent_ContractSigned").hasNotPassed("Task_DecideNextCandidate",
         "Task_EscalateLatePublication", "Task_EscalateLateFiling");
-    Map<String, Object> out = history(stage);
+    Map<String, Object> out = session.history(stage);
     assertThat(out).containsEntry(OUTCOME, OUTCOME_SIGNED).containsEntry(CONTRACTOR, WINNER_ORG)
         .containsEntry(CONTRACTOR_NAME, WINNER_ORG_NAME).containsEntry(CONTRACT_SIGNED_DATE, "2026-12-09")
         .containsEntry(CONTRACT_ID, contractId);
@@ -184,26 +160,26 @@ class ContractStageTest {
   void theWinnerRefusesAndTheDepartmentHandsTheAwardToTheNextCandidateOnlyOnAGroundOfTheLaw() {
     ProcessInstance stage = start();
     draft(stage, draftForm(280_000, 0, SCHEDULE));
-    tasklist.completeAs(WINNER_ORG, stage, "Task_SignContract", Variables.createVariables()
+    session.tasklist().completeAs(WINNER_ORG, stage, "Task_SignContract", Variables.createVariables()
         .putValue(CONTRACTOR_DECISION, REFUSE).putValue(CONTRACTOR_REFUSAL_REASON, "人员无法按期到位。"));
 
     assertThat(stage).isWaitingAt("Task_DecideNextCandidate").hasPassed("EndEvent_ContractorRefused");
     assertThat(runtimeService.getVariables(stage.getId())).containsEntry(NO_SIGNATURE_REASON, "供应商拒绝签订合同")
         .containsEntry(NEXT_CANDIDATE_NAME, SECOND_ORG_NAME).containsEntry(CONTRACTOR_REFUSAL_REASON, "人员无法按期到位。");
-    assertThatThrownBy(() -> tasklist.completeAs(PURCHASER, stage, "Task_DecideNextCandidate",
+    assertThatThrownBy(() -> session.tasklist().completeAs(PURCHASER, stage, "Task_DecideNextCandidate",
         Variables.createVariables().putValue(NEXT_STEP, NEXT_CANDIDATE)))
         .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("实施条例第四十九条");
-    assertThatThrownBy(() -> tasklist.completeAs(PURCHASER, stage, "Task_DecideNextCandidate",
+    assertThatThrownBy(() -> session.tasklist().completeAs(PURCHASER, stage, "Task_DecideNextCandidate",
         Variables.createVariables().putValue(NEXT_STEP, NEXT_CANDIDATE).putValue(PASS_OVER_GROUND, "DECLINED")))
         .isInstanceOf(SubmissionRejectedException.class).hasMessage("请写明中标人放弃中标（成交）或拒绝签订合同的具体情况。");
-    tasklist.completeAs(PURCHASER, stage, "Task_DecideNextCandidate", Variables.createVariables()
+    session.tasklist().completeAs(PURCHASER, stage, "Task_DecideNextCandidate", Variables.createVariables()
         .putValue(NEXT_STEP, NEXT_CANDIDATE).putValue(PASS_OVER_GROUND, "DECLINED")
         .putValue(PASS_OVER_FACTS, "中标人于12月8日书面放弃中标资格。"));
 
     // the next candidate becomes winner through a new award decision with a notice of its own (main process)
     assertThat(stage).isEnded().hasPassed("EndEvent_NextCandidate");
-    assertThat(history(stage)).containsEntry(OUTCOME, OUTCOME_NEXT_CANDIDATE);
-    assertThat(JsonValues.rows(history(stage).get(EXCLUDED_BIDDERS))).singleElement().satisfies(row -> {
+    assertThat(session.history(stage)).containsEntry(OUTCOME, OUTCOME_NEXT_CANDIDATE);
+    assertThat(JsonValues.rows(session.history(stage).get(EXCLUDED_BIDDERS))).singleElement().satisfies(row -> {
       assertThat(row).containsEntry("bidder", WINNER_ORG).containsEntry("ground", "DECLINED")
           .containsEntry("reason", "中标人于12月8日书面放弃中标资格。");
     });
@@ -218,39 +194,39 @@ class ContractStageTest {
         "bidder", WINNER_ORG, "bidderName", WINNER_ORG_NAME, "price", 280_000))));
     ProcessInstance stage = runtimeService.startProcessInstanceByKey(PROCESS_KEY, projectNumber, alone);
     draft(stage, draftForm(280_000, 0, SCHEDULE));
-    Job deadline = timer(stage, "BoundaryEvent_SigningDeadlinePassed");
+    Job deadline = session.tasklist().timer(stage, "BoundaryEvent_SigningDeadlinePassed");
     assertThat(deadline.getDuedate()).isEqualTo(Date.from(DEADLINE.toInstant()));
 
-    ClockUtil.setCurrentTime(Date.from(DEADLINE.plusSeconds(5).toInstant()));
+    TasklistDriver.at(DEADLINE.plusSeconds(5));
     engine.getManagementService().executeJob(deadline.getId());
     assertThat(stage).isWaitingAt("Task_DecideNextCandidate");
     assertThat(taskService.createTaskQuery().processInstanceId(stage.getId()).taskDefinitionKey("Task_SignContract")
         .count()).isZero();
     assertThat(runtimeService.getVariable(stage.getId(), NO_SIGNATURE_REASON)).isEqualTo("30日签约期限届满，合同未签订");
     assertThat(runtimeService.getVariable(stage.getId(), NEXT_CANDIDATE_NAME)).isNull();
-    assertThatThrownBy(() -> tasklist.completeAs(PURCHASER, stage, "Task_DecideNextCandidate",
+    assertThatThrownBy(() -> session.tasklist().completeAs(PURCHASER, stage, "Task_DecideNextCandidate",
         Variables.createVariables().putValue(NEXT_STEP, NEXT_CANDIDATE).putValue(PASS_OVER_GROUND, "DECLINED")
             .putValue(PASS_OVER_FACTS, "逾期未签。")))
         .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("排名中已没有其他候选人");
-    tasklist.completeAs(PURCHASER, stage, "Task_DecideNextCandidate",
+    session.tasklist().completeAs(PURCHASER, stage, "Task_DecideNextCandidate",
         Variables.createVariables().putValue(NEXT_STEP, END_WITHOUT_CONTRACT));
     assertThat(stage).isEnded().hasPassed("EndEvent_NoContract");
-    assertThat(history(stage)).containsEntry(OUTCOME, OUTCOME_NO_CONTRACT);
-    assertThat(notices(stage, NoticeType.CONTRACT)).isEmpty();
+    assertThat(session.history(stage)).containsEntry(OUTCOME, OUTCOME_NO_CONTRACT);
+    assertThat(session.notices(stage.getBusinessKey(), NoticeType.CONTRACT)).isEmpty();
   }
 
   @Test
   void supervisorsAreAlertedFiveDaysBeforeTheSigningLimit() throws Exception {
     ProcessInstance stage = start();
     draft(stage, draftForm(280_000, 0, SCHEDULE));
-    Job alert = timer(stage, "BoundaryEvent_SigningDeadlineNear");
+    Job alert = session.tasklist().timer(stage, "BoundaryEvent_SigningDeadlineNear");
     assertThat(alert.getDuedate()).isEqualTo(Date.from(DEADLINE.minusDays(5).toInstant()));
 
-    ClockUtil.setCurrentTime(Date.from(DEADLINE.minusDays(5).plusMinutes(1).toInstant()));
+    TasklistDriver.at(DEADLINE.minusDays(5).plusMinutes(1));
     engine.getManagementService().executeJob(alert.getId());
     assertThat(stage).isWaitingAt("Task_SignContract").hasPassed("Task_AlertSupervisors");
 
-    mails.deliver(stage.getBusinessKey());
+    session.mails().deliver(stage.getBusinessKey());
     assertThat(MailDeliveries.mailsTo(greenMail, SUPERVISOR_MAIL)).filteredOn(m -> MailDeliveries.subject(m)
         .startsWith("【签约期限将至】" + stage.getBusinessKey())).singleElement().satisfies(mail ->
         assertThat(mail.getContent().toString()).contains("供应商：南通安乐居家养老服务社", "签约期限：2026年12月31日"));
@@ -267,27 +243,27 @@ class ContractStageTest {
     signAsOrganisation(stage, WINNER_ORG);
     countersign(stage);
     // signed Wednesday 2 December: publication due Friday 4, filing due Friday 11 December
-    Job publication = timer(stage, "BoundaryEvent_PublicationLate");
+    Job publication = session.tasklist().timer(stage, "BoundaryEvent_PublicationLate");
     assertThat(publication.getDuedate()).isEqualTo(WorkingDayCalendar.endOf(java.time.LocalDate.of(2026, 12, 4)));
     ClockUtil.setCurrentTime(new Date(publication.getDuedate().getTime() + 1000));
     engine.getManagementService().executeJob(publication.getId());
     assertThat(stage).isWaitingAt("Task_PublishContract", "Task_FileContract").hasPassed("Task_EscalateLatePublication");
 
-    Job filing = timer(stage, "BoundaryEvent_FilingLate");
+    Job filing = session.tasklist().timer(stage, "BoundaryEvent_FilingLate");
     assertThat(filing.getDuedate()).isEqualTo(WorkingDayCalendar.endOf(java.time.LocalDate.of(2026, 12, 11)));
     ClockUtil.setCurrentTime(new Date(filing.getDuedate().getTime() + 1000));
     engine.getManagementService().executeJob(filing.getId());
     assertThat(stage).hasPassed("Task_EscalateLateFiling");
 
-    mails.deliver(stage.getBusinessKey());
+    session.mails().deliver(stage.getBusinessKey());
     List<String> subjects = MailDeliveries.mailsTo(greenMail, SUPERVISOR_MAIL).stream().map(MailDeliveries::subject)
         .filter(s -> s.contains(stage.getBusinessKey())).toList();
     assertThat(subjects).contains(
         "【超期督办】" + stage.getBusinessKey() + " 崇川区居家养老上门服务：公告政府采购合同（实施条例第五十条：签订之日起2个工作日内） 已超期",
         "【超期督办】" + stage.getBusinessKey() + " 崇川区居家养老上门服务：合同报财政部门备案（政府采购法第四十七条：签订之日起7个工作日内） 已超期");
 
-    tasklist.completeAs(PURCHASER, stage, "Task_PublishContract", Variables.createVariables());
-    tasklist.completeAs(PURCHASER, stage, "Task_FileContract", Variables.createVariables()
+    session.tasklist().completeAs(PURCHASER, stage, "Task_PublishContract", Variables.createVariables());
+    session.tasklist().completeAs(PURCHASER, stage, "Task_FileContract", Variables.createVariables()
         .putValue(FILING_REFERENCE, "通财购备〔2026〕131号"));
     assertThat(stage).isEnded().hasPassed("EndEvent_ContractSigned");
   }
@@ -326,21 +302,21 @@ class ContractStageTest {
     draft(stage, draftForm(280_000, 14_000, SCHEDULE));
     // what a client of the REST API could send along with the signature: other terms than the draft's (refused
     // whole by the completion guard, security/CompletionGuard: the terms are the draft's, read-only here)
-    assertThatThrownBy(() -> tasklist.completeAs(WINNER_ORG, stage, "Task_SignContract",
+    assertThatThrownBy(() -> session.tasklist().completeAs(WINNER_ORG, stage, "Task_SignContract",
         Variables.createVariables()
         .putValue(CONTRACTOR_DECISION, SIGN).putValue(CONTRACT_AMOUNT, 300_000).putValue(PERFORMANCE_BOND, 0)
         .putValue(PAYMENT_SCHEDULE_TEXT, "首付：290000：2027-01-31\n尾款：10000：2028-01-31")
         .putValue(MILESTONES, json(java.util.List.of(Map.of("index", 1, "name", "首付", "amount", 290_000,
             "dueDate", "2027-01-31", "finalPayment", false))))))
         .hasMessageContaining("未作任何更改");
-    tasklist.completeAs(WINNER_ORG, stage, "Task_SignContract", ContractFixtures.signature());
+    session.tasklist().completeAs(WINNER_ORG, stage, "Task_SignContract", ContractFixtures.signature());
     countersign(stage);
 
     assertThat(runtimeService.getVariable(stage.getId(), CONTRACT_AMOUNT)).isEqualTo(new BigDecimal("280000.00"));
     assertThat(JsonValues.rows(runtimeService.getVariable(stage.getId(), MILESTONES))).extracting(m -> m.get("name"))
         .containsExactly("第一阶段验收", "第二阶段验收", "绩效评价后尾款");
-    tasklist.completeAs(PURCHASER, stage, "Task_PublishContract", Variables.createVariables());
-    assertThat(notices(stage, NoticeType.CONTRACT)).singleElement().satisfies(n -> assertThat(n.content())
+    session.tasklist().completeAs(PURCHASER, stage, "Task_PublishContract", Variables.createVariables());
+    assertThat(session.notices(stage.getBusinessKey(), NoticeType.CONTRACT)).singleElement().satisfies(n -> assertThat(n.content())
         .contains("合同金额：280,000.00元", "履约保证金：14,000.00元", "第1期 第一阶段验收：100,000.00元").doesNotContain("首付"));
   }
 
@@ -352,7 +328,7 @@ class ContractStageTest {
   }
 
   private void draft(ProcessInstance stage, VariableMap form) {
-    tasklist.completeAs(PURCHASER, stage, "Task_DraftContract", form);
+    session.tasklist().completeAs(PURCHASER, stage, "Task_DraftContract", form);
   }
 
   private void assertRefused(ProcessInstance stage, VariableMap form, String message) {
@@ -361,27 +337,11 @@ class ContractStageTest {
   }
 
   private void signAsOrganisation(ProcessInstance stage, String organisation) {
-    tasklist.completeAs(organisation, stage, "Task_SignContract", ContractFixtures.signature());
+    session.tasklist().completeAs(organisation, stage, "Task_SignContract", ContractFixtures.signature());
   }
 
   private void countersign(ProcessInstance stage) {
-    tasklist.completeAs(PURCHASER, stage, "Task_CountersignContract",
+    session.tasklist().completeAs(PURCHASER, stage, "Task_CountersignContract",
         Variables.createVariables().putValue(DEPARTMENT_SIGNS, true));
-  }
-
-  private Job timer(ProcessInstance stage, String activityId) {
-    return engine.getManagementService().createJobQuery().processInstanceId(stage.getId()).activityId(activityId)
-        .timers().singleResult();
-  }
-
-  private List<DisclosureNotice> notices(ProcessInstance stage, NoticeType type) {
-    return register.findByProject(stage.getBusinessKey()).stream().filter(n -> n.type() == type).toList();
-  }
-
-  private Map<String, Object> history(ProcessInstance stage) {
-    Map<String, Object> values = new java.util.HashMap<>();
-    BpmnAwareTests.historyService().createHistoricVariableInstanceQuery().processInstanceId(stage.getId()).list()
-        .forEach(v -> values.put(v.getName(), v.getValue()));
-    return values;
   }
 }

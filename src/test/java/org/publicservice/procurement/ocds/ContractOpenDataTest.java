@@ -13,15 +13,11 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.publicservice.procurement.ProcurementSpringTest;
 import org.publicservice.procurement.TasklistDriver;
 import org.publicservice.procurement.TestIdentities;
-import org.publicservice.procurement.performance.PerformanceVariables;
-import org.publicservice.procurement.performance.ProgressReports;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -52,25 +48,12 @@ class ContractOpenDataTest {
     TasklistDriver tasklist = new TasklistDriver(engine, new TestIdentities(identityService).ensureOfficials());
     ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 12, 2, 10, 0, 0, 0, ProcurementTime.ZONE).toInstant()));
     String projectNumber = newProjectNumber();
-    var runtime = engine.getRuntimeService();
     ProcessInstance contract = signedContract(engine, tasklist, projectNumber, 0, "通财购备〔2026〕140号");
     String contractId = projectNumber + "-HT01";
 
-    // the performance stage with what the contract stage handed back
-    VariableMap handedOn = Variables.createVariables();
-    engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(contract.getId()).list()
-        .forEach(v -> handedOn.putValue(v.getName(), v.getValue()));
-    ProcessInstance performance = runtime.startProcessInstanceByKey(PerformanceVariables.PROCESS_KEY, projectNumber,
-        handedOn);
     // accepted on the day the schedule sets for its payment (30 June), so the payment follows at once
-    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2027, 6, 30, 10, 0, 0, 0, ProcurementTime.ZONE).toInstant()));
-    tasklist.completeAs(WINNER_ORG, performance, "Task_SubmitProgressReport", Variables.createVariables()
-        .putValue(PerformanceVariables.PROGRESS_REPORT, "上半年服务按计划完成。")
-        .putValueTyped(PerformanceVariables.INDICATOR_RESULTS, ProgressReports.reached("94%", "4900")));
-    tasklist.completeAs(PURCHASER, performance, "Task_AcceptMilestone", Variables.createVariables()
-        .putValue(PerformanceVariables.ACCEPTANCE_DECISION, PerformanceVariables.ACCEPT)
-        .putValue(PerformanceVariables.RECIPIENT_PARTICIPANTS, "服务对象代表10人")
-        .putValue(PerformanceVariables.RECIPIENT_SATISFACTION, 94));
+    TasklistDriver.at(ZonedDateTime.of(2027, 6, 30, 10, 0, 0, 0, ProcurementTime.ZONE));
+    ProcessInstance performance = firstPhaseAccepted(engine, tasklist, contract, projectNumber);
     var jobs = engine.getManagementService();
     jobs.executeJob(jobs.createJobQuery().processInstanceId(performance.getId()).singleResult().getId());
     jobs.executeJob(jobs.createJobQuery().processInstanceId(performance.getId()).singleResult().getId());

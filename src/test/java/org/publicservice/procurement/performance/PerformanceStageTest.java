@@ -9,7 +9,6 @@ import static org.publicservice.procurement.contract.ContractFixtures.*;
 import static org.publicservice.procurement.performance.PerformanceVariables.*;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import org.publicservice.procurement.TasklistDriver;
 import org.publicservice.procurement.TestSmtp;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -17,7 +16,6 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -25,18 +23,14 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.publicservice.procurement.ProcessTestSession;
+import org.publicservice.procurement.TasklistDriver;
 import org.publicservice.procurement.ProcurementSpringTest;
-import org.publicservice.procurement.TestIdentities;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
-import org.publicservice.procurement.disclosure.DisclosureNotice;
-import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.notification.MailDeliveries;
 import org.publicservice.procurement.purchase.JsonValues;
@@ -55,44 +49,26 @@ class PerformanceStageTest {
   @RegisterExtension
   static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SETUP);
 
+  @RegisterExtension
+  final ProcessTestSession session = ProcessTestSession.startingAt(BEFORE_FIRST_MILESTONE).withOfficials();
+
   /** Monday 26 April 2027, before the first milestone is due (Friday 30 April). */
   static final ZonedDateTime BEFORE_FIRST_MILESTONE = ZonedDateTime.of(2027, 4, 26, 10, 0, 0, 0, ProcurementTime.ZONE);
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
-  @Autowired IdentityService identityService;
-  @Autowired DisclosureRegister register;
   @Autowired MilestonePayments payments;
   @Autowired MilestoneLedger ledger;
   @Autowired JdbcClient jdbc;
   @Autowired WorkingDayCalendar workingDays;
-
-  TestIdentities people;
-  TasklistDriver tasklist;
-  MailDeliveries mails;
-
-  @BeforeEach
-  void setUp() {
-    BpmnAwareTests.init(engine);
-    people = new TestIdentities(identityService).ensureOfficials();
-    tasklist = new TasklistDriver(engine, people);
-    mails = new MailDeliveries(engine);
-    ClockUtil.setCurrentTime(Date.from(BEFORE_FIRST_MILESTONE.toInstant()));
-  }
-
-  @AfterEach
-  void tearDown() {
-    people.actAsNobody();
-    ClockUtil.reset();
-  }
 
   @Test
   void milestonesAreReportedAcceptedOneAfterACorrectionAndEachPaidOnce() throws Exception {
     ProcessInstance stage = start();
     String contractId = contractId(stage);
     assertThat(stage).isWaitingAt("Task_SubmitProgressReport");
-    Task report = tasklist.task(stage, "Task_SubmitProgressReport");
+    Task report = session.tasklist().task(stage, "Task_SubmitProgressReport");
     assertThat(report.getAssignee()).isEqualTo(WINNER_ORG);
     assertThat(report.getDueDate()).isEqualTo(WorkingDayCalendar.endOf(LocalDate.of(2027, 4, 30)));
     assertThat(taskService.getVariables(report.getId())).containsEntry(MILESTONE_NAME, "第一阶段验收");
@@ -102,32 +78,32 @@ class PerformanceStageTest {
         .containsExactly(tuple("服务对象满意度", null), tuple("上门服务人次", null));
 
     report(stage, "85%", "3100");
-    Task acceptance = tasklist.task(stage, "Task_AcceptMilestone");
+    Task acceptance = session.tasklist().task(stage, "Task_AcceptMilestone");
     // 10 working days from the report, as the working-day calendar (with the May Day holiday) counts them
     assertThat(acceptance.getDueDate()).isEqualTo(workingDays.after(LocalDate.of(2027, 4, 26), 10));
     accept(stage, CORRECT, 70, "上门记录缺少服务对象签字，请补齐后重新报告。");
 
     assertThat(stage).isWaitingAt("Task_SubmitProgressReport");
     assertThat(ledger.find(contractId, 1).orElseThrow().status()).isEqualTo(MilestoneLedger.CORRECTION);
-    assertThat(taskService.getVariable(tasklist.task(stage, "Task_SubmitProgressReport").getId(), ACCEPTANCE_OPINION))
+    assertThat(taskService.getVariable(session.tasklist().task(stage, "Task_SubmitProgressReport").getId(), ACCEPTANCE_OPINION))
         .isEqualTo("上门记录缺少服务对象签字，请补齐后重新报告。");
-    assertThat(notices(stage, NoticeType.ACCEPTANCE)).isEmpty();
+    assertThat(session.notices(stage.getBusinessKey(), NoticeType.ACCEPTANCE)).isEmpty();
     assertThat(payments.ofContract(contractId)).isEmpty();
 
     report(stage, "91%", "3200");
     accept(stage, ACCEPT, 92, null);
-    assertThat(notices(stage, NoticeType.ACCEPTANCE)).singleElement().satisfies(notice -> {
+    assertThat(session.notices(stage.getBusinessKey(), NoticeType.ACCEPTANCE)).singleElement().satisfies(notice -> {
       assertThat(notice.title()).isEqualTo("崇川区居家养老上门服务第1期履约验收结果公告");
       assertThat(notice.content()).contains("验收阶段：第1期 第一阶段验收", "验收结论：验收合格", "服务对象满意度：92分",
           "参加验收的服务对象：服务对象代表12人", "服务对象满意度：目标90%，达到91%", "上门服务人次：目标9600，达到3200");
     });
     // accepted on 26 April, paid on the date the schedule sets: 30 April
     assertThat(stage).isWaitingAt("Timer_PaymentDate");
-    assertThat(timer(stage, "Timer_PaymentDate").getDuedate())
+    assertThat(session.tasklist().timer(stage, "Timer_PaymentDate").getDuedate())
         .isEqualTo(Date.from(LocalDate.of(2027, 4, 30).atStartOfDay(ProcurementTime.ZONE).toInstant()));
     assertThat(payments.ofContract(contractId)).isEmpty();
-    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2027, 4, 30, 9, 0, 0, 0, ProcurementTime.ZONE).toInstant()));
-    engine.getManagementService().executeJob(timer(stage, "Timer_PaymentDate").getId());
+    TasklistDriver.at(ZonedDateTime.of(2027, 4, 30, 9, 0, 0, 0, ProcurementTime.ZONE));
+    engine.getManagementService().executeJob(session.tasklist().timer(stage, "Timer_PaymentDate").getId());
     assertThat(stage).isWaitingAt("Task_PayMilestone");
     payJob(stage);
 
@@ -136,10 +112,10 @@ class PerformanceStageTest {
       assertThat(payment.amount()).isEqualByComparingTo("100000");
       assertThat(payment.paidOn()).isEqualTo(LocalDate.of(2027, 4, 30));
     });
-    assertThat(notices(stage, NoticeType.PAYMENT)).singleElement().satisfies(notice ->
+    assertThat(session.notices(stage.getBusinessKey(), NoticeType.PAYMENT)).singleElement().satisfies(notice ->
         assertThat(notice.content()).contains("收款单位：南通安乐居家养老服务社", "支付阶段：第1期 第一阶段验收",
             "支付金额：100,000.00元", "累计已支付：100,000.00元"));
-    mails.deliver(stage.getBusinessKey());
+    session.mails().deliver(stage.getBusinessKey());
     assertThat(MailDeliveries.mailsTo(greenMail, WINNER_ORG + "@demo.local")).filteredOn(m ->
         MailDeliveries.subject(m).startsWith("【款项已支付】" + stage.getBusinessKey())).singleElement().satisfies(mail -> {
           assertThat(mail.getSubject()).isEqualTo("【款项已支付】" + stage.getBusinessKey() + " 崇川区居家养老上门服务 第1期 第一阶段验收");
@@ -148,23 +124,23 @@ class PerformanceStageTest {
 
     // the second milestone, then the stage hands over to the evaluation; the final payment is not paid here
     assertThat(stage).isWaitingAt("Task_SubmitProgressReport");
-    assertThat(taskService.getVariable(tasklist.task(stage, "Task_SubmitProgressReport").getId(), MILESTONE_NAME))
+    assertThat(taskService.getVariable(session.tasklist().task(stage, "Task_SubmitProgressReport").getId(), MILESTONE_NAME))
         .isEqualTo("第二阶段验收");
     // the second period begins on 1 May: nothing of it can be reported before
     assertThatThrownBy(() -> report(stage, "93%", "6500"))
         .hasMessageContaining("本期（第二阶段验收）的服务期自2027-05-01开始，服务尚未提供，不能提交进度报告");
-    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2027, 8, 31, 9, 0, 0, 0, ProcurementTime.ZONE).toInstant()));
+    TasklistDriver.at(ZonedDateTime.of(2027, 8, 31, 9, 0, 0, 0, ProcurementTime.ZONE));
     report(stage, "93%", "6500");
     accept(stage, ACCEPT, 95, "服务记录完整。");
     payJob(stage);
 
     assertThat(stage).isEnded().hasPassed("Task_CompletePerformance", "EndEvent_Delivered");
-    Map<String, Object> out = history(stage);
+    Map<String, Object> out = session.history(stage);
     assertThat(out).containsEntry(OUTCOME, OUTCOME_DELIVERED);
     assertThat((BigDecimal) out.get(PAID_SO_FAR)).isEqualByComparingTo("200000");
     assertThat(payments.ofContract(contractId)).extracting(MilestonePayments.Payment::milestoneIndex).containsExactly(1, 2);
-    assertThat(notices(stage, NoticeType.PAYMENT)).hasSize(2);
-    assertThat(notices(stage, NoticeType.ACCEPTANCE)).hasSize(2);
+    assertThat(session.notices(stage.getBusinessKey(), NoticeType.PAYMENT)).hasSize(2);
+    assertThat(session.notices(stage.getBusinessKey(), NoticeType.ACCEPTANCE)).hasSize(2);
   }
 
   @Test
@@ -172,7 +148,7 @@ class PerformanceStageTest {
     ProcessInstance stage = start();
     String contractId = contractId(stage);
     // accepted after its scheduled date (30 April): the payment step follows at once
-    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2027, 5, 6, 10, 0, 0, 0, ProcurementTime.ZONE).toInstant()));
+    TasklistDriver.at(ZonedDateTime.of(2027, 5, 6, 10, 0, 0, 0, ProcurementTime.ZONE));
     report(stage, "91%", "3200");
     accept(stage, ACCEPT, 90, null);
     Job payment = job(stage);
@@ -190,7 +166,7 @@ class PerformanceStageTest {
     assertThat(retried.getExceptionMessage()).isNotBlank();
     engine.getManagementService().executeJob(retried.getId());
     assertThat(payments.ofContract(contractId)).hasSize(1);
-    assertThat(notices(stage, NoticeType.PAYMENT)).hasSize(1);
+    assertThat(session.notices(stage.getBusinessKey(), NoticeType.PAYMENT)).hasSize(1);
 
     // an operator runs the payment step of that milestone again (Cockpit: modification of the process instance)
     String milestone = runtimeService.getActivityInstance(stage.getId()).getActivityInstances("SubProcess_Milestone")[0]
@@ -205,7 +181,7 @@ class PerformanceStageTest {
     assertThat(again.newlyRecorded()).isFalse();
     assertThat(again.paidOn()).isEqualTo(LocalDate.of(2027, 5, 6));
     assertThat(payments.ofContract(contractId)).hasSize(1);
-    assertThat(notices(stage, NoticeType.PAYMENT)).hasSize(1);
+    assertThat(session.notices(stage.getBusinessKey(), NoticeType.PAYMENT)).hasSize(1);
     assertThat(payments.paidSoFar(contractId)).isEqualByComparingTo("100000");
   }
 
@@ -230,7 +206,7 @@ class PerformanceStageTest {
         .hasMessageContaining("服务对象满意度应在0至100分之间");
     assertThatThrownBy(() -> accept(stage, CORRECT, 60, null)).isInstanceOf(SubmissionRejectedException.class)
         .hasMessageContaining("请填写需要整改的内容");
-    assertThatThrownBy(() -> tasklist.completeAs(PURCHASER, stage, "Task_AcceptMilestone",
+    assertThatThrownBy(() -> session.tasklist().completeAs(PURCHASER, stage, "Task_AcceptMilestone",
         Variables.createVariables().putValue(ACCEPTANCE_DECISION, ACCEPT).putValue(RECIPIENT_SATISFACTION, 90)))
         .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("请填写参加验收的服务对象");
     assertThatThrownBy(() -> payments.pay(contractId, 1, LocalDate.of(2027, 4, 26), stage.getId()))
@@ -239,26 +215,26 @@ class PerformanceStageTest {
     assertThat(stage).isWaitingAt("Task_AcceptMilestone");
     assertThat(ledger.find(contractId, 1).orElseThrow().status()).isEqualTo(MilestoneLedger.REPORTED);
     assertThat(payments.ofContract(contractId)).isEmpty();
-    assertThat(notices(stage, NoticeType.ACCEPTANCE)).isEmpty();
+    assertThat(session.notices(stage.getBusinessKey(), NoticeType.ACCEPTANCE)).isEmpty();
   }
 
   @Test
   void aLateReportAndALateAcceptanceAreReportedToSupervisors() throws Exception {
     ProcessInstance stage = start();
-    Job reportLate = timer(stage, "BoundaryEvent_ReportLate");
+    Job reportLate = session.tasklist().timer(stage, "BoundaryEvent_ReportLate");
     assertThat(reportLate.getDuedate()).isEqualTo(WorkingDayCalendar.endOf(LocalDate.of(2027, 4, 30)));
     ClockUtil.setCurrentTime(new Date(reportLate.getDuedate().getTime() + 1000));
     engine.getManagementService().executeJob(reportLate.getId());
     assertThat(stage).isWaitingAt("Task_SubmitProgressReport").hasPassed("Task_EscalateLateReport");
 
     report(stage, "91%", "3200");
-    Job acceptanceLate = timer(stage, "BoundaryEvent_AcceptanceLate");
-    assertThat(acceptanceLate.getDuedate()).isEqualTo(tasklist.task(stage, "Task_AcceptMilestone").getDueDate());
+    Job acceptanceLate = session.tasklist().timer(stage, "BoundaryEvent_AcceptanceLate");
+    assertThat(acceptanceLate.getDuedate()).isEqualTo(session.tasklist().task(stage, "Task_AcceptMilestone").getDueDate());
     ClockUtil.setCurrentTime(new Date(acceptanceLate.getDuedate().getTime() + 1000));
     engine.getManagementService().executeJob(acceptanceLate.getId());
     assertThat(stage).isWaitingAt("Task_AcceptMilestone").hasPassed("Task_EscalateLateAcceptance");
 
-    mails.deliver(stage.getBusinessKey());
+    session.mails().deliver(stage.getBusinessKey());
     List<String> subjects = MailDeliveries.mailsTo(greenMail, SUPERVISOR_MAIL).stream().map(MailDeliveries::subject)
         .filter(s -> s.contains(stage.getBusinessKey())).toList();
     assertThat(subjects).containsExactlyInAnyOrder(
@@ -269,13 +245,13 @@ class PerformanceStageTest {
   @Test
   void nothingOfTheFirstMilestoneIsReportedOrAcceptedBeforeTheServicePeriodBegins() {
     // the contract was signed in December; the service period of the purchase begins on 1 January 2027
-    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 12, 21, 10, 0, 0, 0, ProcurementTime.ZONE).toInstant()));
+    TasklistDriver.at(ZonedDateTime.of(2026, 12, 21, 10, 0, 0, 0, ProcurementTime.ZONE));
     ProcessInstance stage = start();
     assertThatThrownBy(() -> report(stage, "95%", "9600"))
         .hasMessageContaining("本期（第一阶段验收）的服务期自2027-01-01开始，服务尚未提供，不能提交进度报告");
     assertThat(stage).isWaitingAt("Task_SubmitProgressReport");
     assertThat(ledger.find(contractId(stage), 1).orElseThrow().status()).isEqualTo(MilestoneLedger.PLANNED);
-    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2027, 1, 4, 10, 0, 0, 0, ProcurementTime.ZONE).toInstant()));
+    TasklistDriver.at(ZonedDateTime.of(2027, 1, 4, 10, 0, 0, 0, ProcurementTime.ZONE));
     report(stage, "95%", "200");
     assertThat(stage).isWaitingAt("Task_AcceptMilestone");
   }
@@ -304,7 +280,7 @@ class PerformanceStageTest {
   }
 
   private void report(ProcessInstance stage, String... values) {
-    tasklist.completeAs(WINNER_ORG, stage, "Task_SubmitProgressReport", Variables.createVariables()
+    session.tasklist().completeAs(WINNER_ORG, stage, "Task_SubmitProgressReport", Variables.createVariables()
         .putValue(PROGRESS_REPORT, "本期完成上门助餐、助洁服务，服务记录已归档。")
         .putValueTyped(INDICATOR_RESULTS, ProgressReports.reached(values)));
   }
@@ -320,7 +296,7 @@ class PerformanceStageTest {
     if (opinion != null) {
       form.putValue(ACCEPTANCE_OPINION, opinion);
     }
-    tasklist.completeAs(PURCHASER, stage, "Task_AcceptMilestone", form);
+    session.tasklist().completeAs(PURCHASER, stage, "Task_AcceptMilestone", form);
   }
 
   private Job job(ProcessInstance stage) {
@@ -337,21 +313,5 @@ class PerformanceStageTest {
   private void payJob(ProcessInstance stage) {
     engine.getManagementService().executeJob(job(stage).getId());
     engine.getManagementService().executeJob(job(stage).getId());
-  }
-
-  private Job timer(ProcessInstance stage, String activityId) {
-    return engine.getManagementService().createJobQuery().processInstanceId(stage.getId()).activityId(activityId)
-        .timers().singleResult();
-  }
-
-  private List<DisclosureNotice> notices(ProcessInstance stage, NoticeType type) {
-    return register.findByProject(stage.getBusinessKey()).stream().filter(n -> n.type() == type).toList();
-  }
-
-  private Map<String, Object> history(ProcessInstance stage) {
-    Map<String, Object> values = new java.util.HashMap<>();
-    BpmnAwareTests.historyService().createHistoricVariableInstanceQuery().processInstanceId(stage.getId()).list()
-        .forEach(v -> values.put(v.getName(), v.getValue()));
-    return values;
   }
 }

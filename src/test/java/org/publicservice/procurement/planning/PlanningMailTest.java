@@ -14,22 +14,17 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.publicservice.procurement.ProcessTestSession;
 import org.publicservice.procurement.ProcurementSpringTest;
-import org.publicservice.procurement.TestIdentities;
 import org.publicservice.procurement.notification.MailDeliveries;
 import org.publicservice.procurement.notification.MailVariables;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,26 +36,12 @@ class PlanningMailTest {
   @RegisterExtension
   static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SETUP);
 
+  @RegisterExtension
+  final ProcessTestSession session = ProcessTestSession.onEngineClock().withOfficials();
+
   @Autowired ProcessEngine engine;
-  MailDeliveries mails;
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
-  @Autowired IdentityService identityService;
-
-  TestIdentities officials;
-
-  @BeforeEach
-  void setUp() {
-    mails = new MailDeliveries(engine);
-    BpmnAwareTests.init(engine);
-    officials = new TestIdentities(identityService).ensureOfficials();
-  }
-
-  @AfterEach
-  void tearDown() {
-    officials.actAsNobody();
-    ClockUtil.reset();
-  }
 
   @Test
   void aFiledRequestIsMailedToTheFinanceOfficialsWithProjectNumberServiceAndLink() throws Exception {
@@ -68,7 +49,7 @@ class PlanningMailTest {
     assertThat(purchase).isWaitingAt("Task_ReviewRequest");
     String projectNumber = purchase.getBusinessKey();
     assertThat(greenMail.getReceivedMessages()).as("nothing leaves before it is delivered").isEmpty();
-    assertThat(mails.deliver(projectNumber)).isPositive();
+    assertThat(session.mails().deliver(projectNumber)).isPositive();
 
     List<MimeMessage> toFinance = MailDeliveries.mailsTo(greenMail, FINANCE_OFFICIAL + "@test.local");
     assertThat(toFinance).hasSize(1);
@@ -84,7 +65,7 @@ class PlanningMailTest {
   void aReviewLeftPastItsFiveWorkingDaysIsRemindedAsOverdue() throws Exception {
     ProcessInstance purchase = file();
     String projectNumber = purchase.getBusinessKey();
-    mails.deliver(projectNumber);
+    session.mails().deliver(projectNumber);
     greenMail.purgeEmailFromAllMailboxes();
 
     ClockUtil.setCurrentTime(Date.from(task(purchase).getDueDate().toInstant().plus(Duration.ofHours(1))));
@@ -93,7 +74,7 @@ class PlanningMailTest {
     managementService.executeJob(timer.getId());
     managementService.createJobQuery().processDefinitionKey(MailVariables.DEADLINE_WATCH_PROCESS).messages().list()
         .forEach(job -> managementService.executeJob(job.getId()));
-    mails.deliver(projectNumber);
+    session.mails().deliver(projectNumber);
 
     List<MimeMessage> toFinance = MailDeliveries.mailsTo(greenMail, FINANCE_OFFICIAL + "@test.local");
     assertThat(toFinance).hasSize(1);
@@ -105,10 +86,10 @@ class PlanningMailTest {
   void theRequesterLearnsOfTheApprovalAndOfARejectionWithItsReason() throws Exception {
     ProcessInstance approved = file();
     review(approved, "APPROVE", "同意。");
-    mails.deliver(approved.getBusinessKey());
+    session.mails().deliver(approved.getBusinessKey());
     ProcessInstance rejected = file();
     review(rejected, "REJECT", "该服务已由区级财政安排，不予重复购买。");
-    mails.deliver(rejected.getBusinessKey());
+    session.mails().deliver(rejected.getBusinessKey());
 
     List<MimeMessage> toRequester = MailDeliveries.mailsTo(greenMail, PURCHASER + "@test.local");
     // the approved plan goes on to its tender: the requester's department is asked for the tender documents
@@ -125,29 +106,26 @@ class PlanningMailTest {
   }
 
   private void review(ProcessInstance purchase, String decision, String comment) {
-    officials.actAs(FINANCE_OFFICIAL);
+    session.people().actAs(FINANCE_OFFICIAL);
     try {
       var review = engine.getTaskService().createTaskQuery().processInstanceId(purchase.getId()).singleResult();
       engine.getTaskService().claim(review.getId(), FINANCE_OFFICIAL);
       engine.getFormService().submitTaskForm(review.getId(), SplittingReasons.asTheFormAsks(engine, review.getId(),
           Variables.createVariables().putValue("reviewDecision", decision).putValue("reviewComment", comment)));
     } finally {
-      officials.actAsNobody();
+      session.people().actAsNobody();
     }
   }
 
-
   private ProcessInstance file() {
-    officials.actAs(PURCHASER);
+    session.people().actAs(PURCHASER);
     try {
       return engine.getFormService().submitStartForm(engine.getRepositoryService().createProcessDefinitionQuery()
           .processDefinitionKey(PROCESS_KEY).latestVersion().singleResult().getId(),
           PurchaseRequests.elderlyCare(1_200_000));
     } finally {
-      officials.actAsNobody();
+      session.people().actAsNobody();
     }
   }
-
-
 
 }

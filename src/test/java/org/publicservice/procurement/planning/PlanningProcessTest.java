@@ -17,23 +17,20 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.publicservice.procurement.ProcessTestSession;
 import org.publicservice.procurement.ProcurementSpringTest;
-import org.publicservice.procurement.TestIdentities;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
@@ -47,27 +44,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ProcurementSpringTest
 class PlanningProcessTest {
 
+  @RegisterExtension
+  final ProcessTestSession session = ProcessTestSession.onEngineClock().withOfficials();
+
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
-  @Autowired IdentityService identityService;
   @Autowired DisclosureRegister disclosureRegister;
   @Autowired PurchasePlans purchasePlans;
   @Autowired WorkingDayCalendar workingDays;
-
-  TestIdentities officials;
-
-  @BeforeEach
-  void setUp() {
-    BpmnAwareTests.init(engine);
-    officials = new TestIdentities(identityService).ensureOfficials();
-  }
-
-  @AfterEach
-  void tearDown() {
-    officials.actAsNobody();
-    ClockUtil.reset();
-  }
 
   @Test
   void approvedRequestGetsAProjectNumberAPlanAndAPublishedIntention() {
@@ -117,15 +102,15 @@ class PlanningProcessTest {
     assertThat(purchase).isWaitingAt("Task_ReviseRequest");
     assertThat(task(purchase)).hasCandidateGroup(Groups.DEPT_CIVIL_AFFAIRS);
     // the other department does not even see the task
-    officials.actAs(HEALTH_PURCHASER);
+    session.people().actAs(HEALTH_PURCHASER);
     assertThat(taskService.createTaskQuery().processInstanceId(purchase.getId()).count()).isZero();
 
-    officials.actAs(PURCHASER);
+    session.people().actAs(PURCHASER);
     var revise = taskService.createTaskQuery().processInstanceId(purchase.getId()).singleResult();
     taskService.claim(revise.getId(), PURCHASER);
     VariableMap revised = PurchaseRequests.elderlyCare(4_500_000);
     taskService.complete(revise.getId(), revised);
-    officials.actAsNobody();
+    session.people().actAsNobody();
 
     // the method is chosen again from the revised budget
     assertThat(purchase).isWaitingAt("Task_ReviewRequest").variables()
@@ -233,7 +218,7 @@ class PlanningProcessTest {
   @Test
   void returnOrRejectionWithoutReasonIsRefusedAndTheTaskStays() {
     ProcessInstance purchase = file(PURCHASER, PurchaseRequests.elderlyCare(600_000));
-    officials.actAs(FINANCE_OFFICIAL);
+    session.people().actAs(FINANCE_OFFICIAL);
     var review = taskService.createTaskQuery().processInstanceId(purchase.getId()).singleResult();
     taskService.claim(review.getId(), FINANCE_OFFICIAL);
 
@@ -244,7 +229,7 @@ class PlanningProcessTest {
         .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("不予批准时请填写理由");
     assertThatThrownBy(() -> taskService.complete(review.getId(), Map.of(REVIEW_DECISION, "MAYBE")))
         .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("审核结论的选项无效");
-    officials.actAsNobody();
+    session.people().actAsNobody();
 
     assertThat(purchase).isWaitingAt("Task_ReviewRequest");
     assertThat(runtimeService.getVariable(purchase.getId(), REVIEW_DECISION)).isNull();
@@ -255,30 +240,30 @@ class PlanningProcessTest {
     ProcessInstance purchase = file(PURCHASER, PurchaseRequests.elderlyCare(600_000));
     review(purchase, DECISION_RETURN, "预算偏高，请核减。");
 
-    officials.actAs(PURCHASER);
+    session.people().actAs(PURCHASER);
     var revise = taskService.createTaskQuery().processInstanceId(purchase.getId()).singleResult();
     taskService.claim(revise.getId(), PURCHASER);
     assertThatThrownBy(() -> taskService.complete(revise.getId(), Map.of(BUDGET, 0)))
         .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("预算金额必须大于0元");
-    officials.actAsNobody();
+    session.people().actAsNobody();
 
     assertThat(purchase).isWaitingAt("Task_ReviseRequest");
     assertThat(runtimeService.getVariable(purchase.getId(), BUDGET)).isEqualTo(600_000L);
   }
 
   private ProcessInstance file(String purchaser, VariableMap request) {
-    officials.actAs(purchaser);
+    session.people().actAs(purchaser);
     try {
       return engine.getFormService().submitStartForm(
           engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY)
               .latestVersion().singleResult().getId(), request);
     } finally {
-      officials.actAsNobody();
+      session.people().actAsNobody();
     }
   }
 
   private void review(ProcessInstance purchase, String decision, String comment) {
-    officials.actAs(FINANCE_OFFICIAL);
+    session.people().actAs(FINANCE_OFFICIAL);
     try {
       var review = taskService.createTaskQuery().processInstanceId(purchase.getId())
           .taskDefinitionKey("Task_ReviewRequest").singleResult();
@@ -289,7 +274,7 @@ class PlanningProcessTest {
       }
       engine.getFormService().submitTaskForm(review.getId(), SplittingReasons.asTheFormAsks(engine, review.getId(), form));
     } finally {
-      officials.actAsNobody();
+      session.people().actAsNobody();
     }
   }
 

@@ -171,9 +171,7 @@ class BidDraftPagesTest {
   }
 
   private PortalClient loggedIn(String organisation) {
-    PortalClient browser = new PortalClient(port);
-    assertThat(browser.logIn(organisation, demoPassword).statusCode()).isEqualTo(302);
-    return browser;
+    return PortalClient.loggedIn(port, organisation, demoPassword);
   }
 
   private static String formToken(String page) {

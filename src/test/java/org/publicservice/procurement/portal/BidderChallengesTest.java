@@ -150,9 +150,7 @@ class BidderChallengesTest {
   }
 
   private PortalClient loggedIn(String organisation) {
-    PortalClient browser = new PortalClient(port);
-    assertThat(browser.logIn(organisation, demoPassword).statusCode()).isEqualTo(302);
-    return browser;
+    return PortalClient.loggedIn(port, organisation, demoPassword);
   }
 
   private static Map<String, String> form(String project, String grounds) {

@@ -290,9 +290,7 @@ class BidderPagesTest {
   }
 
   private PortalClient loggedIn(String organisation) {
-    PortalClient browser = new PortalClient(port);
-    assertThat(browser.logIn(organisation, demoPassword).statusCode()).isEqualTo(302);
-    return browser;
+    return PortalClient.loggedIn(port, organisation, demoPassword);
   }
 
   @Test

@@ -118,8 +118,6 @@ class ReviewAnswersPagesTest {
   }
 
   private PortalClient loggedIn(String organisation) {
-    PortalClient browser = new PortalClient(port);
-    assertThat(browser.logIn(organisation, demoPassword).statusCode()).isEqualTo(302);
-    return browser;
+    return PortalClient.loggedIn(port, organisation, demoPassword);
   }
 }

@@ -12,8 +12,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -26,8 +24,6 @@ import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.identity.Groups;
 import org.publicservice.procurement.ocds.ReleaseMapper;
 import org.publicservice.procurement.performance.MilestonePayments;
-import org.publicservice.procurement.performance.PerformanceVariables;
-import org.publicservice.procurement.performance.ProgressReports;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -79,7 +75,6 @@ class ContractPostgresTest {
   @Test
   void aContractIsSignedPublishedFiledAndAMilestonePaidOnceOnPostgres() {
     String projectNumber = newProjectNumber();
-    var runtime = engine.getRuntimeService();
     ProcessInstance contract = signedContract(engine, tasklist, projectNumber, 28_000, "通财购备〔2026〕150号");
     assertThat(contract).isEnded().hasPassed("EndEvent_ContractSigned");
     String contractId = projectNumber + "-HT01";
@@ -88,20 +83,9 @@ class ContractPostgresTest {
     assertThat(signed.publishedAt()).isNotNull();
     assertThat(signed.filedAt()).isNotNull();
 
-    VariableMap handedOn = Variables.createVariables();
-    engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(contract.getId()).list()
-        .forEach(v -> handedOn.putValue(v.getName(), v.getValue()));
-    ProcessInstance performance = runtime.startProcessInstanceByKey(PerformanceVariables.PROCESS_KEY, projectNumber,
-        handedOn);
     // reported and accepted once the period has begun, on the date the schedule sets for the payment (30 June)
-    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2027, 6, 30, 10, 0, 0, 0, ProcurementTime.ZONE).toInstant()));
-    tasklist.completeAs(WINNER_ORG, performance, "Task_SubmitProgressReport", Variables.createVariables()
-        .putValue(PerformanceVariables.PROGRESS_REPORT, "上半年服务按计划完成。")
-        .putValueTyped(PerformanceVariables.INDICATOR_RESULTS, ProgressReports.reached("94%", "4900")));
-    tasklist.completeAs(PURCHASER, performance, "Task_AcceptMilestone", Variables.createVariables()
-        .putValue(PerformanceVariables.ACCEPTANCE_DECISION, PerformanceVariables.ACCEPT)
-        .putValue(PerformanceVariables.RECIPIENT_PARTICIPANTS, "服务对象代表10人")
-        .putValue(PerformanceVariables.RECIPIENT_SATISFACTION, 94));
+    TasklistDriver.at(ZonedDateTime.of(2027, 6, 30, 10, 0, 0, 0, ProcurementTime.ZONE));
+    ProcessInstance performance = firstPhaseAccepted(engine, tasklist, contract, projectNumber);
     var jobs = engine.getManagementService();
     jobs.executeJob(jobs.createJobQuery().processInstanceId(performance.getId()).singleResult().getId());
     assertThat(payments.pay(contractId, 1, ProcurementTime.today(), performance.getId()).newlyRecorded()).isFalse();

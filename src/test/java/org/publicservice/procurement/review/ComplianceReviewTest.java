@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.publicservice.procurement.review.ReviewStages.BIDS;
 import static org.publicservice.procurement.review.ReviewStages.bidId;
 import static org.publicservice.procurement.review.ReviewStages.compliant;
+import static org.publicservice.procurement.review.ReviewStages.forgetCreditRecordsOfTheBidders;
 import static org.publicservice.procurement.review.ReviewStages.inputs;
 import static org.publicservice.procurement.review.ReviewStages.invalid;
 import static org.publicservice.procurement.review.ReviewStages.queryPrice;
@@ -14,26 +15,21 @@ import static org.publicservice.procurement.review.ReviewVariables.*;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
 import java.time.ZonedDateTime;
-import java.util.Date;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.publicservice.procurement.ProcessTestSession;
+import org.publicservice.procurement.TasklistDriver;
 import org.publicservice.procurement.ProcurementSpringTest;
-import org.publicservice.procurement.TestIdentities;
 import org.publicservice.procurement.TestSmtp;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.purchase.JsonValues;
-import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.purchase.SubmissionRejectedException;
 import org.publicservice.procurement.notification.MailDeliveries;
 import org.publicservice.procurement.ocds.OcdsPublisher;
@@ -52,34 +48,22 @@ class ComplianceReviewTest {
   @RegisterExtension
   static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SETUP);
 
+  @RegisterExtension
+  final ProcessTestSession session = ProcessTestSession.startingAt(ReviewStageProcessTest.MONDAY);
+
   @Autowired ProcessEngine engine;
-  @Autowired IdentityService identityService;
   @Autowired BidReviewResults results;
   @Autowired PriceExplanations explanations;
   @Autowired DisclosureRegister disclosure;
   @Autowired JdbcTemplate jdbc;
   @Autowired OcdsPublisher ocds;
 
-  TestIdentities people;
   ReviewStages stages;
-  MailDeliveries mails;
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(engine);
-    people = new TestIdentities(identityService);
-    stages = new ReviewStages(engine, people);
-    mails = new MailDeliveries(engine);
-    ClockUtil.setCurrentTime(Date.from(ReviewStageProcessTest.MONDAY.toInstant()));
-    for (Object[] bid : BIDS) {
-      jdbc.update("DELETE FROM credit_record WHERE organisation_user_id = ?", bid[0]);
-    }
-  }
-
-  @AfterEach
-  void tearDown() {
-    people.actAsNobody();
-    ClockUtil.reset();
+    stages = new ReviewStages(engine, session.people());
+    forgetCreditRecordsOfTheBidders(jdbc);
   }
 
   /** Qualification passed, panel seated: the chair has one compliance task per qualified bid. */
@@ -139,7 +123,7 @@ class ComplianceReviewTest {
             org.assertj.core.groups.Tuple.tuple("org-huimin", "VALID"),
             org.assertj.core.groups.Tuple.tuple("org-anle", "VALID"));
 
-    mails.deliver("NT-2026-0931");
+    session.mails().deliver("NT-2026-0931");
     List<MimeMessage> toXinyu = MailDeliveries.mailsTo(greenMail, "org-xinyu@demo.local");
     assertThat(toXinyu).extracting(MailDeliveries::subject).contains("【投标无效通知】NT-2026-0931 崇川区居家养老上门服务");
     assertThat(toXinyu.stream().filter(m -> MailDeliveries.subject(m).startsWith("【投标无效通知】")).findFirst()
@@ -161,7 +145,7 @@ class ComplianceReviewTest {
     assertThat(stage).isWaitingAt("ReceiveTask_PriceExplanation");
     BidReviewResults.PriceQuery query = results.query(stage.getId(), bidId("NT-2026-0932", 4)).orElseThrow();
     assertThat(query.dueAt().toInstant()).isEqualTo(ReviewStageProcessTest.MONDAY.plusHours(24).toInstant());
-    mails.deliver("NT-2026-0932");
+    session.mails().deliver("NT-2026-0932");
     assertThat(MailDeliveries.mailsTo(greenMail, "org-anle@demo.local")).anySatisfy(mail -> {
       assertThat(MailDeliveries.subject(mail)).isEqualTo("【报价说明】NT-2026-0932 崇川区居家养老上门服务");
       assertThat(mail.getContent().toString()).contains("投标报价：900,000.00元", "说明期限：2026年12月8日 09:00",
@@ -174,7 +158,7 @@ class ComplianceReviewTest {
         .isInstanceOf(SubmissionRejectedException.class).hasMessage("没有找到贵单位的这项报价说明要求。");
     assertThatThrownBy(() -> explanations.answer("org-anle", query.id(), "  "))
         .isInstanceOf(SubmissionRejectedException.class).hasMessage("请填写书面说明。");
-    ClockUtil.setCurrentTime(Date.from(ReviewStageProcessTest.MONDAY.plusHours(5).toInstant()));
+    TasklistDriver.at(ReviewStageProcessTest.MONDAY.plusHours(5));
     explanations.answer("org-anle", query.id(), "本社自有日间照料中心两处，护理员为本社长期聘用人员，人工成本已按最低工资标准测算，附测算表。");
     assertThatThrownBy(() -> explanations.answer("org-anle", query.id(), "再补充一点。"))
         .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("不能重复提交");
@@ -218,7 +202,7 @@ class ComplianceReviewTest {
 
     // the first lets its 4 hours pass: the timer makes the bid invalid, and a late answer is refused
     ZonedDateTime late = ReviewStageProcessTest.MONDAY.plusHours(4).plusMinutes(1);
-    ClockUtil.setCurrentTime(Date.from(late.toInstant()));
+    TasklistDriver.at(late);
     assertThatThrownBy(() -> explanations.answer("org-anle", anle, "迟到的说明。"))
         .isInstanceOf(SubmissionRejectedException.class).hasMessage("说明期限（2026年12月7日 13:00）已过，不再受理。");
     stages.runJobs(stage);
@@ -254,7 +238,7 @@ class ComplianceReviewTest {
     assertThat(statuses).containsExactlyInAnyOrder("南通阳光养老服务中心:valid", "南通心语社会工作服务社:valid",
         "南通安乐居家养老服务社:disqualified", "南通青春志愿服务协会:disqualified");
 
-    mails.deliver("NT-2026-0933");
+    session.mails().deliver("NT-2026-0933");
     for (String bidder : List.of("org-yangguang", "org-xinyu", "org-anle", "org-qingchun")) {
       assertThat(MailDeliveries.mailsTo(greenMail, bidder + "@demo.local")).as(bidder)
           .extracting(MailDeliveries::subject).contains("【废标通知】NT-2026-0933 崇川区居家养老上门服务 评审后有效投标不足");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.publicservice.procurement.review.ReviewStages.BIDS;
+import static org.publicservice.procurement.review.ReviewStages.forgetCreditRecordsOfTheBidders;
 import static org.publicservice.procurement.review.ReviewStages.inputs;
 import static org.publicservice.procurement.review.ReviewVariables.*;
 
@@ -12,20 +13,17 @@ import java.math.BigDecimal;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.publicservice.procurement.ProcessTestSession;
 import org.publicservice.procurement.ProcurementSpringTest;
-import org.publicservice.procurement.TestIdentities;
 import org.publicservice.procurement.TestSmtp;
 import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.purchase.SubmissionRejectedException;
@@ -46,33 +44,21 @@ class NegotiationRoundsTest {
   @RegisterExtension
   static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SETUP);
 
+  @RegisterExtension
+  final ProcessTestSession session = ProcessTestSession.startingAt(ReviewStageProcessTest.MONDAY);
+
   @Autowired ProcessEngine engine;
-  @Autowired IdentityService identityService;
   @Autowired FinalOffers finalOffers;
   @Autowired NegotiationRecords negotiations;
   @Autowired BidReviewResults results;
   @Autowired JdbcTemplate jdbc;
 
-  TestIdentities people;
   ReviewStages stages;
-  MailDeliveries mails;
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(engine);
-    people = new TestIdentities(identityService);
-    stages = new ReviewStages(engine, people);
-    mails = new MailDeliveries(engine);
-    ClockUtil.setCurrentTime(Date.from(ReviewStageProcessTest.MONDAY.toInstant()));
-    for (Object[] bid : BIDS) {
-      jdbc.update("DELETE FROM credit_record WHERE organisation_user_id = ?", bid[0]);
-    }
-  }
-
-  @AfterEach
-  void tearDown() {
-    people.actAsNobody();
-    ClockUtil.reset();
+    stages = new ReviewStages(engine, session.people());
+    forgetCreditRecordsOfTheBidders(jdbc);
   }
 
   ProcessInstance negotiating(String project, String method, String evaluation, int minimum, Object[]... bids) {
@@ -170,7 +156,7 @@ class NegotiationRoundsTest {
         .satisfies(e -> assertThat(e.round()).isEqualTo(1));
 
     // each supplier reads its own talks only; the change goes to all three still in after round 1
-    mails.deliver("NT-2026-0941");
+    session.mails().deliver("NT-2026-0941");
     List<String> toXinyu = MailDeliveries.mailsTo(greenMail, "org-xinyu@demo.local").stream()
         .map(m -> MailDeliveries.subject(m) + "\n" + content(m)).toList();
     assertThat(toXinyu).anyMatch(m -> m.startsWith("【磋商记录】NT-2026-0941 崇川区居家养老上门服务 第1轮")

@@ -3,6 +3,7 @@ package org.publicservice.procurement.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.publicservice.procurement.review.ReviewStages.BIDS;
+import static org.publicservice.procurement.review.ReviewStages.forgetCreditRecordsOfTheBidders;
 import static org.publicservice.procurement.review.ReviewStages.inputs;
 import static org.publicservice.procurement.review.ReviewVariables.*;
 
@@ -11,20 +12,15 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import org.publicservice.procurement.TestSmtp;
 import jakarta.mail.internet.MimeMessage;
 import java.time.ZonedDateTime;
-import java.util.Date;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.publicservice.procurement.ProcessTestSession;
 import org.publicservice.procurement.ProcurementSpringTest;
-import org.publicservice.procurement.TestIdentities;
 import org.publicservice.procurement.notification.MailDeliveries;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,29 +33,17 @@ class ReviewMailTest {
   @RegisterExtension
   static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SETUP);
 
+  @RegisterExtension
+  final ProcessTestSession session = ProcessTestSession.startingAt(ZonedDateTime.of(2026, 12, 7, 9, 0, 0, 0, ProcurementTime.ZONE));
+
   @Autowired ProcessEngine engine;
-  @Autowired IdentityService identityService;
   @Autowired JdbcTemplate jdbc;
-  TestIdentities people;
   ReviewStages stages;
-  MailDeliveries mails;
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(engine);
-    people = new TestIdentities(identityService);
-    stages = new ReviewStages(engine, people);
-    mails = new MailDeliveries(engine);
-    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 12, 7, 9, 0, 0, 0, ProcurementTime.ZONE).toInstant()));
-    for (Object[] bid : BIDS) {
-      jdbc.update("DELETE FROM credit_record WHERE organisation_user_id = ?", bid[0]);
-    }
-  }
-
-  @AfterEach
-  void tearDown() {
-    people.actAsNobody();
-    ClockUtil.reset();
+    stages = new ReviewStages(engine, session.people());
+    forgetCreditRecordsOfTheBidders(jdbc);
   }
 
   @Test
@@ -76,7 +60,7 @@ class ReviewMailTest {
     stages.confirmAll(stage);
     assertThat(stage).isEnded();
 
-    mails.deliver("NT-2026-0961");
+    session.mails().deliver("NT-2026-0961");
     String drawn = declarations.get(1).getAssignee();
     assertThat(MailDeliveries.mailsTo(greenMail, drawn + "@demo.local")).extracting(MailDeliveries::subject)
         .anyMatch(subject -> subject.contains("回避声明")).anyMatch(subject -> subject.contains("签署评审报告"));
@@ -96,7 +80,7 @@ class ReviewMailTest {
         BIDS[2]));
     stages.submitQualification(stage, stages.qualificationForm(3, null, new Object[] {3, "未提供社保缴纳证明"}));
 
-    mails.deliver("NT-2026-0962");
+    session.mails().deliver("NT-2026-0962");
     assertThat(MailDeliveries.mailsTo(greenMail, "minzheng2@demo.local")).extracting(MailDeliveries::subject)
         .contains("【合格投标人不足】NT-2026-0962 崇川区居家养老上门服务");
   }

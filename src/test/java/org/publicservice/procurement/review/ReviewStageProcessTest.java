@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.publicservice.procurement.review.ReviewStages.BIDS;
 import static org.publicservice.procurement.review.ReviewStages.assignees;
+import static org.publicservice.procurement.review.ReviewStages.forgetCreditRecordsOfTheBidders;
 import static org.publicservice.procurement.review.ReviewStages.inputs;
 import static org.publicservice.procurement.review.ReviewStages.set;
 import static org.publicservice.procurement.review.ReviewVariables.*;
@@ -14,23 +15,21 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.publicservice.procurement.ProcessTestSession;
+import org.publicservice.procurement.TasklistDriver;
 import org.publicservice.procurement.ProcurementSpringTest;
-import org.publicservice.procurement.TestIdentities;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
 import org.publicservice.procurement.credit.CreditEffect;
 import org.publicservice.procurement.credit.CreditListing;
@@ -51,6 +50,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ProcurementSpringTest
 class ReviewStageProcessTest {
 
+  @RegisterExtension
+  final ProcessTestSession session = ProcessTestSession.startingAt(MONDAY);
+
   /** A Monday morning in Nantong. */
   static final ZonedDateTime MONDAY = ZonedDateTime.of(2026, 12, 7, 9, 0, 0, 0, ProcurementTime.ZONE);
 
@@ -59,30 +61,23 @@ class ReviewStageProcessTest {
 
   @Autowired ProcessEngine engine;
   @Autowired TaskService taskService;
-  @Autowired IdentityService identityService;
   @Autowired CreditRegister creditRegister;
   @Autowired DisclosureRegister disclosure;
   @Autowired ReviewRecords records;
   @Autowired WorkingDayCalendar workingDays;
   @Autowired JdbcTemplate jdbc;
 
-  TestIdentities people;
   ReviewStages stages;
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(engine);
-    people = new TestIdentities(identityService);
-    stages = new ReviewStages(engine, people);
-    ClockUtil.setCurrentTime(Date.from(MONDAY.toInstant()));
-    forgetCreditRecordsOfTheBidders();
+    stages = new ReviewStages(engine, session.people());
+    forgetCreditRecordsOfTheBidders(jdbc);
   }
 
   @AfterEach
   void tearDown() {
-    people.actAsNobody();
-    ClockUtil.reset();
-    forgetCreditRecordsOfTheBidders();
+    forgetCreditRecordsOfTheBidders(jdbc);
   }
 
   @Test
@@ -207,7 +202,7 @@ class ReviewStageProcessTest {
   @Test
   void aBidderOnTheCreditRegisterIsExcludedAndAnExpiredRecordIsNot() {
     // entered before the bid deadline (4 December, 09:30)
-    ClockUtil.setCurrentTime(Date.from(MONDAY.minusDays(7).toInstant()));
+    TasklistDriver.at(MONDAY.minusDays(7));
     long blacklisted = creditRegister.add(new NewCreditRecord("org-huimin", "南通惠民社区服务中心",
         CreditListing.PROCUREMENT_BLACKLIST, CreditEffect.EXCLUDE, "中国政府采购网", "提供虚假材料谋取中标",
         LocalDate.of(2026, 6, 1), LocalDate.of(2029, 5, 31), null, "admin")).id();
@@ -215,11 +210,11 @@ class ReviewStageProcessTest {
         CreditEffect.EXCLUDE, "信用中国", "拒不履行生效判决", LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 3),
         null, "admin"));
     // after the deadline: a new listing does not count for this tender, a revocation does not undo the check
-    ClockUtil.setCurrentTime(Date.from(MONDAY.minusHours(1).toInstant()));
+    TasklistDriver.at(MONDAY.minusHours(1));
     creditRegister.add(new NewCreditRecord("org-yangguang", "南通阳光养老服务中心", CreditListing.MAJOR_TAX_VIOLATION,
         CreditEffect.EXCLUDE, "国家税务总局", "重大税收违法失信主体", LocalDate.of(2026, 12, 1), null, null, "admin"));
     creditRegister.revoke(blacklisted, "admin", "误录，已核实");
-    ClockUtil.setCurrentTime(Date.from(MONDAY.toInstant()));
+    TasklistDriver.at(MONDAY);
     ProcessInstance stage = stages.start(inputs("NT-2026-0902", 2_000_000, COMPREHENSIVE, 3, BIDS));
 
     List<Map<String, Object>> sheet = JsonValues.rows(engine.getRuntimeService().getVariable(stage.getId(),
@@ -254,11 +249,11 @@ class ReviewStageProcessTest {
   @Test
   void aFailedEvaluationCountsAgainstTheOrganisationInALaterReviewWithoutBarringIt() {
     // as EvaluationStage records a 不合格 grade (see EvaluationStageTest): penalised for three years, not excluded
-    ClockUtil.setCurrentTime(Date.from(MONDAY.minusMonths(9).toInstant()));
+    TasklistDriver.at(MONDAY.minusMonths(9));
     creditRegister.add(new NewCreditRecord("org-xinyu", "南通心语社会工作服务社", CreditListing.FAILED_EVALUATION,
         CreditEffect.PENALISE, "南通市民政局绩效评价", "NT-2025-0042 社区矫正社会工作服务绩效评价不合格（综合得分43.0）",
         LocalDate.of(2026, 3, 1), LocalDate.of(2029, 2, 28), "NT-2025-0042", "pingjia"));
-    ClockUtil.setCurrentTime(Date.from(MONDAY.toInstant()));
+    TasklistDriver.at(MONDAY);
     ProcessInstance stage = stages.start(inputs("NT-2026-0920", 2_000_000, COMPREHENSIVE, 3, BIDS));
 
     assertThat(records.creditChecks("NT-2026-0920")).extracting(c -> c.get("OUTCOME"))
@@ -304,7 +299,7 @@ class ReviewStageProcessTest {
     String taskId = stages.task(stage, "Task_ReviewQualification").getId();
 
     var noReason = stages.qualificationForm(4, null, new Object[] {2, " "});
-    people.actAs("minzheng");
+    session.people().actAs("minzheng");
     assertThatThrownBy(() -> engine.getFormService().submitTaskForm(taskId, noReason))
         .isInstanceOf(SubmissionRejectedException.class)
         .hasMessage("投标2（南通心语社会工作服务社）：资格审查不通过，请填写不通过的理由。");
@@ -321,7 +316,7 @@ class ReviewStageProcessTest {
     var outsider = stages.qualificationForm(4, "weijian");
     assertThatThrownBy(() -> engine.getFormService().submitTaskForm(taskId, outsider))
         .isInstanceOf(SubmissionRejectedException.class).hasMessage("采购人代表须为本单位的工作人员。");
-    people.actAsNobody();
+    session.people().actAsNobody();
 
     assertThat(stage).isWaitingAt("Task_ReviewQualification");
     assertThat(engine.getRuntimeService().getVariable(stage.getId(), QUALIFICATION_RESULTS)).isNull();
@@ -352,7 +347,7 @@ class ReviewStageProcessTest {
     assertThat(stage).isWaitingAt("Task_DeclareConflict");
 
     // the deadline passes: the end of the next working day, Tuesday 8 December
-    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 12, 9, 0, 0, 1, 0, ProcurementTime.ZONE).toInstant()));
+    TasklistDriver.at(ZonedDateTime.of(2026, 12, 9, 0, 0, 1, 0, ProcurementTime.ZONE));
     stages.runJobs(stage);
 
     List<Task> second = stages.tasks(stage, "Task_DeclareConflict");
@@ -477,10 +472,10 @@ class ReviewStageProcessTest {
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM review_score WHERE process_instance_id = ?", Integer.class,
         stage.getId())).isEqualTo(12);
     // what the other member's Tasklist form loads: his own empty fields, nothing of the first member's sheet
-    people.actAs(theirs.getAssignee());
+    session.people().actAs(theirs.getAssignee());
     Map<String, Object> visible = engine.getFormService().getTaskFormVariables(theirs.getId());
     Map<String, Object> viaTask = taskService.getVariables(theirs.getId());
-    people.actAsNobody();
+    session.people().actAsNobody();
     assertThat(scoresIn(visible.get(SCORE_SHEET))).hasSize(12).containsOnlyNulls();
     assertThat(scoresIn(viaTask.get(SCORE_SHEET))).hasSize(12).containsOnlyNulls();
     // the submitted sheet went to the review tables; no sheet with scores is left in any variable
@@ -518,11 +513,5 @@ class ReviewStageProcessTest {
     return JsonValues.rows(sheet).stream()
         .flatMap(bid -> JsonValues.rows(bid.get(SHEET_SCORES)).stream())
         .map(criterion -> criterion.get(SCORE)).toList();
-  }
-
-  private void forgetCreditRecordsOfTheBidders() {
-    for (Object[] bid : BIDS) {
-      jdbc.update("DELETE FROM credit_record WHERE organisation_user_id = ?", bid[0]);
-    }
   }
 }

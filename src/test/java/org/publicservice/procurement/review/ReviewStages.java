@@ -16,6 +16,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.publicservice.procurement.TasklistDriver;
 import org.publicservice.procurement.TestIdentities;
 import org.publicservice.procurement.purchase.JsonValues;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Drives a ReviewStage as the main process would start it after an opened tender (the IN variables of
@@ -41,6 +42,13 @@ public final class ReviewStages {
     this.engine = engine;
     this.people = people;
     this.tasklist = new TasklistDriver(engine, this.people);
+  }
+
+  /** Removes the credit records of the {@link #BIDS} bidders: each test's credit check starts from a clean register. */
+  public static void forgetCreditRecordsOfTheBidders(JdbcTemplate jdbc) {
+    for (Object[] bid : BIDS) {
+      jdbc.update("DELETE FROM credit_record WHERE organisation_user_id = ?", bid[0]);
+    }
   }
 
   /** The IN variables: a 综合评分法 open tender of 2,000,000 yuan with the bids given (rows of {@link #BIDS}). */

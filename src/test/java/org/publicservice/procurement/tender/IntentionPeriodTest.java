@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.publicservice.procurement.tender.Tenders.*;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.publicservice.procurement.ProcurementIntentions;
+import org.publicservice.procurement.ProcessTestSession;
 import org.publicservice.procurement.ProcurementSpringTest;
-import org.publicservice.procurement.TestIdentities;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
 import org.publicservice.procurement.disclosure.NoticeType;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +24,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ProcurementSpringTest
 class IntentionPeriodTest {
 
+  @RegisterExtension
+  final ProcessTestSession session = ProcessTestSession.startingAt(ISSUED);
+
   @Autowired ProcessEngine engine;
   @Autowired BidBox bidBox;
   @Autowired DisclosureRegister register;
@@ -33,15 +35,7 @@ class IntentionPeriodTest {
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(engine);
     tenders = new Tenders(engine, bidBox);
-    at(ISSUED);
-  }
-
-  @AfterEach
-  void tearDown() {
-    new TestIdentities(engine.getIdentityService()).actAsNobody();
-    ClockUtil.reset();
   }
 
   ProcessInstance stageWithIntention(Integer daysBefore) {

@@ -23,13 +23,11 @@ import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.publicservice.procurement.ProcessTestSession;
 import org.publicservice.procurement.ProcurementSpringTest;
 import org.publicservice.procurement.TestIdentities;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
@@ -53,6 +51,9 @@ class SealedBidTest {
   @RegisterExtension
   static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SETUP);
 
+  @RegisterExtension
+  final ProcessTestSession session = ProcessTestSession.startingAt(ISSUED);
+
   static final String PRICE = "1234567.89";
   static final List<String> PRICE_FORMS = List.of(PRICE, "1,234,567.89", "123456789", "1234567.8");
 
@@ -73,19 +74,11 @@ class SealedBidTest {
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(engine);
     tenders = new Tenders(engine, bidBox);
     planToken = "PLAN" + UUID.randomUUID().toString().replace("-", "").toUpperCase();
     plan = "绝密服务方案：每周三次上门，暗号" + planToken;
     fileToken = "FILE" + UUID.randomUUID().toString().replace("-", "").toUpperCase();
     file = ("%PDF-1.4\n% 资质证书原件扫描 " + fileToken + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
-    at(ISSUED);
-  }
-
-  @AfterEach
-  void tearDown() {
-    new TestIdentities(engine.getIdentityService()).actAsNobody();
-    ClockUtil.reset();
   }
 
   @Test

@@ -21,16 +21,15 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.publicservice.procurement.ProcessTestSession;
 import org.publicservice.procurement.ProcurementSpringTest;
 import org.publicservice.procurement.TestIdentities;
 import org.publicservice.procurement.disclosure.DisclosureRegister;
@@ -49,6 +48,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ProcurementSpringTest
 class SupplierBidsTest {
 
+  @RegisterExtension
+  final ProcessTestSession session = ProcessTestSession.startingAt(ISSUED);
+
   static final String KANGNING = "sup-kangning";
   static final String HUAXIA = "sup-huaxia";
   static final String FULIYUAN = "sup-fuliyuan";
@@ -64,15 +66,7 @@ class SupplierBidsTest {
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(engine);
     tenders = new Tenders(engine, bidBox);
-    at(ISSUED);
-  }
-
-  @AfterEach
-  void tearDown() {
-    new TestIdentities(engine.getIdentityService()).actAsNobody();
-    ClockUtil.reset();
   }
 
   @Test

@@ -16,15 +16,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.publicservice.procurement.ProcessTestSession;
 import org.publicservice.procurement.ProcurementSpringTest;
 import org.publicservice.procurement.TestIdentities;
 import org.publicservice.procurement.disclosure.DisclosureNotice;
@@ -47,26 +45,19 @@ class TenderStageProcessTest {
   @RegisterExtension
   static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SETUP);
 
+  @RegisterExtension
+  final ProcessTestSession session = ProcessTestSession.startingAt(ISSUED);
+
   @Autowired ProcessEngine engine;
   @Autowired BidBox bidBox;
   @Autowired DisclosureRegister register;
   @Autowired TenderQuestions questions;
 
   Tenders tenders;
-  MailDeliveries mails;
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(engine);
     tenders = new Tenders(engine, bidBox);
-    mails = new MailDeliveries(engine);
-    at(ISSUED);
-  }
-
-  @AfterEach
-  void tearDown() {
-    new TestIdentities(engine.getIdentityService()).actAsNobody();
-    ClockUtil.reset();
   }
 
   @Test
@@ -116,7 +107,7 @@ class TenderStageProcessTest {
     assertThat(record.content()).contains("投标人数：3家", "南通心语社会工作服务社，投标报价：1,750,000.50元",
         "投标报价：1,800,000.00元", "投标报价：1,900,000.00元");
 
-    mails.deliver(stage.getBusinessKey());
+    session.mails().deliver(stage.getBusinessKey());
     List<MimeMessage> toXinyu = MailDeliveries.mailsTo(greenMail, XINYU + "@demo.local");
     assertThat(toXinyu).extracting(MailDeliveries::subject).contains(
         "【投标回执】" + stage.getBusinessKey() + " 崇川区居家养老上门服务",
@@ -149,7 +140,7 @@ class TenderStageProcessTest {
     // returned unopened: not even the bidder can read it any more
     assertThat(bidBox.ownBid(stage.getBusinessKey(), YANGGUANG)).isEmpty();
     assertThat(bidBox.countBids(stage.getBusinessKey())).isZero();
-    mails.deliver(stage.getBusinessKey());
+    session.mails().deliver(stage.getBusinessKey());
     assertThat(MailDeliveries.mailsTo(greenMail, XINYU + "@demo.local")).extracting(MailDeliveries::subject)
         .contains("【废标通知】" + stage.getBusinessKey() + " 崇川区居家养老上门服务");
 
@@ -274,7 +265,7 @@ class TenderStageProcessTest {
     assertThat(notices(stage, NoticeType.CLARIFICATION)).singleElement().satisfies(clarification ->
         assertThat(clarification.content()).contains("澄清或修改内容：服务人数由800名调整为850名。",
             "顺延至2027年1月4日 09:30（原为2026年12月28日 09:30）"));
-    mails.deliver(stage.getBusinessKey());
+    session.mails().deliver(stage.getBusinessKey());
     assertThat(MailDeliveries.mailsTo(greenMail, YANGGUANG + "@demo.local")).anySatisfy(mail -> {
       assertThat(mail.getSubject()).isEqualTo("【澄清公告】" + stage.getBusinessKey() + " 崇川区居家养老上门服务");
       assertThat(mail.getContent().toString()).contains("服务人数由800名调整为850名", "当前投标截止及开标时间：2027年1月4日 09:30");
@@ -325,7 +316,7 @@ class TenderStageProcessTest {
     assertThat(notices(stage, NoticeType.CLARIFICATION)).singleElement().satisfies(clarification ->
         assertThat(clarification.content()).contains("供应商提出的问题：助浴服务是否需要配备专用车辆？", "答复：不强制要求，可租用。",
             "2026年12月28日 09:30（不变）").doesNotContain("心语", XINYU));
-    mails.deliver(stage.getBusinessKey());
+    session.mails().deliver(stage.getBusinessKey());
     assertThat(MailDeliveries.mailsTo(greenMail, YANGGUANG + "@demo.local")).anySatisfy(mail ->
         assertThat(mail.getContent().toString()).contains("答复：不强制要求，可租用。"));
 
