@@ -125,15 +125,6 @@ public abstract class BrowserTest {
     return desks.containsKey(desk);
   }
 
-  /** Closes a desk's browser once its person's part is done, and continues at the first desk. */
-  protected void leaveDesk(String desk) {
-    WebDriver left = desks.remove(desk);
-    if (left != null) {
-      left.quit();
-    }
-    atDesk(FIRST_DESK);
-  }
-
   @AfterEach
   void stopBrowser() throws IOException {
     for (WebDriver browser : desks.values()) {
