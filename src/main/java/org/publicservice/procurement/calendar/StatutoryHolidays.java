@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The 13 statutory days off of 《全国年节及纪念日放假办法》 (as revised by 国务院令第795号, in force 2025-01-01),
@@ -43,7 +45,13 @@ public final class StatutoryHolidays {
       days.add(holiday(LocalDate.of(year, Month.OCTOBER, day), "国庆节"));
     }
     days.sort(Comparator.comparing(SpecialDay::date));
-    return days;
+    // 中秋节 may fall on a day of 国庆节 (2020-10-01, 2028-10-03): a day is one holiday, whatever it celebrates, and
+    // the schedule keeps one row per date
+    Map<LocalDate, SpecialDay> byDate = new LinkedHashMap<>();
+    for (SpecialDay day : days) {
+      byDate.merge(day.date(), day, (first, same) -> holiday(first.date(), first.name() + "、" + same.name()));
+    }
+    return new ArrayList<>(byDate.values());
   }
 
   /** The day of the 清明 solar term (Beijing time), when the Sun's apparent longitude reaches 15°. */

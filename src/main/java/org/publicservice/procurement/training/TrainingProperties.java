@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled whether the engine clock runs accelerated (refused in the prod profile)
  * @param minutesPerWorkingDay real minutes per working day: a calendar week, weekend included, passes in five times
- *     this; at the default 0.5 the statutory time of one purchase from request to archive (about 95 days with a
- *     two-week service period) passes in about 35 minutes
+ *     this; at the default 0.5 one purchase from request to archive (about 120 days with a two-week service
+ *     period) took about 43 minutes, 39 of them its periods (measured by TrainingModeBrowserTest, docs/tour.md)
  */
 @ConfigurationProperties("procurement.training")
 public record TrainingProperties(

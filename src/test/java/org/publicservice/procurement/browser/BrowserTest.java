@@ -8,6 +8,8 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -54,6 +56,8 @@ public abstract class BrowserTest {
   static final Path SCREENSHOTS = Paths.get("target", "browser-screenshots");
   /** Tasklist is an Angular application that loads its parts after the page: generous, the CI machine is slow. */
   static final Duration WAIT = Duration.ofSeconds(60);
+  /** The desk of the browser a test starts with. */
+  protected static final String FIRST_DESK = "first";
 
   @LocalServerPort
   protected int port;
@@ -64,14 +68,23 @@ public abstract class BrowserTest {
 
   protected WebDriver driver;
   protected WebDriverWait wait;
-  private Path profileDir;
+  /** The browsers of the test by desk, the first one the test starts with; see {@link #atDesk}. */
+  private final Map<String, WebDriver> desks = new LinkedHashMap<>();
+  private final List<Path> profileDirs = new ArrayList<>();
   private String testName;
 
   @BeforeEach
   void startBrowser(TestInfo info) throws IOException {
     testName = info.getTestClass().map(Class::getSimpleName).orElse("test")
         + "-" + info.getTestMethod().map(m -> m.getName()).orElse("");
-    profileDir = Files.createTempDirectory("chromium-profile-");
+    driver = newBrowser();
+    desks.put(FIRST_DESK, driver);
+    wait = new WebDriverWait(driver, WAIT);
+  }
+
+  private WebDriver newBrowser() throws IOException {
+    Path profileDir = Files.createTempDirectory("chromium-profile-");
+    profileDirs.add(profileDir);
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -88,16 +101,37 @@ public abstract class BrowserTest {
       builder.withEnvironment(Map.of("TZ", browserTimeZone()));
     }
     ChromeDriverService service = builder.build();
-    driver = new ChromeDriver(service, options);
+    return new ChromeDriver(service, options);
+  }
+
+  /**
+   * Continues at another computer: each person of a procedure works at their own desk, stays logged in there and
+   * is not logged out by the next person's work. The desk's browser starts on first use; {@link #FIRST_DESK} is the
+   * one the test started with.
+   */
+  protected void atDesk(String desk) {
+    driver = desks.computeIfAbsent(desk, name -> {
+      try {
+        return newBrowser();
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot start a browser for " + name, e);
+      }
+    });
     wait = new WebDriverWait(driver, WAIT);
+  }
+
+  /** Whether the desk's browser has been started (and so its person has logged in there). */
+  protected boolean hasDesk(String desk) {
+    return desks.containsKey(desk);
   }
 
   @AfterEach
   void stopBrowser() throws IOException {
-    if (driver != null) {
-      driver.quit();
+    for (WebDriver browser : desks.values()) {
+      browser.quit();
     }
-    if (profileDir != null) {
+    desks.clear();
+    for (Path profileDir : profileDirs) {
       FileSystemUtils.deleteRecursively(profileDir);
     }
   }
@@ -117,6 +151,29 @@ public abstract class BrowserTest {
 
   protected String url(String path) {
     return "http://localhost:" + port + path;
+  }
+
+  /**
+   * Opens Tasklist in a browser that has not loaded it yet and waits for its login page: the first load of its
+   * scripts into an empty browser cache is slow on a busy machine (minutes at a load of 8 per core); later pages come
+   * from the cache.
+   */
+  protected void openTasklistFirstTime() {
+    driver.get(url("/camunda/app/tasklist/default/"));
+    By login = By.cssSelector("input[ng-model='username']");
+    // a page whose scripts stalled keeps its spinner for ever (require.js waits without limit): reloaded, as a
+    // person reloads it
+    for (int attempt = 1; ; attempt++) {
+      try {
+        new WebDriverWait(driver, Duration.ofSeconds(90)).until(ExpectedConditions.visibilityOfElementLocated(login));
+        return;
+      } catch (TimeoutException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+        driver.navigate().refresh();
+      }
+    }
   }
 
   /** Opens Tasklist, logs in through its login form and waits until the task list is shown. */
@@ -139,6 +196,101 @@ public abstract class BrowserTest {
     waitVisible(By.cssSelector("input[ng-model='username']"));
   }
 
+  /**
+   * Opens a task from the task list, as its user finds it: in the filter (我的任务 for tasks assigned to the user,
+   * 本组待办 for the group's), the first card of that name. A task that arrived after the list was shown appears
+   * when the user loads Tasklist again.
+   */
+  protected void openTaskIn(String filter, String taskName) {
+    By cards = By.cssSelector("[cam-tasks] .tasks-list li");
+    WebDriverWait glance = new WebDriverWait(driver, Duration.ofSeconds(5));
+    waitUntil(d -> {
+      click(waitVisibleWithText(By.cssSelector(".task-filter h4.name a"), filter));
+      try {
+        // found and clicked in one go: Tasklist re-renders the list while it refreshes it
+        return glance.ignoring(StaleElementReferenceException.class)
+            .ignoring(ElementClickInterceptedException.class).until(again -> {
+              WebElement card = again.findElements(cards).stream()
+                  .filter(e -> e.isDisplayed() && e.getText().contains(taskName)).findFirst().orElse(null);
+              if (card == null) {
+                return null;
+              }
+              card.click();
+              return Boolean.TRUE;
+            });
+      } catch (TimeoutException e) {
+        d.navigate().refresh();
+        return null;
+      }
+    });
+    waitVisible(By.cssSelector("[cam-tasklist-task] .fjs-form"));
+  }
+
+  /** Claims the open group task (本组待办), so that its form can be filled. */
+  protected void claimTask() {
+    click(waitClickable(By.cssSelector("button[ng-click='claim()']")));
+    waitGone(By.cssSelector("button[ng-click='claim()']"));
+  }
+
+  /**
+   * Completes the open task once its form is valid; {@code what} names it in the failure. A refusal Tasklist shows
+   * (the engine's, say, when a timer of the same process fired in the same instant) is read, closed and the task
+   * completed again, as its user would; a refusal that stays fails the test with its text.
+   */
+  protected void completeTask(String what) {
+    By completeButton = By.cssSelector("button[ng-click='complete()']");
+    By refusal = By.cssSelector(".page-notifications .alert-danger");
+    String refused = null;
+    for (int attempt = 0; attempt < 3; attempt++) {
+      assertBecomesEnabled(completeButton, "Complete of " + what);
+      closeNotifications();
+      click(driver.findElement(completeButton));
+      refused = waitUntil(d -> {
+        if (d.findElements(completeButton).stream().noneMatch(WebElement::isDisplayed)) {
+          return "";
+        }
+        return d.findElements(refusal).stream().filter(WebElement::isDisplayed).map(WebElement::getText)
+            .findFirst().orElse(null);
+      });
+      if (refused.isEmpty()) {
+        return;
+      }
+    }
+    throw new AssertionError(what + " refused three times: " + refused);
+  }
+
+  /** Closes Tasklist's notices of earlier steps ("已提交，项目编号…"): they stay until closed and may cover a button. */
+  private void closeNotifications() {
+    for (WebElement close : driver.findElements(By.cssSelector(".page-notifications .close"))) {
+      if (close.isDisplayed()) {
+        close.click();
+      }
+    }
+  }
+
+  /** Logs into the portal as a supplier through its login page, as BidderPortalBrowserTest's organisation does. */
+  protected void logIntoPortal(String userId, String password) {
+    driver.get(url("/portal"));
+    click(waitVisible(By.linkText("供应商登录")));
+    waitVisible(By.id("username")).sendKeys(userId);
+    driver.findElement(By.id("password")).sendKeys(password);
+    click(driver.findElement(By.cssSelector("form.stacked button[type='submit']")));
+    waitVisible(By.cssSelector(".account-name"));
+  }
+
+  /** Logs out of the portal through the header's 退出. */
+  protected void logOutOfPortal() {
+    click(waitVisible(By.cssSelector(".site-header .account button")));
+    waitVisible(By.linkText("供应商登录"));
+  }
+
+  /** Types into a field of a portal page (plain HTML), by its id. */
+  protected void typeIntoPage(String id, String text) {
+    WebElement field = waitVisible(By.id(id));
+    field.clear();
+    field.sendKeys(text);
+  }
+
   // Camunda Forms (form-js) render each field with the id "fjs-form-<random>-<field id of the form JSON>";
   // fields inside a dynamic list get "_<row>" appended.
 
@@ -158,12 +310,61 @@ public abstract class BrowserTest {
 
   /** Picks an option of a select field (a custom dropdown, not an HTML select) by its Chinese label. */
   protected void choose(String fieldId, String optionLabel) {
+    chooseWhere(fieldId, optionLabel::equals);
+  }
+
+  /** Picks the option whose label starts so (labels that carry figures: "第1名 南通阳光养老服务中心（…）"). */
+  protected void chooseStartingWith(String fieldId, String labelStart) {
+    chooseWhere(fieldId, label -> label.startsWith(labelStart));
+  }
+
+  private void chooseWhere(String fieldId, java.util.function.Predicate<String> label) {
     WebElement field = formField(fieldId)
         .findElement(By.xpath("./ancestor::div[contains(concat(' ', @class, ' '), ' fjs-form-field ')][1]"));
     click(field.findElement(By.cssSelector(".fjs-select-display")));
-    click(waitUntil(d -> field.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
-        .filter(item -> item.getText().trim().equals(optionLabel)).findFirst().orElse(null)));
-    waitUntil(d -> field.findElement(By.cssSelector(".fjs-select-display")).getText().contains(optionLabel));
+    WebElement option = waitUntil(d -> field.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+        .filter(item -> label.test(item.getText().trim())).findFirst().orElse(null));
+    String chosen = option.getText().trim();
+    click(option);
+    waitUntil(d -> field.findElement(By.cssSelector(".fjs-select-display")).getText().contains(chosen));
+  }
+
+  /**
+   * Fills the fields (id, text), then waits until the form has settled with all of them kept, typing again what a
+   * re-render dropped: on a busy machine a debounced input can be overtaken by the next field's re-render.
+   */
+  protected void fillAll(String[][] fields) {
+    for (String[] field : fields) {
+      fillField(field[0], field[1]);
+    }
+    // kept on two looks in a row, half a second apart (the wait's polling): form-js re-renders some 300 ms late
+    boolean[] keptBefore = {false};
+    waitUntil(d -> {
+      boolean kept = true;
+      for (String[] field : fields) {
+        if (!field[1].equals(formField(field[0]).getAttribute("value"))) {
+          kept = false;
+          typeInto(field[0], field[1]);
+        }
+      }
+      boolean settled = kept && keptBefore[0];
+      keptBefore[0] = kept;
+      return settled ? Boolean.TRUE : null;
+    });
+  }
+
+  /** Types into a form field and waits until the form holds the text (Camunda Forms re-render while validating). */
+  protected void fillField(String fieldId, String text) {
+    for (int attempt = 0; attempt < 3; attempt++) {
+      typeInto(fieldId, text);
+      try {
+        waitUntil(d -> text.equals(formField(fieldId).getAttribute("value")) ? Boolean.TRUE : null);
+        return;
+      } catch (TimeoutException e) {
+        // typed while the field was replaced: type again
+      }
+    }
+    throw new AssertionError("field " + fieldId + " does not keep " + text);
   }
 
   /** Types a date into a date field as a Chinese official writes it (2027-01-01; scripts/form-dates.js). */

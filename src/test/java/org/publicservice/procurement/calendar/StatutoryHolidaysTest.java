@@ -15,6 +15,16 @@ import org.junit.jupiter.api.Test;
 class StatutoryHolidaysTest {
 
   @Test
+  void midAutumnOnANationalDayHolidayIsOneDayOfTheSchedule() {
+    // 2028-10-03 is both 中秋节 and the third day of 国庆节: two rows of one date broke the schedule's primary key
+    var days = StatutoryHolidays.of(2028);
+    assertThat(days).extracting(SpecialDay::date).doesNotHaveDuplicates();
+    assertThat(days).filteredOn(day -> day.date().equals(LocalDate.of(2028, 10, 3))).singleElement()
+        .extracting(SpecialDay::name).isEqualTo("中秋节、国庆节");
+    assertThat(StatutoryHolidays.of(2020)).extracting(SpecialDay::date).doesNotHaveDuplicates().hasSize(12);
+  }
+
+  @Test
   void newMoonMatchesMeeusWorkedExample() {
     // Astronomical Algorithms, example 49.a: the new moon of 1977 February, k = -283, JDE 2443192.65118
     assertThat(Astronomy.newMoonJde(-283)).isCloseTo(2443192.65118, org.assertj.core.data.Offset.offset(0.00001));

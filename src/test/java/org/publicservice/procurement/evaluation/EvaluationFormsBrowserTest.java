@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.publicservice.procurement.evaluation.EvaluationVariables.*;
 
-import java.time.Duration;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -14,8 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.publicservice.procurement.browser.BrowserTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -40,10 +37,7 @@ class EvaluationFormsBrowserTest extends BrowserTest {
     ProcessInstance stage = stages.start(projectNumber, "崇川区居家养老上门服务" + UUID.randomUUID().toString()
         .substring(0, 4), 1);
 
-    // the first load of Tasklist's scripts is slow on a busy machine; later pages come from the browser's cache
-    driver.get(url("/camunda/app/tasklist/default/"));
-    new WebDriverWait(driver, Duration.ofMinutes(3))
-        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    openTasklistFirstTime();
     logIntoTasklist(EvaluationStages.CONTRACTOR, demoPassword);
     click(waitVisibleWithText(By.cssSelector(".task-filter h4.name a"), "我的任务"));
     openTask("承接主体自评", projectNumber);
@@ -109,47 +103,5 @@ class EvaluationFormsBrowserTest extends BrowserTest {
       }
     }
     throw new AssertionError("no task " + taskName + " of " + projectNumber + " in the list");
-  }
-
-  /**
-   * Fills the fields, then checks them all once the form has settled and types again what a re-render dropped (on a
-   * busy machine a debounced input can be overtaken by the next field's re-render).
-   */
-  private void fillAll(String[][] fields) {
-    for (String[] field : fields) {
-      fill(field[0], field[1]);
-    }
-    for (int pass = 0; pass < 3; pass++) {
-      try {
-        Thread.sleep(1500);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-      boolean allKept = true;
-      for (String[] field : fields) {
-        if (!field[1].equals(formField(field[0]).getAttribute("value"))) {
-          allKept = false;
-          fill(field[0], field[1]);
-        }
-      }
-      if (allKept) {
-        return;
-      }
-    }
-  }
-
-  /** Types into a form field and waits until the form holds the text (Camunda Forms re-render while validating). */
-  private void fill(String fieldId, String text) {
-    for (int attempt = 0; attempt < 3; attempt++) {
-      typeInto(fieldId, text);
-      try {
-        waitUntil(d -> text.equals(formField(fieldId).getAttribute("value")) ? Boolean.TRUE : null);
-        return;
-      } catch (org.openqa.selenium.TimeoutException e) {
-        // typed while the field was replaced: type again
-      }
-    }
-    throw new AssertionError("field " + fieldId + " does not keep " + text);
   }
 }
