@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.type.ValueType;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -132,15 +133,22 @@ final class TaskDataView {
     return names;
   }
 
-  /** The readable variables ({@code null}: all), JSON as text. */
+  /**
+   * The readable variables ({@code null}: all), JSON as text, without empty ones. A stage receives an empty value
+   * where the purchase does not hold it yet (a call activity's mapping of a variable never set, e.g. the last
+   * round's criteria in a first round); Tasklist submits a field with the type of the variable it loaded, and the
+   * engine cannot turn the user's value into the type Null. Left out, the field is new to Tasklist, as it is when
+   * the variable does not exist.
+   */
   private static VariableMap only(VariableMap variables, Collection<String> readable) {
     if (variables == null) {
       return null;
     }
     VariableMap kept = Variables.createVariables();
     for (String name : variables.keySet()) {
-      if (readable == null || readable.contains(name)) {
-        kept.putValueTyped(name, serialisedJson(variables.getValueTyped(name)));
+      TypedValue value = variables.getValueTyped(name);
+      if ((readable == null || readable.contains(name)) && value.getType() != ValueType.NULL) {
+        kept.putValueTyped(name, serialisedJson(value));
       }
     }
     return kept;
