@@ -194,6 +194,29 @@ class EvaluationStageTest {
   }
 
   @Test
+  void aLargeServiceKeepsAllItsCodesItsResidentsCommentsAndALongEvaluationReportWhole() {
+    // 450 codes, ten comments of nearly 500 characters and a report of 6,000: each more than the 4,000 characters a
+    // String variable holds, and each within what the stage allows (1,000 codes, 500 a comment, 8,000 a report)
+    ProcessInstance stage = stages.start(projectNumber, serviceName, 450);
+    List<String> codes = stages.ratingCodes(stage);
+    assertThat(codes).hasSize(450).doesNotHaveDuplicates();
+    for (int i = 1; i <= 10; i++) {
+      ratings.rateWithCode(projectNumber, codes.get(i), Map.of(1, 5, 2, 4), i + "号意见：" + "服务及时周到。".repeat(70));
+    }
+    stages.selfEvaluate(stage, 60, 60);
+    stages.handOutCodes(stage);
+    stages.endRatingWindow(stage);
+    assertThat((String) runtimeService.getVariable(stage.getId(), RATING_COMMENTS)).hasSizeGreaterThan(4000)
+        .contains("1. 1号意见：服务及时周到。", "10. 10号意见：服务及时周到。");
+
+    String report = "经入户抽查服务对象120户、查阅服务记录和财务凭证，评价如下。" + "服务记录完整，回访及时。".repeat(500);
+    stages.completeAs(EvaluationStages.EVALUATOR, stage, "Task_ThirdPartyEvaluation",
+        EvaluationStages.thirdPartyScores(90, 90).putValue(THIRD_PARTY_REPORT, report));
+    assertThat(stage).hasPassed("Task_ThirdPartyEvaluation");
+    assertThat(runtimeService.getVariable(stage.getId(), THIRD_PARTY_REPORT)).isEqualTo(report);
+  }
+
+  @Test
   void theEvaluationWaitsForTheEndOfTheServicePeriod() {
     java.time.LocalDate lastDay = MONDAY_MORNING.toLocalDate().plusDays(40);
     ProcessInstance stage = engine.getRuntimeService().startProcessInstanceByKey(EvaluationVariables.PROCESS_KEY,
