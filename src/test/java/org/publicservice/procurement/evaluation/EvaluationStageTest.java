@@ -217,6 +217,24 @@ class EvaluationStageTest {
   }
 
   @Test
+  void thirtyLongIndicatorsAreAllSummedUpForTheEvaluator() {
+    // 30 indicators of 150 characters (200 allowed): a summary longer than the 4,000 characters a String variable
+    // holds, which made closing the ratings fail
+    List<Map<String, Object>> indicators = new java.util.ArrayList<>();
+    for (int i = 1; i <= 30; i++) {
+      indicators.add(Map.of("name", "指标" + i + "：" + "服务对象对上门服务及时性和服务质量的满意程度".repeat(7), "target", "90%"));
+    }
+    ProcessInstance stage = engine.getRuntimeService().startProcessInstanceByKey(EvaluationVariables.PROCESS_KEY,
+        projectNumber, EvaluationStages.inVariables(serviceName, 1).putValue("projectNumber", projectNumber)
+            .putValueTyped(org.publicservice.procurement.planning.PlanningVariables.INDICATORS, org.camunda.spin.plugin.variable.SpinValues.jsonValue(
+                org.publicservice.procurement.purchase.JsonValues.toJson(indicators)).create()));
+    ratings.rateWithCode(projectNumber, stages.ratingCodes(stage).get(0), Map.of(1, 4, 30, 5), null);
+    stages.endRatingWindow(stage);
+    assertThat((String) runtimeService.getVariable(stage.getId(), RATING_SUMMARY)).hasSizeGreaterThan(4000)
+        .contains("1. 指标1：服务对象", "平均4.00星（1人）", "30. 指标30：服务对象", "平均5.00星（1人）");
+  }
+
+  @Test
   void theEvaluationWaitsForTheEndOfTheServicePeriod() {
     java.time.LocalDate lastDay = MONDAY_MORNING.toLocalDate().plusDays(40);
     ProcessInstance stage = engine.getRuntimeService().startProcessInstanceByKey(EvaluationVariables.PROCESS_KEY,
