@@ -20,6 +20,7 @@ import argparse
 import base64
 import datetime
 import glob
+import html
 import http.client
 import json
 import os
@@ -591,7 +592,10 @@ class GrowthCopy:
         self.group_filter = filters[0]["id"]
         _, page = self.running.call("GET", "/portal/notices?q=" + urllib.parse.quote(KEYWORD), user=None,
                                     accept="text/html")
-        pages = [int(p) for p in re.findall(r"[?&]page=(\d+)", page.decode())]
+        # the links are HTML: their ampersands are written &amp;
+        pages = [int(p) for p in re.findall(r"[?&]page=(\d+)", html.unescape(page.decode()))]
+        if not pages:
+            raise RuntimeError("the search's first page links to no other page: the last page cannot be measured")
         self.last_page = max(pages) if pages else 1
         return seconds
 

@@ -101,6 +101,12 @@ public final class AwardVariables {
   public static final String CHALLENGE_SUBJECT_NAME = "challengeSubjectName";
   /** Text of the amendment an upheld challenge to the documents makes (94号令第十六条第一项). */
   public static final String AMENDMENT_TEXT = "amendmentText";
+  /**
+   * The longest amendment an upheld challenge or complaint may order: {@link Remedies} puts its legal basis (some 40
+   * characters) before it and the tender stage takes at most 8,000 (ClarificationValidator), so a longer one made the
+   * asynchronous remedy step fail into an incident after the decision had been accepted.
+   */
+  public static final int MAX_AMENDMENT = 7900;
   /** The remedies that can still be applied now, for the reply and decision forms (select options). */
   public static final String REMEDY_OPTIONS = "remedyOptions";
   public static final String COMPLAINT_WINDOW_END = "complaintWindowEnd";

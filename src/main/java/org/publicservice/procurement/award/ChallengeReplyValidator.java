@@ -48,7 +48,7 @@ public class ChallengeReplyValidator implements TaskListener {
           + String.join("、", available.stream().map(Remedies.LABELS::get).toList()) + "。");
     }
     if (REMEDY_AMEND.equals(remedy)) {
-      form.requiredText(AMENDMENT_TEXT, "采购文件的修改内容", 8000);
+      form.requiredLongText(AMENDMENT_TEXT, "采购文件的修改内容", MAX_AMENDMENT);
     } else {
       task.setVariable(AMENDMENT_TEXT, null);
     }

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
 import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +32,8 @@ public class RecordComplaintCompletionDelegate implements JavaDelegate {
     String grounds = form.requiredText(COMPLAINT_GROUNDS, "投诉事项") + "\n【补正】"
         + form.requiredText(COMPLETION_TEXT, "补正内容");
     LocalDate requested = LocalDate.parse(form.requiredText("completionRequestedOn", "补正通知日期"));
-    execution.setVariable(COMPLAINT_GROUNDS, grounds);
+    // the grounds (4,000) and the completion (4,000) together: more than a String variable holds
+    execution.setVariable(COMPLAINT_GROUNDS, JsonValues.longText(grounds));
     execution.setVariable(COMPLETION_DAYS_USED, workingDaysBetween(workingDays, requested, ProcurementTime.today()));
     // the completed complaint is examined anew within 5 working days of its receipt
     execution.setVariable(EXAMINATION_DUE, workingDays.after(ProcurementTime.today(), Complaints.EXAMINATION_WORKING_DAYS));

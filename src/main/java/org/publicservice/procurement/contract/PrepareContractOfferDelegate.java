@@ -65,8 +65,9 @@ public class PrepareContractOfferDelegate implements JavaDelegate {
       execution.setVariable(CONTRACT_PERIOD_START, execution.getVariable(SERVICE_PERIOD_START));
       execution.setVariable(CONTRACT_PERIOD_END, execution.getVariable(SERVICE_PERIOD_END));
     }
-    execution.setVariable(CONTRACT_INDICATORS_TEXT, JsonValues.rows(execution.getVariable(INDICATORS)).stream()
-        .map(i -> i.get("name") + "：" + i.get("target")).collect(Collectors.joining("\n")));
+    // up to 30 indicators of 200 + 200 characters (Indicators): more than a String variable holds
+    execution.setVariable(CONTRACT_INDICATORS_TEXT, JsonValues.longText(JsonValues.rows(execution.getVariable(INDICATORS))
+        .stream().map(i -> i.get("name") + "：" + i.get("target")).collect(Collectors.joining("\n"))));
     execution.setVariable(CONTRACTOR_DECISION, null);
     execution.setVariable(CONTRACTOR_REFUSAL_REASON, null);
     execution.setVariable(NEXT_STEP, null);

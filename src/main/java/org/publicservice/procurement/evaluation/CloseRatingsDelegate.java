@@ -5,6 +5,7 @@ import static org.publicservice.procurement.evaluation.EvaluationVariables.*;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.rating.RatingSummary;
 import org.publicservice.procurement.rating.ServiceRatings;
 import org.springframework.stereotype.Component;
@@ -33,13 +34,16 @@ public class CloseRatingsDelegate implements JavaDelegate {
     execution.setVariable(SATISFACTION_RATED, summary.rated());
     execution.setVariable(AVERAGE_RATING, summary.rated() ? summary.average().doubleValue() : null);
     execution.setVariable(SATISFACTION_SCORE, summary.rated() ? summary.satisfactionScore().doubleValue() : 0.0);
-    execution.setVariable(RATING_SUMMARY, describe(summary));
+    // a line per indicator (up to 30 names of 200 characters) and a line per comment (any number of 500 characters):
+    // more than a String variable holds
+    execution.setVariable(RATING_SUMMARY, JsonValues.longText(describe(summary)));
     List<String> comments = ratings.comments(evaluationId);
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < comments.size(); i++) {
       text.append(i + 1).append(". ").append(comments.get(i)).append('\n');
     }
-    execution.setVariable(RATING_COMMENTS, comments.isEmpty() ? "（无）" : text.toString().stripTrailing());
+    execution.setVariable(RATING_COMMENTS,
+        JsonValues.longText(comments.isEmpty() ? "（无）" : text.toString().stripTrailing()));
   }
 
   /** The summary as the evaluator's form and the published result state it. */

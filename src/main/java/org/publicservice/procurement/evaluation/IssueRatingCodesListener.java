@@ -5,6 +5,7 @@ import static org.publicservice.procurement.evaluation.EvaluationVariables.*;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.rating.RatingProperties;
 import org.publicservice.procurement.rating.ServiceRatings;
 import org.springframework.stereotype.Component;
@@ -36,6 +37,7 @@ public class IssueRatingCodesListener implements TaskListener {
     if (count < 1 || count > MAX_CODES) {
       throw new IllegalStateException("ratingCodeCount must be 1.." + MAX_CODES + ", is " + count);
     }
-    task.setVariableLocal(RATING_CODES, String.join("\n", ratings.issueCodes(evaluationId, count)));
+    // up to 1,000 codes of 10 characters a line: more than a String variable holds
+    task.setVariableLocal(RATING_CODES, JsonValues.longText(String.join("\n", ratings.issueCodes(evaluationId, count))));
   }
 }

@@ -21,7 +21,7 @@ public class ThirdPartyEvaluationValidator implements TaskListener {
   public void notify(DelegateTask task) {
     var scores = IndicatorScores.scores(IndicatorScores.rows(task, THIRD_PARTY_SCORES, "评分表",
         IndicatorScores.indicators(task)), THIRD_PARTY_SCORE, "评分");
-    FormRules.of(task).requiredText(THIRD_PARTY_REPORT, "评价报告", MAX_REPORT);
+    FormRules.of(task).requiredLongText(THIRD_PARTY_REPORT, "评价报告", MAX_REPORT);
     task.setVariable(THIRD_PARTY_SCORE_TOTAL, IndicatorScores.mean(scores));
     var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     String evaluator = authentication != null ? authentication.getUserId() : task.getAssignee();

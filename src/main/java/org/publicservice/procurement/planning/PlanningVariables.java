@@ -9,6 +9,7 @@ public final class PlanningVariables {
 
   // the request, as the purchasing department files it (forms/purchase-request.form)
   public static final String SERVICE_NAME = PurchaseIdentity.SERVICE_NAME;
+  public static final int SERVICE_NAME_MAX = 100;
   public static final String SERVICE_CATEGORY = "serviceCategory";
   public static final String SERVICE_DESCRIPTION = "serviceDescription";
   public static final String SERVICE_STANDARDS = "serviceStandards";
@@ -54,6 +55,12 @@ public final class PlanningVariables {
   public static final String SPLITTING_SUSPECTED = "splittingSuspected";
   /** Markdown for the review form: the earlier plans and their sum. */
   public static final String SPLITTING_WARNING = "splittingWarning";
+  /**
+   * How many earlier plans the warning lists one by one (the most recent); the others are summed up in one line. A
+   * String variable is stored in a VARCHAR(4000) column (ACT_RU_VARIABLE.TEXT_), so a department with many plans in
+   * a year could otherwise not file at all: 20 lines with the longest service name stay under 4000 characters.
+   */
+  public static final int SPLITTING_WARNING_MAX_LISTED = 20;
   /** Why the finance bureau approves a request flagged as possible splitting. */
   public static final String SPLITTING_APPROVAL_REASON = "splittingApprovalReason";
   public static final String REVIEWER = "reviewer";

@@ -41,7 +41,7 @@ public class PurchaseRequestValidator implements ExecutionListener, TaskListener
 
   void validate(VariableScope scope) {
     FormRules form = FormRules.of(scope);
-    form.requiredText(SERVICE_NAME, "服务项目名称", 100);
+    form.requiredText(SERVICE_NAME, "服务项目名称", SERVICE_NAME_MAX);
     form.requiredChoice(SERVICE_CATEGORY, "服务类别", ServiceCategory.codes());
     form.requiredText(SERVICE_DESCRIPTION, "服务内容", 4000);
     form.requiredText(SERVICE_STANDARDS, "服务标准", 4000);

@@ -85,16 +85,32 @@ public class SplittingCheckListener implements TaskListener {
     return OPEN_TENDER.equals(result.get(PROCUREMENT_METHOD));
   }
 
-  private static String warning(List<EarlierPlan> earlier, BigDecimal sum) {
+  /**
+   * The sum counts every earlier plan; only the {@link PlanningVariables#SPLITTING_WARNING_MAX_LISTED} most recent are
+   * listed, the older ones in one line with their number and total, so that the text fits its variable column.
+   */
+  static String warning(List<EarlierPlan> earlier, BigDecimal sum) {
     StringBuilder text = new StringBuilder("**可能化整为零规避公开招标（政府采购法实施条例第二十八条）**：本单位同一年度同一类别已批准以公开招标"
-        + "以外方式采购的项目如下，连同本申请合计" + Money.yuan(sum) + "，达到公开招标数额标准。批准本申请须写明理由"
+        + "以外方式采购的项目共" + earlier.size() + "项，连同本申请合计" + Money.yuan(sum) + "，达到公开招标数额标准。批准本申请须写明理由"
         + "（如项目预算调整，或经批准采用公开招标以外的方式）。\n\n");
-    for (EarlierPlan plan : earlier) {
-      text.append("- ").append(plan.projectNumber()).append(" ").append(plan.serviceName()).append("：")
+    List<EarlierPlan> older = earlier.subList(0, Math.max(0, earlier.size() - SPLITTING_WARNING_MAX_LISTED));
+    if (!older.isEmpty()) {
+      text.append("- 较早批准的").append(older.size()).append("项未逐项列出，合计")
+          .append(Money.yuan(older.stream().map(EarlierPlan::budget).reduce(BigDecimal.ZERO, BigDecimal::add)))
+          .append("\n");
+    }
+    for (EarlierPlan plan : earlier.subList(older.size(), earlier.size())) {
+      text.append("- ").append(plan.projectNumber()).append(" ").append(clip(plan.serviceName())).append("：")
           .append(Money.yuan(plan.budget())).append("，").append(methodLabel(plan.method())).append("，")
           .append(ProcurementTime.DAY.format(plan.approvedAt())).append("批准\n");
     }
     return text.toString();
+  }
+
+  /** A plan filed before the name had its maximum could have a longer one (the column holds 200). */
+  private static String clip(String serviceName) {
+    return serviceName.length() <= SERVICE_NAME_MAX ? serviceName
+        : serviceName.substring(0, SERVICE_NAME_MAX - 1) + "…";
   }
 
   private static String methodLabel(String method) {

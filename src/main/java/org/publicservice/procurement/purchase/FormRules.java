@@ -48,6 +48,17 @@ public final class FormRules {
     return value;
   }
 
+  /**
+   * A required text whose maximum passes the 4,000 characters a String variable holds (ACT_RU_VARIABLE.TEXT_): checked
+   * like {@link #requiredText(String, String, int)} and stored again as a {@link JsonValues#longText}, which the later
+   * steps read as a String and Tasklist shows as one. Left a String, a text over 4,000 fails the whole submission.
+   */
+  public String requiredLongText(String field, String label, int maxLength) {
+    String value = requiredText(field, label, maxLength);
+    scope.setVariable(field, JsonValues.longText(value));
+    return value;
+  }
+
   /** The trimmed text, or {@code null} when the field is missing or blank. */
   public String optionalText(String field) {
     Object value = scope.getVariable(field);

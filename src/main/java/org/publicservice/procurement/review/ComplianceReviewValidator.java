@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.JsonValues;
 import org.springframework.stereotype.Component;
 import org.publicservice.procurement.purchase.Money;
 
@@ -41,7 +42,8 @@ public class ComplianceReviewValidator implements ExecutionListener, TaskListene
     OpenedBid bid = qualified.stream().filter(b -> b.bidId().equals(bidId)).findFirst()
         .orElseThrow(() -> new IllegalStateException("bid " + bidId + " is not among the qualified bids"));
     execution.setVariableLocal(COMPLIANCE_BIDDER_NAME, bid.bidderName());
-    execution.setVariableLocal(COMPLIANCE_BID_INFO, info(bid, qualified));
+    // the whole bid (service plan, team, qualifications: up to 35,000 characters): more than a String variable holds
+    execution.setVariableLocal(COMPLIANCE_BID_INFO, JsonValues.longText(info(bid, qualified)));
     for (String field : List.of(COMPLIANCE_OUTCOME, INVALIDITY_GROUND, INVALIDITY_REASON, QUERY_PRICE,
         PRICE_QUESTION, EXPLANATION_HOURS)) {
       execution.setVariableLocal(field, null);

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.publicservice.procurement.calendar.WorkingDayCalendar;
 import org.publicservice.procurement.identity.Groups;
 import org.publicservice.procurement.identity.SystemAccess;
+import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.stereotype.Component;
 
@@ -71,7 +72,8 @@ public class DrawReviewPanelDelegate implements JavaDelegate {
     for (int i = 0; i < bids.size(); i++) {
       bidders.append(i + 1).append(". ").append(bids.get(i).bidderName()).append('\n');
     }
-    execution.setVariable(BIDDER_LIST, bidders.toString());
+    // a line per bid, and an open tender takes any number of bids: more than a String variable holds
+    execution.setVariable(BIDDER_LIST, JsonValues.longText(bidders.toString()));
   }
 
   /** The pool: every member of group expert, sorted by user id so that the recorded order is unambiguous. */

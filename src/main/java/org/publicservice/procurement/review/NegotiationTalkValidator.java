@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.publicservice.procurement.purchase.FormRules;
 import org.publicservice.procurement.notification.Notifications;
+import org.publicservice.procurement.purchase.JsonValues;
 import org.springframework.stereotype.Component;
 import org.publicservice.procurement.purchase.Money;
 
@@ -39,8 +40,9 @@ public class NegotiationTalkValidator implements ExecutionListener, TaskListener
   public void notify(DelegateExecution execution) {
     OpenedBid bid = bid(execution.getVariable(VALID_BIDS), (String) execution.getVariable(NEGOTIATION_BID));
     execution.setVariableLocal(NEGOTIATION_BIDDER_NAME, bid.bidderName());
-    execution.setVariableLocal(NEGOTIATION_BID_INFO, "#### " + bid.bidderName() + "\n首次报价："
-        + Money.yuan(bid.price()) + "\n\n服务方案：" + bid.servicePlan() + "\n\n项目团队：" + bid.team());
+    // the whole service plan and team (up to 25,000 characters): more than a String variable holds
+    execution.setVariableLocal(NEGOTIATION_BID_INFO, JsonValues.longText("#### " + bid.bidderName() + "\n首次报价："
+        + Money.yuan(bid.price()) + "\n\n服务方案：" + bid.servicePlan() + "\n\n项目团队：" + bid.team()));
     execution.setVariableLocal(NEGOTIATION_NOTES, null);
     execution.setVariableLocal(SUPPLIER_WITHDREW, null);
   }

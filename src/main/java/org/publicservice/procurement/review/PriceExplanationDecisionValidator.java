@@ -6,6 +6,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.publicservice.procurement.purchase.FormRules;
+import org.publicservice.procurement.purchase.JsonValues;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,8 +27,10 @@ public class PriceExplanationDecisionValidator implements TaskListener {
     String bidId = (String) task.getVariable(COMPLIANCE_BID);
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       BidReviewResults.PriceQuery query = results.query(task.getProcessInstanceId(), bidId).orElseThrow();
-      task.getExecution().setVariableLocal(EXPLANATION_TEXT, "**评标委员会要求说明的事项：** " + query.question()
-          + "\n\n**投标人的书面说明（" + ReviewRecords.MINUTE.format(query.answeredAt()) + "）：**\n\n" + query.answer());
+      // the answer alone may have 8,000 characters (PriceExplanations.MAX_ANSWER): more than a String variable holds
+      task.getExecution().setVariableLocal(EXPLANATION_TEXT, JsonValues.longText("**评标委员会要求说明的事项：** "
+          + query.question() + "\n\n**投标人的书面说明（" + ReviewRecords.MINUTE.format(query.answeredAt()) + "）：**\n\n"
+          + query.answer()));
       TaskFields.declareLocal(task, List.of(EXPLANATION_DECISION, EXPLANATION_DECISION_REASON));
       return;
     }

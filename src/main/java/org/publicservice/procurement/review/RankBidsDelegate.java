@@ -60,7 +60,9 @@ public class RankBidsDelegate implements JavaDelegate {
     for (Ranking.LotDraw draw : ties.draws()) {
       lotDraws.record(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), draw, now);
     }
-    execution.setVariable(TIE_NOTE, tieNote);
+    // every tied bidder named twice (tied, then drawn): dozens of bids at one price give more than a String variable
+    // holds
+    execution.setVariable(TIE_NOTE, JsonValues.longText(tieNote));
 
     String project = execution.getProcessBusinessKey();
     String reportId = project + "-PB" + (records.countReports(project) + 1);

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.repository.DeploymentBuilderImpl;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.variable.Variables;
+import org.publicservice.procurement.purchase.JsonValues;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.publicservice.procurement.identity.Groups;
 import org.publicservice.procurement.identity.SystemAccess;
@@ -90,7 +91,9 @@ public class DeploymentProposals {
               .putValue(DeploymentApprovalVariables.PROPOSED_AT_TEXT,
                   ProcurementTime.today().toString() + " " + OffsetDateTime.now(ProcurementTime.ZONE).toLocalTime()
                       .withNano(0))
-              .putValue(DeploymentApprovalVariables.RESOURCE_SUMMARY, summary(resources))));
+              // every resource with its processes and expressions: a whole application's models give more than a
+              // String variable holds
+              .putValue(DeploymentApprovalVariables.RESOURCE_SUMMARY, JsonValues.longText(summary(resources)))));
       return null;
     });
     throw new DeploymentProposedException(id, name);

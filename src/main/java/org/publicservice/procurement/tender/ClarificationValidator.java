@@ -20,9 +20,9 @@ public class ClarificationValidator implements TaskListener {
   public void notify(DelegateTask task) {
     FormRules form = FormRules.of(task);
     if (task.getTaskDefinitionKey().equals("Task_AnswerQuestion")) {
-      form.requiredText(QUESTION_ANSWER, "答复内容", MAX_TEXT);
+      form.requiredLongText(QUESTION_ANSWER, "答复内容", MAX_TEXT);
     } else {
-      form.requiredText(AMENDMENT_TEXT, "澄清或修改内容", MAX_TEXT);
+      form.requiredLongText(AMENDMENT_TEXT, "澄清或修改内容", MAX_TEXT);
     }
   }
 }

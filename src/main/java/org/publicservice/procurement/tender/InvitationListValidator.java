@@ -92,7 +92,7 @@ public class InvitationListValidator implements TaskListener {
 
   /** The recommended suppliers, one name or account a line, each a registered supplier. */
   private static List<String> recommended(FormRules form, IdentityService identity) {
-    String text = form.requiredText(INVITATION_RECOMMENDED, "推荐的供应商名单", 8000);
+    String text = form.requiredLongText(INVITATION_RECOMMENDED, "推荐的供应商名单", 8000);
     form.requiredText(INVITATION_REASONS, "推荐理由", 4000);
     List<User> organisations = SystemAccess.run(() -> identity.createUserQuery()
         .memberOfGroup(Groups.SOCIAL_ORGANISATION).list());

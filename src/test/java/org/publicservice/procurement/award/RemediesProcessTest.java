@@ -159,6 +159,35 @@ class RemediesProcessTest {
   }
 
   @Test
+  void aLongComplaintTakesALongCompletion() {
+    // grounds and completion of 3,900 characters each (4,000 allowed each): together more than the 4,000 characters
+    // of a String variable and of the complaint's former grounds column
+    ProcessInstance purchase = award.purchaseAtAward("COMPETITIVE_CONSULTATION", "竞争性磋商", 2, null);
+    String project = purchase.getBusinessKey();
+    award.choose(award.award(purchase), FIRST);
+    at(MONDAY);
+    String challengeId = challenges.file(project, SECOND, ChallengeSubject.PROCESS.name(),
+        "评审委员会未按磋商文件对中标供应商的业绩进行核实。");
+    award.fire(award.challengeInstance(challengeId), "Timer_ReplyPeriodOver");
+    at(ZonedDateTime.of(2026, 12, 17, 10, 0, 0, 0, ProcurementTime.ZONE));
+    String grounds = "采购单位逾期未答复质疑。" + "中标供应商所报同类业绩与实际不符，评审委员会未予核实。".repeat(140);
+    String complaintId = complaints.file(project, SECOND, grounds);
+    ProcessInstance complaint = award.complaintInstance(complaintId);
+    award.completeAs(FINANCE_OFFICIAL, complaint, "Task_ExamineComplaint", Variables.createVariables()
+        .putValue(COMPLAINT_EXAMINATION, REQUEST_COMPLETION).putValue(COMPLETION_REQUEST, "请补充投诉请求和事实依据。")
+        .putValue(COMPLETION_DAYS, 3L));
+    String completion = "请求认定中标无效。" + "附虚构业绩合同的编号、甲方名称和甲方出具的情况说明。".repeat(150);
+    award.completeAs(SECOND, complaint, "Task_CompleteComplaint", Variables.createVariables()
+        .putValue(COMPLETION_TEXT, completion));
+
+    assertThat(complaint).isWaitingAt("Task_ExamineComplaint");
+    assertThat((String) runtimeService.getVariable(complaint.getId(), COMPLAINT_GROUNDS))
+        .isEqualTo(grounds + "\n【补正】" + completion);
+    assertThat(disputes.complaint(complaintId)).hasValueSatisfying(c ->
+        assertThat(c.grounds()).isEqualTo(grounds + "\n【补正】" + completion));
+  }
+
+  @Test
   void afterTheDepartmentsSilenceTheComplaintIsCompletedUpheldWithoutStatementAndTheNextCandidateWins()
       throws Exception {
     // a consultation of services: 2 qualified suppliers suffice (财库〔2015〕124号), so another winner may be found

@@ -322,6 +322,24 @@ class ContractStageTest {
 
   // --- driving the stage ------------------------------------------------------------------------------------
 
+  @Test
+  void thirtyLongIndicatorsReachTheSignersWhole() {
+    // 30 indicators with names and targets of 120 characters (a request may have 30 of 200 + 200): more than the
+    // 4,000 characters a String variable holds, which made the contract stage fail to start
+    List<Map<String, Object>> indicators = new java.util.ArrayList<>();
+    for (int i = 1; i <= 30; i++) {
+      indicators.add(Map.of("name", "指标" + i + "：" + "服务对象对上门服务及时性和服务质量的满意程度".repeat(5),
+          "target", "不低于90%，" + "以第三方入户抽样调查结果为准".repeat(8)));
+    }
+    String projectNumber = newProjectNumber();
+    ProcessInstance stage = runtimeService.startProcessInstanceByKey(PROCESS_KEY, projectNumber,
+        awarded(projectNumber).putValueTyped("indicators", org.camunda.spin.plugin.variable.SpinValues
+            .jsonValue(org.publicservice.procurement.purchase.JsonValues.toJson(indicators)).create()));
+    assertThat(stage).isWaitingAt("Task_DraftContract");
+    assertThat((String) runtimeService.getVariable(stage.getId(), CONTRACT_INDICATORS_TEXT)).hasSizeGreaterThan(4000)
+        .startsWith("指标1：服务对象").contains("\n指标30：服务对象");
+  }
+
   private ProcessInstance start() {
     String projectNumber = newProjectNumber();
     return runtimeService.startProcessInstanceByKey(PROCESS_KEY, projectNumber, awarded(projectNumber));

@@ -194,6 +194,47 @@ class EvaluationStageTest {
   }
 
   @Test
+  void aLargeServiceKeepsAllItsCodesItsResidentsCommentsAndALongEvaluationReportWhole() {
+    // 450 codes, ten comments of nearly 500 characters and a report of 6,000: each more than the 4,000 characters a
+    // String variable holds, and each within what the stage allows (1,000 codes, 500 a comment, 8,000 a report)
+    ProcessInstance stage = stages.start(projectNumber, serviceName, 450);
+    List<String> codes = stages.ratingCodes(stage);
+    assertThat(codes).hasSize(450).doesNotHaveDuplicates();
+    for (int i = 1; i <= 10; i++) {
+      ratings.rateWithCode(projectNumber, codes.get(i), Map.of(1, 5, 2, 4), i + "号意见：" + "服务及时周到。".repeat(70));
+    }
+    stages.selfEvaluate(stage, 60, 60);
+    stages.handOutCodes(stage);
+    stages.endRatingWindow(stage);
+    assertThat((String) runtimeService.getVariable(stage.getId(), RATING_COMMENTS)).hasSizeGreaterThan(4000)
+        .contains("1. 1号意见：服务及时周到。", "10. 10号意见：服务及时周到。");
+
+    String report = "经入户抽查服务对象120户、查阅服务记录和财务凭证，评价如下。" + "服务记录完整，回访及时。".repeat(500);
+    stages.completeAs(EvaluationStages.EVALUATOR, stage, "Task_ThirdPartyEvaluation",
+        EvaluationStages.thirdPartyScores(90, 90).putValue(THIRD_PARTY_REPORT, report));
+    assertThat(stage).hasPassed("Task_ThirdPartyEvaluation");
+    assertThat(runtimeService.getVariable(stage.getId(), THIRD_PARTY_REPORT)).isEqualTo(report);
+  }
+
+  @Test
+  void thirtyLongIndicatorsAreAllSummedUpForTheEvaluator() {
+    // 30 indicators of 150 characters (200 allowed): a summary longer than the 4,000 characters a String variable
+    // holds, which made closing the ratings fail
+    List<Map<String, Object>> indicators = new java.util.ArrayList<>();
+    for (int i = 1; i <= 30; i++) {
+      indicators.add(Map.of("name", "指标" + i + "：" + "服务对象对上门服务及时性和服务质量的满意程度".repeat(7), "target", "90%"));
+    }
+    ProcessInstance stage = engine.getRuntimeService().startProcessInstanceByKey(EvaluationVariables.PROCESS_KEY,
+        projectNumber, EvaluationStages.inVariables(serviceName, 1).putValue("projectNumber", projectNumber)
+            .putValueTyped(org.publicservice.procurement.planning.PlanningVariables.INDICATORS, org.camunda.spin.plugin.variable.SpinValues.jsonValue(
+                org.publicservice.procurement.purchase.JsonValues.toJson(indicators)).create()));
+    ratings.rateWithCode(projectNumber, stages.ratingCodes(stage).get(0), Map.of(1, 4, 30, 5), null);
+    stages.endRatingWindow(stage);
+    assertThat((String) runtimeService.getVariable(stage.getId(), RATING_SUMMARY)).hasSizeGreaterThan(4000)
+        .contains("1. 指标1：服务对象", "平均4.00星（1人）", "30. 指标30：服务对象", "平均5.00星（1人）");
+  }
+
+  @Test
   void theEvaluationWaitsForTheEndOfTheServicePeriod() {
     java.time.LocalDate lastDay = MONDAY_MORNING.toLocalDate().plusDays(40);
     ProcessInstance stage = engine.getRuntimeService().startProcessInstanceByKey(EvaluationVariables.PROCESS_KEY,

@@ -6,9 +6,13 @@ import static org.publicservice.procurement.TestIdentities.FINANCE_OFFICIAL;
 import static org.publicservice.procurement.TestIdentities.HEALTH_PURCHASER;
 import static org.publicservice.procurement.planning.PlanningVariables.*;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -85,6 +89,36 @@ class SplittingFlagTest {
   }
 
   @Test
+  void aDepartmentWithSixtyEarlierPlansCanStillFileAndTheWarningSumsThemAllButListsOnlyTheRecentOnes() {
+    // Before the bound, 60 lines made the warning longer than the 4000 characters of a String variable and the
+    // request could not be filed at all (HTTP 500).
+    for (int i = 1; i <= 60; i++) {
+      plan("NT-2030-L" + tag + String.format("%02d", i), "LEGAL_AID", "COMPETITIVE_CONSULTATION", 60_000,
+          LocalDate.of(YEAR, 1, 1).plusDays(i), "社区法律援助服务".repeat(12) + "第" + String.format("%02d", i) + "期",
+          Instant.parse("2029-10-01T02:00:00Z").plusSeconds(86_400L * i));
+    }
+    ProcessInstance purchase = file(1_200_000);
+    Task review = review(purchase);
+    assertThat(engine.getTaskService().getVariable(review.getId(), SPLITTING_SUSPECTED)).isEqualTo(true);
+    String warning = (String) engine.getTaskService().getVariable(review.getId(), SPLITTING_WARNING);
+    assertThat(warning).hasSizeLessThanOrEqualTo(4000)
+        .contains("共60项", "合计4,800,000.00元", "较早批准的40项未逐项列出，合计2,400,000.00元", "NT-2030-L" + tag + "60",
+            "NT-2030-L" + tag + "41")
+        .doesNotContain("NT-2030-L" + tag + "40", "NT-2030-L" + tag + "01");
+  }
+
+  @Test
+  void theWarningStaysWithinAStringVariableWithTheLongestValuesAPlanCanHold() {
+    List<SplittingCheckListener.EarlierPlan> plans = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      plans.add(new SplittingCheckListener.EarlierPlan("N".repeat(32), "名".repeat(200),
+          new BigDecimal("99999999999999.99"), "COMPETITIVE_NEGOTIATION", OffsetDateTime.parse("2030-01-01T10:00:00+08:00")));
+    }
+    assertThat(SplittingCheckListener.warning(plans, new BigDecimal("99999999999999.99").multiply(BigDecimal.TEN)))
+        .hasSizeLessThanOrEqualTo(4000);
+  }
+
+  @Test
   void belowTheThresholdTogetherNothingIsFlaggedAndAReturnNeedsNoSplittingReason() {
     plan("NT-2030-S6" + tag, "LEGAL_AID", "COMPETITIVE_CONSULTATION", 1_000_000, LocalDate.of(YEAR, 1, 1));
     ProcessInstance purchase = file(1_200_000);
@@ -95,13 +129,19 @@ class SplittingFlagTest {
   }
 
   private void plan(String projectNumber, String category, String method, long budget, LocalDate start) {
+    plan(projectNumber, category, method, budget, start, "法律援助服务" + projectNumber,
+        Instant.parse("2029-12-01T02:00:00Z"));
+  }
+
+  private void plan(String projectNumber, String category, String method, long budget, LocalDate start,
+      String serviceName, Instant approvedAt) {
     jdbc.update("""
         INSERT INTO purchase_plan (project_number, service_name, service_category, department_group, department_name,
           budget, procurement_method, service_period_start, service_period_end, region, requested_by, approved_by,
           approved_at, process_instance_id)
         VALUES (?, ?, ?, ?, '南通市卫生健康委员会', ?, ?, ?, ?, '南通市', 't-weijian', 't-caizheng', ?, 'test')""",
-        projectNumber, "法律援助服务" + projectNumber, category, Groups.DEPT_HEALTH, budget, method, start,
-        start.plusMonths(6), Timestamp.from(Instant.parse("2029-12-01T02:00:00Z")));
+        projectNumber, serviceName, category, Groups.DEPT_HEALTH, budget, method, start, start.plusMonths(6),
+        Timestamp.from(approvedAt));
   }
 
   private ProcessInstance file(long budget) {

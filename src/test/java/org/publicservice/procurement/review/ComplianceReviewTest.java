@@ -16,10 +16,14 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -131,6 +135,32 @@ class ComplianceReviewTest {
             "保证金未到账");
     assertThat(MailDeliveries.mailsTo(greenMail, "org-huimin@demo.local")).extracting(MailDeliveries::subject)
         .noneMatch(s -> s.startsWith("【投标无效通知】"));
+  }
+
+  @Test
+  void aLongBidAndALongPriceExplanationReachTheChairWhole() {
+    // a service plan of 12,000 characters (a bid may have 20,000) and an answer of 6,000 (8,000 allowed): each more
+    // than the 4,000 characters a String variable holds, which made the review's task fail to open
+    String plan = "第一部分 服务内容与流程。" + "上门探访、助餐、助洁、紧急呼叫响应，逐户建立服务档案。".repeat(450);
+    VariableMap in = inputs("NT-2026-0971", 2_000_000, COMPREHENSIVE, 3, BIDS[0], BIDS[1], BIDS[2],
+        new Object[] {"org-anle", "南通安乐居家养老服务社", 900_000});
+    List<Map<String, Object>> bids = JsonValues.rows(
+        ((SerializableValue) in.getValueTyped(OPENED_BIDS)).getValueSerialized());
+    bids.get(3).put("servicePlan", plan);
+    in.putValueTyped(OPENED_BIDS, SpinValues.jsonValue(JsonValues.toJson(bids)).create());
+    ProcessInstance stage = stages.start(in);
+    stages.submitQualification(stage, stages.qualificationForm(4, null));
+    stages.acceptAll(stage);
+
+    Task anle = stages.complianceTask(stage, bidId("NT-2026-0971", 4));
+    assertThat((String) engine.getTaskService().getVariable(anle.getId(), COMPLIANCE_BID_INFO)).contains(plan);
+    stages.reviewCompliance(stage, 4, queryPrice("报价约为其他投标的一半，请说明人工成本和服务人次的测算依据。", 24));
+    BidReviewResults.PriceQuery query = results.query(stage.getId(), bidId("NT-2026-0971", 4)).orElseThrow();
+    String answer = "测算依据如下。" + "护理员按月薪4,200元、每人每月服务120人次测算，人工成本每人次35元。".repeat(170);
+    TasklistDriver.at(ReviewStageProcessTest.MONDAY.plusHours(5));
+    explanations.answer("org-anle", query.id(), answer);
+    Task assess = stages.task(stage, "Task_AssessPriceExplanation");
+    assertThat((String) engine.getTaskService().getVariable(assess.getId(), EXPLANATION_TEXT)).contains(answer);
   }
 
   @Test

@@ -85,6 +85,28 @@ class NegotiationRoundsTest {
   }
 
   @Test
+  void thePanelTalksWithASupplierSeeingItsWholeServicePlan() {
+    // a plan of 12,000 characters (a bid may have 20,000): more than the 4,000 characters a String variable holds,
+    // which made the round fail to open
+    String plan = "第一部分 服务内容与流程。" + "上门探访、助餐、助洁、紧急呼叫响应，逐户建立服务档案。".repeat(450);
+    VariableMap in = inputs("NT-2026-0974", 2_000_000, COMPREHENSIVE, 2, BIDS[0], BIDS[1], BIDS[2])
+        .putValue(PROCUREMENT_METHOD, COMPETITIVE_CONSULTATION).putValue(PRICE_WEIGHT, 20L);
+    List<Map<String, Object>> bids = JsonValues.rows(((org.camunda.bpm.engine.variable.value.SerializableValue) in
+        .getValueTyped(OPENED_BIDS)).getValueSerialized());
+    bids.get(1).put("servicePlan", plan);
+    in.putValueTyped(OPENED_BIDS, org.camunda.spin.plugin.variable.SpinValues.jsonValue(JsonValues.toJson(bids))
+        .create());
+    ProcessInstance stage = stages.start(in);
+    stages.submitQualification(stage, stages.qualificationForm(3, null));
+    stages.acceptAll(stage);
+    stages.passCompliance(stage);
+
+    assertThat(stages.tasks(stage, "Task_NegotiateWithSupplier")).hasSize(3)
+        .anySatisfy(talk -> assertThat((String) engine.getTaskService().getVariable(talk.getId(),
+            NEGOTIATION_BID_INFO)).contains(plan));
+  }
+
+  @Test
   void aConsultationWithTwoRoundsAChangeOfTheDocumentsAWithdrawalAndSealedFinalOffersIsScoredOnTheFinalPrices()
       throws Exception {
     ProcessInstance stage = negotiating("NT-2026-0941", COMPETITIVE_CONSULTATION, COMPREHENSIVE, 2, BIDS[0], BIDS[1],

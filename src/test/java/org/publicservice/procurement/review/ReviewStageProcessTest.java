@@ -150,6 +150,26 @@ class ReviewStageProcessTest {
    * qualified, scored by the full panel, each member's sheet with every bid and criterion, ranked in full.
    */
   @Test
+  void thirtyBiddersWithLongNamesAtOnePriceAreAllListedForTheExpertsAndAllDrawnByLot() {
+    // 30 names of some 190 characters (a supplier's name may have 200), all at the ceiling price: the bidder list
+    // and the note of the lot drawn among them are longer than the 4,000 characters a String variable holds, which
+    // made the panel draw and the ranking fail
+    Object[][] bids = new Object[30][];
+    for (int i = 0; i < bids.length; i++) {
+      bids[i] = new Object[] {"bidder-l" + (i + 1), "南通市" + "社区综合服务与社会工作发展促进".repeat(12) + "中心第" + (i + 1) + "分部",
+          1_900_000};
+    }
+    ProcessInstance stage = stages.start(inputs("NT-2026-0972", 2_000_000, LOWEST_PRICE, 3, bids));
+    stages.submitQualification(stage, stages.qualificationForm(30, null));
+    assertThat((String) engine.getRuntimeService().getVariable(stage.getId(), BIDDER_LIST)).hasSizeGreaterThan(4000)
+        .contains("1. 南通市社区综合服务", "中心第1分部\n", "30. 南通市社区综合服务", "中心第30分部\n");
+    stages.acceptAll(stage);
+    stages.passCompliance(stage);
+    assertThat((String) engine.getRuntimeService().getVariable(stage.getId(), RankBidsDelegate.TIE_NOTE))
+        .hasSizeGreaterThan(4000).startsWith("第1名起评审结果相同的南通市").contains("中心第30分部", "抽取结果依次为");
+  }
+
+  @Test
   void sixtyBidsOnTwentyCriteriaAreScoredByTheFullPanel() {
     Object[][] bids = new Object[60][];
     for (int i = 0; i < bids.length; i++) {

@@ -147,6 +147,30 @@ class DeploymentVettingTest {
   }
 
   @Test
+  void aChangeToTheApplicationsOwnStagesIsSummedUpWholeForTheApprover() throws Exception {
+    // five of the application's own models: their expressions alone give some 5,500 characters of summary, more
+    // than the 4,000 a String variable holds, which made the proposal itself fail
+    Map<String, String> models = new java.util.LinkedHashMap<>();
+    for (String stage : List.of("ReviewStage", "PublicServicePurchase", "TenderStage", "ContractStage",
+        "BidComplaint")) {
+      models.put(stage + ".bpmn", java.nio.file.Files.readString(java.nio.file.Path.of("processes", stage + ".bpmn")));
+    }
+    ResponseEntity<Map<String, Object>> response = deploy("sheji", models);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    String proposal = (String) response.getBody().get("proposalId");
+    String task = taskOf(proposal);
+    String summary = (String) engine.getTaskService().getVariable(task, DeploymentApprovalVariables.RESOURCE_SUMMARY);
+    assertThat(summary).hasSizeGreaterThan(4000).contains("ReviewStage.bpmn", "BidComplaint.bpmn",
+        "${drawReviewPanelDelegate}");
+
+    EngineHttp admin = EngineHttp.as(rest, "admin");
+    assertThat(admin.submit(task, Map.of("deploymentDecision", Map.of("value", "REJECT"),
+        "deploymentDecisionComment", Map.of("value", "测试提交，不予部署。"))).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(proposals.status(proposal)).isEqualTo(DeploymentProposals.REJECTED);
+  }
+
+  @Test
   void atRunTimeExpressionsReachOnlyTheVettedBeans() {
     ExpressionManager expressions = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
         .getExpressionManager();

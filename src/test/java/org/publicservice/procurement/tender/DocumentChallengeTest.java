@@ -100,6 +100,40 @@ class DocumentChallengeTest {
   }
 
   @Test
+  void aLongAmendmentOrderedByAnUpheldChallengeIsPublishedWholeAndOneTooLongForTheTenderStageIsRefusedAtOnce()
+      throws Exception {
+    ProcessInstance purchase = purchaseInTender();
+    ProcessInstance stage = tenderStage(purchase);
+    tenders.prepareDocuments(stage, documents());
+    String project = purchase.getBusinessKey();
+    at(ZonedDateTime.of(2026, 12, 17, 10, 0, 0, 0, ProcurementTime.ZONE));
+    ProcessInstance challenge = challenge(challenges.file(project, XINYU, "DOCUMENTS", "资格要求和评分标准排斥新成立的社会组织。"));
+    at(ZonedDateTime.of(2026, 12, 18, 10, 0, 0, 0, ProcurementTime.ZONE));
+
+    // the legal basis Remedies puts before it would take it past the tender stage's 8,000: refused with the
+    // decision, rather than failing afterwards in the remedy step
+    String clause = "评分标准第二项修改为：按服务方案的针对性和可行性评分，不再按成立年限评分。";
+    assertThatThrownBy(() -> reply(challenge, AwardVariables.REMEDY_AMEND, clause.repeat(7950 / clause.length() + 1)))
+        .isInstanceOf(SubmissionRejectedException.class).hasMessage("采购文件的修改内容不能超过7900个字。");
+    // 7,000 characters: more than a String variable holds
+    String amendment = clause.repeat(7000 / clause.length());
+    reply(challenge, AwardVariables.REMEDY_AMEND, amendment);
+    runJobs(challenge);
+
+    assertThat(challenge).isEnded().hasPassed("Task_ApplyChallengeRemedy");
+    assertThat(notices(project, NoticeType.CLARIFICATION)).singleElement()
+        .satisfies(notice -> assertThat(notice.content()).contains(amendment));
+    // the forms take what the Java takes
+    for (String form : List.of("reply-to-challenge", "decide-complaint")) {
+      assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.nio.file.Files.readString(
+          java.nio.file.Path.of("forms", form + ".form"))).findParents("key").stream()
+          .filter(field -> field.path("key").asText().equals(AwardVariables.AMENDMENT_TEXT))
+          .map(field -> field.path("validate").path("maxLength").asInt())).as(form)
+          .containsExactly(AwardVariables.MAX_AMENDMENT);
+    }
+  }
+
+  @Test
   void anUpheldChallengeThatEndsTheTenderReturnsTheBidsUnopenedAndStartsTheTenderAnew() {
     ProcessInstance purchase = purchaseInTender();
     ProcessInstance stage = tenderStage(purchase);

@@ -144,6 +144,49 @@ class InvitedTenderTest {
   }
 
   @Test
+  void aDrawAmongSomeThreeHundredSuppliersFromTheDatabaseOrRecommendedInWritingIsRecordedWhole() {
+    // a few hundred registered suppliers, drawn from the database or recommended in writing, and reasons of 3,000
+    // characters (4,000 allowed): the recommended list was longer than a String variable holds and the draw's record
+    // longer than its columns, and the draw failed
+    var identity = engine.getIdentityService();
+    List<String> added = new java.util.ArrayList<>();
+    for (int i = 1; i <= 320; i++) {
+      String id = String.format("t-lt-org-%03d", i);
+      var user = identity.newUser(id);
+      user.setFirstName("南通测试社会组织" + i);
+      user.setLastName("");
+      identity.saveUser(user);
+      identity.createMembership(id, Groups.SOCIAL_ORGANISATION);
+      added.add(id);
+    }
+    try {
+      ProcessInstance fromDatabase = tenders.start("INVITED_TENDER");
+      tenders.prepareDocuments(fromDatabase, documents());
+      tenders.submit(TestIdentities.PURCHASER, tenders.task(fromDatabase, "Task_SelectInvitedSuppliers"),
+          selection(SUPPLIER_DATABASE, 3));
+      InvitationDraws.Draw draw = draws.find(((Number) engine.getRuntimeService()
+          .getVariable(fromDatabase.getId(), INVITATION_DRAW_ID)).longValue());
+      assertThat(String.join(",", draw.pool())).hasSizeGreaterThan(4000);
+      assertThat(draw.pool()).containsAll(added);
+      assertThat(draw.drawOrder()).hasSameSizeAs(draw.pool());
+
+      // the same suppliers recommended in writing, one account a line (4,160 characters), with long reasons
+      ProcessInstance recommended = tenders.start("INVITED_TENDER");
+      tenders.prepareDocuments(recommended, documents());
+      String reasons = "推荐理由如下。" + "该机构近三年在本市承接同类居家养老服务项目，服务对象满意度较高。".repeat(95);
+      tenders.submit(TestIdentities.PURCHASER, tenders.task(recommended, "Task_SelectInvitedSuppliers"),
+          selection(WRITTEN_RECOMMENDATION, 3).putValue(INVITATION_RECOMMENDED, String.join("\n", added))
+              .putValue(INVITATION_REASONS, reasons));
+      InvitationDraws.Draw written = draws.find(((Number) engine.getRuntimeService()
+          .getVariable(recommended.getId(), INVITATION_DRAW_ID)).longValue());
+      assertThat(written.listBasis()).endsWith(reasons);
+      assertThat(written.pool()).containsExactlyInAnyOrderElementsOf(added);
+    } finally {
+      added.forEach(identity::deleteUser);
+    }
+  }
+
+  @Test
   void aFailedOpenTenderWithTwoBidsMayBeNegotiatedWithThoseTwoAloneAndAnyOtherNeedsThree() {
     ProcessInstance stage = tenders.start("OPEN_TENDER");
     tenders.prepareDocuments(stage, documents());

@@ -281,6 +281,26 @@ class TenderStageProcessTest {
   }
 
   @Test
+  void aLongAnswerAndALongAmendmentArePublishedWhole() throws Exception {
+    // 6,000 characters each (8,000 allowed): more than the 4,000 a String variable holds, which made the answer fail
+    ProcessInstance stage = tenders.start("OPEN_TENDER");
+    tenders.prepareDocuments(stage, documents());
+    at(ISSUED.plusDays(2));
+    questions.ask(stage.getBusinessKey(), XINYU, "请逐项说明助浴服务的设备配置要求。");
+    String answer = "逐项答复如下。" + "助浴床、防滑垫、移位机由供应商自备，每套须有产品合格证明。".repeat(200);
+    tenders.submit(TestIdentities.PURCHASER, tenders.task(stage, "Task_AnswerQuestion"),
+        Variables.createVariables().putValue(QUESTION_ANSWER, answer));
+    String amendment = "采购需求第三章修改如下。" + "每名老人每月上门服务次数由8次调整为10次，服务时长不变。".repeat(210);
+    tenders.submit(TestIdentities.PURCHASER, tenders.task(stage, "Task_AmendDocuments"),
+        Variables.createVariables().putValue(AMENDMENT_TEXT, amendment));
+
+    assertThat(stage).isWaitingAt("Timer_BidDeadline", "Task_AmendDocuments");
+    assertThat(notices(stage, NoticeType.CLARIFICATION)).hasSize(2)
+        .anySatisfy(notice -> assertThat(notice.content()).contains(answer))
+        .anySatisfy(notice -> assertThat(notice.content()).contains(amendment));
+  }
+
+  @Test
   void aTimerThatFiresBeforeTheMovedDeadlineWaitsAgain() {
     ProcessInstance stage = tenders.start("OPEN_TENDER");
     tenders.prepareDocuments(stage, documents());
