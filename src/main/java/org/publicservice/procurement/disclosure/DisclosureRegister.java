@@ -196,14 +196,17 @@ public class DisclosureRegister {
 
   /**
    * Everyone who has published a notice, for the portal's filter: one step through the publisher index per
-   * publisher (a loose index scan), instead of a pass over every notice on every page view.
+   * publisher (a loose index scan), instead of a pass over every notice on every page view. Each step is the first
+   * entry after the previous publisher in index order: H2 reads a {@code MIN} with a range condition by aggregating
+   * the whole range (at 100,000 notices most of a search page's time), an ordered first row it reads from the index.
    */
   public List<String> publishers() {
     return jdbc.sql("""
             WITH RECURSIVE p (publisher) AS (
               SELECT MIN(publisher) FROM disclosure_notice
               UNION ALL
-              SELECT (SELECT MIN(n.publisher) FROM disclosure_notice n WHERE n.publisher > p.publisher)
+              SELECT (SELECT n.publisher FROM disclosure_notice n WHERE n.publisher > p.publisher
+                      ORDER BY n.publisher FETCH FIRST 1 ROW ONLY)
               FROM p WHERE p.publisher IS NOT NULL)
             SELECT publisher FROM p WHERE publisher IS NOT NULL ORDER BY publisher""")
         .query(String.class).list();

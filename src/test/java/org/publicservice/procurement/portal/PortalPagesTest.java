@@ -27,6 +27,7 @@ import org.publicservice.procurement.disclosure.NoticeType;
 import org.publicservice.procurement.planning.ApprovedPlans;
 import org.publicservice.procurement.purchase.ProcurementTime;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -47,6 +48,7 @@ class PortalPagesTest {
   @Autowired TestRestTemplate http;
   @Autowired ProcessEngine engine;
   @Autowired DisclosureRegister register;
+  @Autowired JdbcClient jdbc;
 
   String serviceName;
   String projectNumber;
@@ -192,6 +194,10 @@ class PortalPagesTest {
     // the filters are offered and keep their choice
     assertThat(page(http, base + "&year=2025")).contains("<option value=\"2025\" selected=\"selected\">2025年</option>")
         .contains(">" + publisher + "</option>").contains(">中标（成交）结果公告</option>");
+    // the publisher filter's loose index scan finds every publisher, in order, as a plain DISTINCT does
+    assertThat(register.publishers()).contains(publisher).containsExactlyElementsOf(jdbc.sql(
+        "SELECT DISTINCT publisher FROM disclosure_notice WHERE publisher IS NOT NULL ORDER BY publisher")
+        .query(String.class).list());
   }
 
   @ParameterizedTest(name = "{0}")
