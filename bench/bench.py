@@ -608,17 +608,27 @@ class GrowthCopy:
         return seconds
 
     def group_list(self):
-        seconds, body = self.running.call(
+        """Seconds of finance's first page with its count, or None when the server fails it (an error, logged)."""
+        started = time.perf_counter()
+        status, payload = self.running.request(
             "POST", f"/engine-rest/filter/{self.group_filter}/list?firstResult=0&maxResults=15",
             {"sorting": [{"sortBy": "created", "sortOrder": "desc"}]}, user="caizheng",
             accept="application/hal+json")
+        seconds = time.perf_counter() - started
+        if status >= 500:
+            log(f"  {self.dialect} {self.size}: the group list answered {status}: {payload[:200]!r}")
+            return None
+        if status >= 300:
+            raise RuntimeError(f"the group list answered {status}: {payload[:300]!r}")
+        body = json.loads(payload)
         tasks = body["_embedded"]["task"]
         if len(tasks) != 15 or body["count"] < self.size:
             raise RuntimeError(f"the group list shows {len(tasks)} tasks of {body['count']}")
         return seconds
 
 
-def growth(app, app_jar, sizes, repeats, dialects, work):
+def growth(app, app_jar, sizes, repeats, dialects, work, reuse=None):
+    """reuse: a folder an earlier run kept (--keep); its H2 copies are measured again instead of seeded anew."""
     h2 = H2Files(app_jar, work)
     results = {}
     for dialect in dialects:
@@ -628,14 +638,18 @@ def growth(app, app_jar, sizes, repeats, dialects, work):
             log(f"skipping {dialect}: {e}")
             continue
         base = GrowthCopy(app, 0, dialect, os.path.join(work, f"{dialect}-base"), h2, postgres)
-        copies = [GrowthCopy(app, size, dialect, os.path.join(work, f"{dialect}-{size}"), h2, postgres)
-                  for size in sizes]
+        reused = reuse is not None and dialect == "h2"
+        copies = [GrowthCopy(app, size, dialect, os.path.join(reuse if reused else work, f"{dialect}-{size}"), h2,
+                             postgres) for size in sizes]
         try:
-            log(f"{dialect}: the base database")
-            instances, tasks = base.make_base()
-            for copy in copies:
-                copy.copy_of(base)
-                copy.seed(instances, tasks)
+            if reused:
+                log(f"{dialect}: the copies kept in {reuse}")
+            else:
+                log(f"{dialect}: the base database")
+                instances, tasks = base.make_base()
+                for copy in copies:
+                    copy.copy_of(base)
+                    copy.seed(instances, tasks)
             for copy in copies:
                 copy.open()
             for copy in copies:  # warm-up: the first requests compile templates and queries
@@ -647,7 +661,8 @@ def growth(app, app_jar, sizes, repeats, dialects, work):
                     timings[(copy.size, "page 1")].append(copy.search(1))
                     timings[(copy.size, "last page")].append(copy.search(copy.last_page))
                     timings[(copy.size, "group list")].append(copy.group_list())
-            results[dialect] = {k: statistics.median(v) for k, v in timings.items()}
+            # a list that failed (None) is reported as failed, not as a time
+            results[dialect] = {k: None if None in v else statistics.median(v) for k, v in timings.items()}
             partial = []
             print_growth({dialect: results[dialect]}, sizes, partial)
             log("\n".join(partial))
@@ -672,9 +687,11 @@ def print_growth(results, sizes, out):
                            ("last page", f"portal keyword search ({KEYWORD}), last page"),
                            ("group list", "finance's Tasklist group list 本组待办, first 15 with count")):
         for dialect, figures in results.items():
-            cells = [f"{figures[(s, measure)] * 1000:.1f} ms" for s in sizes]
-            out.append(f"| {title} | {dialect} | " + " | ".join(cells) +
-                       f" | **{figures[(sizes[-1], measure)] / figures[(small, measure)]:.2f}×** |")
+            cells = ["fails" if figures[(s, measure)] is None else f"{figures[(s, measure)] * 1000:.1f} ms"
+                     for s in sizes]
+            largest, smallest = figures[(sizes[-1], measure)], figures[(small, measure)]
+            ratio = "—" if largest is None or smallest is None else f"**{largest / smallest:.2f}×**"
+            out.append(f"| {title} | {dialect} | " + " | ".join(cells) + f" | {ratio} |")
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -713,6 +730,8 @@ def main():
     parser.add_argument("--out", help="also write the report (markdown) to this file")
     parser.add_argument("--app-jar", help="the application's jar to measure (default: target/, built first)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (logs, databases)")
+    parser.add_argument("--reuse", help="a folder kept by an earlier growth run (--keep): measure its H2 copies "
+                                        "again (another build, other settings) instead of seeding new ones")
     args = parser.parse_args()
     full = args.mode == "full"
     rounds = args.rounds or (5 if full else 3)
@@ -737,7 +756,7 @@ def main():
             out.append("")
             log("\n".join(out))  # shown at once: the growth runs that follow take long
         if args.only in (None, "growth"):
-            results = growth(app, app_jar, sizes, repeats, args.databases.split(","), work)
+            results = growth(app, app_jar, sizes, repeats, args.databases.split(","), work, args.reuse)
             out.append(f"Growth: medians of {repeats} requests to each copy, the copies in turn.")
             out.append("")
             print_growth(results, sizes, out)

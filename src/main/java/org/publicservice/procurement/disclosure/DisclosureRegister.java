@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -86,11 +87,36 @@ public class DisclosureRegister {
    * costs the same however many notices the register holds.
    */
   public List<DisclosureNotice> search(NoticeQuery query, int offset, int limit) {
+    return search(query, offset, limit, -1);
+  }
+
+  /**
+   * The same page when the number of matching notices is known ({@code total}, or -1): a page in the older half is
+   * read from the oldest end, so that the last page costs what the first does instead of skipping every newer notice.
+   */
+  public List<DisclosureNotice> search(NoticeQuery query, int offset, int limit, long total) {
+    if (total >= 0 && offset >= total) {
+      return List.of();
+    }
+    boolean fromOldest = total >= 0 && offset > total / 2;
+    int end = fromOldest ? (int) Math.min(offset + (long) limit, total) : 0;
+    List<DisclosureNotice> page = fromOldest ? page(query, (int) total - end, end - offset, false)
+        : page(query, offset, limit, true);
+    if (fromOldest) {
+      page = new ArrayList<>(page);
+      Collections.reverse(page);
+    }
+    return page;
+  }
+
+  /** {@code limit} matching notices from {@code offset}, newest or oldest first. */
+  private List<DisclosureNotice> page(NoticeQuery query, int offset, int limit, boolean newestFirst) {
+    String order = newestFirst ? "DESC" : "ASC";
     Where where = where(query);
     var keyword = keyword(query);
     if (keyword.isEmpty()) {
       var statement = jdbc.sql("SELECT n.* FROM disclosure_notice n" + where.sql()
-          + " ORDER BY n.published_at DESC, n.id DESC OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY");
+          + " ORDER BY n.published_at " + order + ", n.id " + order + " OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY");
       where.params().forEach(statement::param);
       return statement.param("offset", offset).param("limit", limit).query(DisclosureRegister::map).list();
     }
@@ -103,9 +129,10 @@ public class DisclosureRegister {
         ? "SELECT g.notice_id, g.published_at FROM disclosure_notice_gram g" + postings.sql()
         : "SELECT g.notice_id, g.published_at FROM disclosure_notice_gram g JOIN disclosure_notice n ON n.id = g.notice_id"
             + postings.sql();
-    var statement = jdbc.sql("SELECT n.* FROM (" + page
-        + " ORDER BY g.gram DESC, g.published_at DESC, g.notice_id DESC OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY)"
-        + " p JOIN disclosure_notice n ON n.id = p.notice_id ORDER BY p.published_at DESC, p.notice_id DESC");
+    var statement = jdbc.sql("SELECT n.* FROM (" + page + " ORDER BY g.gram " + order + ", g.published_at " + order
+        + ", g.notice_id " + order + " OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY)"
+        + " p JOIN disclosure_notice n ON n.id = p.notice_id ORDER BY p.published_at " + order + ", p.notice_id "
+        + order);
     postings.params().forEach(statement::param);
     return statement.param("offset", offset).param("limit", limit).query(DisclosureRegister::map).list();
   }

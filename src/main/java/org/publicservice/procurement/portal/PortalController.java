@@ -98,8 +98,10 @@ public class PortalController {
       @RequestParam(required = false) String publisher, @RequestParam(required = false) String category,
       @RequestParam(required = false) String page, Model model) {
     NoticeSearch search = NoticeSearch.parse(keyword, type, year, publisher, category, page);
-    var found = register.search(search.query(), search.offset(), SearchParameters.PAGE_SIZE);
-    paging(model, search, found.size(), () -> register.count(search.query()));
+    // a later page needs the count for its links anyway; knowing it, the register reads an older page from the end
+    long total = search.offset() > 0 ? register.count(search.query()) : -1;
+    var found = register.search(search.query(), search.offset(), SearchParameters.PAGE_SIZE, total);
+    paging(model, search, found.size(), total >= 0 ? () -> total : () -> register.count(search.query()));
     model.addAttribute("notices", found.stream().map(PortalViews::notice).toList());
     model.addAttribute("types", Arrays.stream(NoticeType.values())
         .map(t -> new Option(t.name(), t.label())).toList());

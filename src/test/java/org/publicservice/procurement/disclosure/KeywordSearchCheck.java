@@ -65,6 +65,9 @@ public final class KeywordSearchCheck {
         for (int offset : List.of(0, 5, (int) Math.max(0, expected - 3))) {
           assertThat(register.search(query, offset, 5)).as("page at %d of %s", offset, query)
               .extracting(DisclosureNotice::id).containsExactlyElementsOf(likePage(query, offset, 5));
+          // with the count known, a page in the older half is read from the oldest end: the same notices
+          assertThat(register.search(query, offset, 5, expected)).as("page at %d of %s, count known", offset, query)
+              .extracting(DisclosureNotice::id).containsExactlyElementsOf(likePage(query, offset, 5));
         }
       }
     }
