@@ -95,17 +95,15 @@ public class DisclosureRegister {
    * read from the oldest end, so that the last page costs what the first does instead of skipping every newer notice.
    */
   public List<DisclosureNotice> search(NoticeQuery query, int offset, int limit, long total) {
-    if (total >= 0 && offset >= total) {
+    if (total < 0 || offset <= total / 2) {
+      return page(query, offset, limit, true);
+    }
+    if (offset >= total) {
       return List.of();
     }
-    boolean fromOldest = total >= 0 && offset > total / 2;
-    int end = fromOldest ? (int) Math.min(offset + (long) limit, total) : 0;
-    List<DisclosureNotice> page = fromOldest ? page(query, (int) total - end, end - offset, false)
-        : page(query, offset, limit, true);
-    if (fromOldest) {
-      page = new ArrayList<>(page);
-      Collections.reverse(page);
-    }
+    int end = (int) Math.min(offset + (long) limit, total);
+    List<DisclosureNotice> page = new ArrayList<>(page(query, (int) total - end, end - offset, false));
+    Collections.reverse(page);
     return page;
   }
 
